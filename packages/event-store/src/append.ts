@@ -1,0 +1,77 @@
+import { sql, type Kysely } from "kysely"
+import { IdempotencyConflict, StoreFailure, WrongExpectedVersion, type AppendError } from "./errors.ts"
+import type { AppendResult, ExpectedVersion, NewEvent } from "./types.ts"
+
+export interface AppendRequest {
+  readonly streamId: string
+  readonly streamType: string
+  readonly expectedVersion: ExpectedVersion
+  readonly events: ReadonlyArray<NewEvent>
+  /** Only honoured when the store allows it (demo history); otherwise the database's clock decides. */
+  readonly recordedAt?: Date | undefined
+}
+
+export type AppendOutcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: AppendError }
+
+const expectedText = (expected: ExpectedVersion): string =>
+  expected === "stream_exists" ? "exists" : typeof expected === "number" ? String(expected) : expected
+
+/** One round trip: `es_append` checks, numbers, chains and inserts (migration 0002). */
+export async function append(db: Kysely<any>, request: AppendRequest, allowRecordedAt: boolean): Promise<AppendOutcome> {
+  const payload = JSON.stringify(
+    request.events.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      occurredAt: e.occurredAt.toISOString(),
+    })),
+  )
+  const recordedAt = allowRecordedAt && request.recordedAt ? request.recordedAt.toISOString() : null
+  const expected = expectedText(request.expectedVersion)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { rows } = await sql<any>`SELECT * FROM es_append(${request.streamId}, ${request.streamType}, ${expected},
+        ${payload}::jsonb, ${recordedAt}::timestamptz)`.execute(db)
+      const row = rows[0]
+      switch (row.status) {
+        case "ok":
+        case "duplicate":
+          return {
+            ok: true,
+            result: {
+              streamId: request.streamId,
+              nextExpectedVersion: Number(row.actual_version),
+              firstStreamPosition: Number(row.first_position),
+              lastStreamPosition: Number(row.last_position),
+              transactionId: BigInt(row.transaction_id),
+              recordedAt: new Date(row.recorded_at),
+              duplicate: row.status === "duplicate",
+            },
+          }
+        case "wrong_expected_version":
+          return { ok: false, error: wrongVersion(request, Number(row.actual_version)) }
+        default:
+          return { ok: false, error: new IdempotencyConflict({ streamId: request.streamId }) }
+      }
+    } catch (cause: any) {
+      // Backstops for races the function's own checks cannot see (two identical retries at once,
+      // two first appends to a new stream): the unique constraints decide.
+      if (cause?.code === "23505" && attempt === 0 && String(cause.constraint ?? cause.message).includes("event_id")) continue
+      if (cause?.code === "23505" && String(cause.constraint ?? cause.message).includes("stream_position")) {
+        const actual = await currentVersion(db, request.streamId)
+        return { ok: false, error: wrongVersion(request, actual) }
+      }
+      return { ok: false, error: new StoreFailure({ operation: "append", cause }) }
+    }
+  }
+}
+
+const wrongVersion = (request: AppendRequest, actualVersion: number) =>
+  new WrongExpectedVersion({ streamId: request.streamId, expected: String(request.expectedVersion), actualVersion })
+
+export async function currentVersion(db: Kysely<any>, streamId: string): Promise<number> {
+  const { rows } = await sql<{ version: number }>`SELECT version FROM es_streams WHERE stream_id = ${streamId}`.execute(db)
+  return rows[0] ? Number(rows[0].version) : 0
+}

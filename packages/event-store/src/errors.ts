@@ -1,0 +1,39 @@
+import { Schema } from "effect"
+
+/** The stream is not at the version the writer expected; nothing was written. */
+export class WrongExpectedVersion extends Schema.TaggedError<WrongExpectedVersion>()("WrongExpectedVersion", {
+  streamId: Schema.String,
+  expected: Schema.String,
+  actualVersion: Schema.Number,
+}) {
+  override get message() {
+    return `Luồng ${this.streamId} đang ở phiên bản ${this.actualVersion}, không phải ${this.expected} / stream ${this.streamId} is at version ${this.actualVersion}, expected ${this.expected}`
+  }
+}
+
+/** Some of the event ids were already recorded, but not as this same append. */
+export class IdempotencyConflict extends Schema.TaggedError<IdempotencyConflict>()("IdempotencyConflict", {
+  streamId: Schema.String,
+}) {
+  override get message() {
+    return `Mã sự kiện đã được dùng cho một lần ghi khác / event ids already used by a different append to ${this.streamId}`
+  }
+}
+
+/** Another runner advanced the checkpoint first; this batch was rolled back. */
+export class CheckpointConflict extends Schema.TaggedError<CheckpointConflict>()("CheckpointConflict", {
+  subscriber: Schema.String,
+}) {}
+
+/** The database failed (connection, SQL, or a rule the database enforces). */
+export class StoreFailure extends Schema.TaggedError<StoreFailure>()("StoreFailure", {
+  operation: Schema.String,
+  cause: Schema.Defect(),
+}) {
+  override get message() {
+    const cause = this.cause instanceof Error ? this.cause.message : String(this.cause)
+    return `event store ${this.operation} failed: ${cause}`
+  }
+}
+
+export type AppendError = WrongExpectedVersion | IdempotencyConflict | StoreFailure

@@ -1,0 +1,74 @@
+import { sql, type Kysely } from "kysely"
+import { eventColumns, toRecordedEvent } from "./rows.ts"
+import type { Checkpoint, RecordedEvent } from "./types.ts"
+
+export interface ReadStreamOptions {
+  readonly direction?: "forward" | "backward"
+  /** Inclusive stream positions. */
+  readonly fromVersion?: number
+  readonly toVersion?: number
+  readonly maxCount?: number
+  /** Only what the system had recorded by then (transaction time). */
+  readonly recordedUpTo?: Date
+}
+
+export async function readStream(
+  db: Kysely<any>,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): Promise<ReadonlyArray<RecordedEvent>> {
+  const backward = options.direction === "backward"
+  const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
+    WHERE stream_id = ${streamId}
+      AND stream_position >= ${options.fromVersion ?? 1}
+      AND stream_position <= ${options.toVersion ?? Number.MAX_SAFE_INTEGER}
+      ${options.recordedUpTo ? sql`AND recorded_at <= ${options.recordedUpTo.toISOString()}::timestamptz` : sql``}
+    ORDER BY stream_position ${sql.raw(backward ? "DESC" : "ASC")}
+    LIMIT ${options.maxCount ?? 1_000_000}`.execute(db)
+  return rows.map(toRecordedEvent)
+}
+
+export interface ReadAllOptions {
+  readonly after?: Checkpoint
+  readonly batchSize?: number
+  readonly eventTypes?: ReadonlyArray<string>
+  readonly streamTypes?: ReadonlyArray<string>
+  readonly recordedUpTo?: Date
+}
+
+/**
+ * One batch of the log in commit order after a checkpoint. Only transactions older than the oldest
+ * still-running one are visible, so an event that commits late is never skipped (ADR 0003).
+ */
+export async function readAllBatch(db: Kysely<any>, options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+  const after = options.after ?? { transactionId: 0n, globalPosition: 0 }
+  const byType = options.eventTypes?.length ? sql`AND event_type = ANY (${[...options.eventTypes]}::text[])` : sql``
+  const byStreamType = options.streamTypes?.length
+    ? sql`AND stream_type = ANY (${[...options.streamTypes]}::text[])`
+    : sql``
+  const upTo = options.recordedUpTo ? sql`AND recorded_at <= ${options.recordedUpTo.toISOString()}::timestamptz` : sql``
+  const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
+    WHERE (transaction_id, global_position) > (${after.transactionId.toString()}::xid8, ${after.globalPosition}::bigint)
+      AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ${byType} ${byStreamType} ${upTo}
+    ORDER BY transaction_id, global_position
+    LIMIT ${options.batchSize ?? 1000}`.execute(db)
+  return rows.map(toRecordedEvent)
+}
+
+/** Reads the whole log (or a filtered part of it) in batches, in commit order. */
+export async function* readAll(db: Kysely<any>, options: ReadAllOptions = {}): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+  let after = options.after
+  for (;;) {
+    const batch = await readAllBatch(db, { ...options, ...(after ? { after } : {}) })
+    if (batch.length === 0) return
+    yield batch
+    const last = batch[batch.length - 1]!
+    after = { transactionId: last.transactionId, globalPosition: last.globalPosition }
+  }
+}
+
+export async function countEvents(db: Kysely<any>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int8 AS n FROM es_events`.execute(db)
+  return Number(rows[0]?.n ?? 0)
+}
