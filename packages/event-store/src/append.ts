@@ -11,23 +11,33 @@ export interface AppendRequest {
   readonly recordedAt?: Date | undefined
 }
 
-export type AppendOutcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: AppendError }
+export type AppendOutcome =
+  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: AppendError }
 
 const expectedText = (expected: ExpectedVersion): string =>
   expected === "stream_exists" ? "exists" : typeof expected === "number" ? String(expected) : expected
 
 /** One round trip: `es_append` checks, numbers, chains and inserts (migration 0002). */
-export async function append(db: Kysely<any>, request: AppendRequest, allowRecordedAt: boolean): Promise<AppendOutcome> {
-  const payload = JSON.stringify(
-    request.events.map((e) => ({
-      eventId: e.eventId,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-      occurredAt: e.occurredAt.toISOString(),
-    })),
-  )
+export async function append(
+  db: Kysely<any>,
+  request: AppendRequest,
+  allowRecordedAt: boolean,
+): Promise<AppendOutcome> {
+  let payload: string
+  try {
+    payload = JSON.stringify(
+      request.events.map((e) => ({
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata: e.metadata,
+        occurredAt: e.occurredAt.toISOString(),
+      })),
+    )
+  } catch (cause) {
+    return { ok: false, error: new StoreFailure({ operation: "append", cause }) }
+  }
   const recordedAt = allowRecordedAt && request.recordedAt ? request.recordedAt.toISOString() : null
   const expected = expectedText(request.expectedVersion)
   for (let attempt = 0; ; attempt++) {
@@ -58,7 +68,8 @@ export async function append(db: Kysely<any>, request: AppendRequest, allowRecor
     } catch (cause: any) {
       // Backstops for races the function's own checks cannot see (two identical retries at once,
       // two first appends to a new stream): the unique constraints decide.
-      if (cause?.code === "23505" && attempt === 0 && String(cause.constraint ?? cause.message).includes("event_id")) continue
+      if (cause?.code === "23505" && attempt === 0 && String(cause.constraint ?? cause.message).includes("event_id"))
+        continue
       if (cause?.code === "23505" && String(cause.constraint ?? cause.message).includes("stream_position")) {
         const actual = await currentVersion(db, request.streamId)
         return { ok: false, error: wrongVersion(request, actual) }
@@ -72,6 +83,8 @@ const wrongVersion = (request: AppendRequest, actualVersion: number) =>
   new WrongExpectedVersion({ streamId: request.streamId, expected: String(request.expectedVersion), actualVersion })
 
 export async function currentVersion(db: Kysely<any>, streamId: string): Promise<number> {
-  const { rows } = await sql<{ version: number }>`SELECT version FROM es_streams WHERE stream_id = ${streamId}`.execute(db)
+  const { rows } = await sql<{ version: number }>`SELECT version FROM es_streams WHERE stream_id = ${streamId}`.execute(
+    db,
+  )
   return rows[0] ? Number(rows[0].version) : 0
 }
