@@ -31,6 +31,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     idle_in_transaction_session_timeout: 60_000,
     ...(role ? { options: `-c role=${role}` } : {}),
   })
+  // An idle connection that the server drops (restart, failover) must not crash the process: the pool
+  // discards it and the next query opens a new one.
+  for (const pool of [ownerPool, appPool]) pool.on("error", () => undefined)
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: appPool }) })
   return {
     backend: "postgres",

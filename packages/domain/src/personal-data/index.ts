@@ -1,0 +1,7 @@
+export * from "./sex.ts"
+export * from "./errors.ts"
+export * from "./citizen-id.ts"
+export * from "./envelope.ts"
+export * from "./blind-index.ts"
+export * from "./key-ring.ts"
+export { cccdProvinceCodes } from "./data/cccd-province-codes.ts"

@@ -1,0 +1,6 @@
+export * from "./agencies.ts"
+export * from "./high-income.ts"
+export * from "./markets.ts"
+export * from "./priority-groups.ts"
+export * from "./programmes.ts"
+export type * from "./source.ts"

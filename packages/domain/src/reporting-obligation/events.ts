@@ -1,0 +1,78 @@
+import { Schema } from "effect"
+import { PrintedLegalBasis } from "../quota-plan/printed-legal-basis.ts"
+import { CorrectionFields } from "../shared/correction.ts"
+import type { EventType } from "../shared/event-type.ts"
+import { IsoDate } from "../shared/values.ts"
+import { Party } from "./party.ts"
+
+export const reportingObligationStreamType = "ReportingObligation"
+
+/** commune-plan: a commune's own plan; implementation-plan: an agency's plan to implement a scheme. */
+export const ReportKind = Schema.Literals(["commune-plan", "implementation-plan", "six-month", "annual", "ad-hoc"])
+export type ReportKind = typeof ReportKind.Type
+
+/** "trước ngày 15/6" = before: due by the day before. "chậm nhất ngày …" = on-or-before. */
+export const DeadlineRule = Schema.Literals(["before", "on-or-before"])
+export type DeadlineRule = typeof DeadlineRule.Type
+
+export const ReportingPeriod = Schema.Struct({ year: Schema.Int, label: Schema.String })
+
+export const DocumentRef = Schema.Struct({ number: Schema.String, date: Schema.NullOr(IsoDate) })
+export type DocumentRef = typeof DocumentRef.Type
+
+/** Who must report what, to whom, by when — deadlines are data from the document, not constants. */
+export class ReportingObligationSet extends Schema.TaggedClass<ReportingObligationSet>()("ReportingObligationSet", {
+  obligationId: Schema.String,
+  provinceCode: Schema.String,
+  reporter: Party,
+  recipient: Party,
+  /** The agency the report goes through ("qua Sở Nội vụ tổng hợp"), if any. */
+  via: Schema.NullOr(Party),
+  reportKind: ReportKind,
+  period: ReportingPeriod,
+  deadline: IsoDate,
+  deadlineRule: DeadlineRule,
+  deadlinePrinted: Schema.String,
+  legalBasis: PrintedLegalBasis,
+  note: Schema.optional(Schema.String),
+}) {}
+
+export class ReportSubmitted extends Schema.TaggedClass<ReportSubmitted>()("ReportSubmitted", {
+  obligationId: Schema.String,
+  submittedOn: IsoDate,
+  documentRef: DocumentRef,
+  submittedBy: Schema.optional(Schema.String),
+}) {}
+
+/** Fixes what was recorded; present fields replace the recorded ones. `voidsSubmission` undoes a mistaken submission. */
+export class ReportingObligationRecordCorrected extends Schema.TaggedClass<ReportingObligationRecordCorrected>()(
+  "ReportingObligationRecordCorrected",
+  {
+    ...CorrectionFields,
+    obligationId: Schema.String,
+    correctedOn: IsoDate,
+    deadline: Schema.optional(IsoDate),
+    deadlineRule: Schema.optional(DeadlineRule),
+    deadlinePrinted: Schema.optional(Schema.String),
+    submittedOn: Schema.optional(IsoDate),
+    note: Schema.optional(Schema.String),
+    voidsSubmission: Schema.optional(Schema.Boolean),
+  },
+) {}
+
+export type ReportingObligationEvent = ReportingObligationSet | ReportSubmitted | ReportingObligationRecordCorrected
+
+const entry = (schema: Schema.Top & { readonly identifier: string }, description: string): EventType => ({
+  type: schema.identifier,
+  version: 1,
+  streamType: reportingObligationStreamType,
+  description,
+  personalFields: [],
+  schema,
+})
+
+export const eventTypes: ReadonlyArray<EventType> = [
+  entry(ReportingObligationSet, "An agency or unit was obliged to submit a report or plan by a deadline"),
+  entry(ReportSubmitted, "A report due under an obligation was submitted"),
+  entry(ReportingObligationRecordCorrected, "A data-entry mistake in an obligation or its submission was corrected"),
+]

@@ -1,0 +1,268 @@
+import { Result, Schema } from "effect"
+import type { Decider } from "../shared/decider.ts"
+import type { CorrectWorkerFact, VoidWorkerFact, WorkerCommand } from "./commands.ts"
+import {
+  WorkerContractEndedEarly,
+  WorkerContractSigned,
+  WorkerCounselled,
+  WorkerCriminalRecordCertificateIssued,
+  WorkerFact,
+  WorkerFactCorrected,
+  WorkerFactVoided,
+  WorkerHealthChecked,
+  WorkerLoanRecorded,
+  WorkerOverstayed,
+  WorkerReemploymentSupported,
+  WorkerRegistered,
+  WorkerResidenceChanged,
+  WorkerReturned,
+  WorkerSelectedByEnterprise,
+  WorkerSupportSubsidyGranted,
+  WorkerTrainingCompleted,
+  WorkerViolationRecorded,
+  type WorkerEvent,
+} from "./events.ts"
+import { dateVi, factLabelVi } from "./messages.ts"
+import {
+  CorrectionTypeMismatch,
+  FactAlreadyVoided,
+  FactInUse,
+  RegistrationHasLaterFacts,
+  UnknownEvent,
+  type WorkerRejection,
+} from "./rejections.ts"
+import { admitFact, type AdmitContext, type FactCandidate } from "./rules.ts"
+import { initialWorkerState, projectFact, projectFacts, type WorkerState } from "./state.ts"
+
+/** The command's fields minus its tag: what the event of the same shape is built from. */
+const fieldsOf = <C extends { readonly _tag: string }>(command: C): Omit<C, "_tag"> => {
+  const { _tag, ...fields } = command
+  return fields
+}
+
+const candidateOf = (command: Exclude<WorkerCommand, CorrectWorkerFact | VoidWorkerFact>): FactCandidate => {
+  switch (command._tag) {
+    case "RegisterWorker":
+      return new WorkerRegistered(fieldsOf(command))
+    case "RecordResidenceChange":
+      return new WorkerResidenceChanged(fieldsOf(command))
+    case "RecordCounselling":
+      return new WorkerCounselled(fieldsOf(command))
+    case "RecordTraining":
+      return new WorkerTrainingCompleted(fieldsOf(command))
+    case "RecordHealthCheck":
+      return new WorkerHealthChecked(fieldsOf(command))
+    case "RecordCriminalRecordCertificate":
+      return new WorkerCriminalRecordCertificateIssued(fieldsOf(command))
+    case "RecordSelection":
+      return new WorkerSelectedByEnterprise(fieldsOf(command))
+    case "RecordContract":
+      return new WorkerContractSigned(fieldsOf(command))
+    case "RecordLoan":
+      return new WorkerLoanRecorded(fieldsOf(command))
+    case "RecordSupportSubsidy":
+      return new WorkerSupportSubsidyGranted(fieldsOf(command))
+    case "RecordDeparture":
+      return { _tag: "WorkerDeparted", eventId: command.eventId, workerId: command.workerId, occurredOn: command.occurredOn }
+    case "RecordContractEndedEarly":
+      return new WorkerContractEndedEarly(fieldsOf(command))
+    case "RecordReturn":
+      return new WorkerReturned(fieldsOf(command))
+    case "RecordOverstay":
+      return new WorkerOverstayed(fieldsOf(command))
+    case "RecordViolation":
+      return new WorkerViolationRecorded(fieldsOf(command))
+    case "RecordReemploymentSupport":
+      return new WorkerReemploymentSupported(fieldsOf(command))
+    case "RecordWithdrawal":
+      return {
+        _tag: "WorkerWithdrew",
+        eventId: command.eventId,
+        workerId: command.workerId,
+        occurredOn: command.occurredOn,
+        reason: command.reason,
+      }
+  }
+}
+
+type Decision = Result.Result<ReadonlyArray<WorkerEvent>, WorkerRejection>
+
+const findTarget = (state: WorkerState, eventId: string): Result.Result<WorkerFact, WorkerRejection> => {
+  if (state.voidedEventIds.includes(eventId)) {
+    return Result.fail(
+      new FactAlreadyVoided({
+        message: "Bản ghi này đã bị hủy trước đó; không thể sửa hoặc hủy lại.",
+        messageEn: `Event ${eventId} was already voided`,
+      }),
+    )
+  }
+  const target = state.facts.find((fact) => fact.eventId === eventId)
+  return target === undefined
+    ? Result.fail(
+        new UnknownEvent({
+          message: "Không tìm thấy bản ghi cần sửa trong hồ sơ người lao động này (chỉ sửa được bản ghi gốc, không sửa bản đính chính).",
+          messageEn: `No fact ${eventId} in this worker's history`,
+        }),
+      )
+    : Result.succeed(target)
+}
+
+/**
+ * Re-checks the whole history in effect with one fact replaced (or removed): a correction is accepted only if
+ * the corrected history obeys the same rules as new facts. Returns the replacement as it will be recorded.
+ */
+const replay = (
+  facts: ReadonlyArray<WorkerFact>,
+  targetId: string,
+  replacement: FactCandidate | undefined,
+  context: AdmitContext,
+): Result.Result<WorkerFact | undefined, WorkerRejection> => {
+  let state = initialWorkerState
+  let admittedReplacement: WorkerFact | undefined
+  for (const fact of facts) {
+    const isTarget = fact.eventId === targetId
+    if (isTarget && replacement === undefined) continue
+    const admitted = admitFact(state, isTarget ? replacement! : fact, isTarget ? context : { checkAge: false })
+    if (Result.isFailure(admitted)) return Result.fail(admitted.failure)
+    // A departure names its contract: history may not be rewritten under it to a different one.
+    if (
+      !isTarget &&
+      fact._tag === "WorkerDeparted" &&
+      admitted.success._tag === "WorkerDeparted" &&
+      admitted.success.contractEventId !== fact.contractEventId
+    ) {
+      return Result.fail(
+        new FactInUse({
+          message: `Lần xuất cảnh ngày ${dateVi(fact.occurredOn)} dựa trên hợp đồng này; hãy sửa hoặc hủy lần xuất cảnh đó trước.`,
+          messageEn: `Departure ${fact.eventId} departs under contract ${fact.contractEventId}; correct or void it first`,
+        }),
+      )
+    }
+    // Facts other than the target keep exactly what was recorded; only the target is re-derived.
+    const recorded = isTarget ? admitted.success : fact
+    if (isTarget) admittedReplacement = recorded
+    state = projectFact(state, recorded)
+  }
+  return Result.succeed(admittedReplacement)
+}
+
+/** Rebuilds a fact with the identity of the one it replaces (class instance, so events compare equal). */
+const withIdentity = (replacement: WorkerFact, target: WorkerFact): WorkerFact =>
+  Schema.decodeUnknownSync(WorkerFact)({
+    ...Schema.encodeSync(WorkerFact)(replacement),
+    eventId: target.eventId,
+    workerId: target.workerId,
+  })
+
+const asCandidate = (fact: WorkerFact): FactCandidate =>
+  fact._tag === "WorkerDeparted"
+    ? { _tag: fact._tag, eventId: fact.eventId, workerId: fact.workerId, occurredOn: fact.occurredOn }
+    : fact._tag === "WorkerWithdrew"
+      ? { _tag: fact._tag, eventId: fact.eventId, workerId: fact.workerId, occurredOn: fact.occurredOn, reason: fact.reason }
+      : fact
+
+const correct = (command: CorrectWorkerFact, state: WorkerState): Decision => {
+  const found = findTarget(state, command.correctsEventId)
+  if (Result.isFailure(found)) return Result.fail(found.failure)
+  const target = found.success
+  if (command.replacement._tag !== target._tag) {
+    return Result.fail(
+      new CorrectionTypeMismatch({
+        message: `Bản sửa phải cùng loại với bản ghi gốc (${factLabelVi[target._tag]}), không thể thay bằng ${
+          factLabelVi[command.replacement._tag]
+        }.`,
+        messageEn: `Replacement ${command.replacement._tag} does not match corrected ${target._tag}`,
+      }),
+    )
+  }
+  const replacement = withIdentity(command.replacement, target)
+  const replayed = replay(state.facts, target.eventId, asCandidate(replacement), {
+    checkAge: true,
+    dateOfBirth: command.dateOfBirth,
+  })
+  if (Result.isFailure(replayed)) return Result.fail(replayed.failure)
+  return Result.succeed([
+    new WorkerFactCorrected({
+      eventId: command.eventId,
+      workerId: command.workerId,
+      occurredOn: command.occurredOn,
+      correctsEventId: command.correctsEventId,
+      reason: command.reason,
+      replacement: replayed.success!,
+    }),
+  ])
+}
+
+const voidFact = (command: VoidWorkerFact, state: WorkerState): Decision => {
+  const found = findTarget(state, command.correctsEventId)
+  if (Result.isFailure(found)) return Result.fail(found.failure)
+  if (found.success._tag === "WorkerRegistered" && state.facts.length > 1) {
+    return Result.fail(
+      new RegistrationHasLaterFacts({
+        message: "Không thể hủy bản đăng ký khi hồ sơ còn các bản ghi khác; hãy hủy các bản ghi đó trước.",
+        messageEn: "Void the later facts before voiding the registration",
+      }),
+    )
+  }
+  const replayed = replay(state.facts, command.correctsEventId, undefined, { checkAge: false })
+  if (Result.isFailure(replayed)) return Result.fail(replayed.failure)
+  return Result.succeed([
+    new WorkerFactVoided({
+      eventId: command.eventId,
+      workerId: command.workerId,
+      occurredOn: command.occurredOn,
+      correctsEventId: command.correctsEventId,
+      reason: command.reason,
+    }),
+  ])
+}
+
+const decide = (command: WorkerCommand, state: WorkerState): Decision => {
+  switch (command._tag) {
+    case "CorrectWorkerFact":
+      return correct(command, state)
+    case "VoidWorkerFact":
+      return voidFact(command, state)
+    default: {
+      const context: AdmitContext =
+        command._tag === "RecordDeparture" ? { checkAge: true, dateOfBirth: command.dateOfBirth } : { checkAge: false }
+      const admitted = admitFact(state, candidateOf(command), context)
+      return Result.isFailure(admitted) ? Result.fail(admitted.failure) : Result.succeed([admitted.success])
+    }
+  }
+}
+
+const evolve = (state: WorkerState, event: WorkerEvent): WorkerState => {
+  switch (event._tag) {
+    case "WorkerFactCorrected":
+      return projectFacts(
+        state.facts.map((fact) => (fact.eventId === event.correctsEventId ? event.replacement : fact)),
+        {
+          voidedEventIds: state.voidedEventIds,
+          corrections: [
+            ...state.corrections,
+            { eventId: event.eventId, correctsEventId: event.correctsEventId, reason: event.reason, kind: "corrected" },
+          ],
+        },
+      )
+    case "WorkerFactVoided":
+      return projectFacts(
+        state.facts.filter((fact) => fact.eventId !== event.correctsEventId),
+        {
+          voidedEventIds: [...state.voidedEventIds, event.correctsEventId],
+          corrections: [
+            ...state.corrections,
+            { eventId: event.eventId, correctsEventId: event.correctsEventId, reason: event.reason, kind: "voided" },
+          ],
+        },
+      )
+    default:
+      return projectFact(state, event)
+  }
+}
+
+export const workerDecider: Decider<WorkerCommand, WorkerState, WorkerEvent, WorkerRejection> = {
+  initialState: initialWorkerState,
+  decide,
+  evolve,
+}

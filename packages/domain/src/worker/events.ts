@@ -1,0 +1,244 @@
+import { Schema } from "effect"
+import { CorrectionFields } from "../shared/correction.ts"
+import type { EventType } from "../shared/event-type.ts"
+import { Count, IsoDate, LegalBasis } from "../shared/values.ts"
+import { SealedPersonal } from "../personal-data/envelope.ts"
+import { Sex } from "../personal-data/sex.ts"
+import { personRegistrationEventTypes } from "./person-registration.ts"
+import {
+  CountryCode,
+  LoanStatus,
+  Money,
+  NonEmptyString,
+  PriorityGroup,
+  ReemploymentKind,
+  ReturnKind,
+  TrainingKind,
+  ViolationCategory,
+  WorkerStage,
+} from "./values.ts"
+
+export const WORKER_STREAM_TYPE = "Worker"
+export const workerStreamId = (workerId: string): string => `worker-${workerId}`
+
+/**
+ * Every worker event carries its own `eventId` (the app stores it as the log's event id), so that a later
+ * correction can name it, and `occurredOn`, the business date in the world.
+ */
+const base = {
+  eventId: Schema.String,
+  workerId: Schema.String,
+  occurredOn: IsoDate,
+}
+
+const residence = {
+  residenceUnitCode: Schema.String, // commune/ward code of the administrative unit
+  residenceUnitId: Schema.String, // admin-unit identity (stable across code reuse)
+}
+
+export const registrationFields = {
+  ...base,
+  provinceCode: Schema.String, // province that registers (uniqueness scope of the blind index)
+  ...residence,
+  sex: Sex,
+  birthYear: Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2200 })),
+  ethnicMinority: Schema.Boolean,
+  priorityGroups: Schema.Array(PriorityGroup),
+  blindIndex: Schema.String,
+  identity: SealedPersonal,
+  sensitive: Schema.optional(SealedPersonal),
+}
+export const residenceChangeFields = { ...base, ...residence }
+export const counsellingFields = { ...base, provider: NonEmptyString }
+export const trainingFields = { ...base, kind: TrainingKind, provider: NonEmptyString }
+export const healthCheckFields = { ...base, provider: NonEmptyString, sensitive: SealedPersonal }
+export const criminalRecordFields = { ...base, issuer: NonEmptyString, sensitive: SealedPersonal }
+export const selectionFields = { ...base, enterpriseId: Schema.String }
+export const contractFields = {
+  ...base,
+  enterpriseId: Schema.String,
+  country: CountryCode,
+  programme: NonEmptyString, // e.g. "EPS", "Thực tập sinh kỹ năng"
+  occupation: NonEmptyString,
+  durationMonths: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
+  monthlyWage: Money,
+  feesPaidByWorker: Count, // VND
+}
+export const loanFields = { ...base, loanId: Schema.String, bank: NonEmptyString, amount: Count, status: LoanStatus }
+export const subsidyFields = {
+  ...base,
+  policy: NonEmptyString, // e.g. "CTMTQG 1719", "Nghị quyết HĐND tỉnh"
+  amount: Count,
+  legalBasis: Schema.optional(LegalBasis),
+}
+export const contractEndedEarlyFields = { ...base, reason: NonEmptyString }
+export const returnFields = { ...base, kind: ReturnKind, reason: Schema.optional(Schema.String) }
+export const overstayFields = { ...base, source: Schema.optional(Schema.String) }
+export const violationFields = { ...base, category: ViolationCategory, sensitive: Schema.optional(SealedPersonal) }
+export const reemploymentFields = { ...base, kind: ReemploymentKind, provider: NonEmptyString }
+
+/** Registered wish to work abroad, listed by the commune (v2: with priority groups). */
+export class WorkerRegistered extends Schema.TaggedClass<WorkerRegistered>()("WorkerRegistered", registrationFields) {}
+/** Moved to another commune/ward: departures count for the commune of residence on the departure date. */
+export class WorkerResidenceChanged extends Schema.TaggedClass<WorkerResidenceChanged>()(
+  "WorkerResidenceChanged",
+  residenceChangeFields,
+) {}
+export class WorkerCounselled extends Schema.TaggedClass<WorkerCounselled>()("WorkerCounselled", counsellingFields) {}
+export class WorkerTrainingCompleted extends Schema.TaggedClass<WorkerTrainingCompleted>()(
+  "WorkerTrainingCompleted",
+  trainingFields,
+) {}
+export class WorkerHealthChecked extends Schema.TaggedClass<WorkerHealthChecked>()(
+  "WorkerHealthChecked",
+  healthCheckFields,
+) {}
+export class WorkerCriminalRecordCertificateIssued extends Schema.TaggedClass<WorkerCriminalRecordCertificateIssued>()(
+  "WorkerCriminalRecordCertificateIssued",
+  criminalRecordFields,
+) {}
+export class WorkerSelectedByEnterprise extends Schema.TaggedClass<WorkerSelectedByEnterprise>()(
+  "WorkerSelectedByEnterprise",
+  selectionFields,
+) {}
+export class WorkerContractSigned extends Schema.TaggedClass<WorkerContractSigned>()(
+  "WorkerContractSigned",
+  contractFields,
+) {}
+/** Loan from the Social Policy Bank; recording the same `loanId` again updates its status. */
+export class WorkerLoanRecorded extends Schema.TaggedClass<WorkerLoanRecorded>()("WorkerLoanRecorded", loanFields) {}
+export class WorkerSupportSubsidyGranted extends Schema.TaggedClass<WorkerSupportSubsidyGranted>()(
+  "WorkerSupportSubsidyGranted",
+  subsidyFields,
+) {}
+/**
+ * Xuất cảnh: what counts against a quota. It names the contract it departs under; the country, programme and
+ * enterprise come from that contract, and the commune it counts for is the residence on `occurredOn`, both
+ * derived in the state, so a later correction of the contract or of a move is reflected without rewriting this.
+ */
+export class WorkerDeparted extends Schema.TaggedClass<WorkerDeparted>()("WorkerDeparted", {
+  ...base,
+  contractEventId: Schema.String,
+}) {}
+export class WorkerContractEndedEarly extends Schema.TaggedClass<WorkerContractEndedEarly>()(
+  "WorkerContractEndedEarly",
+  contractEndedEarlyFields,
+) {}
+export class WorkerReturned extends Schema.TaggedClass<WorkerReturned>()("WorkerReturned", returnFields) {}
+/** Stayed abroad illegally after the contract (cư trú bất hợp pháp). */
+export class WorkerOverstayed extends Schema.TaggedClass<WorkerOverstayed>()("WorkerOverstayed", overstayFields) {}
+export class WorkerViolationRecorded extends Schema.TaggedClass<WorkerViolationRecorded>()(
+  "WorkerViolationRecorded",
+  violationFields,
+) {}
+export class WorkerReemploymentSupported extends Schema.TaggedClass<WorkerReemploymentSupported>()(
+  "WorkerReemploymentSupported",
+  reemploymentFields,
+) {}
+/** Dropped out; `stage` is the stage the worker was at. */
+export class WorkerWithdrew extends Schema.TaggedClass<WorkerWithdrew>()("WorkerWithdrew", {
+  ...base,
+  stage: WorkerStage,
+  reason: NonEmptyString,
+}) {}
+
+/** The facts a correction can replace or void. */
+export const WorkerFact = Schema.Union([
+  WorkerRegistered,
+  WorkerResidenceChanged,
+  WorkerCounselled,
+  WorkerTrainingCompleted,
+  WorkerHealthChecked,
+  WorkerCriminalRecordCertificateIssued,
+  WorkerSelectedByEnterprise,
+  WorkerContractSigned,
+  WorkerLoanRecorded,
+  WorkerSupportSubsidyGranted,
+  WorkerDeparted,
+  WorkerContractEndedEarly,
+  WorkerReturned,
+  WorkerOverstayed,
+  WorkerViolationRecorded,
+  WorkerReemploymentSupported,
+  WorkerWithdrew,
+])
+export type WorkerFact = typeof WorkerFact.Type
+
+/** Replaces a recorded fact (same type, same event id); the original stays in the log. */
+export class WorkerFactCorrected extends Schema.TaggedClass<WorkerFactCorrected>()("WorkerFactCorrected", {
+  ...base,
+  ...CorrectionFields,
+  replacement: WorkerFact,
+}) {}
+
+/** Declares a recorded fact void (it never happened); the original stays in the log. */
+export class WorkerFactVoided extends Schema.TaggedClass<WorkerFactVoided>()("WorkerFactVoided", {
+  ...base,
+  ...CorrectionFields,
+}) {}
+
+export const WorkerEvent = Schema.Union([WorkerFact, WorkerFactCorrected, WorkerFactVoided])
+export type WorkerEvent = WorkerFact | WorkerFactCorrected | WorkerFactVoided
+
+/** v1 → v2: version 1 had no priority groups. */
+export const upcastWorkerRegisteredV1 = (data: unknown): unknown => {
+  const v1 = data as Record<string, unknown>
+  return { ...v1, priorityGroups: v1["priorityGroups"] ?? [] }
+}
+
+const entry = (
+  schema: Schema.Top,
+  type: string,
+  description: string,
+  personalFields: ReadonlyArray<string> = [],
+  version = 1,
+  upcasters?: EventType["upcasters"],
+): EventType => ({
+  type,
+  version,
+  streamType: WORKER_STREAM_TYPE,
+  description,
+  personalFields,
+  schema,
+  ...(upcasters ? { upcasters } : {}),
+})
+
+export const eventTypes: ReadonlyArray<EventType> = [
+  entry(
+    WorkerRegistered,
+    "WorkerRegistered",
+    "A commune registered a person's wish to work abroad, with residence, statistics and priority groups",
+    ["identity", "sensitive"],
+    2,
+    { 1: upcastWorkerRegisteredV1 },
+  ),
+  entry(WorkerResidenceChanged, "WorkerResidenceChanged", "The worker's commune of residence changed"),
+  entry(WorkerCounselled, "WorkerCounselled", "The worker received counselling"),
+  entry(WorkerTrainingCompleted, "WorkerTrainingCompleted", "The worker completed language, vocational or orientation training"),
+  entry(WorkerHealthChecked, "WorkerHealthChecked", "The worker had a health check (result encrypted)", ["sensitive"]),
+  entry(
+    WorkerCriminalRecordCertificateIssued,
+    "WorkerCriminalRecordCertificateIssued",
+    "A criminal-record certificate was issued (content encrypted)",
+    ["sensitive"],
+  ),
+  entry(WorkerSelectedByEnterprise, "WorkerSelectedByEnterprise", "A recruitment enterprise selected the worker"),
+  entry(WorkerContractSigned, "WorkerContractSigned", "The worker signed a contract to work abroad"),
+  entry(WorkerLoanRecorded, "WorkerLoanRecorded", "A bank loan for departure was recorded or its status changed"),
+  entry(WorkerSupportSubsidyGranted, "WorkerSupportSubsidyGranted", "A support subsidy was granted under a policy"),
+  entry(WorkerDeparted, "WorkerDeparted", "The worker left the country under a contract; counts against the quota"),
+  entry(WorkerContractEndedEarly, "WorkerContractEndedEarly", "The contract abroad ended before its term"),
+  entry(WorkerReturned, "WorkerReturned", "The worker returned home (on time, early or late)"),
+  entry(WorkerOverstayed, "WorkerOverstayed", "The worker stayed abroad illegally"),
+  entry(WorkerViolationRecorded, "WorkerViolationRecorded", "A violation by the worker was recorded (details encrypted)", [
+    "sensitive",
+  ]),
+  entry(WorkerReemploymentSupported, "WorkerReemploymentSupported", "A returnee was supported into work"),
+  entry(WorkerWithdrew, "WorkerWithdrew", "The worker dropped out of the programme, at a stage, with a reason"),
+  entry(WorkerFactCorrected, "WorkerFactCorrected", "A recorded worker fact was corrected; the original stays", [
+    "replacement.identity",
+    "replacement.sensitive",
+  ]),
+  entry(WorkerFactVoided, "WorkerFactVoided", "A recorded worker fact was declared void; the original stays"),
+  ...personRegistrationEventTypes,
+]

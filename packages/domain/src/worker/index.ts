@@ -1,0 +1,38 @@
+export * from "./values.ts"
+export * from "./personal-payloads.ts"
+export {
+  WORKER_STREAM_TYPE,
+  workerStreamId,
+  WorkerRegistered,
+  WorkerResidenceChanged,
+  WorkerCounselled,
+  WorkerTrainingCompleted,
+  WorkerHealthChecked,
+  WorkerCriminalRecordCertificateIssued,
+  WorkerSelectedByEnterprise,
+  WorkerContractSigned,
+  WorkerLoanRecorded,
+  WorkerSupportSubsidyGranted,
+  WorkerDeparted,
+  WorkerContractEndedEarly,
+  WorkerReturned,
+  WorkerOverstayed,
+  WorkerViolationRecorded,
+  WorkerReemploymentSupported,
+  WorkerWithdrew,
+  WorkerFact,
+  WorkerFactCorrected,
+  WorkerFactVoided,
+  WorkerEvent,
+  upcastWorkerRegisteredV1,
+  eventTypes,
+} from "./events.ts"
+export * from "./commands.ts"
+export * from "./rejections.ts"
+export * from "./state.ts"
+export { admitFact, ageOn, MINIMUM_DEPARTURE_AGE, type AdmitContext, type FactCandidate } from "./rules.ts"
+export { workerDecider } from "./decider.ts"
+export * from "./departures.ts"
+export * from "./person-registration.ts"
+export * from "./registration-input.ts"
+export { dateVi, factLabelVi } from "./messages.ts"

@@ -1,0 +1,56 @@
+import { Result } from "effect"
+import type { IsoDate } from "../shared/values.ts"
+import { blindIndex } from "../personal-data/blind-index.ts"
+import { validateCitizenId } from "../personal-data/citizen-id.ts"
+import { sealPersonal, type PersonKey } from "../personal-data/envelope.ts"
+import type { InvalidCitizenId } from "../personal-data/errors.ts"
+import type { Sex } from "../personal-data/sex.ts"
+import { RegisterWorker } from "./commands.ts"
+import type { WorkerIdentity, WorkerSensitiveProfile } from "./personal-payloads.ts"
+import type { PriorityGroup } from "./values.ts"
+
+/** A registration as typed in by the commune, personal data in clear (never stored like this). */
+export interface RegistrationInput {
+  readonly eventId: string
+  readonly workerId: string
+  readonly occurredOn: IsoDate
+  readonly provinceCode: string
+  readonly residenceUnitCode: string
+  readonly residenceUnitId: string
+  readonly sex: Sex
+  readonly ethnicMinority: boolean
+  readonly priorityGroups: ReadonlyArray<PriorityGroup>
+  readonly identity: WorkerIdentity
+  readonly sensitive?: WorkerSensitiveProfile
+}
+
+/**
+ * Turns typed-in registration data into a `RegisterWorker` command: validates the citizen ID against date of
+ * birth and sex, derives the clear birth year, computes the blind index, seals identity and sensitive data with
+ * the person's key. Pure apart from the random IVs of sealing.
+ */
+export const prepareRegistration = (
+  input: RegistrationInput,
+  keys: { readonly personKey: PersonKey; readonly indexKey: Uint8Array },
+): Result.Result<RegisterWorker, InvalidCitizenId> => {
+  const citizenId = validateCitizenId(input.identity.citizenId, { dateOfBirth: input.identity.dateOfBirth, sex: input.sex })
+  if (Result.isFailure(citizenId)) return Result.fail(citizenId.failure)
+  const identity: WorkerIdentity = { ...input.identity, citizenId: citizenId.success }
+  return Result.succeed(
+    new RegisterWorker({
+      eventId: input.eventId,
+      workerId: input.workerId,
+      occurredOn: input.occurredOn,
+      provinceCode: input.provinceCode,
+      residenceUnitCode: input.residenceUnitCode,
+      residenceUnitId: input.residenceUnitId,
+      sex: input.sex,
+      birthYear: Number(input.identity.dateOfBirth.slice(0, 4)),
+      ethnicMinority: input.ethnicMinority,
+      priorityGroups: [...input.priorityGroups],
+      blindIndex: blindIndex(keys.indexKey, input.provinceCode, citizenId.success),
+      identity: sealPersonal(keys.personKey, identity),
+      ...(input.sensitive === undefined ? {} : { sensitive: sealPersonal(keys.personKey, input.sensitive) }),
+    }),
+  )
+}

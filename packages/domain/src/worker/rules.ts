@@ -1,0 +1,250 @@
+import { Result } from "effect"
+import type { IsoDate } from "../shared/values.ts"
+import { WorkerDeparted, WorkerWithdrew, type WorkerFact } from "./events.ts"
+import { dateVi, factLabelVi } from "./messages.ts"
+import {
+  AlreadyAbroad,
+  AlreadyOverstayed,
+  CannotWithdrawWhileAbroad,
+  ContractAlreadyEnded,
+  DateOfBirthMismatch,
+  DateOfBirthRequired,
+  DatesOutOfOrder,
+  NoValidContract,
+  NotAbroad,
+  NotReturned,
+  UnderAge,
+  WorkerAlreadyRegistered,
+  WorkerHasWithdrawn,
+  WorkerNotRegistered,
+  type WorkerRejection,
+} from "./rejections.ts"
+import type { WorkerState } from "./state.ts"
+
+/** A departure or withdrawal as requested: the rest of the recorded event is derived from the state. */
+export type DepartureRequest = Pick<WorkerDeparted, "_tag" | "eventId" | "workerId" | "occurredOn">
+export type WithdrawalRequest = Pick<WorkerWithdrew, "_tag" | "eventId" | "workerId" | "occurredOn" | "reason">
+export type FactCandidate = Exclude<WorkerFact, WorkerDeparted | WorkerWithdrew> | DepartureRequest | WithdrawalRequest
+
+/** What a rule may need beyond the state: the date of birth for the age check (never stored). */
+export interface AdmitContext {
+  readonly dateOfBirth?: IsoDate | undefined
+  /** False when re-checking facts already admitted earlier (a correction's replay): their age check passed then. */
+  readonly checkAge: boolean
+}
+
+export const MINIMUM_DEPARTURE_AGE = 18
+
+export const ageOn = (dateOfBirth: IsoDate, date: IsoDate): number => {
+  const years = Number(date.slice(0, 4)) - Number(dateOfBirth.slice(0, 4))
+  return date.slice(5) < dateOfBirth.slice(5) ? years - 1 : years
+}
+
+const outOfOrder = (fact: FactCandidate, earlierLabel: string, earlierDate: IsoDate) =>
+  Result.fail(
+    new DatesOutOfOrder({
+      message: `Ngày ${factLabelVi[fact._tag]} (${dateVi(fact.occurredOn)}) không thể trước ngày ${earlierLabel} (${dateVi(
+        earlierDate,
+      )}).`,
+      messageEn: `${fact._tag} on ${fact.occurredOn} cannot precede ${earlierLabel} on ${earlierDate}`,
+    }),
+  )
+
+const notWhileAbroad = (fact: FactCandidate, state: WorkerState) =>
+  Result.fail(
+    new AlreadyAbroad({
+      message: `Người lao động đang ở nước ngoài (xuất cảnh ngày ${dateVi(state.departure!.date)}); không thể ghi nhận ${
+        factLabelVi[fact._tag]
+      } trước khi về nước.`,
+      messageEn: `Worker is abroad since ${state.departure!.date}; cannot record ${fact._tag} before a return`,
+    }),
+  )
+
+const notAbroad = (fact: FactCandidate) =>
+  Result.fail(
+    new NotAbroad({
+      message: `Người lao động không ở nước ngoài; không thể ghi nhận ${factLabelVi[fact._tag]}.`,
+      messageEn: `Worker is not abroad; cannot record ${fact._tag}`,
+    }),
+  )
+
+const preDeparture = new Set<WorkerFact["_tag"]>([
+  "WorkerCounselled",
+  "WorkerTrainingCompleted",
+  "WorkerHealthChecked",
+  "WorkerCriminalRecordCertificateIssued",
+  "WorkerSelectedByEnterprise",
+  "WorkerContractSigned",
+])
+
+/**
+ * The business rules for one new fact against the state before it. Returns the fact as it will be recorded
+ * (a departure gets the contract it departs under; a withdrawal the stage reached) or a rejection.
+ */
+export const admitFact = (
+  state: WorkerState,
+  fact: FactCandidate,
+  context: AdmitContext,
+): Result.Result<WorkerFact, WorkerRejection> => {
+  const registration = state.registration
+  if (fact._tag === "WorkerRegistered") {
+    return registration === undefined
+      ? Result.succeed(fact)
+      : Result.fail(
+          new WorkerAlreadyRegistered({
+            message: `Người lao động đã được đăng ký ngày ${dateVi(registration.occurredOn)}.`,
+            messageEn: `Worker already registered on ${registration.occurredOn}`,
+          }),
+        )
+  }
+  if (registration === undefined) {
+    return Result.fail(
+      new WorkerNotRegistered({
+        message: "Người lao động chưa được đăng ký; hãy đăng ký trước.",
+        messageEn: "Worker is not registered",
+      }),
+    )
+  }
+  if (state.withdrawal !== undefined) {
+    return Result.fail(
+      new WorkerHasWithdrawn({
+        message: `Người lao động đã rút khỏi chương trình ngày ${dateVi(state.withdrawal.on)}; không thể ghi nhận thêm ${
+          factLabelVi[fact._tag]
+        }.`,
+        messageEn: `Worker withdrew on ${state.withdrawal.on}; no further facts can be recorded`,
+      }),
+    )
+  }
+  if (fact.occurredOn < registration.occurredOn) return outOfOrder(fact, "đăng ký", registration.occurredOn)
+  if (preDeparture.has(fact._tag) && state.abroad) return notWhileAbroad(fact, state)
+
+  switch (fact._tag) {
+    case "WorkerDeparted":
+      return admitDeparture(state, fact, context)
+    case "WorkerContractEndedEarly":
+      if (!state.abroad) return notAbroad(fact)
+      if (state.contractEndedEarly !== undefined) {
+        return Result.fail(
+          new ContractAlreadyEnded({
+            message: `Hợp đồng đã được ghi nhận chấm dứt trước hạn ngày ${dateVi(state.contractEndedEarly.on)}.`,
+            messageEn: `Contract already ended early on ${state.contractEndedEarly.on}`,
+          }),
+        )
+      }
+      return fact.occurredOn < state.departure!.date ? outOfOrder(fact, "xuất cảnh", state.departure!.date) : Result.succeed(fact)
+    case "WorkerOverstayed":
+      if (!state.abroad) return notAbroad(fact)
+      if (state.overstayed) {
+        return Result.fail(
+          new AlreadyOverstayed({
+            message: "Người lao động đã được ghi nhận cư trú bất hợp pháp trong lần xuất cảnh này.",
+            messageEn: "Overstay already recorded for this stay abroad",
+          }),
+        )
+      }
+      return fact.occurredOn < state.departure!.date ? outOfOrder(fact, "xuất cảnh", state.departure!.date) : Result.succeed(fact)
+    case "WorkerReturned":
+      if (!state.abroad) return notAbroad(fact)
+      return fact.occurredOn < state.departure!.date ? outOfOrder(fact, "xuất cảnh", state.departure!.date) : Result.succeed(fact)
+    case "WorkerReemploymentSupported":
+      if (state.lastReturn === undefined || state.abroad) {
+        return Result.fail(
+          new NotReturned({
+            message: "Người lao động chưa về nước; hỗ trợ việc làm sau khi về nước chỉ ghi nhận cho người đã về.",
+            messageEn: "Re-employment support needs a recorded return",
+          }),
+        )
+      }
+      return fact.occurredOn < state.lastReturn.on ? outOfOrder(fact, "về nước", state.lastReturn.on) : Result.succeed(fact)
+    case "WorkerWithdrew":
+      if (state.abroad) {
+        return Result.fail(
+          new CannotWithdrawWhileAbroad({
+            message: "Người lao động đang ở nước ngoài; hãy ghi nhận chấm dứt hợp đồng hoặc về nước thay vì rút khỏi chương trình.",
+            messageEn: "Cannot withdraw while abroad; record an early end or a return",
+          }),
+        )
+      }
+      if (state.latestFactDate !== undefined && fact.occurredOn < state.latestFactDate) {
+        return outOfOrder(fact, "sự kiện gần nhất đã ghi nhận", state.latestFactDate)
+      }
+      return Result.succeed(
+        new WorkerWithdrew({
+          eventId: fact.eventId,
+          workerId: fact.workerId,
+          occurredOn: fact.occurredOn,
+          reason: fact.reason,
+          stage: state.stage ?? "registered",
+        }),
+      )
+    default:
+      return Result.succeed(fact)
+  }
+}
+
+const admitDeparture = (
+  state: WorkerState,
+  fact: DepartureRequest,
+  context: AdmitContext,
+): Result.Result<WorkerFact, WorkerRejection> => {
+  if (state.abroad) {
+    return Result.fail(
+      new AlreadyAbroad({
+        message: `Người lao động đã xuất cảnh ngày ${dateVi(state.departure!.date)} và chưa về nước; không thể xuất cảnh lần nữa.`,
+        messageEn: `Worker departed on ${state.departure!.date} and has not returned`,
+      }),
+    )
+  }
+  const contract = state.contract
+  if (contract === undefined || state.contractUsed) {
+    return Result.fail(
+      new NoValidContract({
+        message:
+          contract === undefined
+            ? "Chưa có hợp đồng đưa người lao động đi làm việc ở nước ngoài; không thể ghi nhận xuất cảnh."
+            : "Hợp đồng gần nhất đã được dùng cho lần xuất cảnh trước; cần hợp đồng mới để xuất cảnh.",
+        messageEn: contract === undefined ? "No contract signed" : "The latest contract was used by an earlier departure",
+      }),
+    )
+  }
+  if (fact.occurredOn < contract.occurredOn) return outOfOrder(fact, "ký hợp đồng", contract.occurredOn)
+  if (state.lastReturn !== undefined && fact.occurredOn < state.lastReturn.on) {
+    return outOfOrder(fact, "về nước lần trước", state.lastReturn.on)
+  }
+  if (context.checkAge) {
+    const dateOfBirth = context.dateOfBirth
+    if (dateOfBirth === undefined) {
+      return Result.fail(
+        new DateOfBirthRequired({
+          message: "Cần ngày sinh để kiểm tra người lao động đủ 18 tuổi vào ngày xuất cảnh.",
+          messageEn: "Date of birth needed to check age at departure",
+        }),
+      )
+    }
+    const birthYear = state.registration!.birthYear
+    if (Number(dateOfBirth.slice(0, 4)) !== birthYear) {
+      return Result.fail(
+        new DateOfBirthMismatch({
+          message: `Ngày sinh ${dateVi(dateOfBirth)} không khớp với năm sinh đã đăng ký (${birthYear}).`,
+          messageEn: `Date of birth ${dateOfBirth} disagrees with registered birth year ${birthYear}`,
+        }),
+      )
+    }
+    if (ageOn(dateOfBirth, fact.occurredOn) < MINIMUM_DEPARTURE_AGE) {
+      return Result.fail(
+        new UnderAge({
+          message: `Người lao động chưa đủ ${MINIMUM_DEPARTURE_AGE} tuổi vào ngày xuất cảnh ${dateVi(fact.occurredOn)}.`,
+          messageEn: `Worker is under ${MINIMUM_DEPARTURE_AGE} on the departure date ${fact.occurredOn}`,
+        }),
+      )
+    }
+  }
+  return Result.succeed(
+    new WorkerDeparted({
+      eventId: fact.eventId,
+      workerId: fact.workerId,
+      occurredOn: fact.occurredOn,
+      contractEventId: contract.eventId,
+    }),
+  )
+}

@@ -1,0 +1,249 @@
+import type { IsoDate } from "../shared/values.ts"
+import type { WorkerContractSigned, WorkerFact, WorkerRegistered } from "./events.ts"
+import type { LoanStatus, ReemploymentKind, ReturnKind, TrainingKind, ViolationCategory, WorkerStage } from "./values.ts"
+
+export interface ResidencePeriod {
+  readonly from: IsoDate
+  readonly residenceUnitCode: string
+  readonly residenceUnitId: string
+}
+
+export interface Departure {
+  readonly eventId: string
+  readonly date: IsoDate
+  readonly residenceUnitCode: string
+  readonly residenceUnitId: string
+  readonly country: string
+  readonly programme: string
+  readonly enterpriseId: string
+  readonly contractEventId: string
+  /** False when the person already counted for a departure earlier in the same calendar year. */
+  readonly counted: boolean
+}
+
+/** A departure that counts against the quota of its year, for the commune of residence on its date. */
+export interface CountedDeparture {
+  readonly eventId: string
+  readonly year: number
+  readonly date: IsoDate
+  readonly residenceUnitCode: string
+  readonly residenceUnitId: string
+}
+
+export interface CorrectionRecord {
+  readonly eventId: string
+  readonly correctsEventId: string
+  readonly reason: string
+  readonly kind: "corrected" | "voided"
+}
+
+/**
+ * A worker as the history says, with corrections applied: `facts` are the facts in effect (corrected ones
+ * replaced in place, voided ones removed); everything else is derived from them by `projectFact`.
+ */
+export interface WorkerState {
+  readonly facts: ReadonlyArray<WorkerFact>
+  readonly voidedEventIds: ReadonlyArray<string>
+  readonly corrections: ReadonlyArray<CorrectionRecord>
+  readonly registration: WorkerRegistered | undefined
+  readonly stage: WorkerStage | undefined
+  readonly residence: ReadonlyArray<ResidencePeriod>
+  readonly counselledOn: IsoDate | undefined
+  readonly trainings: ReadonlyArray<{ readonly kind: TrainingKind; readonly provider: string; readonly completedOn: IsoDate }>
+  readonly healthCheckedOn: IsoDate | undefined
+  readonly criminalRecordCertificateOn: IsoDate | undefined
+  readonly selectedBy: { readonly enterpriseId: string; readonly on: IsoDate } | undefined
+  /** The latest contract, and whether a departure has already used it. */
+  readonly contract: WorkerContractSigned | undefined
+  readonly contractUsed: boolean
+  /** Every contract in effect, by event id (departures refer to theirs). */
+  readonly contracts: Readonly<Record<string, WorkerContractSigned>>
+  readonly loans: Readonly<
+    Record<string, { readonly bank: string; readonly amount: number; readonly status: LoanStatus; readonly on: IsoDate }>
+  >
+  readonly subsidies: ReadonlyArray<{ readonly policy: string; readonly amount: number; readonly on: IsoDate }>
+  /** The latest departure, with its place and contract details derived from the rest of the history. */
+  readonly departure: Departure | undefined
+  readonly abroad: boolean
+  readonly contractEndedEarly: { readonly on: IsoDate; readonly reason: string } | undefined
+  readonly overstayed: boolean
+  readonly lastReturn: { readonly on: IsoDate; readonly kind: ReturnKind } | undefined
+  readonly violations: ReadonlyArray<{ readonly on: IsoDate; readonly category: ViolationCategory }>
+  readonly reemployment: ReadonlyArray<{ readonly on: IsoDate; readonly kind: ReemploymentKind; readonly provider: string }>
+  readonly withdrawal: { readonly on: IsoDate; readonly stage: WorkerStage; readonly reason: string } | undefined
+  readonly countedDepartures: ReadonlyArray<CountedDeparture>
+  readonly latestFactDate: IsoDate | undefined
+}
+
+export const initialWorkerState: WorkerState = {
+  facts: [],
+  voidedEventIds: [],
+  corrections: [],
+  registration: undefined,
+  stage: undefined,
+  residence: [],
+  counselledOn: undefined,
+  trainings: [],
+  healthCheckedOn: undefined,
+  criminalRecordCertificateOn: undefined,
+  selectedBy: undefined,
+  contract: undefined,
+  contractUsed: false,
+  contracts: {},
+  loans: {},
+  subsidies: [],
+  departure: undefined,
+  abroad: false,
+  contractEndedEarly: undefined,
+  overstayed: false,
+  lastReturn: undefined,
+  violations: [],
+  reemployment: [],
+  withdrawal: undefined,
+  countedDepartures: [],
+  latestFactDate: undefined,
+}
+
+const preDepartureRank: Partial<Record<WorkerStage, number>> = {
+  registered: 0,
+  counselled: 1,
+  training: 2,
+  healthChecked: 3,
+  criminalRecordChecked: 4,
+  selected: 5,
+  contracted: 6,
+}
+
+/** Pre-departure stages only move forward; after a return a new cycle starts from the stage reached. */
+const advance = (current: WorkerStage | undefined, next: WorkerStage): WorkerStage => {
+  const currentRank = current === undefined ? undefined : preDepartureRank[current]
+  const nextRank = preDepartureRank[next] ?? 0
+  return currentRank !== undefined && currentRank > nextRank ? current! : next
+}
+
+/** Commune of residence on a date (the earliest known one for dates before any recorded move). */
+export const residenceAt = (state: WorkerState, date: IsoDate): ResidencePeriod | undefined => {
+  let found: ResidencePeriod | undefined = state.residence[0]
+  for (const period of state.residence) if (period.from <= date) found = period
+  return found
+}
+
+/**
+ * Places departures in the commune of residence on their date. Re-run whenever the residence history changes,
+ * so a move recorded late (but dated before a departure) moves the departure to the right commune.
+ */
+const placeDepartures = (state: WorkerState): WorkerState => {
+  const place = (date: IsoDate) => {
+    const period = residenceAt(state, date)
+    return { residenceUnitCode: period?.residenceUnitCode ?? "", residenceUnitId: period?.residenceUnitId ?? "" }
+  }
+  return {
+    ...state,
+    departure: state.departure === undefined ? undefined : { ...state.departure, ...place(state.departure.date) },
+    countedDepartures: state.countedDepartures.map((d) => ({ ...d, ...place(d.date) })),
+  }
+}
+
+const later = (a: IsoDate | undefined, b: IsoDate): IsoDate => (a === undefined || b > a ? b : a)
+
+/** Folds one fact in effect into the derived state. Total: never rejects (rules live in `admitFact`). */
+export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState => {
+  const s: WorkerState = { ...state, facts: [...state.facts, fact], latestFactDate: later(state.latestFactDate, fact.occurredOn) }
+  switch (fact._tag) {
+    case "WorkerRegistered":
+      return {
+        ...s,
+        registration: fact,
+        stage: "registered",
+        residence: [
+          { from: fact.occurredOn, residenceUnitCode: fact.residenceUnitCode, residenceUnitId: fact.residenceUnitId },
+        ],
+      }
+    case "WorkerResidenceChanged": {
+      const period = { from: fact.occurredOn, residenceUnitCode: fact.residenceUnitCode, residenceUnitId: fact.residenceUnitId }
+      const residence = [...s.residence, period].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+      return placeDepartures({ ...s, residence })
+    }
+    case "WorkerCounselled":
+      return { ...s, counselledOn: fact.occurredOn, stage: advance(s.stage, "counselled") }
+    case "WorkerTrainingCompleted":
+      return {
+        ...s,
+        trainings: [...s.trainings, { kind: fact.kind, provider: fact.provider, completedOn: fact.occurredOn }],
+        stage: advance(s.stage, "training"),
+      }
+    case "WorkerHealthChecked":
+      return { ...s, healthCheckedOn: fact.occurredOn, stage: advance(s.stage, "healthChecked") }
+    case "WorkerCriminalRecordCertificateIssued":
+      return { ...s, criminalRecordCertificateOn: fact.occurredOn, stage: advance(s.stage, "criminalRecordChecked") }
+    case "WorkerSelectedByEnterprise":
+      return { ...s, selectedBy: { enterpriseId: fact.enterpriseId, on: fact.occurredOn }, stage: advance(s.stage, "selected") }
+    case "WorkerContractSigned":
+      return {
+        ...s,
+        contract: fact,
+        contractUsed: false,
+        contracts: { ...s.contracts, [fact.eventId]: fact },
+        stage: advance(s.stage, "contracted"),
+      }
+    case "WorkerLoanRecorded":
+      return {
+        ...s,
+        loans: { ...s.loans, [fact.loanId]: { bank: fact.bank, amount: fact.amount, status: fact.status, on: fact.occurredOn } },
+      }
+    case "WorkerSupportSubsidyGranted":
+      return { ...s, subsidies: [...s.subsidies, { policy: fact.policy, amount: fact.amount, on: fact.occurredOn }] }
+    case "WorkerDeparted": {
+      const year = Number(fact.occurredOn.slice(0, 4))
+      const counted = !s.countedDepartures.some((d) => d.year === year)
+      const contract = s.contracts[fact.contractEventId]
+      const place = { residenceUnitCode: "", residenceUnitId: "" } // filled in by placeDepartures
+      return placeDepartures({
+        ...s,
+        stage: "departed",
+        abroad: true,
+        contractUsed: true,
+        contractEndedEarly: undefined,
+        overstayed: false,
+        departure: {
+          eventId: fact.eventId,
+          date: fact.occurredOn,
+          ...place,
+          country: contract?.country ?? "",
+          programme: contract?.programme ?? "",
+          enterpriseId: contract?.enterpriseId ?? "",
+          contractEventId: fact.contractEventId,
+          counted,
+        },
+        countedDepartures: counted
+          ? [...s.countedDepartures, { eventId: fact.eventId, year, date: fact.occurredOn, ...place }]
+          : s.countedDepartures,
+      })
+    }
+    case "WorkerContractEndedEarly":
+      return { ...s, stage: "contractEndedEarly", contractEndedEarly: { on: fact.occurredOn, reason: fact.reason } }
+    case "WorkerOverstayed":
+      return { ...s, stage: "overstayed", overstayed: true }
+    case "WorkerReturned":
+      return { ...s, stage: "returned", abroad: false, lastReturn: { on: fact.occurredOn, kind: fact.kind } }
+    case "WorkerViolationRecorded":
+      return { ...s, violations: [...s.violations, { on: fact.occurredOn, category: fact.category }] }
+    case "WorkerReemploymentSupported":
+      return {
+        ...s,
+        reemployment: [...s.reemployment, { on: fact.occurredOn, kind: fact.kind, provider: fact.provider }],
+      }
+    case "WorkerWithdrew":
+      return { ...s, stage: "withdrawn", withdrawal: { on: fact.occurredOn, stage: fact.stage, reason: fact.reason } }
+  }
+}
+
+/** Derives the state from a list of facts in effect (used after a correction or a voiding). */
+export const projectFacts = (
+  facts: ReadonlyArray<WorkerFact>,
+  keep: Pick<WorkerState, "voidedEventIds" | "corrections">,
+): WorkerState => {
+  let state: WorkerState = { ...initialWorkerState, ...keep }
+  for (const fact of facts) state = projectFact(state, fact)
+  return state
+}
