@@ -8,6 +8,7 @@ export { openEventLog, type EventLog, type EventLogOptions } from "./event-log.t
 export { EventMetadataSchema } from "./metadata.ts"
 export { migrateToLatest } from "./migrate.ts"
 export { openDatabase, type DatabaseConfig } from "./open.ts"
+export { configFromEnv, describeConfig } from "./cli/config.ts"
 export type { ReadAllOptions, ReadStreamOptions } from "./read.ts"
 export { EventStore } from "./service.ts"
 export { advanceCheckpoint, loadCheckpoint } from "./subscription/checkpoint-store.ts"

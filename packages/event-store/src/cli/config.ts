@@ -1,0 +1,14 @@
+import { resolve } from "node:path"
+import type { DatabaseConfig } from "../open.ts"
+
+/**
+ * `DATABASE_URL` selects PostgreSQL; otherwise the embedded database in `DATA_DIR` (default `./.data`),
+ * relative to where the user typed the command (pnpm runs scripts inside the package, INIT_CWD keeps the origin).
+ */
+export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig => ({
+  databaseUrl: env.DATABASE_URL || undefined,
+  dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR || ".data"),
+})
+
+export const describeConfig = (config: DatabaseConfig): string =>
+  config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}` : `PGlite ${config.dataDir}`
