@@ -1,27 +1,22 @@
-import { benchEvents, rawInsertMany, rawInsertManyParams } from "./bench/fixtures.ts"
 import { freshPostgres, DEFAULT_DATABASE_URL } from "./bench/targets.ts"
-import { openEventLog } from "./src/index.ts"
 const t = await freshPostgres(DEFAULT_DATABASE_URL, 10)
 const raw = t.raw(1)
 await raw.query("CREATE TABLE bench_raw_events (LIKE es_events INCLUDING ALL)")
-const log = await openEventLog(t.database)
-let prep = 0, q = 0, pos = 1, ours = 0, ourPrep = 0
-for (let i = 0; i < 40; i++) {
-  let a = performance.now()
-  const ev = benchEvents(1000, pos)
-  const params = rawInsertManyParams("s", pos, ev)
-  let b = performance.now()
-  await raw.query(rawInsertMany, params)
-  let c = performance.now()
-  if (i >= 10) { prep += b - a; q += c - b }
-  pos += 1000
-  a = performance.now()
-  const ev2 = benchEvents(1000, pos)
-  b = performance.now()
-  const o = await log.append({ streamId: "o", streamType: "Worker", expectedVersion: "any", events: ev2 })
-  c = performance.now()
-  if (!o.ok) throw o.error
-  if (i >= 10) { ourPrep += b - a; ours += c - b }
+const ev = (i: string) => `jsonb_build_array(jsonb_build_object('eventId', gen_random_uuid(), 'type', 'WorkerRegistered', 'schemaVersion', 1,
+ 'data', '{"workerId":"w-1","fullName":"Nguyễn Thị Hồng Nhung","birthDate":"1998-04-12","province":"Nghệ An","commune":"Xã Diễn Châu","destination":"JP","occupation":"Điều dưỡng","contractMonths":36}'::jsonb,
+ 'metadata', '{"actor":{"userId":"can-bo-01","role":"officer","unit":"so-ldtbxh-nghe-an"},"commandId":"6f1c1c7e-0a9e-4c55-9f59-2f3d2b0a6c11","correlationId":"0d7f7a4e-5b7b-4c36-8d0b-3c1c5c1c2f22","source":{"kind":"api","requestId":"bench"}}'::jsonb,
+ 'occurredAt', '2026-01-15T00:00:00.000Z'))`
+const N = 3000
+async function timed(label: string, body: string) {
+  const a = performance.now()
+  await raw.query(`DO $$ DECLARE r record; BEGIN ${body} END $$`)
+  console.log(label, ((performance.now() - a) / N * 1000).toFixed(1), "µs/call")
 }
-console.log({ prepMs: prep / 30, rawQueryMs: q / 30, ourPrepMs: ourPrep / 30, oursMs: ours / 30 })
-await log.close(); await t.drop()
+for (let rep = 0; rep < 2; rep++) {
+await timed("es_append 1 event, 8 streams", `FOR i IN 1..${N} LOOP SELECT * INTO r FROM es_append('s' || ${rep} || '-' || (i % 8), 'Worker', 'any', ${ev("i")}, NULL); END LOOP;`)
+await timed("es_append 1 event, own stream each", `FOR i IN 1..${N} LOOP SELECT * INTO r FROM es_append('n' || ${rep} || '-' || i, 'Worker', 'any', ${ev("i")}, NULL); END LOOP;`)
+await timed("raw insert 1 row", `FOR i IN 1..${N} LOOP INSERT INTO bench_raw_events (stream_id, stream_type, stream_position, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at, hash)
+  SELECT 'r' || ${rep} || '-' || (i % 8), 'Worker', i, (e->>'eventId')::uuid, e->>'type', 1, e->'data', e->'metadata', (e->>'occurredAt')::timestamptz, now(), '\\x00'::bytea FROM jsonb_array_elements(${ev("i")}) e; END LOOP;`)
+await timed("build payload only", `FOR i IN 1..${N} LOOP SELECT ${ev("i")} AS x INTO r; END LOOP;`)
+}
+await t.drop()

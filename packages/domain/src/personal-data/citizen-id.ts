@@ -18,7 +18,7 @@ export interface CitizenIdFacts {
 }
 
 /** Drops the spaces, dots and dashes people type inside the number. */
-export const normaliseCitizenId = (raw: string): string => raw.replace(/[\s.\-]/g, "")
+export const normaliseCitizenId = (raw: string): string => raw.replace(/[\s.-]/g, "")
 
 const centuryStart = (digit: number): number => 1900 + 100 * Math.floor(digit / 2)
 

@@ -26,7 +26,11 @@ export interface EventCodec {
    */
   readonly encodeEvent: (event: DomainEvent) => EncodedEvent
   /** Reads stored data: upcasts it from `schemaVersion` to the current version, then decodes it. */
-  readonly decodeEvent: (type: string, schemaVersion: number, data: unknown) => Result.Result<DomainEvent, DecodeEventError>
+  readonly decodeEvent: (
+    type: string,
+    schemaVersion: number,
+    data: unknown,
+  ) => Result.Result<DomainEvent, DecodeEventError>
 }
 
 // Registry schemas are plain data schemas (no services), so the general codec type is safe here.
@@ -40,7 +44,23 @@ const issueText = (error: unknown): string => {
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** The stored type names the schema: a `_tag` missing from the data is taken from it (a different one is rejected). */
-const withTag = (type: string, data: unknown): unknown => (isRecord(data) && !("_tag" in data) ? { _tag: type, ...data } : data)
+const withTag = (type: string, data: unknown): unknown =>
+  isRecord(data) && !("_tag" in data) ? { _tag: type, ...data } : data
+
+/** Applies `upcasters[v]` for v = stored version … current - 1 (all present: checked when the codec is built). */
+const upcast = (entry: EventType, schemaVersion: number, data: unknown): Result.Result<unknown, InvalidEventData> => {
+  let current = data
+  for (let version = schemaVersion; version < entry.version; version++) {
+    try {
+      current = entry.upcasters![version]!(current)
+    } catch (error) {
+      return Result.fail(
+        invalidEventData(entry.type, schemaVersion, `upcaster from version ${version} failed: ${issueText(error)}`),
+      )
+    }
+  }
+  return Result.succeed(current)
+}
 
 /** Builds a codec over registry entries (checked: unique names, an upcaster for every older version). */
 export const makeEventCodec = (entries: ReadonlyArray<EventType>): EventCodec => {
@@ -59,27 +79,21 @@ export const makeEventCodec = (entries: ReadonlyArray<EventType>): EventCodec =>
     return { type: entry.type, schemaVersion: entry.version, data }
   }
 
-  const upcast = (entry: EventType, schemaVersion: number, data: unknown): Result.Result<unknown, InvalidEventData> => {
-    let current = data
-    for (let version = schemaVersion; version < entry.version; version++) {
-      try {
-        current = entry.upcasters![version]!(current) // present for every older version: checked when built
-      } catch (error) {
-        return Result.fail(invalidEventData(entry.type, schemaVersion, `upcaster from version ${version} failed: ${issueText(error)}`))
-      }
-    }
-    return Result.succeed(current)
-  }
-
-  const decodeEvent = (type: string, schemaVersion: number, data: unknown): Result.Result<DomainEvent, DecodeEventError> => {
+  const decodeEvent = (
+    type: string,
+    schemaVersion: number,
+    data: unknown,
+  ): Result.Result<DomainEvent, DecodeEventError> => {
     const entry = byType.get(type)
     if (entry === undefined) return Result.fail<UnknownEventType>(unknownEventType(type))
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1) {
-      return Result.fail(invalidEventData(type, schemaVersion, `schema version must be a whole number from 1, got ${schemaVersion}`))
+      return Result.fail(
+        invalidEventData(type, schemaVersion, `schema version must be a whole number from 1, got ${schemaVersion}`),
+      )
     }
     if (schemaVersion > entry.version) return Result.fail(futureEventVersion(type, schemaVersion, entry.version))
     const upcasted = upcast(entry, schemaVersion, data)
-    if (Result.isFailure(upcasted)) return upcasted
+    if (Result.isFailure(upcasted)) return Result.fail(upcasted.failure)
     const decoded = Schema.decodeUnknownResult(codecOf(entry))(withTag(type, upcasted.success))
     return Result.isSuccess(decoded)
       ? Result.succeed(decoded.success as DomainEvent)

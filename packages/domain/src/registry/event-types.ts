@@ -53,4 +53,6 @@ const byType: ReadonlyMap<string, EventType> = new Map(allEventTypes.map((entry)
 export const eventTypeOf = (type: string): EventType | undefined => byType.get(type)
 
 /** The stream types (one per concept stream), sorted. */
-export const allStreamTypes: ReadonlyArray<string> = [...new Set(allEventTypes.map((entry) => entry.streamType))].toSorted()
+export const allStreamTypes: ReadonlyArray<string> = [
+  ...new Set(allEventTypes.map((entry) => entry.streamType)),
+].toSorted()

@@ -15,6 +15,8 @@ export const given = <C, S, E, R extends { readonly _tag: string }>(
     const result = decider.decide(command, fold(decider, events))
     return {
       result,
+      // Named for given/when/then readability; this object is never awaited.
+      // oxlint-disable-next-line unicorn/no-thenable
       then: (expected: ReadonlyArray<E>) => {
         if (Result.isFailure(result)) throw new Error(`expected events, got rejection ${result.failure._tag}`)
         expect(result.success).toEqual(expected)

@@ -1,0 +1,8 @@
+export { allEventTypes, allStreamTypes, assertSoundRegistry, eventTypeOf, registryProblems } from "./event-types.ts"
+export type { DomainEvent, DomainEventType } from "./domain-event.ts"
+export * from "./errors.ts"
+export { decodeEvent, encodeEvent, makeEventCodec, type EncodedEvent, type EventCodec } from "./codec.ts"
+export { CATALOGUE_COMMAND, eventCatalogue, streamTypeLabelsVi } from "./catalogue.ts"
+export { namedTypes } from "./named-types.ts"
+export { fieldsOf, hasFieldPath, pathsTo, type Field } from "./schema-fields.ts"
+export { typeText, type TypeTextOptions } from "./type-text.ts"

@@ -1,0 +1,208 @@
+import { sql, type Kysely } from "kysely"
+import { formatCheckpoint, type RecordedEvent } from "@xkld/event-store"
+import { appliedTable, checkpointName, tableNames, type Projection } from "./projection.ts"
+
+export type ProjectionState = "running" | "paused" | "rebuilding"
+
+/** One projection as operators see it (`projection_status` joined with its checkpoints). */
+export interface ProjectionStatus {
+  readonly projection: string
+  /** Version of the definition that built the active generation. */
+  readonly version: number
+  readonly activeGeneration: number
+  readonly buildingGeneration: number | null
+  readonly buildingVersion: number | null
+  readonly state: ProjectionState
+  readonly pausedAt: Date | null
+  /** The generation whose loop met the failing event. */
+  readonly failedGeneration: number | null
+  readonly failedEventId: string | null
+  readonly failedGlobalPosition: number | null
+  readonly failedStreamId: string | null
+  readonly failedEventType: string | null
+  readonly errorMessage: string | null
+  readonly updatedAt: Date
+  /** `"<transactionId>:<globalPosition>"` of the active generation; of the building one when rebuilding. */
+  readonly checkpoint: string
+  readonly buildingCheckpoint: string | null
+}
+
+/** Advisory lock namespace of the runner (first key of the two-key form). */
+const LOCK_NAMESPACE = 7_402_011
+
+export const lockExclusive = (trx: Kysely<any>, key: string) =>
+  sql`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int4, hashtext(${key}))`.execute(trx)
+export const lockShared = (trx: Kysely<any>, key: string) =>
+  sql`SELECT pg_advisory_xact_lock_shared(${LOCK_NAMESPACE}::int4, hashtext(${key}))`.execute(trx)
+
+/** Inline appliers hold it shared; the generation switch takes it exclusively. */
+export const switchLockKey = (projection: string) => `switch:${projection}`
+
+/** Creates `projection_status` (as the schema owner, idempotent, safe when runners start together). */
+export async function ensureStatusTable(owner: Kysely<any>): Promise<void> {
+  await owner.transaction().execute(async (trx) => {
+    await lockExclusive(trx, "setup")
+    await sql`
+      CREATE TABLE IF NOT EXISTS projection_status (
+        projection             text PRIMARY KEY,
+        version                integer NOT NULL,
+        active_generation      integer NOT NULL CHECK (active_generation >= 1),
+        building_generation    integer CHECK (building_generation > active_generation),
+        building_version       integer,
+        state                  text NOT NULL CHECK (state IN ('running', 'paused', 'rebuilding')),
+        paused_at              timestamptz,
+        failed_generation      integer,
+        failed_event_id        text,
+        failed_global_position bigint,
+        failed_stream_id       text,
+        failed_event_type      text,
+        error_message          text,
+        updated_at             timestamptz NOT NULL DEFAULT now()
+      )`.execute(trx)
+  })
+}
+
+interface StatusRow {
+  readonly version: number
+  readonly activeGeneration: number
+  readonly buildingGeneration: number | null
+  readonly buildingVersion: number | null
+  readonly paused: boolean
+}
+
+const toStatusRow = (row: any): StatusRow => ({
+  version: Number(row.version),
+  activeGeneration: Number(row.active_generation),
+  buildingGeneration: row.building_generation === null ? null : Number(row.building_generation),
+  buildingVersion: row.building_version === null ? null : Number(row.building_version),
+  paused: row.paused_at !== null,
+})
+
+export async function readStatusRow(
+  db: Kysely<any>,
+  projection: string,
+  lock: "none" | "update" = "none",
+): Promise<StatusRow | undefined> {
+  const { rows } = await sql<any>`SELECT version, active_generation, building_generation, building_version, paused_at
+    FROM projection_status WHERE projection = ${projection} ${lock === "update" ? sql`FOR UPDATE` : sql``}`.execute(db)
+  return rows[0] ? toStatusRow(rows[0]) : undefined
+}
+
+/** Tables, applied set and a zero checkpoint of one generation, replacing leftovers of an abandoned attempt. */
+async function createGeneration(trx: Kysely<any>, projection: Projection, generation: number): Promise<void> {
+  await dropGenerationTables(trx, projection, generation)
+  await projection.createTables(trx, tableNames(projection, generation))
+  await sql`CREATE TABLE ${sql.table(appliedTable(projection.name, generation))} (
+      stream_id       text NOT NULL,
+      stream_position bigint NOT NULL,
+      PRIMARY KEY (stream_id, stream_position)
+    )`.execute(trx)
+  await sql`INSERT INTO es_checkpoints (subscriber) VALUES (${checkpointName(projection.name, generation)})
+    ON CONFLICT (subscriber) DO UPDATE SET transaction_id = '0', global_position = 0, updated_at = now()`.execute(trx)
+}
+
+async function dropGenerationTables(trx: Kysely<any>, projection: Projection, generation: number): Promise<void> {
+  for (const physical of [...Object.values(tableNames(projection, generation)), appliedTable(projection.name, generation)])
+    await sql`DROP TABLE IF EXISTS ${sql.table(physical)}`.execute(trx)
+}
+
+/** First run: generation 1 and its status row. Returns the status (existing or new). */
+export async function initProjection(owner: Kysely<any>, projection: Projection): Promise<StatusRow> {
+  return owner.transaction().execute(async (trx) => {
+    await lockExclusive(trx, `setup:${projection.name}`)
+    const existing = await readStatusRow(trx, projection.name)
+    if (existing) return existing
+    await createGeneration(trx, projection, 1)
+    await sql`INSERT INTO projection_status (projection, version, active_generation, state)
+      VALUES (${projection.name}, ${projection.version}, 1, 'running')`.execute(trx)
+    return (await readStatusRow(trx, projection.name))!
+  })
+}
+
+/**
+ * Starts building a new generation from zero (fresh tables, zero checkpoint) unless one of this
+ * version is already being built; a build of another version is abandoned. Returns its generation.
+ */
+export async function beginBuild(owner: Kysely<any>, projection: Projection): Promise<number> {
+  return owner.transaction().execute(async (trx) => {
+    await lockExclusive(trx, `setup:${projection.name}`)
+    const status = await readStatusRow(trx, projection.name, "update")
+    if (!status) throw new Error(`projection ${projection.name} is not set up`)
+    if (status.buildingGeneration !== null && status.buildingVersion === projection.version) return status.buildingGeneration
+    if (status.buildingGeneration !== null) await discardGeneration(trx, projection, status.buildingGeneration)
+    const generation = Math.max(status.activeGeneration, status.buildingGeneration ?? 0) + 1
+    await createGeneration(trx, projection, generation)
+    await sql`UPDATE projection_status SET building_generation = ${generation}, building_version = ${projection.version},
+        state = CASE WHEN paused_at IS NULL THEN 'rebuilding' ELSE 'paused' END, updated_at = now()
+      WHERE projection = ${projection.name}`.execute(trx)
+    return generation
+  })
+}
+
+/** Drops a generation's tables and checkpoint (schema owner). */
+export async function discardGeneration(owner: Kysely<any>, projection: Projection, generation: number): Promise<void> {
+  await dropGenerationTables(owner, projection, generation)
+  await sql`DELETE FROM es_checkpoints WHERE subscriber = ${checkpointName(projection.name, generation)}`.execute(owner)
+}
+
+/** Inside the switch transaction: the built generation becomes the active one. */
+export async function switchGeneration(trx: Kysely<any>, projection: string, generation: number): Promise<void> {
+  await sql`UPDATE projection_status SET active_generation = building_generation, version = building_version,
+      building_generation = NULL, building_version = NULL, state = 'running', paused_at = NULL,
+      failed_generation = NULL, failed_event_id = NULL, failed_global_position = NULL, failed_stream_id = NULL,
+      failed_event_type = NULL, error_message = NULL, updated_at = now()
+    WHERE projection = ${projection} AND building_generation = ${generation}`.execute(trx)
+}
+
+export async function markPaused(
+  db: Kysely<any>,
+  projection: string,
+  generation: number,
+  event: RecordedEvent,
+  error: unknown,
+): Promise<void> {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  await sql`UPDATE projection_status SET state = 'paused', paused_at = now(), failed_generation = ${generation},
+      failed_event_id = ${event.eventId}, failed_global_position = ${event.globalPosition},
+      failed_stream_id = ${event.streamId}, failed_event_type = ${event.type}, error_message = ${message},
+      updated_at = now()
+    WHERE projection = ${projection}`.execute(db)
+}
+
+/** Clears a pause. The failure fields stay as the last failure (until a new one or a generation switch). */
+export async function clearPause(db: Kysely<any>, projection: string): Promise<void> {
+  await sql`UPDATE projection_status SET paused_at = NULL,
+      state = CASE WHEN building_generation IS NULL THEN 'running' ELSE 'rebuilding' END, updated_at = now()
+    WHERE projection = ${projection}`.execute(db)
+}
+
+export async function listStatus(db: Kysely<any>, projections?: ReadonlyArray<string>): Promise<ReadonlyArray<ProjectionStatus>> {
+  const { rows } = await sql<any>`SELECT s.*, a.transaction_id::text AS a_tx, a.global_position AS a_pos,
+      b.transaction_id::text AS b_tx, b.global_position AS b_pos
+    FROM projection_status s
+    LEFT JOIN es_checkpoints a ON a.subscriber = 'projection:' || s.projection || ':g' || s.active_generation
+    LEFT JOIN es_checkpoints b ON b.subscriber = 'projection:' || s.projection || ':g' || s.building_generation
+    ${projections ? sql`WHERE s.projection = ANY (${[...projections]}::text[])` : sql``}
+    ORDER BY s.projection`.execute(db)
+  const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+  const checkpointText = (tx: string | null, pos: unknown) =>
+    tx === null ? null : formatCheckpoint({ transactionId: BigInt(tx), globalPosition: Number(pos) })
+  return rows.map((row) => ({
+    projection: row.projection,
+    version: Number(row.version),
+    activeGeneration: Number(row.active_generation),
+    buildingGeneration: nullableNumber(row.building_generation),
+    buildingVersion: nullableNumber(row.building_version),
+    state: row.state,
+    pausedAt: row.paused_at === null ? null : new Date(row.paused_at),
+    failedGeneration: nullableNumber(row.failed_generation),
+    failedEventId: row.failed_event_id,
+    failedGlobalPosition: nullableNumber(row.failed_global_position),
+    failedStreamId: row.failed_stream_id,
+    failedEventType: row.failed_event_type,
+    errorMessage: row.error_message,
+    updatedAt: new Date(row.updated_at),
+    checkpoint: checkpointText(row.a_tx, row.a_pos) ?? "0:0",
+    buildingCheckpoint: checkpointText(row.b_tx, row.b_pos),
+  }))
+}
