@@ -1,0 +1,593 @@
+import type { Sex } from "../personal-data/sex.ts"
+import type { PriorityGroup, ReemploymentKind, TrainingKind, ViolationCategory } from "../worker/values.ts"
+import { canRecruit, pickEnterprise, type EnterpriseProfile } from "./enterprises.ts"
+import { generateName, pickEthnicGroup, villageNames, type EthnicGroup } from "./names.ts"
+import { pickPlace, type Place, type ProvincePlaces } from "./places.ts"
+import { pickProgramme, type ProgrammeProfile } from "./programme-profiles.ts"
+import { dayOf, isoOf, weekdayOf, type Rng } from "./random.ts"
+
+/**
+ * The life of one generated worker as plain data: who they are and what happens to them, day by day, with the
+ * day an officer records each fact. Pure and cheap (no encryption, no decider), so the generator can also plan
+ * sample workers to estimate how many events a worker yields. `materialise.ts` turns a plan into commands and
+ * runs them through the worker decider.
+ */
+
+export type ActorKind = "commune" | "employmentCentre" | "enterprise" | "bank" | "police" | "department"
+
+export interface Person {
+  readonly workerId: string
+  readonly provinceCode: string
+  readonly sex: Sex
+  readonly dateOfBirth: string
+  readonly ethnicGroup: EthnicGroup
+  readonly fullName: string
+  readonly citizenId: string
+  readonly phone: string
+  readonly address: string
+  readonly passportNumber: string | undefined
+  readonly priorityGroups: ReadonlyArray<PriorityGroup>
+}
+
+interface Contract {
+  readonly eventId: string
+  readonly enterpriseId: string
+  readonly programme: string
+  readonly country: string
+  readonly occupation: string
+  readonly durationMonths: number
+  readonly monthlyWage: { readonly amount: number; readonly currency: string }
+  readonly feesPaidByWorker: number
+}
+
+/** One command to give the worker decider, as data. */
+export type StepData =
+  | {
+      readonly kind: "register"
+      readonly place: Place
+      readonly priorityGroups: ReadonlyArray<PriorityGroup>
+    }
+  | { readonly kind: "move"; readonly place: Place }
+  | { readonly kind: "counsel"; readonly provider: string }
+  | { readonly kind: "train"; readonly training: TrainingKind; readonly provider: string }
+  | { readonly kind: "health"; readonly provider: string; readonly fit: boolean }
+  | { readonly kind: "record"; readonly issuer: string; readonly hasConvictions: boolean }
+  | { readonly kind: "select"; readonly enterpriseId: string }
+  | { readonly kind: "contract"; readonly contract: Contract }
+  | {
+      readonly kind: "loan"
+      readonly loanId: string
+      readonly bank: string
+      readonly amount: number
+      readonly status: "applied" | "approved" | "disbursed" | "rejected" | "repaid"
+    }
+  | { readonly kind: "subsidy"; readonly policy: string; readonly amount: number; readonly national: "1719" | "90" | undefined }
+  | { readonly kind: "depart" }
+  | { readonly kind: "endEarly"; readonly reason: string }
+  | { readonly kind: "return"; readonly returnKind: "onTime" | "early" | "late"; readonly reason: string | undefined }
+  | { readonly kind: "overstay"; readonly source: string }
+  | { readonly kind: "violation"; readonly category: ViolationCategory; readonly description: string }
+  | { readonly kind: "reemploy"; readonly reemployment: ReemploymentKind; readonly provider: string }
+  | { readonly kind: "withdraw"; readonly reason: string }
+  | { readonly kind: "correctRegistration"; readonly target: string; readonly reason: string; readonly place: Place; readonly priorityGroups: ReadonlyArray<PriorityGroup> }
+  | { readonly kind: "correctContract"; readonly target: string; readonly reason: string; readonly contract: Contract }
+  | { readonly kind: "correctDeparture"; readonly target: string; readonly reason: string; readonly day: number }
+  | { readonly kind: "correctLoan"; readonly target: string; readonly reason: string; readonly loanId: string; readonly bank: string; readonly amount: number }
+  | { readonly kind: "void"; readonly target: string; readonly reason: string }
+
+export interface Step {
+  readonly eventId: string
+  /** Business date of the fact (for a correction: the day it is made). */
+  readonly day: number
+  /** Where the step sits in the worker's order (a fact recorded with a wrong date keeps its true place). */
+  readonly sortDay: number
+  readonly actor: ActorKind
+  readonly enterpriseId?: string | undefined
+  /** Residence unit when the step happens (commune officers record for it). */
+  readonly unitId: string
+  readonly data: StepData
+  /** Filled by `schedule`: when an officer enters it (ms since epoch). */
+  recordedAtMs: number
+}
+
+export interface WorkerPlan {
+  readonly person: Person
+  readonly registrationEventId: string
+  /** Steps within the horizon, in recording order. */
+  readonly steps: ReadonlyArray<Step>
+}
+
+export interface PlanContext {
+  readonly places: ProvincePlaces
+  readonly enterprises: ReadonlyArray<EnterpriseProfile>
+  /** Last day anything may happen or be recorded, and the instant nothing may be recorded after. */
+  readonly lastDay: number
+  readonly nowMs: number
+  /** Citizen ID serials per (province of birth, century-sex digit, year): keeps generated IDs unique. */
+  readonly citizenSerials: Map<string, number>
+}
+
+const MS_PER_DAY = 86_400_000
+const MS_PER_MINUTE = 60_000
+
+const birthProvinceCodes: Readonly<Record<string, ReadonlyArray<readonly [string, number]>>> = {
+  "14": [
+    ["014", 92],
+    ["011", 2],
+    ["017", 2],
+    ["015", 1],
+    ["001", 1],
+    ["012", 1],
+    ["025", 1],
+  ],
+  "12": [
+    ["012", 88],
+    ["011", 6],
+    ["010", 3],
+    ["014", 2],
+    ["001", 1],
+  ],
+  "15": [
+    ["015", 50],
+    ["010", 45],
+    ["025", 2],
+    ["001", 1],
+    ["014", 1],
+    ["012", 1],
+  ],
+}
+
+const ageBands: ReadonlyArray<readonly [readonly [number, number], number]> = [
+  [[18, 20], 18],
+  [[21, 24], 32],
+  [[25, 29], 28],
+  [[30, 34], 14],
+  [[35, 45], 8],
+]
+
+const addMonths = (day: number, months: number): number => {
+  const d = new Date(day * MS_PER_DAY)
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, Math.min(d.getUTCDate(), 28)) / MS_PER_DAY
+}
+
+const ageOn = (dateOfBirth: string, date: string): number => {
+  const years = Number(date.slice(0, 4)) - Number(dateOfBirth.slice(0, 4))
+  return date.slice(5) < dateOfBirth.slice(5) ? years - 1 : years
+}
+
+const citizenIdOf = (rng: Rng, context: PlanContext, provinceCode: string, sex: Sex, dateOfBirth: string): string => {
+  const birthProvince = rng.weighted(birthProvinceCodes[provinceCode] ?? birthProvinceCodes["14"]!)
+  const year = Number(dateOfBirth.slice(0, 4))
+  const centurySex = 2 * Math.floor((year - 1900) / 100) + (sex === "female" ? 1 : 0)
+  const bucket = `${birthProvince}${centurySex}${String(year % 100).padStart(2, "0")}`
+  const serial = context.citizenSerials.get(bucket) ?? 0
+  context.citizenSerials.set(bucket, serial + 1)
+  // A bijection of [0, 10^6): distinct serials give distinct numbers (7919 is prime to 10^6).
+  let offset = 0
+  for (let i = 0; i < bucket.length; i++) offset = (offset * 31 + bucket.charCodeAt(i)) % 1_000_000
+  const digits = (serial * 7919 + offset) % 1_000_000
+  return `${bucket}${String(digits).padStart(6, "0")}`
+}
+
+const phoneOf = (rng: Rng): string =>
+  `${rng.pick(["096", "097", "098", "086", "032", "033", "034", "035", "036", "037", "038", "039", "091", "094", "088", "081", "082", "083", "084", "085"])}${String(rng.int(0, 9_999_999)).padStart(7, "0")}`
+
+const minorityPoorShare = 0.27
+
+const priorityGroupsOf = (rng: Rng, sex: Sex, age: number, ethnicGroup: EthnicGroup, place: Place): Array<PriorityGroup> => {
+  const groups: Array<PriorityGroup> = []
+  const minority = ethnicGroup !== "Kinh"
+  const poor = rng.chance(minority ? minorityPoorShare : 0.07)
+  if (poor) groups.push("poorHousehold")
+  else if (rng.chance(minority ? 0.15 : 0.06)) groups.push("nearPoorHousehold")
+  if (sex === "male" && age >= 20 && rng.chance(0.12)) groups.push("demobilisedSoldier")
+  else if (sex === "male" && age >= 20 && rng.chance(0.02)) groups.push("formerPoliceService")
+  if (rng.chance(0.01)) groups.push("landRevoked")
+  if (rng.chance(0.003)) groups.push("postDrugRehabilitation")
+  if (age <= 30 && rng.chance(0.7)) groups.push("youth")
+  if (place.name.startsWith("Xã") ? rng.chance(0.85) : rng.chance(0.2)) groups.push("ruralWorker")
+  return groups
+}
+
+const languageProviders: Readonly<Record<string, ReadonlyArray<string>>> = {
+  JP: ["Trung tâm đào tạo tiếng Nhật của doanh nghiệp", "Trường Cao đẳng Sơn La", "Trung tâm Ngoại ngữ - Tin học tỉnh"],
+  KR: ["Trung tâm Ngoại ngữ - Tin học tỉnh", "Trường Cao đẳng Kỹ thuật - Công nghệ", "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên"],
+  TW: ["Trung tâm đào tạo của doanh nghiệp", "Trung tâm Ngoại ngữ - Tin học tỉnh"],
+  DE: ["Viện Goethe Hà Nội", "Trung tâm đào tạo tiếng Đức của Trung tâm Lao động ngoài nước"],
+  AU: ["Trung tâm Ngoại ngữ - Tin học tỉnh", "Trung tâm đào tạo của doanh nghiệp"],
+}
+
+const withdrawalReasons = {
+  registered: ["Gia đình không đồng ý", "Đã có việc làm ổn định trong nước", "Thay đổi nguyện vọng", "Không liên hệ được với người lao động"],
+  counselled: [
+    "Không đáp ứng yêu cầu về trình độ, độ tuổi của đơn hàng",
+    "Hoàn cảnh gia đình khó khăn",
+    "Thay đổi nguyện vọng, ở lại làm việc trong nước",
+    "Lo ngại chi phí đi làm việc ở nước ngoài",
+  ],
+  training: ["Không đạt yêu cầu học ngoại ngữ", "Bỏ học giữa chừng", "Kết hôn, sinh con", "Hoàn cảnh gia đình khó khăn"],
+  trainingEps: ["Không đạt kỳ thi tiếng Hàn (EPS-TOPIK)"],
+  unfit: ["Không đủ điều kiện sức khỏe theo yêu cầu của nước tiếp nhận"],
+  record: ["Không đủ điều kiện về lý lịch tư pháp"],
+  notSelected: ["Không trúng tuyển đơn hàng", "Quá thời gian chờ đơn hàng, không tiếp tục tham gia"],
+  noContract: ["Không thống nhất được điều kiện hợp đồng", "Không đủ khả năng chi trả chi phí trước khi đi"],
+  noDeparture: ["Không được cấp thị thực", "Đối tác nước ngoài hủy đơn hàng", "Gia đình có việc đột xuất, xin rút hồ sơ"],
+}
+
+const earlyEndReasons = [
+  "Doanh nghiệp tiếp nhận thiếu việc làm, cắt giảm lao động",
+  "Sức khỏe không đảm bảo để tiếp tục làm việc",
+  "Hoàn cảnh gia đình, xin về nước trước hạn",
+  "Không thích nghi được với điều kiện làm việc",
+  "Bị tai nạn lao động",
+]
+
+const violationTexts: Readonly<Record<ViolationCategory, string>> = {
+  leftWorkplace: "Tự ý bỏ nơi làm việc theo hợp đồng",
+  contractBreach: "Vi phạm nội quy lao động, bị chủ sử dụng cảnh cáo",
+  lawOfHostCountry: "Vi phạm pháp luật nước sở tại, bị xử phạt hành chính",
+  other: "Không chấp hành quy định quản lý người lao động của doanh nghiệp",
+}
+
+/** Days to wait for something: [min, max]. */
+const after = (rng: Rng, day: number, range: readonly [number, number]) => day + rng.int(range[0], range[1])
+
+/** Plans one worker registered (in the world) on `registrationDay` and entered at `registeredAtMs`. */
+export const planWorker = (
+  rng: Rng,
+  context: PlanContext,
+  registeredAtMs: number,
+  registrationDay: number,
+): WorkerPlan => {
+  const { places } = context
+  const provinceCode = places.provinceCode
+  const provinceName = places.provinceName
+  const workerId = rng.uuid()
+  const registrationDate = isoOf(registrationDay)
+
+  // ---- who ----
+  const sex: Sex = rng.chance(0.63) ? "male" : "female"
+  const [minAge, maxAge] = rng.weighted(ageBands)
+  const age = rng.int(minAge, maxAge)
+  let dateOfBirth = isoOf(registrationDay - age * 365 - rng.int(0, 364))
+  if (ageOn(dateOfBirth, registrationDate) < 18) dateOfBirth = isoOf(dayOf(dateOfBirth) - 366)
+  const ethnicGroup = pickEthnicGroup(rng, provinceCode)
+  const name = generateName(rng, ethnicGroup, sex)
+  let place = pickPlace(rng, places, registrationDate)
+  const priorityGroups = priorityGroupsOf(rng, sex, ageOn(dateOfBirth, registrationDate), ethnicGroup, place)
+  const person: Person = {
+    workerId,
+    provinceCode,
+    sex,
+    dateOfBirth,
+    ethnicGroup,
+    fullName: name.fullName,
+    citizenId: citizenIdOf(rng, context, provinceCode, sex, dateOfBirth),
+    phone: phoneOf(rng),
+    address: `${rng.pick(villageNames)}, ${place.name}, tỉnh ${provinceName}`,
+    passportNumber: rng.chance(0.25) ? `${rng.pick(["C", "P"])}${String(rng.int(0, 9_999_999)).padStart(7, "0")}` : undefined,
+    priorityGroups,
+  }
+  const programme: ProgrammeProfile = pickProgramme(rng, ageOn(dateOfBirth, registrationDate))
+
+  // ---- what happens ----
+  const steps: Array<Step> = []
+  const add = (day: number, actor: ActorKind, data: StepData, extra?: { sortDay?: number; enterpriseId?: string; eventId?: string }) => {
+    const step: Step = {
+      eventId: extra?.eventId ?? rng.uuid(),
+      day,
+      sortDay: extra?.sortDay ?? day,
+      actor,
+      enterpriseId: extra?.enterpriseId,
+      unitId: place.unitId,
+      data,
+      recordedAtMs: 0,
+    }
+    steps.push(step)
+    return step
+  }
+
+  // Registration, possibly with a mistake corrected a few weeks later.
+  const registrationMistake = rng.chance(0.02)
+  let registeredPlace = place
+  let registeredGroups = priorityGroups
+  if (registrationMistake) {
+    if (rng.chance(0.5)) registeredPlace = pickPlace(rng, places, registrationDate)
+    else registeredGroups = priorityGroups.filter((g) => g !== "poorHousehold" && g !== "nearPoorHousehold")
+  }
+  const registration = add(registrationDay, "commune", { kind: "register", place: registeredPlace, priorityGroups: registeredGroups })
+  if (registrationMistake && (registeredPlace !== place || registeredGroups.length !== priorityGroups.length)) {
+    add(after(rng, registrationDay, [7, 60]), "commune", {
+      kind: "correctRegistration",
+      target: registration.eventId,
+      reason: registeredPlace !== place ? "Nhập nhầm xã, phường nơi cư trú" : "Bổ sung thông tin hộ nghèo, hộ cận nghèo bị bỏ sót",
+      place,
+      priorityGroups,
+    })
+  }
+
+  const withdraw = (day: number, reasons: ReadonlyArray<string>) => {
+    if (rng.chance(0.75)) add(day, "commune", { kind: "withdraw", reason: rng.pick(reasons) })
+  }
+  const finish = (): WorkerPlan => schedule(rng, context, person, registration.eventId, steps, registeredAtMs)
+
+  // Moves are rare: some time in the first months.
+  let moveDay: number | undefined = rng.chance(0.02) ? after(rng, registrationDay, [20, 200]) : undefined
+  const maybeMove = (before: number) => {
+    if (moveDay !== undefined && moveDay < before) {
+      const next = pickPlace(rng, places, isoOf(moveDay))
+      if (next.unitId !== place.unitId) {
+        place = next
+        add(moveDay, "commune", { kind: "move", place: next })
+      }
+      moveDay = undefined
+    }
+  }
+
+  let day = registrationDay
+  if (!rng.chance(0.88)) {
+    withdraw(after(rng, day, [10, 120]), withdrawalReasons.registered)
+    return finish()
+  }
+  day = after(rng, day, [2, 21])
+  maybeMove(day)
+  add(day, "employmentCentre", { kind: "counsel", provider: `Trung tâm Dịch vụ việc làm tỉnh ${provinceName}` })
+
+  if (!rng.chance(0.92)) {
+    withdraw(after(rng, day, [10, 90]), withdrawalReasons.counselled)
+    return finish()
+  }
+  day = after(rng, day, programme.languageDays)
+  maybeMove(day)
+  const languageProvider = rng.pick(languageProviders[programme.country] ?? languageProviders["JP"]!)
+  if (!rng.chance(0.95)) {
+    withdraw(day, programme.code === "KR-EPS" && rng.chance(0.7) ? withdrawalReasons.trainingEps : withdrawalReasons.training)
+    return finish()
+  }
+  add(day, "employmentCentre", { kind: "train", training: "language", provider: languageProvider })
+  if (rng.chance(0.03)) {
+    const duplicate = add(day, "employmentCentre", { kind: "train", training: "language", provider: languageProvider })
+    add(after(rng, day, [3, 30]), "department", { kind: "void", target: duplicate.eventId, reason: "Nhập trùng bản ghi hoàn thành đào tạo ngoại ngữ" })
+  }
+  if (rng.chance(0.18)) {
+    day = after(rng, day, [15, 60])
+    add(day, "employmentCentre", { kind: "train", training: "vocational", provider: `Trường Cao đẳng ${provinceName}` })
+  }
+
+  if (!rng.chance(0.985)) return finish() // stalled: no further news
+  day = after(rng, day, [3, 15])
+  maybeMove(day)
+  const fit = rng.chance(0.97)
+  add(day, "commune", { kind: "health", provider: rng.pick([`Bệnh viện Đa khoa tỉnh ${provinceName}`, "Trung tâm Y tế khu vực", "Bệnh viện Đa khoa khu vực"]), fit })
+  if (!fit) {
+    withdraw(after(rng, day, [3, 20]), withdrawalReasons.unfit)
+    return finish()
+  }
+  day = after(rng, day, [3, 15])
+  const hasConvictions = rng.chance(0.01)
+  add(day, "commune", { kind: "record", issuer: `Sở Tư pháp tỉnh ${provinceName}`, hasConvictions })
+  if (hasConvictions) {
+    withdraw(after(rng, day, [3, 20]), withdrawalReasons.record)
+    return finish()
+  }
+
+  // Selection, contract, departure: possibly more than one cycle (seasonal workers go again).
+  const firstCycleOk = rng.chance(0.96)
+  if (!firstCycleOk) {
+    withdraw(after(rng, day, [30, 180]), withdrawalReasons.notSelected)
+    return finish()
+  }
+  let cycles = 0
+  let currentProgramme = programme
+  for (;;) {
+    cycles++
+    day = after(rng, day, currentProgramme.waitForSelectionDays)
+    maybeMove(day)
+    if (day > context.lastDay) return finish()
+    const enterprise =
+      pickEnterprise(rng, context.enterprises, currentProgramme.code, provinceCode, day) ??
+      context.enterprises.find((e) => e.programmes.includes(currentProgramme.code) && canRecruit(e, provinceCode, day))
+    if (enterprise === undefined) return finish()
+    const enterpriseId = enterprise.enterpriseId
+    add(day, "enterprise", { kind: "select", enterpriseId }, { enterpriseId })
+    if (!rng.chance(0.97)) {
+      withdraw(after(rng, day, [15, 90]), withdrawalReasons.noContract)
+      return finish()
+    }
+    day = after(rng, day, [7, 40])
+    const year = Number(isoOf(day).slice(0, 4))
+    const durationMonths = rng.weighted(currentProgramme.durationsMonths)
+    const contract: Contract = {
+      eventId: rng.uuid(),
+      enterpriseId,
+      programme: currentProgramme.code,
+      country: currentProgramme.country,
+      occupation: rng.pick(currentProgramme.occupations),
+      durationMonths,
+      monthlyWage: currentProgramme.wage(rng, year),
+      feesPaidByWorker: rng.int(currentProgramme.feesMillion[0], currentProgramme.feesMillion[1]) * 1_000_000,
+    }
+    const contractDay = day
+    const contractMistake = rng.chance(0.03)
+    const recordedContract: Contract = contractMistake
+      ? rng.chance(0.5)
+        ? { ...contract, durationMonths: contract.durationMonths === 12 ? 36 : 12 }
+        : { ...contract, monthlyWage: { ...contract.monthlyWage, amount: Math.floor(contract.monthlyWage.amount / 10) } }
+      : contract
+    add(contractDay, "enterprise", { kind: "contract", contract: recordedContract }, { enterpriseId, eventId: contract.eventId })
+    if (contractMistake) {
+      add(after(rng, contractDay, [5, 40]), "enterprise", {
+        kind: "correctContract",
+        target: contract.eventId,
+        reason: recordedContract.durationMonths !== contract.durationMonths ? "Nhập sai thời hạn hợp đồng" : "Nhập sai mức lương theo hợp đồng",
+        contract,
+      }, { enterpriseId })
+    }
+    if (cycles === 1 || rng.chance(0.5)) {
+      day = after(rng, day, [5, 25])
+      add(day, "enterprise", { kind: "train", training: "orientation", provider: rng.pick(["Trung tâm đào tạo của doanh nghiệp", `Trung tâm Dịch vụ việc làm tỉnh ${provinceName}`]) }, { enterpriseId })
+    }
+    const departs = rng.chance(0.96)
+    const departureDay = after(rng, day, currentProgramme.visaDays)
+    if (!departs) {
+      withdraw(departureDay, withdrawalReasons.noDeparture)
+      return finish()
+    }
+    // Money: a loan for about 40% of those who leave (more for costly programmes), a subsidy for about 30%.
+    const bank = `Ngân hàng Chính sách xã hội - Chi nhánh tỉnh ${provinceName}`
+    const fees = contract.feesPaidByWorker
+    if (fees >= 10_000_000 && rng.chance(fees >= 50_000_000 ? 0.55 : 0.3)) {
+      const loanId = rng.uuid()
+      const amount = Math.min(100_000_000, Math.max(10_000_000, Math.round((fees * (0.5 + rng.next() * 0.5)) / 5_000_000) * 5_000_000))
+      const appliedDay = after(rng, contractDay, [3, 15])
+      const loanMistake = rng.chance(0.03)
+      const applied = add(Math.min(appliedDay, departureDay), "bank", {
+        kind: "loan",
+        loanId,
+        bank,
+        amount: loanMistake ? amount * 10 : amount,
+        status: "applied",
+      })
+      if (loanMistake) {
+        add(after(rng, applied.day, [3, 20]), "bank", { kind: "correctLoan", target: applied.eventId, reason: "Nhập thừa một chữ số ở số tiền vay", loanId, bank, amount })
+      }
+      const rejected = rng.chance(0.05)
+      add(Math.min(after(rng, applied.day, [7, 25]), departureDay), "bank", { kind: "loan", loanId, bank, amount, status: rejected ? "rejected" : "disbursed" })
+    }
+    const minority = ethnicGroup !== "Kinh"
+    const poor = priorityGroups.includes("poorHousehold") || priorityGroups.includes("nearPoorHousehold")
+    if (cycles === 1 && (minority || poor) && rng.chance(0.36)) {
+      const national = minority ? "1719" : poor ? "90" : undefined
+      add(after(rng, contractDay, [10, 60]), "commune", {
+        kind: "subsidy",
+        policy:
+          national === "1719"
+            ? "CTMTQG phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi"
+            : "CTMTQG giảm nghèo bền vững",
+        amount: rng.int(6, 25) * 1_000_000,
+        national,
+      })
+    }
+
+    // Departure, sometimes first recorded with the planned date and corrected weeks later.
+    maybeMove(departureDay)
+    const departureMistake = rng.chance(0.06)
+    const recordedDepartureDay = departureMistake ? Math.max(day, departureDay - rng.int(1, 10)) : departureDay
+    const departure = add(recordedDepartureDay, "enterprise", { kind: "depart" }, { enterpriseId, sortDay: departureDay })
+    if (departureMistake && recordedDepartureDay !== departureDay) {
+      add(after(rng, departureDay, [14, 45]), "enterprise", {
+        kind: "correctDeparture",
+        target: departure.eventId,
+        reason: "Ngày xuất cảnh ghi theo kế hoạch; sửa theo ngày xuất cảnh thực tế trên hộ chiếu",
+        day: departureDay,
+      }, { enterpriseId })
+    }
+
+    // Abroad.
+    const contractEnd = addMonths(departureDay, durationMonths)
+    const length = contractEnd - departureDay
+    let returnDay: number | undefined
+    const fate = rng.next()
+    if (fate < currentProgramme.overstay) {
+      let overstayFrom = contractEnd
+      if (rng.chance(0.6)) {
+        const left = departureDay + rng.int(Math.min(60, length - 1), Math.max(60, length - 30))
+        add(left, "enterprise", { kind: "violation", category: "leftWorkplace", description: violationTexts.leftWorkplace }, { enterpriseId })
+        overstayFrom = Math.min(contractEnd, left + 60)
+      }
+      const reported = after(rng, overstayFrom, [30, 120])
+      add(reported, "police", { kind: "overstay", source: rng.pick(["Thông báo của doanh nghiệp", "Danh sách của Công an tỉnh", "Thông báo của Đại sứ quán"]) })
+      if (rng.chance(0.25)) {
+        returnDay = after(rng, reported, [90, 500])
+        add(returnDay, "police", { kind: "return", returnKind: "late", reason: "Bị cơ quan chức năng nước sở tại trục xuất" })
+      }
+    } else if (fate < currentProgramme.overstay + 0.09) {
+      const ended = departureDay + rng.int(Math.min(30, length - 1), Math.max(30, length - 15))
+      const reason = rng.pick(earlyEndReasons)
+      if (rng.chance(0.2)) {
+        const category = rng.pick<ViolationCategory>(["contractBreach", "lawOfHostCountry", "other"])
+        add(Math.max(departureDay, ended - rng.int(5, 30)), "enterprise", { kind: "violation", category, description: violationTexts[category] }, { enterpriseId })
+      }
+      add(ended, "enterprise", { kind: "endEarly", reason }, { enterpriseId })
+      returnDay = after(rng, ended, [3, 30])
+      add(returnDay, "enterprise", { kind: "return", returnKind: "early", reason }, { enterpriseId })
+    } else {
+      if (rng.chance(0.015)) {
+        const category = rng.pick<ViolationCategory>(["contractBreach", "lawOfHostCountry", "other"])
+        add(departureDay + rng.int(Math.min(30, length - 1), Math.max(30, length - 10)), "enterprise", { kind: "violation", category, description: violationTexts[category] }, { enterpriseId })
+      }
+      returnDay = contractEnd + rng.int(-10, 25)
+      add(returnDay, "enterprise", { kind: "return", returnKind: "onTime", reason: undefined }, { enterpriseId })
+    }
+    if (returnDay === undefined || returnDay > context.lastDay) return finish()
+    day = returnDay
+
+    // Back home: support into work for some; seasonal workers often go again next season.
+    const again = cycles < 3 && (currentProgramme.code === "KR-SEASONAL" ? rng.chance(0.35) : rng.chance(0.05))
+    if (rng.chance(0.3) || again) {
+      const kind: ReemploymentKind = again
+        ? "workAbroadAgain"
+        : rng.weighted<ReemploymentKind>([
+            ["domesticJob", 50],
+            ["vocationalTraining", 20],
+            ["startBusiness", 20],
+            ["workAbroadAgain", 10],
+          ])
+      const provider =
+        kind === "startBusiness"
+          ? bank
+          : kind === "vocationalTraining"
+            ? `Trường Cao đẳng ${provinceName}`
+            : `Trung tâm Dịch vụ việc làm tỉnh ${provinceName}`
+      day = after(rng, day, [15, 120])
+      add(day, "employmentCentre", { kind: "reemploy", reemployment: kind, provider })
+    }
+    if (!again) return finish()
+    currentProgramme = programme
+    day = after(rng, day, currentProgramme.code === "KR-SEASONAL" ? [60, 180] : [30, 120])
+  }
+}
+
+/**
+ * Puts the steps in order and gives each the moment an officer enters it: the same day to a few weeks after the
+ * fact, on a working day, during office hours (08:00–17:00 in Vietnam, UTC+7), never before an earlier step of
+ * the same worker. Steps that would be recorded after the horizon are cut off (with everything after them).
+ */
+const schedule = (
+  rng: Rng,
+  context: PlanContext,
+  person: Person,
+  registrationEventId: string,
+  steps: Array<Step>,
+  registeredAtMs: number,
+): WorkerPlan => {
+  const ordered = steps
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => a.step.sortDay - b.step.sortDay || a.index - b.index)
+  const kept: Array<Step> = []
+  let previousMs = registeredAtMs
+  for (const { step } of ordered) {
+    if (kept.length === 0) {
+      step.recordedAtMs = registeredAtMs
+      kept.push(step)
+      continue
+    }
+    const lagRoll = rng.next()
+    const lag = lagRoll < 0.45 ? 0 : lagRoll < 0.75 ? rng.int(1, 3) : lagRoll < 0.93 ? rng.int(4, 14) : rng.int(15, 35)
+    let recordDay = Math.max(step.day + lag, Math.floor(previousMs / MS_PER_DAY))
+    const weekday = weekdayOf(recordDay)
+    if (weekday === 0) recordDay += 1
+    else if (weekday === 6) recordDay += 2
+    let ms: number
+    if (recordDay * MS_PER_DAY <= previousMs) {
+      ms = previousMs + rng.int(2, 40) * MS_PER_MINUTE
+    } else {
+      ms = recordDay * MS_PER_DAY + (60 + rng.int(0, 540)) * MS_PER_MINUTE // 01:00–10:00 UTC
+    }
+    if (step.day > context.lastDay || ms > context.nowMs || Math.floor(ms / MS_PER_DAY) > context.lastDay) break
+    step.recordedAtMs = ms
+    previousMs = ms
+    kept.push(step)
+  }
+  return { person, registrationEventId, steps: kept }
+}

@@ -1,0 +1,93 @@
+import { decodeEvent, type DomainEvent } from "@xkld/domain"
+import { readStream, type RecordedEvent } from "@xkld/event-store"
+import { Result } from "effect"
+import type { Kysely } from "kysely"
+import type { Projection, TableNames } from "../runner/index.ts"
+import { createVersionedTable, writeVersionBatch } from "../versioned/table.ts"
+import { byKey, VersionBatch, type VersionedRow } from "../versioned/versions.ts"
+
+/**
+ * How one aggregate type is seen by the read models: fold its stream with the domain's own `evolve`
+ * (so corrections mean here exactly what they mean to the rules), then derive plain rows per table.
+ */
+export interface AggregateView<S> {
+  readonly name: string
+  readonly version: number
+  readonly streamTypes: ReadonlyArray<string>
+  readonly initialState: S
+  readonly evolve: (state: S, event: DomainEvent) => S
+  /** Rows per logical table; each row's key is unique within its table. */
+  readonly derive: (state: S, streamId: string) => DerivedRows
+  readonly tables: ReadonlyArray<string>
+}
+
+export type DerivedRows = Readonly<Record<string, ReadonlyArray<VersionedRow>>>
+
+interface Cached<S> {
+  version: number
+  state: S
+  rows: Record<string, ReadonlyMap<string, VersionedRow>>
+}
+
+/** Thrown for an event the domain cannot read: the runner pauses the projection on it. */
+export class UndecodableEvent extends Error {}
+
+export const decodeRecorded = (event: RecordedEvent): DomainEvent => {
+  const decoded = decodeEvent(event.type, event.schemaVersion, event.data)
+  if (Result.isFailure(decoded)) throw new UndecodableEvent(`${event.type} v${event.schemaVersion}: ${decoded.failure.message}`)
+  return decoded.success
+}
+
+const CACHE_LIMIT = 100_000
+
+/**
+ * A projection over every stream of some aggregate types, writing bitemporal rows. States are cached
+ * by stream and version; a miss (restart, rollback, eviction) refolds the stream from the log up to
+ * the event before the batch, inside the same transaction.
+ */
+export function aggregateProjection<S>(view: AggregateView<S>): Projection {
+  const caches = new Map<string, Map<string, Cached<S>>>() // one per generation: rebuilds never share
+
+  const derivedMaps = (state: S, streamId: string) => {
+    const derived = view.derive(state, streamId)
+    return Object.fromEntries(view.tables.map((t) => [t, byKey(derived[t] ?? [])]))
+  }
+
+  const load = async (trx: Kysely<any>, cache: Map<string, Cached<S>>, first: RecordedEvent): Promise<Cached<S>> => {
+    const cached = cache.get(first.streamId)
+    if (cached && cached.version === first.streamPosition - 1) return cached
+    let state = view.initialState
+    if (first.streamPosition > 1) {
+      for (const event of await readStream(trx, first.streamId, { toVersion: first.streamPosition - 1 }))
+        state = view.evolve(state, decodeRecorded(event))
+    }
+    return { version: first.streamPosition - 1, state, rows: derivedMaps(state, first.streamId) }
+  }
+
+  return {
+    name: view.name,
+    version: view.version,
+    filter: { streamTypes: view.streamTypes },
+    tables: view.tables,
+    createTables: async (db, names) => {
+      for (const table of view.tables) await createVersionedTable(db, names[table]!)
+    },
+    handle: async (trx, events, names: TableNames) => {
+      const generation = names[view.tables[0]!]!
+      let cache = caches.get(generation)
+      if (!cache) caches.set(generation, (cache = new Map()))
+      const batch = new VersionBatch()
+      for (const event of events) {
+        const current = await load(trx, cache, event)
+        const state = view.evolve(current.state, decodeRecorded(event))
+        const rows = derivedMaps(state, event.streamId)
+        for (const table of view.tables)
+          batch.change(table, current.rows[table]!, rows[table]!, event.recordedAt, event.eventId)
+        cache.delete(event.streamId) // re-insert keeps the map in least-recently-used order
+        cache.set(event.streamId, { version: event.streamPosition, state, rows })
+      }
+      while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+      await writeVersionBatch(trx, batch, (table) => names[table]!)
+    },
+  }
+}

@@ -1,0 +1,93 @@
+import { sql, type Kysely } from "kysely"
+import type { DepartureRow } from "../worker/derive.ts"
+import type { CatalogueSource } from "../units/catalogue-source.ts"
+import { knownAt, type TableOf } from "./as-of.ts"
+import { attribute, planFor, type SplitRule } from "./attainment.ts"
+import { AdminUnit } from "@xkld/domain"
+
+export interface LineageEvent {
+  readonly eventId: string
+  readonly type: string
+  readonly streamId: string
+  readonly recordedAt: string
+  readonly occurredAt: string
+  readonly actor: unknown
+  readonly legalBasis: unknown
+  readonly source: unknown
+  /** For a correction or void: the event it corrects, and why. */
+  readonly corrects: { readonly eventId: string; readonly reason: string } | null
+}
+
+export interface Lineage {
+  readonly figure: "departed"
+  readonly value: number
+  readonly asOf: string
+  readonly events: ReadonlyArray<LineageEvent>
+}
+
+export interface LineageQuery {
+  readonly provinceCode: string
+  readonly year: number
+  /** Official code of a unit of the year's plan; the whole province when absent. */
+  readonly unitCode?: string | undefined
+  readonly asOf?: Date | undefined
+  readonly splitRule?: SplitRule
+}
+
+/**
+ * The events behind a departures figure: each departure that counts (as known at `asOf`), with the
+ * contract and residence it rests on and every correction of them, oldest first. The value is the
+ * same figure attainment reports, recomputed from the same rows.
+ */
+export async function departedLineage(
+  db: Kysely<any>,
+  tableOf: TableOf,
+  catalogues: CatalogueSource,
+  query: LineageQuery,
+): Promise<Lineage> {
+  const { provinceCode, year, asOf } = query
+  const { rows } = await sql<{ data: DepartureRow; unit_id: string }>`SELECT data, unit_id FROM ${sql.table(tableOf("workers", "departures"))}
+    WHERE province_code = ${provinceCode} AND year = ${year} AND ${knownAt(asOf)} AND (data->>'counted')::boolean`.execute(db)
+  let selected = rows.map((r) => ({ departure: r.data, share: 1 }))
+  if (query.unitCode) {
+    const [catalogue, plan] = await Promise.all([catalogues.at(asOf), planFor(db, tableOf, provinceCode, year, asOf)])
+    const target = AdminUnit.unitOn(catalogue, query.unitCode, `${year}-01-01`)[0]?.unitId
+    const planUnits = new Set(
+      (plan?.allocations ?? []).flatMap((a) => AdminUnit.unitOn(catalogue, a.unitCode, `${year}-01-01`).map((u) => u.unitId)),
+    )
+    if (target) planUnits.add(target)
+    selected = selected.flatMap(({ departure }) => {
+      const to = attribute(catalogue, departure.unitId, planUnits, `${year}-12-31`, query.splitRule ?? "not-attributable")
+      if (to === "not-attributable") return []
+      const share = to.find((t) => t.unitId === target)?.share ?? 0
+      return share > 0 ? [{ departure, share }] : []
+    })
+  }
+  const ids = [...new Set(selected.flatMap((s) => s.departure.lineage))]
+  const events = ids.length === 0 ? [] : await eventsById(db, ids, asOf)
+  return {
+    figure: "departed",
+    value: Math.round(selected.reduce((sum, s) => sum + s.share, 0) * 100) / 100,
+    asOf: (asOf ?? new Date()).toISOString(),
+    events,
+  }
+}
+
+export async function eventsById(db: Kysely<any>, ids: ReadonlyArray<string>, asOf?: Date): Promise<ReadonlyArray<LineageEvent>> {
+  const upTo = asOf ? sql`AND recorded_at <= ${asOf.toISOString()}::timestamptz` : sql``
+  const { rows } = await sql<any>`SELECT event_id::text AS event_id, event_type, stream_id, recorded_at, occurred_at, metadata,
+      data->>'correctsEventId' AS corrects, data->>'reason' AS reason
+    FROM es_events WHERE event_id = ANY (${[...ids]}::uuid[]) ${upTo}
+    ORDER BY recorded_at, global_position`.execute(db)
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    type: r.event_type,
+    streamId: r.stream_id,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    actor: r.metadata?.actor ?? null,
+    legalBasis: r.metadata?.legalBasis ?? null,
+    source: r.metadata?.source ?? null,
+    corrects: r.corrects ? { eventId: r.corrects, reason: r.reason ?? "" } : null,
+  }))
+}

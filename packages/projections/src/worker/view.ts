@@ -1,0 +1,35 @@
+import { Worker } from "@xkld/domain"
+import type { AggregateView, DerivedRows } from "../aggregate/aggregate-projection.ts"
+import { deriveDepartureRows, deriveWorkerRow } from "./derive.ts"
+
+/** Workers: the registry (one row per worker) and departures (one row per departure in effect). */
+export const workerView: AggregateView<Worker.WorkerState> = {
+  name: "workers",
+  version: 1,
+  streamTypes: [Worker.WORKER_STREAM_TYPE],
+  initialState: Worker.workerDecider.initialState,
+  evolve: (state, event) => Worker.workerDecider.evolve(state, event as Worker.WorkerEvent),
+  tables: ["registry", "departures"],
+  derive: (state): DerivedRows => {
+    const worker = deriveWorkerRow(state)
+    if (!worker) return {}
+    return {
+      registry: [
+        {
+          key: worker.workerId,
+          provinceCode: worker.provinceCode,
+          year: Number(worker.registeredOn.slice(0, 4)),
+          unitId: worker.unitId,
+          data: worker,
+        },
+      ],
+      departures: deriveDepartureRows(state).map((d) => ({
+        key: d.departureEventId,
+        provinceCode: worker.provinceCode,
+        year: d.year,
+        unitId: d.unitId,
+        data: d,
+      })),
+    }
+  },
+}
