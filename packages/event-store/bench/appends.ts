@@ -1,6 +1,16 @@
 import type { EventLog } from "../src/index.ts"
-import { benchEvent, benchEvents, rawInsertMany, rawInsertManyParams, rawInsertOne, rawInsertOneParams, STREAM_TYPE } from "./fixtures.ts"
-import { compare, runFor } from "./measure.ts"
+import {
+  appendPayload,
+  bareAppend,
+  benchEvent,
+  benchEvents,
+  rawInsertMany,
+  rawInsertManyParams,
+  rawInsertOne,
+  rawInsertOneParams,
+  STREAM_TYPE,
+} from "./fixtures.ts"
+import { rotate, runFor } from "./measure.ts"
 import { measurement, TARGETS, type Measurement } from "./measurement.ts"
 import type { BenchDatabase } from "./targets.ts"
 
@@ -24,17 +34,30 @@ export async function benchAppends(
   const setup = target.raw(1)
   await setup.query("CREATE TABLE bench_raw_events (LIKE es_events INCLUDING ALL)")
   await setup.close()
-  const single = backend === "pglite" ? "PGlite has one connection: concurrent writers queue on it" : undefined
 
   for (const writers of [1, 8]) {
     const rates = await eventsPerTransaction(target, log, settings, writers, 1)
+    const name = `append 1 event/tx, ${writers} writer${writers > 1 ? "s" : ""}`
+    const queued =
+      backend === "pglite" && writers > 1 ? "PGlite has one connection: concurrent writers queue on it" : undefined
+    report(measurement(name, backend, rates.ours, rates.baseline, TARGETS.single, queued))
     report(
-      measurement(`append 1 event/tx, ${writers} writer${writers > 1 ? "s" : ""}`, backend, rates.ours, rates.baseline, TARGETS.single, single),
+      measurement(
+        `${name}: es_append called directly (diagnostic)`,
+        backend,
+        rates.bare,
+        rates.baseline,
+        null,
+        backend === "postgres"
+          ? "ours = the same es_append call over a bare pg.Pool: splits server-side cost from Node-side cost"
+          : "ours = the same es_append call as a precompiled query on the same connection",
+      ),
     )
   }
   for (const size of [100, 1000]) {
     const rates = await eventsPerTransaction(target, log, settings, 1, size)
-    report(measurement(`append ${size.toLocaleString("en")} events/tx, 1 writer`, backend, rates.ours, rates.baseline, TARGETS.batch))
+    const name = `append ${size.toLocaleString("en")} events/tx, 1 writer`
+    report(measurement(name, backend, rates.ours, rates.baseline, TARGETS.batch))
   }
 }
 
@@ -44,10 +67,11 @@ async function eventsPerTransaction(
   settings: AppendSettings,
   writers: number,
   size: number,
-): Promise<{ ours: number; baseline: number }> {
+): Promise<{ ours: number; baseline: number; bare: number }> {
   const tag = `${writers}w${size}`
-  const versions = new Array<number>(writers).fill(0)
-  const positions = new Array<number>(writers).fill(0)
+  const versions = Array.from({ length: writers }, () => 0)
+  const positions = Array.from({ length: writers }, () => 0)
+  const bareVersions = Array.from({ length: writers }, () => 0)
   const raw = target.raw(writers)
 
   const ours = async (writer: number): Promise<number> => {
@@ -71,16 +95,30 @@ async function eventsPerTransaction(
     return size
   }
 
+  // Diagnostic (single appends only): the store's SQL function with the same payload, called bare.
+  const bare = async (writer: number): Promise<number> => {
+    const events = benchEvents(size, bareVersions[writer])
+    const rows = await raw.query(bareAppend, [
+      `bare-${tag}-${writer}`,
+      STREAM_TYPE,
+      String(bareVersions[writer]),
+      appendPayload(events),
+    ])
+    if (rows[0]?.status !== "ok") throw new Error(`es_append: ${rows[0]?.status}`)
+    bareVersions[writer] = Number(rows[0].actual_version)
+    return size
+  }
+  const sides = size === 1 ? [baseline, ours, bare] : [baseline, ours]
+
   try {
-    return await compare(
+    const [b = 0, o = 0, x = 0] = await rotate(
       settings.rounds,
       async () => {
-        await runFor(writers, settings.warmUpSeconds, baseline)
-        await runFor(writers, settings.warmUpSeconds, ours)
+        for (const side of sides) await runFor(writers, settings.warmUpSeconds, side)
       },
-      () => runFor(writers, settings.seconds, baseline),
-      () => runFor(writers, settings.seconds, ours),
+      sides.map((side) => () => runFor(writers, settings.seconds, side)),
     )
+    return { ours: o, baseline: b, bare: x }
   } finally {
     await raw.close()
   }

@@ -70,7 +70,11 @@ export const rawInsertMany = `INSERT INTO bench_raw_events (${columns})
     FROM unnest($1::text[], $2::text[], $3::int8[], $4::uuid[], $5::text[], $6::int4[], $7::jsonb[], $8::jsonb[],
                 $9::timestamptz[], $10::text[]) AS u(s, t, p, e, ty, v, d, m, o, h)`
 
-export const rawInsertManyParams = (streamId: string, firstPosition: number, events: ReadonlyArray<NewEvent>): unknown[] => [
+export const rawInsertManyParams = (
+  streamId: string,
+  firstPosition: number,
+  events: ReadonlyArray<NewEvent>,
+): unknown[] => [
   events.map(() => streamId),
   events.map(() => STREAM_TYPE),
   events.map((_, i) => firstPosition + i),
@@ -97,3 +101,18 @@ export const commitOrderScan = `SELECT ${readColumns} FROM es_events
   WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   ORDER BY transaction_id, global_position LIMIT $3`
+
+/** Diagnostic: the store's append function called with a bare client (the payload src/append.ts sends). */
+export const bareAppend = "SELECT * FROM es_append($1, $2, $3, $4::jsonb, NULL::timestamptz)"
+
+export const appendPayload = (events: ReadonlyArray<NewEvent>): string =>
+  JSON.stringify(
+    events.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      occurredAt: e.occurredAt.toISOString(),
+    })),
+  )

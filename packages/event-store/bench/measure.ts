@@ -35,12 +35,10 @@ export async function runOnce(task: () => Promise<number>): Promise<Throughput> 
   return { events, seconds: (performance.now() - start) / 1000 }
 }
 
-export interface Comparison {
-  readonly ours: number
-  readonly baseline: number
-}
-
-const add = (a: Throughput, b: Throughput): Throughput => ({ events: a.events + b.events, seconds: a.seconds + b.seconds })
+const add = (a: Throughput, b: Throughput): Throughput => ({
+  events: a.events + b.events,
+  seconds: a.seconds + b.seconds,
+})
 
 /**
  * Runs every side once untimed (warm-up: connections opened, caches and plans warm), then `rounds`
@@ -60,15 +58,4 @@ export async function rotate(
     for (const i of order) totals[i] = add(totals[i]!, await sides[i]!())
   }
   return totals.map(perSecond)
-}
-
-/** Baseline and ours, alternating (B O, O B, …). */
-export async function compare(
-  rounds: number,
-  warmUp: () => Promise<void>,
-  baseline: () => Promise<Throughput>,
-  ours: () => Promise<Throughput>,
-): Promise<Comparison> {
-  const [b = 0, o = 0] = await rotate(rounds, warmUp, [baseline, ours])
-  return { ours: o, baseline: b }
 }

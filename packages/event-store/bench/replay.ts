@@ -3,7 +3,7 @@ import type { EventLog } from "../src/index.ts"
 import { benchEvents, commitOrderScan, keysetScan, STREAM_TYPE } from "./fixtures.ts"
 import { rotate, runOnce } from "./measure.ts"
 import { measurement, TARGETS, type Measurement } from "./measurement.ts"
-import type { BenchDatabase } from "./targets.ts"
+import type { BenchDatabase, RawClient } from "./targets.ts"
 
 export interface ReplaySettings {
   readonly events: number
@@ -29,12 +29,15 @@ export async function benchReplay(
 ): Promise<void> {
   const backend = target.backend
   const loadRate = await load(log, settings.events)
-  console.log(`  loaded ${settings.events.toLocaleString("en")} events via log.append (${LOAD_BATCH}/tx, ${LOADERS} writers): ${Math.round(loadRate).toLocaleString("en")} events/s`)
+  console.log(
+    `  loaded ${settings.events.toLocaleString("en")} events via log.append (${LOAD_BATCH}/tx, ${LOADERS} writers): ${Math.round(loadRate).toLocaleString("en")} events/s`,
+  )
   // Settle the freshly written pages (hint bits, visibility map) so no side pays for that alone.
   await sql`VACUUM ANALYZE es_events`.execute(target.database.owner)
 
   const raw = target.raw(1)
   const expected = settings.events
+  await untilVisible(raw, expected)
   const check = (side: string, n: number) => {
     if (n !== expected) throw new Error(`${side} replay read ${n} events, expected ${expected}`)
     return n
@@ -73,8 +76,20 @@ export async function benchReplay(
       [() => runOnce(keyset), () => runOnce(ours), () => runOnce(bareCommitOrder)],
     )
     const size = scale(settings.events)
-    const note = backend === "pglite" ? "PGlite: 2×10^5 events instead of 10^6 (loading 10^6 into in-memory PGlite takes too long)" : undefined
-    report(measurement(`replay ${size} events (readAll, batch ${settings.readBatch.toLocaleString("en")})`, backend, mine, baseline, TARGETS.replay, note))
+    const note =
+      backend === "pglite"
+        ? "PGlite: 2×10^5 events instead of 10^6 (loading 10^6 into in-memory PGlite takes too long)"
+        : undefined
+    report(
+      measurement(
+        `replay ${size} events (readAll, batch ${settings.readBatch.toLocaleString("en")})`,
+        backend,
+        mine,
+        baseline,
+        TARGETS.replay,
+        note,
+      ),
+    )
     report(
       measurement(
         `replay ${size} events: bare commit-order query, no mapping (diagnostic)`,
@@ -87,6 +102,26 @@ export async function benchReplay(
     )
   } finally {
     await raw.close()
+  }
+}
+
+/**
+ * The ordering guard hides events of transactions newer than the oldest one still open anywhere in the
+ * cluster (transaction ids are cluster-wide): a long transaction in another database on a shared server
+ * holds readAll back. Wait until the whole load is visible so every side reads the same rows.
+ */
+async function untilVisible(raw: RawClient, expected: number): Promise<void> {
+  const started = performance.now()
+  for (;;) {
+    const [row] = await raw.query(
+      "SELECT count(*)::int AS n FROM es_events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())",
+    )
+    if (Number(row?.n) >= expected) return
+    if (performance.now() - started > 120_000)
+      throw new Error(`only ${row?.n} of ${expected} events visible to readAll after 120 s: a long transaction is open`)
+    if (performance.now() - started > 1_000)
+      console.log(`  waiting: ${row?.n} of ${expected} events visible to readAll`)
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
   }
 }
 

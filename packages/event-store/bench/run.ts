@@ -4,11 +4,12 @@
  *
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a fresh database is
  * created for each part of the run and dropped after), BENCH_BACKENDS=pglite,postgres, BENCH_SECONDS
- * (per side per round, default 3), BENCH_ROUNDS (default 2), BENCH_REPLAY_EVENTS_PG (default 10^6),
+ * (per side per round, default 1.5), BENCH_ROUNDS (append rounds, default 6), BENCH_REPLAY_ROUNDS (default 2),
+ * BENCH_REPLAY_EVENTS_PG (default 10^6),
  * BENCH_REPLAY_EVENTS_PGLITE (default 2×10^5), BENCH_OUT (default bench/results/event-store.json
  * at the repository root).
  */
-import { cpus, totalmem } from "node:os"
+import { cpus, loadavg, totalmem } from "node:os"
 import { resolve } from "node:path"
 import { openEventLog } from "../src/index.ts"
 import { benchAppends } from "./appends.ts"
@@ -24,17 +25,22 @@ const number = (name: string, fallback: number): number => {
 
 const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL
 const backends = (process.env.BENCH_BACKENDS ?? "pglite,postgres").split(",").map((b) => b.trim())
-const appendSettings = { seconds: number("BENCH_SECONDS", 3), rounds: number("BENCH_ROUNDS", 2), warmUpSeconds: 0.5 }
-const replayRounds = number("BENCH_ROUNDS", 2)
+const appendSettings = { seconds: number("BENCH_SECONDS", 1.5), rounds: number("BENCH_ROUNDS", 6), warmUpSeconds: 0.5 }
+const replayRounds = number("BENCH_REPLAY_ROUNDS", 2)
 const out = process.env.BENCH_OUT || resolve(import.meta.dirname, "../../../bench/results/event-store.json")
 
 const results: Measurement[] = []
 const report = (m: Measurement) => {
   results.push(m)
-  console.log(`  ${m.name}: ours ${m.ours.toLocaleString("en")} vs baseline ${m.baseline.toLocaleString("en")} ${m.unit} → ${m.ratio.toFixed(2)}`)
+  console.log(
+    `  ${m.name}: ours ${m.ours.toLocaleString("en")} vs baseline ${m.baseline.toLocaleString("en")} ${m.unit} → ${m.ratio.toFixed(2)}`,
+  )
 }
 
-async function withLog(open: () => Promise<BenchDatabase>, body: (target: BenchDatabase, log: Awaited<ReturnType<typeof openEventLog>>) => Promise<void>) {
+async function withLog(
+  open: () => Promise<BenchDatabase>,
+  body: (target: BenchDatabase, log: Awaited<ReturnType<typeof openEventLog>>) => Promise<void>,
+) {
   const target = await open()
   try {
     const log = await openEventLog(target.database)
@@ -57,7 +63,13 @@ async function benchBackend(backend: "pglite" | "postgres", open: () => Promise<
   )
 }
 
-console.log(`event-store bench — node ${process.version}, ${cpus().length} cpus, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")
+console.log(
+  `event-store bench — node ${process.version}, ${cpus().length} cpus, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load()}`,
+)
 const started = performance.now()
 
 if (backends.includes("pglite")) {
@@ -75,4 +87,6 @@ if (backends.includes("postgres")) {
 
 console.log(`\n${formatTable(results)}\n`)
 await writeResults(out, results)
-console.log(`wrote ${results.length} measurements to ${out} in ${Math.round((performance.now() - started) / 1000)} s`)
+console.log(
+  `wrote ${results.length} measurements to ${out} in ${Math.round((performance.now() - started) / 1000)} s (load average now ${load()})`,
+)

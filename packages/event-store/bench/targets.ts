@@ -33,7 +33,9 @@ export async function freshPglite(): Promise<BenchDatabase> {
 }
 
 /** The server's version string, or the reason it cannot be reached. */
-export async function probePostgres(url: string): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
+export async function probePostgres(
+  url: string,
+): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 })
   try {
     await client.connect()
