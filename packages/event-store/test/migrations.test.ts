@@ -14,7 +14,7 @@ test("migrations are versioned and idempotent: a second run applies nothing and 
     await log.append({ streamId: "m", streamType: "M", expectedVersion: "no_stream", events: [testEvent()] })
     expect(await migrateToLatest(database.owner)).toEqual([])
     const { rows } = await sql<any>`SELECT name FROM es_migrations ORDER BY name`.execute(database.owner)
-    expect(rows.map((r) => r.name)).toEqual(["0001-event-log", "0002-append-function", "0003-immutability", "0004-application-role"])
+    expect(rows.map((r) => r.name)).toEqual(["0001-event-log", "0002-append-function", "0003-immutability", "0004-application-role", "0005-faster-append"])
     expect(await log.count()).toBe(1)
   } finally {
     await log.close()
