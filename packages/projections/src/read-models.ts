@@ -4,6 +4,7 @@ import { enterpriseView, type EnterpriseRow } from "./enterprise/view.ts"
 import { planView, type PlanRow } from "./plan/view.ts"
 import type { TableOf } from "./queries/as-of.ts"
 import { attainment, type AttainmentQuery } from "./queries/attainment.ts"
+import { departedDifference } from "./queries/difference.ts"
 import { departedLineage, type LineageQuery } from "./queries/lineage.ts"
 import type { Period } from "./queries/period.ts"
 import { dataRows, departureRows, workerRows, type RowFilter } from "./queries/rows.ts"
@@ -29,6 +30,7 @@ export interface ReadModels {
   readonly catalogues: CatalogueSource
   readonly attainment: (query: AttainmentQuery) => ReturnType<typeof attainment>
   readonly lineage: (query: LineageQuery) => ReturnType<typeof departedLineage>
+  readonly difference: (query: Parameters<typeof departedDifference>[2]) => ReturnType<typeof departedDifference>
   readonly workers: (filter: RowFilter) => ReturnType<typeof workerRows>
   readonly departures: (filter: RowFilter) => Promise<ReadonlyArray<DepartureRow>>
   readonly funnel: (filter: RowFilter, period?: Period) => Promise<ReturnType<typeof funnel>>
@@ -57,6 +59,7 @@ export function createReadModels(log: EventLog, options: ProjectionRunnerOptions
     catalogues,
     attainment: (query) => attainment(db, tableOf, catalogues, query),
     lineage: (query) => departedLineage(db, tableOf, catalogues, query),
+    difference: (query) => departedDifference(db, tableOf, query),
     workers: (filter) => workerRows(db, tableOf, filter),
     departures: (filter) => departureRows(db, tableOf, filter),
     funnel: async (filter, period) => funnel(await workerRows(db, tableOf, filter), period),

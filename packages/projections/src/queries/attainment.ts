@@ -40,7 +40,7 @@ export interface Attainment {
   readonly splitRule: SplitRule
   readonly items: ReadonlyArray<AttainmentItem>
   readonly total: { readonly target: number | null; readonly departed: number; readonly percent: number | null; readonly remaining: number | null }
-  /** Units of the plan with nobody departed yet (the "100% of communes" target). */
+  /** Units with nobody departed yet (the "100% of communes" target): the plan's, or the province's without a plan. */
   readonly unitsWithNobody: ReadonlyArray<{ readonly unitId: string; readonly unitCode: string; readonly unitName: string }>
   /** Departures under old units that were split: counted in the total, not in any unit (rule "not-attributable"). */
   readonly notAttributable: ReadonlyArray<{ readonly unitId: string; readonly unitCode: string; readonly unitName: string; readonly departed: number }>
@@ -86,6 +86,28 @@ export function attribute(
   return successors.map((s) => ({ unitId: s.unitId, share: s.share }))
 }
 
+/**
+ * The units figures of a year are grouped into: the plan's rows resolved to units (a code names different
+ * units at different dates), or without a plan the province's units in force at the end of the year.
+ */
+export function groupingUnits(
+  catalogue: AdminUnit.Catalogue,
+  plan: PlanRow | undefined,
+  provinceCode: string,
+  year: number,
+): Map<string, { unitCode: string; unitName: string; target: number; departed: number }> {
+  const rows = new Map<string, { unitCode: string; unitName: string; target: number; departed: number }>()
+  for (const allocation of plan?.allocations ?? []) {
+    const unit = AdminUnit.unitOn(catalogue, allocation.unitCode, `${year}-01-01`)[0]
+    const unitId = unit?.unitId ?? `code:${allocation.unitCode}`
+    rows.set(unitId, { unitCode: allocation.unitCode, unitName: unit?.name ?? allocation.unitName, target: allocation.headCount, departed: 0 })
+  }
+  if (!plan)
+    for (const unit of AdminUnit.unitsOf(catalogue, provinceCode, `${year}-12-31`))
+      rows.set(unit.unitId, { unitCode: unit.code, unitName: unit.name, target: 0, departed: 0 })
+  return rows
+}
+
 export async function attainment(
   db: Kysely<any>,
   tableOf: TableOf,
@@ -109,20 +131,14 @@ export async function attainment(
   const codeOf = (unitId: string, fallback: string) =>
     AdminUnit.attributesOn(catalogue, unitId, onDate)?.code ?? catalogue.units.get(unitId)?.codes.at(-1)?.value ?? fallback
 
-  // The plan's rows, resolved to units (a code names different units at different dates).
-  const rows = new Map<string, { unitCode: string; unitName: string; target: number; departed: number }>()
-  for (const allocation of plan?.allocations ?? []) {
-    const unit = AdminUnit.unitOn(catalogue, allocation.unitCode, onDate)[0]
-    const unitId = unit?.unitId ?? `code:${allocation.unitCode}`
-    rows.set(unitId, { unitCode: allocation.unitCode, unitName: unit?.name ?? allocation.unitName, target: allocation.headCount, departed: 0 })
-  }
+  const rows = groupingUnits(catalogue, plan, provinceCode, year)
   const planUnits = new Set(rows.keys())
 
   const notAttributable = new Map<string, { unitId: string; unitCode: string; unitName: string; departed: number }>()
   let total = 0
   for (const d of departures) {
     total += d.departed
-    const targets = plan ? attribute(catalogue, d.unitId, planUnits, endDate, splitRule) : [{ unitId: d.unitId, share: 1 }]
+    const targets = attribute(catalogue, d.unitId, planUnits, endDate, splitRule)
     if (targets === "not-attributable") {
       const seen = notAttributable.get(d.unitId)
       notAttributable.set(d.unitId, { unitId: d.unitId, unitCode: d.unitCode, unitName: nameOf(d.unitId, d.unitCode), departed: (seen?.departed ?? 0) + d.departed })
@@ -142,7 +158,7 @@ export async function attainment(
       unitName: r.unitName,
       target: r.target,
       departed: Math.round(r.departed * 100) / 100,
-      percent: percentOf(r.departed, r.target),
+      percent: percentOf(r.departed, r.target || null),
       remaining: Math.max(0, r.target - Math.floor(r.departed + 1e-9)),
     }))
     .toSorted((a, b) => collator.compare(a.unitName, b.unitName))
@@ -164,7 +180,7 @@ export async function attainment(
     splitRule,
     items,
     total: { target, departed: total, percent: percentOf(total, target), remaining: target === null ? null : Math.max(0, target - total) },
-    unitsWithNobody: items.filter((i) => planUnits.has(i.unitId) && i.departed === 0).map(({ unitId, unitCode, unitName }) => ({ unitId, unitCode, unitName })),
+    unitsWithNobody: items.filter((i) => i.departed === 0).map(({ unitId, unitCode, unitName }) => ({ unitId, unitCode, unitName })),
     notAttributable: [...notAttributable.values()].toSorted((a, b) => collator.compare(a.unitName, b.unitName)),
   }
 }

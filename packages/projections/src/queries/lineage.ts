@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely"
 import type { DepartureRow } from "../worker/derive.ts"
 import type { CatalogueSource } from "../units/catalogue-source.ts"
 import { knownAt, type TableOf } from "./as-of.ts"
-import { attribute, planFor, type SplitRule } from "./attainment.ts"
+import { attribute, groupingUnits, planFor, type SplitRule } from "./attainment.ts"
 import { AdminUnit } from "@xkld/domain"
 
 export interface LineageEvent {
@@ -52,10 +52,7 @@ export async function departedLineage(
   if (query.unitCode) {
     const [catalogue, plan] = await Promise.all([catalogues.at(asOf), planFor(db, tableOf, provinceCode, year, asOf)])
     const target = AdminUnit.unitOn(catalogue, query.unitCode, `${year}-01-01`)[0]?.unitId
-    const planUnits = new Set(
-      (plan?.allocations ?? []).flatMap((a) => AdminUnit.unitOn(catalogue, a.unitCode, `${year}-01-01`).map((u) => u.unitId)),
-    )
-    if (target) planUnits.add(target)
+    const planUnits = new Set(groupingUnits(catalogue, plan, provinceCode, year).keys())
     selected = selected.flatMap(({ departure }) => {
       const to = attribute(catalogue, departure.unitId, planUnits, `${year}-12-31`, query.splitRule ?? "not-attributable")
       if (to === "not-attributable") return []

@@ -56,7 +56,8 @@ export async function applyInlineTo(
   const ahead = events.filter((e) => compareCheckpoints(positionOf(e), checkpoint) > 0)
   if (ahead.length === 0) return 0
   const { streams, positions } = splitKeys(ahead)
-  const { rows } = await sql<any>`INSERT INTO ${sql.table(appliedTable(projection.name, generation))} (stream_id, stream_position)
+  const { rows } =
+    await sql<any>`INSERT INTO ${sql.table(appliedTable(projection.name, generation))} (stream_id, stream_position)
     SELECT * FROM unnest(${streams}::text[], ${positions}::int8[])
     ON CONFLICT DO NOTHING
     RETURNING stream_id, stream_position`.execute(trx)

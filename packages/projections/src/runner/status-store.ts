@@ -35,6 +35,12 @@ export const lockExclusive = (trx: Kysely<any>, key: string) =>
 export const lockShared = (trx: Kysely<any>, key: string) =>
   sql`SELECT pg_advisory_xact_lock_shared(${LOCK_NAMESPACE}::int4, hashtext(${key}))`.execute(trx)
 
+export const tryLockExclusive = async (trx: Kysely<any>, key: string): Promise<boolean> => {
+  const { rows } =
+    await sql<any>`SELECT pg_try_advisory_xact_lock(${LOCK_NAMESPACE}::int4, hashtext(${key})) AS locked`.execute(trx)
+  return rows[0].locked === true
+}
+
 /** Inline appliers hold it shared; the generation switch takes it exclusively. */
 export const switchLockKey = (projection: string) => `switch:${projection}`
 
@@ -102,7 +108,10 @@ async function createGeneration(trx: Kysely<any>, projection: Projection, genera
 }
 
 async function dropGenerationTables(trx: Kysely<any>, projection: Projection, generation: number): Promise<void> {
-  for (const physical of [...Object.values(tableNames(projection, generation)), appliedTable(projection.name, generation)])
+  for (const physical of [
+    ...Object.values(tableNames(projection, generation)),
+    appliedTable(projection.name, generation),
+  ])
     await sql`DROP TABLE IF EXISTS ${sql.table(physical)}`.execute(trx)
 }
 
@@ -121,19 +130,22 @@ export async function initProjection(owner: Kysely<any>, projection: Projection)
 
 /**
  * Starts building a new generation from zero (fresh tables, zero checkpoint) unless one of this
- * version is already being built; a build of another version is abandoned. Returns its generation.
+ * version is already being built; a build of another version is abandoned. Clears a pause.
+ * Returns the generation being built.
  */
 export async function beginBuild(owner: Kysely<any>, projection: Projection): Promise<number> {
   return owner.transaction().execute(async (trx) => {
     await lockExclusive(trx, `setup:${projection.name}`)
     const status = await readStatusRow(trx, projection.name, "update")
     if (!status) throw new Error(`projection ${projection.name} is not set up`)
-    if (status.buildingGeneration !== null && status.buildingVersion === projection.version) return status.buildingGeneration
+    if (status.buildingGeneration !== null && status.buildingVersion === projection.version)
+      return status.buildingGeneration
     if (status.buildingGeneration !== null) await discardGeneration(trx, projection, status.buildingGeneration)
     const generation = Math.max(status.activeGeneration, status.buildingGeneration ?? 0) + 1
     await createGeneration(trx, projection, generation)
+    // A rebuild is also the way out of a pause (usually with fixed code): it clears it; the failure stays listed.
     await sql`UPDATE projection_status SET building_generation = ${generation}, building_version = ${projection.version},
-        state = CASE WHEN paused_at IS NULL THEN 'rebuilding' ELSE 'paused' END, updated_at = now()
+        state = 'rebuilding', paused_at = NULL, updated_at = now()
       WHERE projection = ${projection.name}`.execute(trx)
     return generation
   })
@@ -145,6 +157,35 @@ export async function discardGeneration(owner: Kysely<any>, projection: Projecti
   await sql`DELETE FROM es_checkpoints WHERE subscriber = ${checkpointName(projection.name, generation)}`.execute(owner)
 }
 
+/**
+ * Drops the tables and checkpoints of generations that are neither active nor building (left by a
+ * switch whose clean-up did not run, e.g. after a crash, or by an abandoned build).
+ */
+export async function dropStaleGenerations(owner: Kysely<any>, projection: Projection): Promise<void> {
+  await owner.transaction().execute(async (trx) => {
+    await lockExclusive(trx, `setup:${projection.name}`)
+    const status = await readStatusRow(trx, projection.name)
+    if (!status) return
+    const keep = [status.activeGeneration, status.buildingGeneration]
+    const tables = [...projection.tables, "applied"].join("|")
+    const pattern = new RegExp(`^rm_${projection.name}_(?:${tables})_g(\\d+)$`)
+    const { rows } = await sql<any>`SELECT tablename FROM pg_tables
+      WHERE schemaname = current_schema() AND tablename LIKE ${`rm_${projection.name}_%`}`.execute(trx)
+    for (const { tablename } of rows) {
+      const match = pattern.exec(tablename)
+      if (match && !keep.includes(Number(match[1])))
+        await sql`DROP TABLE IF EXISTS ${sql.table(tablename)}`.execute(trx)
+    }
+    const { rows: checkpoints } = await sql<any>`SELECT subscriber FROM es_checkpoints
+      WHERE subscriber LIKE ${`projection:${projection.name}:g%`}`.execute(trx)
+    for (const { subscriber } of checkpoints) {
+      const generation = Number(/:g(\d+)$/.exec(subscriber)?.[1])
+      if (!keep.includes(generation))
+        await sql`DELETE FROM es_checkpoints WHERE subscriber = ${subscriber}`.execute(trx)
+    }
+  })
+}
+
 /** Inside the switch transaction: the built generation becomes the active one. */
 export async function switchGeneration(trx: Kysely<any>, projection: string, generation: number): Promise<void> {
   await sql`UPDATE projection_status SET active_generation = building_generation, version = building_version,
@@ -154,6 +195,7 @@ export async function switchGeneration(trx: Kysely<any>, projection: string, gen
     WHERE projection = ${projection} AND building_generation = ${generation}`.execute(trx)
 }
 
+/** Records the failure and pauses the projection, unless that generation has meanwhile been switched out. */
 export async function markPaused(
   db: Kysely<any>,
   projection: string,
@@ -166,7 +208,8 @@ export async function markPaused(
       failed_event_id = ${event.eventId}, failed_global_position = ${event.globalPosition},
       failed_stream_id = ${event.streamId}, failed_event_type = ${event.type}, error_message = ${message},
       updated_at = now()
-    WHERE projection = ${projection}`.execute(db)
+    WHERE projection = ${projection}
+      AND (active_generation = ${generation} OR building_generation = ${generation})`.execute(db)
 }
 
 /** Clears a pause. The failure fields stay as the last failure (until a new one or a generation switch). */
@@ -176,7 +219,10 @@ export async function clearPause(db: Kysely<any>, projection: string): Promise<v
     WHERE projection = ${projection}`.execute(db)
 }
 
-export async function listStatus(db: Kysely<any>, projections?: ReadonlyArray<string>): Promise<ReadonlyArray<ProjectionStatus>> {
+export async function listStatus(
+  db: Kysely<any>,
+  projections?: ReadonlyArray<string>,
+): Promise<ReadonlyArray<ProjectionStatus>> {
   const { rows } = await sql<any>`SELECT s.*, a.transaction_id::text AS a_tx, a.global_position AS a_pos,
       b.transaction_id::text AS b_tx, b.global_position AS b_pos
     FROM projection_status s

@@ -11,7 +11,8 @@ export const createVersionedTable = async (db: Kysely<any>, table: string): Prom
       data jsonb NOT NULL,
       recorded_from timestamptz NOT NULL,
       recorded_to timestamptz,
-      event_id uuid NOT NULL
+      event_id uuid NOT NULL,
+      closed_by uuid
     )`.execute(db)
   await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_current`)} ON ${sql.table(table)} (key) WHERE recorded_to IS NULL`.execute(db)
   await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_period`)} ON ${sql.table(table)} (province_code, year, recorded_from)`.execute(db)
@@ -28,20 +29,22 @@ export const writeVersionBatch = async (
   for (const table of tables) {
     const closings = batch.closings.filter((c) => c.table === table)
     if (closings.length > 0) {
-      await sql`UPDATE ${sql.table(physical(table))} AS t SET recorded_to = c.recorded_to::timestamptz
-        FROM (SELECT * FROM unnest(${closings.map((c) => c.key)}::text[], ${closings.map((c) => c.recordedTo.toISOString())}::text[])
-              AS u(key, recorded_to)) AS c
+      await sql`UPDATE ${sql.table(physical(table))} AS t
+        SET recorded_to = c.recorded_to::timestamptz, closed_by = c.closed_by::uuid
+        FROM (SELECT * FROM unnest(${closings.map((c) => c.key)}::text[], ${closings.map((c) => c.recordedTo.toISOString())}::text[],
+              ${closings.map((c) => c.closedBy)}::text[]) AS u(key, recorded_to, closed_by)) AS c
         WHERE t.key = c.key AND t.recorded_to IS NULL`.execute(trx)
     }
     const inserts = batch.visibleInserts().filter((v) => v.table === table)
     for (let i = 0; i < inserts.length; i += 2000) {
       const chunk = inserts.slice(i, i + 2000)
-      await sql`INSERT INTO ${sql.table(physical(table))} (key, province_code, year, unit_id, data, recorded_from, recorded_to, event_id)
+      await sql`INSERT INTO ${sql.table(physical(table))} (key, province_code, year, unit_id, data, recorded_from, recorded_to, event_id, closed_by)
         SELECT * FROM unnest(
           ${chunk.map((v) => v.key)}::text[], ${chunk.map((v) => v.provinceCode)}::text[], ${chunk.map((v) => v.year)}::int[],
-          ${chunk.map((v) => v.unitId)}::text[], ${chunk.map((v) => v.fingerprint && JSON.stringify(v.data))}::jsonb[],
+          ${chunk.map((v) => v.unitId)}::text[], ${chunk.map((v) => JSON.stringify(v.data))}::jsonb[],
           ${chunk.map((v) => v.recordedFrom.toISOString())}::timestamptz[],
-          ${chunk.map((v) => v.recordedTo?.toISOString() ?? null)}::timestamptz[], ${chunk.map((v) => v.eventId)}::uuid[])`.execute(trx)
+          ${chunk.map((v) => v.recordedTo?.toISOString() ?? null)}::timestamptz[], ${chunk.map((v) => v.eventId)}::uuid[],
+          ${chunk.map((v) => v.closedBy)}::uuid[])`.execute(trx)
     }
   }
 }

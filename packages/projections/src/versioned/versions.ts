@@ -16,7 +16,9 @@ export interface RowVersion extends VersionedRow {
   readonly table: string
   readonly recordedFrom: Date
   recordedTo: Date | null
+  /** The event that opened this version, and the one that closed it. */
   readonly eventId: string
+  closedBy: string | null
   /** Serialised data, to compare versions. */
   readonly fingerprint: string
 }
@@ -26,6 +28,7 @@ export interface Closing {
   readonly table: string
   readonly key: string
   readonly recordedTo: Date
+  readonly closedBy: string
 }
 
 /**
@@ -52,24 +55,33 @@ export class VersionBatch {
     for (const [key, row] of before) {
       const next = after.get(key)
       if (next && fingerprintOf(next) === fingerprintOf(row)) continue
-      this.#close(table, key, at)
+      this.#close(table, key, at, eventId)
     }
     for (const [key, row] of after) {
       const previous = before.get(key)
       if (previous && fingerprintOf(previous) === fingerprintOf(row)) continue
-      const version: RowVersion = { ...row, table, recordedFrom: at, recordedTo: null, eventId, fingerprint: fingerprintOf(row) }
+      const version: RowVersion = {
+        ...row,
+        table,
+        recordedFrom: at,
+        recordedTo: null,
+        eventId,
+        closedBy: null,
+        fingerprint: fingerprintOf(row),
+      }
       this.opened.set(`${table}\u0000${key}`, version)
       this.inserts.push(version)
     }
   }
 
-  #close(table: string, key: string, at: Date): void {
+  #close(table: string, key: string, at: Date, eventId: string): void {
     const id = `${table}\u0000${key}`
     const open = this.opened.get(id)
     if (open) {
       open.recordedTo = at
+      open.closedBy = eventId
       this.opened.delete(id)
-    } else this.closings.push({ table, key, recordedTo: at })
+    } else this.closings.push({ table, key, recordedTo: at, closedBy: eventId })
   }
 
   /** The versions worth writing: zero-length ones are invisible to every as-of query. */

@@ -1,0 +1,61 @@
+import { encodeEvent, PlanTask, QuotaPlan, ReportingObligation, type DomainEvent } from "@xkld/domain"
+import type { EventLog } from "@xkld/event-store"
+
+type Seed = QuotaPlan.SeedEvent<DomainEvent>
+
+/**
+ * The seed documents (plans, their task appendix, reporting obligations) as events: the Sơn La 2026 plan
+ * exactly as printed, the Lào Cai 2025 plan and the Lai Châu programme. Ids are deterministic, so recording
+ * twice writes nothing new. `recordedAt` (demo only) is when the documents are taken to have been entered:
+ * before the plan year for yearly plans.
+ */
+export async function recordSeedDocuments(log: EventLog, recordedAtOf: (seed: Seed) => Date | undefined = () => undefined) {
+  const seeds: ReadonlyArray<Seed> = [
+    ...QuotaPlan.quotaPlanSeedEvents(),
+    ...PlanTask.planTaskSeedEvents(),
+    ...ReportingObligation.reportingObligationSeedEvents(),
+  ] as ReadonlyArray<Seed>
+  let written = 0
+  for (const seed of seeds) {
+    const encoded = encodeEvent(seed.event)
+    const recordedAt = recordedAtOf(seed)
+    const outcome = await log.append({
+      streamId: seed.streamId,
+      streamType: seed.streamType,
+      expectedVersion: seed.streamPosition === 1 ? "no_stream" : seed.streamPosition - 1,
+      recordedAt,
+      events: [
+        {
+          eventId: seed.eventId,
+          type: encoded.type,
+          schemaVersion: encoded.schemaVersion,
+          data: encoded.data,
+          occurredAt: recordedAt ?? new Date(),
+          metadata: {
+            actor: { userId: "seed", role: "system" },
+            commandId: seed.eventId,
+            correlationId: seed.eventId,
+            legalBasis: legalBasisOf(seed.event),
+            source: { kind: "seed", dataset: "shared/seeds" },
+          },
+        },
+      ],
+    })
+    if (!outcome.ok) throw outcome.error
+    if (!outcome.result.duplicate) written++
+  }
+  return written
+}
+
+const legalBasisOf = (event: DomainEvent) => {
+  const basis = (event as { legalBasis?: { number?: string; date?: string | null; issuer?: string } }).legalBasis
+  if (!basis?.number || !basis.issuer) return undefined
+  return { number: basis.number, date: basis.date ?? "", issuer: basis.issuer }
+}
+
+/** Demo recorded times: yearly plans and their tasks early in January of their year, schemes when issued. */
+export const demoSeedRecordedAt = (seed: Seed): Date => {
+  const event = seed.event as { year?: number; period?: { year?: number }; timeFrame?: { year?: number } }
+  const year = event.year ?? event.period?.year ?? event.timeFrame?.year
+  return year ? new Date(`${year}-01-05T02:00:00Z`) : new Date("2025-10-01T02:00:00Z")
+}
