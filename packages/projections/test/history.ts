@@ -1,0 +1,50 @@
+import { decodeEvent, Generator, Worker } from "@xkld/domain"
+import { openEventLog, type EventLog } from "@xkld/event-store"
+import { openTestDatabase } from "@xkld/event-store/testing"
+import { Result } from "effect"
+import { createReadModels, type ReadModels } from "../src/index.ts"
+import { recordHistory } from "../src/demo/record-history.ts"
+import { demoSeedRecordedAt, recordSeedDocuments } from "../src/demo/record-seed-documents.ts"
+
+export interface Fixture {
+  readonly log: EventLog
+  readonly models: ReadModels
+  readonly close: () => Promise<void>
+}
+
+/** A log holding the seed documents and a generated history, with the read models caught up. */
+export async function historyFixture(targetEvents: number, seed = 7): Promise<Fixture> {
+  const log = await openEventLog(await openTestDatabase(), { allowRecordedAt: true })
+  await recordSeedDocuments(log, demoSeedRecordedAt)
+  await recordHistory(log, Generator.generateHistory({ seed, targetEvents, provinces: ["14"] }))
+  const models = createReadModels(log, { batchSize: 1000 })
+  await models.runner.start()
+  await models.runner.caughtUp()
+  return {
+    log,
+    models,
+    close: async () => {
+      await models.runner.stop()
+      await log.close()
+    },
+  }
+}
+
+/**
+ * The reference answer: replay the log cut at `asOf` through the worker decider and count the departures
+ * that count, per unit of record, for a year. No read model involved.
+ */
+export async function replayCountedDepartures(log: EventLog, year: number, asOf?: Date): Promise<Map<string, number>> {
+  const states = new Map<string, Worker.WorkerState>()
+  for await (const batch of log.readAll({ streamTypes: [Worker.WORKER_STREAM_TYPE], batchSize: 5000, ...(asOf ? { recordedUpTo: asOf } : {}) })) {
+    for (const e of batch) {
+      const decoded = decodeEvent(e.type, e.schemaVersion, e.data)
+      if (Result.isFailure(decoded)) throw new Error(decoded.failure.message)
+      states.set(e.streamId, Worker.workerDecider.evolve(states.get(e.streamId) ?? Worker.workerDecider.initialState, decoded.success as Worker.WorkerEvent))
+    }
+  }
+  const counts = new Map<string, number>()
+  for (const state of states.values())
+    for (const d of state.countedDepartures) if (d.year === year) counts.set(d.residenceUnitId, (counts.get(d.residenceUnitId) ?? 0) + 1)
+  return counts
+}
