@@ -177,3 +177,36 @@ describe(`read models over a generated history (${process.env.DATABASE_URL ? "po
     expect((await fx.models.obligations({ provinceCode: SON_LA })).length).toBeGreaterThan(200)
   })
 })
+
+describe("a poison event", () => {
+  test("pauses only the workers read model, visibly; the others keep going; resume after a fix", async () => {
+    const { testEvent, testMetadata } = await import("@xkld/event-store/testing")
+    const [enterprise] = await fx.models.enterprises({})
+    const workerStream = `worker-poison-${randomUUID()}`
+    // a worker event the domain cannot read (what a bug or a bad import could leave behind)
+    const poison = { ...testEvent({ workerId: "x" }, "WorkerDeparted"), metadata: testMetadata() }
+    expect((await fx.log.append({ streamId: workerStream, streamType: Worker.WORKER_STREAM_TYPE, expectedVersion: "no_stream", events: [poison] })).ok).toBe(true)
+    const violation = new (await import("@xkld/domain")).Enterprise.EnterpriseViolationRecorded({
+      enterpriseId: enterprise!.enterpriseId,
+      occurredOn: "2026-11-20",
+      description: "Thu phí vượt mức quy định",
+    })
+    const stream = await fx.log.readStream(`enterprise-${enterprise!.enterpriseId}`)
+    const encoded = encodeEvent(violation)
+    expect((await fx.log.append({ streamId: `enterprise-${enterprise!.enterpriseId}`, streamType: "Enterprise", expectedVersion: stream.length, events: [{ ...testEvent(), ...encoded }] })).ok).toBe(true)
+    await fx.models.runner.caughtUp()
+    const status = await fx.models.runner.status()
+    const workers = status.find((s) => s.projection === "workers")!
+    expect(workers.state).toBe("paused")
+    expect(workers).toMatchObject({ failedEventId: poison.eventId, failedEventType: "WorkerDeparted" })
+    expect(String(workers.errorMessage)).toMatch(/WorkerDeparted/)
+    expect(workers.pausedAt).toBeTruthy()
+    expect(status.filter((s) => s.projection !== "workers").every((s) => s.state === "running")).toBe(true)
+    const after = (await fx.models.enterprises({})).find((e) => e.enterpriseId === enterprise!.enterpriseId)
+    expect(after!.violations).toBe(enterprise!.violations + 1)
+    // resuming without a fix pauses again on the same event: nothing is skipped silently
+    await fx.models.runner.resume("workers")
+    await fx.models.runner.caughtUp("workers")
+    expect((await fx.models.runner.status()).find((s) => s.projection === "workers")).toMatchObject({ state: "paused", failedEventId: poison.eventId })
+  })
+})
