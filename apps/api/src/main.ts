@@ -1,18 +1,36 @@
 import { serve } from "@hono/node-server"
-import { configFromEnv, describeConfig, openDatabase, openEventLog } from "@xkld/event-store"
+import { describeConfig } from "@xkld/event-store"
 import { createApp } from "./app.ts"
+import { startServices } from "./bootstrap.ts"
+import { ConfigError, loadConfig } from "./config.ts"
+import { DEMO_PASSWORD } from "./demo/accounts.ts"
+import { loadDemo } from "./demo/load.ts"
 
-const config = configFromEnv()
-const port = Number(process.env.PORT || 3000)
-console.log(`Đang mở cơ sở dữ liệu / opening database: ${describeConfig(config)}`)
-const log = await openEventLog(await openDatabase(config))
-const server = serve({ fetch: createApp({ log }).fetch, port }, (info) => {
-  console.log(`XKLĐ API: http://localhost:${info.port}/api/health`)
+let config
+try {
+  config = loadConfig()
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error
+  console.error(`Không khởi động được / cannot start: ${error.message}`)
+  process.exit(1)
+}
+
+console.log(`Chế độ / mode: ${config.mode}; cơ sở dữ liệu / database: ${describeConfig(config.database)}`)
+const services = await startServices(config)
+if (config.mode === "demo") await loadDemo(services)
+
+const server = serve({ fetch: createApp(services).fetch, port: config.port }, (info) => {
+  const url = `http://localhost:${info.port}`
+  console.log(`\nXKLĐ API: ${url}/api/health — tài liệu / docs: ${url}/api/docs`)
+  if (config.mode === "demo")
+    console.log(
+      `Tài khoản mẫu (mật khẩu "${DEMO_PASSWORD}") / demo accounts: so-noi-vu, to-hieu, chieng-an, doanh-nghiep, ngan-hang, lanh-dao, kiem-toan, quan-tri`,
+    )
 })
 
 const shutdown = () => {
   server.close()
-  void log.close().finally(() => process.exit(0))
+  void services.close().finally(() => process.exit(0))
 }
 process.on("SIGINT", shutdown)
 process.on("SIGTERM", shutdown)

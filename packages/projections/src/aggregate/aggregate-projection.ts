@@ -69,6 +69,8 @@ export function aggregateProjection<S>(view: AggregateView<S>): Projection {
     version: view.version,
     filter: { streamTypes: view.streamTypes },
     tables: view.tables,
+    // Applied in the command's own transaction too, so the officer reads what they just wrote.
+    inline: true,
     createTables: async (db, names) => {
       for (const table of view.tables) await createVersionedTable(db, names[table]!)
     },

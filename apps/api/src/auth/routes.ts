@@ -1,0 +1,190 @@
+import { getConnInfo } from "@hono/node-server/conninfo"
+import { Schema } from "effect"
+import type { Context } from "hono"
+import { deleteCookie, getCookie, setCookie } from "hono/cookie"
+import { sql } from "kysely"
+import { roleLabelVi, ROLES } from "../access/roles.ts"
+import { fail } from "../http/problem.ts"
+import { defineRoute } from "../http/route.ts"
+import type { AppServices, Session } from "../services.ts"
+import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts"
+import { createSession, endAllSessions, endSession, findSession, SESSION_COOKIE } from "./sessions.ts"
+import { CLIENT_LIMIT, recentClientFailures, recordAttempt, registerFailure, registerSuccess } from "./throttle.ts"
+import { actorOf, ensureUser, findUser, findUserById, listUsers } from "./users.ts"
+
+const clientOf = (c: Context): string => {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown"
+  } catch {
+    return "unknown"
+  }
+}
+
+/** The session behind a request's cookie, or undefined. */
+export const authenticator = (services: Pick<AppServices, "log">) => async (c: Context): Promise<Session | undefined> => {
+  const token = getCookie(c, SESSION_COOKIE)
+  if (!token || token.length > 100) return undefined
+  const db = services.log.database.db
+  const session = await findSession(db, token)
+  if (!session) return undefined
+  const user = await findUserById(db, session.userId)
+  if (!user || user.disabled) return undefined
+  return { actor: actorOf(user), csrfToken: session.csrfToken }
+}
+
+const Me = Schema.Struct({
+  userId: Schema.String,
+  username: Schema.String,
+  displayName: Schema.String,
+  role: Schema.String,
+  roleLabel: Schema.String,
+  provinceCode: Schema.String,
+  unitIds: Schema.Array(Schema.String),
+  enterpriseId: Schema.NullOr(Schema.String),
+  agency: Schema.NullOr(Schema.String),
+  csrfToken: Schema.String,
+})
+
+const me = (session: Session) => ({ ...session.actor, roleLabel: roleLabelVi[session.actor.role], csrfToken: session.csrfToken })
+
+const wrongCredentials = () =>
+  fail("bad-credentials", "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.")
+
+export const authRoutes = [
+  defineRoute({
+    method: "post",
+    path: "/api/session",
+    summary: "Đăng nhập",
+    summaryEn: "Sign in",
+    tags: ["Đăng nhập"],
+    access: "public",
+    body: Schema.Struct({ username: Schema.String.check(Schema.isMaxLength(100)), password: Schema.String.check(Schema.isMaxLength(200)) }),
+    response: Me,
+    handler: async ({ body, services, c }) => {
+      const db = services.log.database.db
+      const client = clientOf(c)
+      if ((await recentClientFailures(db, client)) >= CLIENT_LIMIT)
+        throw fail("too-many-requests", "Đăng nhập sai quá nhiều lần từ máy này; hãy thử lại sau 15 phút.", "Too many failed sign-ins from this client; retry in 15 minutes.")
+      const user = await findUser(db, body.username)
+      if (!user || user.disabled) {
+        await recordAttempt(db, body.username, client, false)
+        throw wrongCredentials()
+      }
+      if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
+        await recordAttempt(db, body.username, client, false)
+        throw fail("account-locked", "Tài khoản tạm khóa 15 phút do nhập sai mật khẩu nhiều lần.", "Account locked for 15 minutes after repeated wrong passwords.")
+      }
+      if (!(await verifyPassword(user.password_hash, body.password))) {
+        await recordAttempt(db, body.username, client, false)
+        await registerFailure(db, user.user_id)
+        throw wrongCredentials()
+      }
+      await registerSuccess(db, user.user_id)
+      await recordAttempt(db, body.username, client, true)
+      const { token, csrfToken } = await createSession(db, user.user_id)
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "Strict",
+        secure: services.config.secureCookies,
+        path: "/",
+        maxAge: 7 * 86_400,
+      })
+      return me({ actor: actorOf(user), csrfToken })
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/session",
+    summary: "Người dùng đang đăng nhập",
+    summaryEn: "Who am I",
+    tags: ["Đăng nhập"],
+    access: "public",
+    response: Me,
+    handler: async ({ services, c }) => {
+      const session = await services.authenticate(c)
+      if (!session) throw fail("unauthenticated", "Chưa đăng nhập.", "Not signed in.")
+      return me(session)
+    },
+  }),
+  defineRoute({
+    method: "delete",
+    path: "/api/session",
+    summary: "Đăng xuất",
+    summaryEn: "Sign out",
+    tags: ["Đăng nhập"],
+    access: "signed-in",
+    write: true,
+    successStatus: 204,
+    handler: async ({ services, c }) => {
+      const token = getCookie(c, SESSION_COOKIE)
+      if (token) await endSession(services.log.database.db, token)
+      deleteCookie(c, SESSION_COOKIE, { path: "/" })
+      return null
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/session/password",
+    summary: "Đổi mật khẩu",
+    summaryEn: "Change password",
+    tags: ["Đăng nhập"],
+    access: "signed-in",
+    write: true,
+    successStatus: 204,
+    body: Schema.Struct({ currentPassword: Schema.String.check(Schema.isMaxLength(200)), newPassword: Schema.String.check(Schema.isMaxLength(200)) }),
+    handler: async ({ body, actor, services }) => {
+      const db = services.log.database.db
+      const user = await findUserById(db, actor.userId)
+      if (!user || !(await verifyPassword(user.password_hash, body.currentPassword)))
+        throw fail("validation", "Mật khẩu hiện tại không đúng.", "The current password is wrong.", { fields: [{ path: "body.currentPassword", message: "Mật khẩu hiện tại không đúng" }] })
+      const problem = passwordProblem(body.newPassword)
+      if (problem) throw fail("validation", problem, "The new password is too weak.", { fields: [{ path: "body.newPassword", message: problem }] })
+      await sql`UPDATE api_users SET password_hash = ${await hashPassword(body.newPassword)}, updated_at = now() WHERE user_id = ${actor.userId}`.execute(db)
+      await endAllSessions(db, actor.userId) // every other device signs in again
+      return null
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/users",
+    summary: "Danh sách người dùng",
+    summaryEn: "Users",
+    tags: ["Quản trị"],
+    access: ["administrator"],
+    handler: async ({ services }) => ({
+      items: (await listUsers(services.log.database.db)).map((u) => {
+        const { password_hash: _, ...rest } = u
+        return { ...actorOf(u), roleLabel: roleLabelVi[u.role], disabled: rest.disabled, lockedUntil: rest.locked_until }
+      }),
+    }),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/users",
+    summary: "Tạo người dùng",
+    summaryEn: "Create a user",
+    tags: ["Quản trị"],
+    access: ["administrator"],
+    write: true,
+    successStatus: 201,
+    body: Schema.Struct({
+      username: Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9._-]{2,49}$/, { message: "Tên đăng nhập: 3–50 ký tự a-z, 0-9, . _ -" })),
+      displayName: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
+      role: Schema.Literals(ROLES),
+      provinceCode: Schema.String.check(Schema.isPattern(/^\d{2}$/)),
+      unitIds: Schema.optional(Schema.Array(Schema.String)),
+      enterpriseId: Schema.optional(Schema.String),
+      agency: Schema.optional(Schema.String),
+      password: Schema.String.check(Schema.isMaxLength(200)),
+    }),
+    handler: async ({ body, services }) => {
+      const problem = passwordProblem(body.password)
+      if (problem) throw fail("validation", problem, "The password is too weak.", { fields: [{ path: "body.password", message: problem }] })
+      const db = services.log.database.db
+      if (await findUser(db, body.username))
+        throw fail("validation", "Tên đăng nhập đã tồn tại.", "Username taken.", { fields: [{ path: "body.username", message: "Tên đăng nhập đã tồn tại" }] })
+      const userId = await ensureUser(db, body)
+      return { userId }
+    },
+  }),
+]

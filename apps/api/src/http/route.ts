@@ -1,0 +1,98 @@
+import { Cause, Effect, Exit, Schema } from "effect"
+import type { Context, Hono } from "hono"
+import type { Actor } from "../access/actor.ts"
+import type { Role } from "../access/roles.ts"
+import type { AppRuntime, AppServices, Session } from "../services.ts"
+import { fail, respondProblem } from "./problem.ts"
+import { toProblem } from "./to-problem.ts"
+import { decodeInput } from "./validate.ts"
+
+/** Who may call a route: anyone, any signed-in user, or the listed roles. */
+export type Access = "public" | "signed-in" | ReadonlyArray<Role>
+
+export interface RouteInput<P, Q, B> {
+  readonly params: P
+  readonly query: Q
+  readonly body: B
+  /** Present on every route that is not public. */
+  readonly actor: Actor
+  readonly services: AppServices
+  readonly c: Context
+}
+
+/**
+ * A route, declared once: its contract (schemas, roles) drives validation, access checks, the OpenAPI
+ * document and the tests' route matrix.
+ */
+export interface RouteSpec<P = any, Q = any, B = any> {
+  readonly method: "get" | "post" | "put" | "patch" | "delete"
+  /** Hono path syntax: `/api/workers/:id`. */
+  readonly path: string
+  readonly summary: string
+  readonly summaryEn: string
+  readonly tags: ReadonlyArray<string>
+  readonly access: Access
+  readonly params?: Schema.Top
+  readonly query?: Schema.Top
+  readonly body?: Schema.Top
+  /** For documentation: the success body. */
+  readonly response?: Schema.Top
+  readonly successStatus?: 200 | 201 | 202 | 204
+  /** Writes: CSRF-checked for cookie sessions; may carry Idempotency-Key. */
+  readonly write?: boolean
+  /** Raw body (file upload): the handler reads it itself. */
+  readonly rawBody?: { readonly contentTypes: ReadonlyArray<string> }
+  readonly handler: (input: RouteInput<P, Q, B>) => Promise<unknown> | Effect.Effect<unknown, unknown, any>
+}
+
+export const defineRoute = <P = any, Q = any, B = any>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> => spec
+
+const SAFE_METHODS = new Set(["get", "head", "options"])
+
+/** Mounts routes on the app: session, access, CSRF, validation, handler, and problems at one edge. */
+export function mountRoutes(app: Hono, routes: ReadonlyArray<RouteSpec>, services: AppServices, runtime: AppRuntime): void {
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), route.path, async (c) => {
+      try {
+        const session = route.access === "public" ? undefined : await services.authenticate(c)
+        if (route.access !== "public") checkAccess(route, session, c)
+        const params = route.params ? decodeInput(route.params, c.req.param(), "params") : c.req.param()
+        const query = route.query ? decodeInput(route.query, c.req.query(), "query") : {}
+        let body: unknown = undefined
+        if (route.body) {
+          const type = c.req.header("content-type") ?? ""
+          if (!type.includes("application/json"))
+            throw fail("unsupported-media-type", "Dữ liệu phải gửi dạng JSON (application/json).", "Send JSON (application/json).")
+          const raw = await c.req.json().catch(() => {
+            throw fail("validation", "Nội dung JSON không đọc được.", "The JSON body cannot be parsed.", { fields: [{ path: "body", message: "JSON không hợp lệ", messageEn: "Malformed JSON" }] })
+          })
+          body = decodeInput(route.body, raw, "body")
+        }
+        const input: RouteInput<any, any, any> = { params, query, body, actor: session?.actor as Actor, services, c }
+        const outcome = route.handler(input)
+        const result = Effect.isEffect(outcome) ? await runEffect(runtime, outcome as Effect.Effect<unknown, unknown, never>) : await outcome
+        if (result instanceof Response) return result
+        if (route.successStatus === 204) return c.body(null, 204)
+        return c.json(result as object, route.successStatus ?? 200)
+      } catch (error) {
+        return respondProblem(c, toProblem(error))
+      }
+    })
+  }
+}
+
+function checkAccess(route: RouteSpec, session: Session | undefined, c: Context): void {
+  if (!session) throw fail("unauthenticated", "Vui lòng đăng nhập.", "Please sign in.")
+  if (route.access !== "signed-in" && !route.access.includes(session.actor.role))
+    throw fail("forbidden", "Vai trò của bạn không được phép dùng chức năng này.", "Your role may not use this route.")
+  // Cookie-authenticated writes must echo the session's CSRF token (SameSite=Strict is the first line).
+  if (!SAFE_METHODS.has(route.method) && c.req.header("x-csrf-token") !== session.csrfToken)
+    throw fail("csrf", "Thiếu hoặc sai mã X-CSRF-Token của phiên đăng nhập.", "Missing or wrong X-CSRF-Token header.")
+}
+
+/** Runs a handler's Effect; its failure (a typed error, or a defect) is thrown as is, for `toProblem`. */
+const runEffect = async (runtime: AppRuntime, effect: Effect.Effect<unknown, unknown, never>) => {
+  const exit = await runtime.runPromiseExit(effect)
+  if (Exit.isSuccess(exit)) return exit.value
+  throw Cause.squash(exit.cause)
+}

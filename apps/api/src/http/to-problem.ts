@@ -1,0 +1,34 @@
+import { fail, problem, ProblemError, type Problem } from "./problem.ts"
+
+/**
+ * The one place where failures become HTTP problems. Tagged values from the store and the domain carry
+ * what the officer needs to read; anything unknown is a 500 and is logged, never shown.
+ */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ProblemError) return error.problem
+  const tagged = error as { _tag?: string; message?: string; messageEn?: string; actualVersion?: number; streamId?: string }
+  switch (tagged?._tag) {
+    case "WrongExpectedVersion":
+      return problem(
+        "wrong-expected-version",
+        `Hồ sơ đã được cập nhật bởi người khác (phiên bản hiện tại ${tagged.actualVersion}); hãy tải lại và thử lại.`,
+        `The record changed meanwhile (current version ${tagged.actualVersion}); reload and retry.`,
+        { currentVersion: tagged.actualVersion },
+      )
+    case "IdempotencyConflict":
+      return problem("idempotency-key-reused", "Mã sự kiện đã được dùng cho một yêu cầu khác.", "Event ids already used by another request.")
+    case "StoreFailure":
+    case undefined:
+      break
+    default:
+      // A domain rejection: a Schema.TaggedError with a Vietnamese message (and often an English one).
+      if (typeof tagged.message === "string")
+        return problem("rejected", tagged.message, tagged.messageEn ?? tagged.message, { rejection: tagged._tag })
+  }
+  console.error("unexpected error", error)
+  return problem("internal", "Đã xảy ra lỗi hệ thống; vui lòng thử lại sau.", "Internal error; please retry later.")
+}
+
+export const notFound = (what: string, whatEn: string) => fail("not-found", `Không tìm thấy ${what}.`, `${whatEn} not found.`)
+export const forbidden = (detail = "Bạn không có quyền thực hiện thao tác này.", detailEn = "You may not do this.") =>
+  fail("forbidden", detail, detailEn)

@@ -1,0 +1,43 @@
+import { Schema } from "effect"
+import { fail, type ProblemField } from "./problem.ts"
+
+type Issue = { readonly message: string; readonly path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> }
+
+const pathOf = (issue: Issue, where: string): string =>
+  [where, ...(issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p))].join(".")
+
+/** English parser messages rendered for an officer: the common ones in Vietnamese, the rest quoted. */
+const vietnamese = (message: string): string => {
+  if (/^Missing key/.test(message)) return "Thiếu trường bắt buộc"
+  if (/^Expected string/.test(message)) return "Phải là chuỗi ký tự"
+  if (/^Expected number|^Expected a finite number/.test(message)) return "Phải là số"
+  if (/^Expected an integer/.test(message)) return "Phải là số nguyên"
+  if (/^Expected boolean/.test(message)) return "Phải là đúng/sai (true/false)"
+  if (/^Expected array/.test(message)) return "Phải là danh sách"
+  if (/^Expected object|^Expected \{/.test(message)) return "Phải là một đối tượng"
+  if (/^Unexpected key|^Expected no excess property/.test(message)) return "Trường không được phép"
+  if (/^Expected "/.test(message)) return `Giá trị không nằm trong danh sách cho phép (${message})`
+  if (/[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(message)) return message // already Vietnamese (domain checks)
+  return `Giá trị không hợp lệ (${message})`
+}
+
+/**
+ * Decodes untrusted input with an Effect Schema; on failure throws a 400 problem listing every offending
+ * field. Unknown keys are rejected, so a typo never passes silently.
+ */
+export function decodeInput<S extends Schema.Top>(schema: S, input: unknown, where: "body" | "query" | "params"): S["Type"] {
+  const standard = Schema.toStandardSchemaV1(schema as any, { parseOptions: { onExcessProperty: "error", errors: "all" } } as any)
+  const result = standard["~standard"].validate(input) as { value?: unknown; issues?: ReadonlyArray<Issue> }
+  if (!result.issues) return result.value as S["Type"]
+  const fields: ProblemField[] = result.issues.map((issue) => ({
+    path: pathOf(issue, where),
+    message: vietnamese(issue.message),
+    messageEn: issue.message,
+  }))
+  throw fail(
+    "validation",
+    `Có ${fields.length} trường không hợp lệ: ${fields.map((f) => `${f.path} (${f.message})`).join("; ")}`,
+    `${fields.length} invalid field(s): ${fields.map((f) => `${f.path} (${f.messageEn})`).join("; ")}`,
+    { fields },
+  )
+}

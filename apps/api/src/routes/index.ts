@@ -1,0 +1,7 @@
+import { authRoutes } from "../auth/routes.ts"
+import type { RouteSpec } from "../http/route.ts"
+import { unitRoutes } from "../units/routes.ts"
+import { healthRoutes } from "./health.ts"
+
+/** Every route of the API, by domain concept. The OpenAPI document and the access matrix test read this list. */
+export const allRoutes: ReadonlyArray<RouteSpec> = [...healthRoutes, ...authRoutes, ...unitRoutes]

@@ -1,0 +1,83 @@
+import { openEventLog } from "@xkld/event-store"
+import { openTestDatabase } from "@xkld/event-store/testing"
+import { createReadModels } from "@xkld/projections"
+import { authenticator } from "../../src/auth/routes.ts"
+import { ensureUser } from "../../src/auth/users.ts"
+import { createApp } from "../../src/app.ts"
+import { loadConfig } from "../../src/config.ts"
+import { demoAccounts, DEMO_PASSWORD } from "../../src/demo/accounts.ts"
+import { loadDemo } from "../../src/demo/load.ts"
+import { DbKeyRing } from "../../src/personal-data/db-key-ring.ts"
+import { masterKeyOf, type AppServices } from "../../src/services.ts"
+import { migrateApi } from "../../src/storage/migrations.ts"
+
+export interface TestApp {
+  readonly app: ReturnType<typeof createApp>
+  readonly services: AppServices
+  readonly close: () => Promise<void>
+}
+
+/**
+ * The real app over a fresh database (PGlite, or PostgreSQL with DATABASE_URL). With `demoEvents`, the demo
+ * province is loaded with a history of about that many events; without, only the demo accounts exist
+ * (and the unit catalogue is empty).
+ */
+export async function openTestApp(options: { demoEvents?: number } = {}): Promise<TestApp> {
+  if (options.demoEvents) process.env.XKLD_DEMO_EVENTS = String(options.demoEvents)
+  const config = { ...loadConfig({ XKLD_MODE: "demo" }), secureCookies: false }
+  const database = await openTestDatabase()
+  await migrateApi(database.owner)
+  const log = await openEventLog(database, { allowRecordedAt: true })
+  const models = createReadModels(log)
+  await models.runner.start()
+  const services: AppServices = {
+    config,
+    log,
+    models,
+    keyRing: new DbKeyRing(database.db, masterKeyOf(config)),
+    indexKey: Buffer.from(config.indexKey, "base64"),
+    authenticate: authenticator({ log }),
+  }
+  if (options.demoEvents) await loadDemo(services, () => undefined)
+  else for (const account of demoAccounts(await models.catalogues.at(), "none")) await ensureUser(database.db, account)
+  return {
+    app: createApp(services),
+    services,
+    close: async () => {
+      await models.runner.stop()
+      await log.close()
+    },
+  }
+}
+
+export interface Client {
+  readonly csrfToken: string
+  readonly request: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>
+  readonly json: <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T }>
+}
+
+/** Signs a demo account in and returns a client that sends its cookie and CSRF token. */
+export async function signIn(app: TestApp["app"], username: string, password = DEMO_PASSWORD): Promise<Client> {
+  const response = await app.request("/api/session", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  })
+  if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`)
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!
+  const { csrfToken } = (await response.json()) as { csrfToken: string }
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method,
+      headers: { cookie, "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+  return {
+    csrfToken,
+    request,
+    json: async (method, path, body, headers) => {
+      const r = await request(method, path, body, headers)
+      return { status: r.status, body: (r.status === 204 ? undefined : await r.json()) as any }
+    },
+  }
+}
