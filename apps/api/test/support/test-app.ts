@@ -1,15 +1,11 @@
-import { openEventLog } from "@xkld/event-store"
 import { openTestDatabase } from "@xkld/event-store/testing"
-import { createReadModels } from "@xkld/projections"
-import { authenticator } from "../../src/auth/routes.ts"
 import { ensureUser } from "../../src/auth/users.ts"
 import { createApp } from "../../src/app.ts"
 import { loadConfig } from "../../src/config.ts"
 import { demoAccounts, DEMO_PASSWORD } from "../../src/demo/accounts.ts"
 import { loadDemo } from "../../src/demo/load.ts"
-import { DbKeyRing } from "../../src/personal-data/db-key-ring.ts"
-import { masterKeyOf, type AppServices } from "../../src/services.ts"
-import { migrateApi } from "../../src/storage/migrations.ts"
+import type { AppServices } from "../../src/services.ts"
+import { servicesOver } from "../../src/bootstrap.ts"
 
 export interface TestApp {
   readonly app: ReturnType<typeof createApp>
@@ -25,29 +21,10 @@ export interface TestApp {
 export async function openTestApp(options: { demoEvents?: number } = {}): Promise<TestApp> {
   if (options.demoEvents) process.env.XKLD_DEMO_EVENTS = String(options.demoEvents)
   const config = { ...loadConfig({ XKLD_MODE: "demo" }), secureCookies: false }
-  const database = await openTestDatabase()
-  await migrateApi(database.owner)
-  const log = await openEventLog(database, { allowRecordedAt: true })
-  const models = createReadModels(log)
-  await models.runner.start()
-  const services: AppServices = {
-    config,
-    log,
-    models,
-    keyRing: new DbKeyRing(database.db, masterKeyOf(config)),
-    indexKey: Buffer.from(config.indexKey, "base64"),
-    authenticate: authenticator({ log }),
-  }
+  const services = await servicesOver(config, await openTestDatabase())
   if (options.demoEvents) await loadDemo(services, () => undefined)
-  else for (const account of demoAccounts(await models.catalogues.at(), "none")) await ensureUser(database.db, account)
-  return {
-    app: createApp(services),
-    services,
-    close: async () => {
-      await models.runner.stop()
-      await log.close()
-    },
-  }
+  else for (const account of demoAccounts(await services.models.catalogues.at(), "none")) await ensureUser(services.log.database.db, account)
+  return { app: createApp(services), services, close: services.close }
 }
 
 export interface Client {

@@ -1,32 +1,13 @@
 import { sql, type Kysely } from "kysely"
-import type { Checkpoint, RecordedEvent } from "@xkld/event-store"
+import { eventColumns, toRecordedEvent, type Checkpoint, type RecordedEvent } from "@xkld/event-store"
 import type { Projection } from "./projection.ts"
 
 /*
  * Reads that must run on a given connection (inside a transaction), which the store's EventLog
  * cannot do: its reads use its own pool, and on PGlite a read outside an open transaction would wait
- * for it forever. Same columns and mapping as the store's rows.ts.
+ * for it forever. Same columns and mapping as the store's own reads.
  */
-
-const columns = sql.raw(`global_position, transaction_id::text AS transaction_text, stream_id, stream_type,
-  stream_position, event_id::text AS event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at,
-  encode(hash, 'hex') AS hash`)
-
-const toRecordedEvent = (row: any): RecordedEvent => ({
-  globalPosition: Number(row.global_position),
-  transactionId: BigInt(row.transaction_text),
-  streamId: row.stream_id,
-  streamType: row.stream_type,
-  streamPosition: Number(row.stream_position),
-  eventId: row.event_id,
-  type: row.event_type,
-  schemaVersion: Number(row.schema_version),
-  data: row.data,
-  metadata: row.metadata,
-  occurredAt: new Date(row.occurred_at),
-  recordedAt: new Date(row.recorded_at),
-  hash: row.hash,
-})
+const columns = eventColumns
 
 /** Events a just-finished append wrote (visible to its own transaction). */
 export async function readAppended(
