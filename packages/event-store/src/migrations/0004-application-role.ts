@@ -6,7 +6,7 @@ export const APP_ROLE = "xkld_app"
 /**
  * Creates the application role when the migrating user may (superuser or CREATEROLE), and grants it
  * only SELECT and INSERT on the log and seals. Where roles cannot be created the step is skipped and
- * the deployment must provide an equivalent role (docs/operations.md).
+ * the deployment must provide an equivalent role (infra/postgres/README.md).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
