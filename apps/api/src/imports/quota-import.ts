@@ -1,0 +1,224 @@
+import { encodeEvent, QuotaPlan } from "@xkld/domain"
+import type { EventMetadata } from "@xkld/event-store"
+import { Result } from "effect"
+import type { Context } from "hono"
+import { actorMetadata, type Actor } from "../access/actor.ts"
+import { loadAggregate } from "../commands/execute.ts"
+import { fail } from "../http/problem.ts"
+import { forbidden, notFound } from "../http/to-problem.ts"
+import type { AppServices } from "../services.ts"
+import { importId } from "./event-ids.ts"
+import { validateQuotaRows, quotaColumns } from "./quota-rows.ts"
+import { emptyTable, importInvalid, MAX_IMPORT_ROWS, tooManyRows, type RowError } from "./row-errors.ts"
+import { openWorkbook, readTable } from "./spreadsheet.ts"
+import type { Upload } from "./upload.ts"
+
+/** What the query of a quota import says: amend plan `plan`, or (with `year`) issue a new plan. */
+export interface QuotaImportQuery {
+  readonly plan?: string | undefined
+  readonly year?: string | undefined
+  readonly province?: string | undefined
+  readonly target?: string | undefined
+  readonly title?: string | undefined
+  readonly legalNumber?: string | undefined
+  readonly legalDate?: string | undefined
+  readonly issuer?: string | undefined
+  readonly effectiveOn?: string | undefined
+  readonly reason?: string | undefined
+}
+
+export interface QuotaImportResult {
+  readonly fileName: string
+  readonly fileSha256: string
+  readonly rows: number
+  readonly planId: string
+  readonly action: "issued" | "amended"
+  /** 1 when this request recorded the table, 0 when this same file had been recorded before. */
+  readonly imported: number
+  readonly alreadyImported: number
+  readonly eventId: string
+  readonly version: number
+  readonly allocations: number
+  readonly printedTotal: number | null
+  /** Inconsistencies are recorded as issued; this report says where the table does not add up. */
+  readonly consistency: QuotaPlan.PlanConsistency
+  readonly warnings: ReadonlyArray<RowError>
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+const queryProblem = (path: string, message: string, messageEn: string) =>
+  fail("validation", `Tham số ${path}: ${message}`, `Query ${path}: ${messageEn}`, { fields: [{ path: `query.${path}`, message, messageEn }] })
+
+const requiredText = (value: string | undefined, path: string, label: string): string => {
+  const text = value?.normalize("NFC").trim()
+  if (!text) throw queryProblem(path, `thiếu ${label}`, "required")
+  return text
+}
+
+const wholeNumber = (value: string | undefined, path: string, label: string): number => {
+  const n = Number(requiredText(value, path, label))
+  if (!Number.isInteger(n) || n < 0) throw queryProblem(path, `${label} phải là số nguyên không âm`, "must be a whole number ≥ 0")
+  return n
+}
+
+/**
+ * Imports a quota table (Mã ĐVHC, Tên, Tỷ lệ %, Chỉ tiêu): validated row by row, then recorded as one
+ * allocation amendment of an issued plan, or as a new plan. A table that does not add up is recorded as
+ * printed; the answer carries the plan's consistency report. The same file again writes nothing.
+ */
+export async function importQuota(
+  services: AppServices,
+  actor: Actor,
+  c: Context,
+  upload: Upload,
+  query: QuotaImportQuery,
+): Promise<QuotaImportResult> {
+  const { fileName, sha256 } = upload
+  const issuing = query.year !== undefined
+  if (!issuing && !query.plan)
+    throw queryProblem("plan", "cần mã kế hoạch cần điều chỉnh (plan), hoặc năm (year) để ban hành kế hoạch mới", "give plan, or year to issue a new plan")
+  const legalDate = query.legalDate?.trim() || null
+  if (legalDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(legalDate)) throw queryProblem("legalDate", "ngày phải có dạng yyyy-mm-dd", "must be yyyy-mm-dd")
+  const legalBasis: QuotaPlan.PrintedLegalBasis = {
+    number: requiredText(query.legalNumber, "legalNumber", "số văn bản"),
+    date: legalDate,
+    issuer: requiredText(query.issuer, "issuer", "cơ quan ban hành"),
+  }
+  const year = issuing ? wholeNumber(query.year, "year", "năm kế hoạch") : undefined
+  const target = issuing ? wholeNumber(query.target, "target", "chỉ tiêu cả tỉnh (người)") : undefined
+  const provinceCode = query.province?.trim() || actor.provinceCode
+  if (provinceCode !== actor.provinceCode)
+    throw forbidden("Bạn chỉ được nhập kế hoạch của tỉnh mình.", "You may only import plans of your own province.")
+  const planId = query.plan?.trim() || `quota-plan:${provinceCode}:${year}`
+
+  const table = readTable(await openWorkbook(upload.bytes), quotaColumns)
+  if ("missing" in table)
+    throw importInvalid(
+      fileName,
+      table.missing.map((col) => ({
+        row: 1,
+        field: col.header,
+        message: `Không tìm thấy cột “${col.header}” trong dòng tiêu đề; hãy dùng tệp mẫu của hệ thống.`,
+        messageEn: `Column "${col.header}" not found in the header row.`,
+      })),
+    )
+  if (table.rows.length === 0) throw emptyTable(fileName)
+  if (table.rows.length > MAX_IMPORT_ROWS) throw tooManyRows(fileName, table.rows.length)
+
+  const { state, version } = await loadAggregate(services, planId, QuotaPlan.quotaPlanDecider)
+  const eventId = importId("quota", sha256, planId, issuing ? "issue" : "amend")
+  if (state.status !== "not-issued" && state.plan.provinceCode !== actor.provinceCode)
+    throw forbidden("Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province.")
+  if (!issuing && state.status === "not-issued") throw notFound(`kế hoạch ${planId}`, `Plan ${planId}`)
+
+  const recorded = await services.log.readStream(planId)
+  const previous = recorded.find((e) => e.eventId === eventId)
+  if (previous && state.status !== "not-issued")
+    return answer(state.plan, { fileName, sha256, rows: table.rows.length, planId, issuing, imported: 0, eventId, version, warnings: [] })
+
+  const catalogue = await services.models.catalogues.at()
+  const checked = validateQuotaRows(table, {
+    catalogue,
+    provinceCode,
+    onDates: [...new Set([legalDate ?? `${year}-01-01`, `${year}-01-01`, `${year}-12-31`])],
+    planUnits:
+      !issuing && state.status !== "not-issued" ? new Map(state.plan.allocations.map((a) => [a.unitCode, a.unitName])) : undefined,
+  })
+  if (checked.errors.length > 0) throw importInvalid(fileName, checked.errors)
+
+  const command: QuotaPlan.QuotaPlanCommand = issuing
+    ? {
+        _tag: "IssuePlan",
+        planId,
+        schemeId: null,
+        provinceCode,
+        year: year!,
+        title: query.title?.trim() || `Kế hoạch đưa người lao động đi làm việc ở nước ngoài theo hợp đồng năm ${year}`,
+        targets: [
+          {
+            kind: "departures",
+            value: target!,
+            comparator: "target",
+            aggregation: "year",
+            byYear: year!,
+            printed: `Chỉ tiêu ${target!.toLocaleString("vi-VN")} người (nhập từ tệp “${fileName}”)`,
+          },
+        ],
+        allocations: checked.allocations,
+        printedTotal: checked.printedTotal,
+        legalBasis,
+      }
+    : {
+        _tag: "AmendAllocation",
+        planId,
+        changes: checked.allocations,
+        legalBasis,
+        effectiveOn: query.effectiveOn?.trim() || legalDate || today(),
+        reason: query.reason?.trim() || `Điều chỉnh bảng giao chỉ tiêu theo tệp “${fileName}”`,
+      }
+  if (command._tag === "AmendAllocation" && !/^\d{4}-\d{2}-\d{2}$/.test(command.effectiveOn))
+    throw queryProblem("effectiveOn", "ngày phải có dạng yyyy-mm-dd", "must be yyyy-mm-dd")
+
+  const decided = QuotaPlan.quotaPlanDecider.decide(command, state)
+  if (Result.isFailure(decided)) throw decided.failure
+  const metadata: EventMetadata = {
+    actor: actorMetadata(actor),
+    commandId: importId("command", sha256, planId),
+    correlationId: c.req.header("x-correlation-id") ?? importId("import", sha256),
+    ...(legalDate ? { legalBasis: { number: legalBasis.number, date: legalDate, issuer: legalBasis.issuer } } : {}),
+    // One event records the whole table: its source row is the table's header row.
+    source: { kind: "import", fileName, fileSha256: sha256, row: table.headerRow },
+  }
+  const events = decided.success.map((event, i) => {
+    const encoded = encodeEvent(event)
+    return {
+      eventId: i === 0 ? eventId : importId("quota", sha256, planId, i),
+      type: encoded.type,
+      schemaVersion: encoded.schemaVersion,
+      data: encoded.data,
+      occurredAt: new Date(`${legalDate ?? today()}T00:00:00Z`),
+      metadata,
+    }
+  })
+  const outcome = await services.models.runner.appendInline({
+    streamId: planId,
+    streamType: QuotaPlan.quotaPlanStreamType,
+    expectedVersion: version === 0 ? "no_stream" : version,
+    events,
+  })
+  if (!outcome.ok) throw outcome.error
+  let after = state
+  for (const event of decided.success) after = QuotaPlan.quotaPlanDecider.evolve(after, event)
+  if (after.status === "not-issued") throw new Error("a recorded plan event left the plan not issued")
+  return answer(after.plan, {
+    fileName,
+    sha256,
+    rows: table.rows.length,
+    planId,
+    issuing,
+    imported: outcome.result.duplicate ? 0 : 1,
+    eventId,
+    version: outcome.result.nextExpectedVersion,
+    warnings: checked.warnings,
+  })
+}
+
+const answer = (
+  plan: QuotaPlan.QuotaPlanView,
+  r: { fileName: string; sha256: string; rows: number; planId: string; issuing: boolean; imported: number; eventId: string; version: number; warnings: ReadonlyArray<RowError> },
+): QuotaImportResult => ({
+  fileName: r.fileName,
+  fileSha256: r.sha256,
+  rows: r.rows,
+  planId: r.planId,
+  action: r.issuing ? "issued" : "amended",
+  imported: r.imported,
+  alreadyImported: 1 - r.imported,
+  eventId: r.eventId,
+  version: r.version,
+  allocations: plan.allocations.length,
+  printedTotal: plan.printedTotal,
+  consistency: QuotaPlan.consistency({ targets: plan.targets, allocations: plan.allocations, printedTotal: plan.printedTotal, year: plan.toYear }),
+  warnings: r.warnings,
+})

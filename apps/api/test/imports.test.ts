@@ -1,0 +1,488 @@
+import { createHash, randomUUID } from "node:crypto"
+import { AdminUnit, encodeEvent, PersonalData, QuotaPlan, Worker } from "@xkld/domain"
+import { Result } from "effect"
+import { recordSeedDocuments } from "@xkld/projections"
+import ExcelJS from "exceljs"
+import { sql } from "kysely"
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { QUOTA_SHEET, UNITS_SHEET, WORKERS_SHEET } from "../src/imports/templates.ts"
+import { openTestApp, type TestApp } from "./support/test-app.ts"
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+const TO_HIEU = "03646"
+const CHIENG_AN = "03664"
+
+let t: TestApp
+let toHieuId: string
+
+/**
+ * The app with Sơn La's units and the seed plans recorded (no generated history: fast), and the commune
+ * officers bound to their real unit ids.
+ */
+beforeAll(async () => {
+  t = await openTestApp()
+  const { log } = t.services
+  await log.database.db.transaction().execute(async (trx) => {
+    for (const event of AdminUnit.loadBundledAdminUnitEvents()) {
+      const encoded = encodeEvent(event)
+      const outcome = await log.append(
+        {
+          streamId: AdminUnit.streamIdOf(event),
+          streamType: AdminUnit.adminUnitStreamType,
+          expectedVersion: "any",
+          events: [
+            {
+              eventId: randomUUID(),
+              type: encoded.type,
+              schemaVersion: encoded.schemaVersion,
+              data: encoded.data,
+              occurredAt: new Date(),
+              metadata: { actor: { userId: "seed", role: "system" }, commandId: "seed", correlationId: "seed", source: { kind: "seed", dataset: "units" } },
+            },
+          ],
+        },
+        trx,
+      )
+      if (!outcome.ok) throw outcome.error
+    }
+  })
+  await recordSeedDocuments(log)
+  await t.services.models.runner.caughtUp()
+  const catalogue = await t.services.models.catalogues.at()
+  const unitId = (code: string) => AdminUnit.unitOn(catalogue, code, "2026-01-01")[0]!.unitId
+  toHieuId = unitId(TO_HIEU)
+  for (const [username, code] of [["to-hieu", TO_HIEU], ["chieng-an", CHIENG_AN]] as const)
+    await sql`UPDATE api_users SET unit_ids = ${[unitId(code)]}::text[] WHERE username = ${username}`.execute(log.database.db)
+}, 300_000)
+afterAll(() => t?.close())
+
+// ---- helpers --------------------------------------------------------------------------------------------------
+
+interface Session {
+  readonly get: (path: string) => Promise<Response>
+  readonly upload: (path: string, bytes: Uint8Array, fileName: string) => Promise<Response>
+  readonly raw: (path: string, body: Uint8Array, headers: Record<string, string>) => Promise<Response>
+}
+
+async function session(username: string): Promise<Session> {
+  const response = await t.app.request("/api/session", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: "demo" }),
+  })
+  expect(response.status).toBe(200)
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!
+  const { csrfToken } = (await jsonOf(response)) as { csrfToken: string }
+  const headers = { cookie, "x-csrf-token": csrfToken }
+  return {
+    get: async (path) => t.app.request(path, { headers }),
+    upload: async (path, bytes, fileName) => {
+      const form = new FormData()
+      form.append("file", new File([bytes as never], fileName, { type: XLSX }))
+      return t.app.request(path, { method: "POST", headers, body: form })
+    },
+    raw: async (path, body, extra) => t.app.request(path, { method: "POST", headers: { ...headers, ...extra }, body: body as never }),
+  }
+}
+
+const jsonOf = async (response: Response): Promise<any> => response.json()
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex")
+
+/** A valid CCCD for a person born on `dateOfBirth` (century/sex digit, two-digit year), unique by `serial`. */
+const citizenIdFor = (dateOfBirth: string, sex: "Nam" | "Nữ", serial: number) => {
+  const year = Number(dateOfBirth.slice(0, 4))
+  const digit = (year >= 2000 ? 2 : 0) + (sex === "Nữ" ? 1 : 0)
+  return `014${digit}${String(year % 100).padStart(2, "0")}${String(serial).padStart(6, "0")}`
+}
+
+interface Person {
+  name: string
+  cccd: string
+  dob: string // dd/mm/yyyy
+  sex: "Nam" | "Nữ"
+  unit: string
+  minority: "Có" | "Không"
+  groups?: string
+  registered: string // dd/mm/yyyy
+  phone?: string
+}
+
+const HEADERS = ["STT", "Họ và tên", "Số CCCD", "Ngày sinh (dd/mm/yyyy)", "Giới tính (Nam/Nữ)", "Mã xã/phường", "Dân tộc thiểu số (Có/Không)", "Nhóm ưu tiên", "Ngày đăng ký (dd/mm/yyyy)", "Số điện thoại"]
+
+const rowOf = (p: Person, i: number) => [i + 1, p.name, p.cccd, p.dob, p.sex, p.unit, p.minority, p.groups ?? "", p.registered, p.phone ?? ""]
+
+/** A workers list as an officer would type it: a title line, the header on row 2, people from row 3. */
+async function workersFile(people: ReadonlyArray<Person>): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet("DS")
+  sheet.addRow(["DANH SÁCH NGƯỜI LAO ĐỘNG ĐĂNG KÝ ĐI LÀM VIỆC Ở NƯỚC NGOÀI"])
+  sheet.addRow(HEADERS)
+  people.forEach((p, i) => sheet.addRow(rowOf(p, i)))
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
+}
+
+const FAMILY = ["Lò", "Cầm", "Quàng", "Hoàng", "Vì", "Lường", "Tòng", "Điêu"]
+const GIVEN = ["Văn Minh", "Thị Lan", "Văn Hùng", "Thị Mai", "Văn Tuấn", "Thị Hoa", "Văn Dũng", "Thị Hương"]
+
+/** `n` different valid people of Tô Hiệu; `seed` keeps lists of different tests apart. */
+const people = (n: number, seed: number, unit = TO_HIEU): Array<Person> =>
+  Array.from({ length: n }, (_, i) => {
+    const sex = i % 2 === 0 ? "Nam" : "Nữ"
+    const year = 1990 + ((i * 7 + seed) % 15)
+    const dob = `${String(1 + (i % 28)).padStart(2, "0")}/${String(1 + (i % 12)).padStart(2, "0")}/${year}`
+    return {
+      name: `${FAMILY[i % FAMILY.length]} ${GIVEN[(i + seed) % GIVEN.length]}`,
+      cccd: citizenIdFor(`${year}-01-01`, sex, seed * 1000 + i),
+      dob,
+      sex,
+      unit,
+      minority: i % 3 === 0 ? "Không" : "Có",
+      ...(i % 4 === 0 ? { groups: "Hộ nghèo; Thanh niên" } : {}),
+      registered: `${String(1 + (i % 20)).padStart(2, "0")}/01/2026`,
+      ...(i % 5 === 0 ? { phone: `09${String(10_000_000 + i).padStart(8, "0")}` } : {}),
+    }
+  })
+
+const workersIn = async (unitId: string) => (await t.services.models.workers({ unitIds: [unitId] })).length
+
+// ---- templates ------------------------------------------------------------------------------------------------
+
+describe("templates", () => {
+  test("the workers template downloads as xlsx with Vietnamese headers, notes and drop-down lists", async () => {
+    const officer = await session("to-hieu")
+    const response = await officer.get("/api/imports/templates/workers.xlsx")
+    expect(response.status).toBe(200)
+    expect(response.headers.get("content-type")).toBe(XLSX)
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="mau-danh-sach-nguoi-lao-dong\.xlsx"/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never)
+    const sheet = workbook.getWorksheet(WORKERS_SHEET)!
+    const headers = (sheet.getRow(1).values as Array<unknown>).slice(1)
+    for (const h of ["Họ và tên", "Số CCCD", "Ngày sinh (dd/mm/yyyy)", "Giới tính (Nam/Nữ)", "Mã xã/phường", "Dân tộc thiểu số (Có/Không)", "Nhóm ưu tiên", "Ngày đăng ký (dd/mm/yyyy)", "Số điện thoại", "Địa chỉ"])
+      expect(headers).toContain(h)
+    expect(sheet.getRow(1).getCell(2).font?.bold).toBe(true)
+    const sexColumn = sheet.getColumn(headers.indexOf("Giới tính (Nam/Nữ)") + 1).letter
+    expect(sheet.getCell(`${sexColumn}2`).dataValidation).toMatchObject({ type: "list", formulae: ['"Nam,Nữ"'] })
+    const notes = workbook.getWorksheet("Hướng dẫn")!
+    const noteText = notes.getSheetValues().flat().join(" ")
+    expect(noteText).toMatch(/12 chữ số/)
+    expect(noteText).toMatch(/Hộ cận nghèo/)
+    // A commune officer's catalogue sheet offers their own unit only.
+    const units = workbook.getWorksheet(UNITS_SHEET)!
+    expect(units.getRow(2).values).toEqual([undefined, TO_HIEU, "Phường Tô Hiệu"])
+    expect(units.rowCount).toBe(2)
+  })
+
+  test("the quota template has the quota headers and the province's units", async () => {
+    const officer = await session("so-noi-vu")
+    const response = await officer.get("/api/imports/templates/quota.xlsx")
+    expect(response.status).toBe(200)
+    expect(response.headers.get("content-type")).toBe(XLSX)
+    expect(response.headers.get("content-disposition")).toMatch(/filename="mau-bang-giao-chi-tieu\.xlsx"/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never)
+    expect((workbook.getWorksheet(QUOTA_SHEET)!.getRow(1).values as Array<unknown>).slice(2, 6)).toEqual(["Mã ĐVHC", "Tên xã, phường", "Tỷ lệ (%)", "Chỉ tiêu (người)"])
+    expect(workbook.getWorksheet(UNITS_SHEET)!.rowCount).toBeGreaterThan(70) // Sơn La: 75 communes and wards
+  })
+})
+
+// ---- workers --------------------------------------------------------------------------------------------------
+
+describe("importing a commune's workers", () => {
+  const list = people(20, 1)
+  let file: Uint8Array
+  let first: any
+
+  test("a valid list of 20 is registered in one go; the registry shows them at once", async () => {
+    file = await workersFile(list)
+    const officer = await session("to-hieu")
+    const [eventsBefore, workersBefore] = [await t.services.log.count(), await workersIn(toHieuId)]
+    const response = await officer.upload("/api/imports/workers", file, "Danh sách Tô Hiệu tháng 1.xlsx")
+    first = await jsonOf(response)
+    expect(response.status, JSON.stringify(first).slice(0, 800)).toBe(200)
+    expect(first).toMatchObject({ fileName: "Danh sách Tô Hiệu tháng 1.xlsx", fileSha256: sha256(file), rows: 20, imported: 20, alreadyImported: 0 })
+    expect(first.workers.map((w: { row: number }) => w.row)).toEqual(Array.from({ length: 20 }, (_, i) => i + 3))
+    expect(await workersIn(toHieuId)).toBe(workersBefore + 20)
+    expect(await t.services.log.count()).toBe(eventsBefore + 40) // registration + person claim each
+  })
+
+  test("each event records the file's name, its SHA-256 and its row as its source", async () => {
+    const { workerId, row } = first.workers[4]
+    const [registered] = await t.services.log.readStream(Worker.workerStreamId(workerId))
+    expect(registered!.type).toBe("WorkerRegistered")
+    expect(registered!.metadata.source).toEqual({ kind: "import", fileName: "Danh sách Tô Hiệu tháng 1.xlsx", fileSha256: sha256(file), row })
+    expect(registered!.metadata.actor).toMatchObject({ role: "commune-officer", unit: toHieuId })
+    expect(registered!.data).toMatchObject({ residenceUnitCode: TO_HIEU, provinceCode: "14", sex: "male" })
+    // Personal data is sealed, never in clear.
+    expect(JSON.stringify(registered!.data)).not.toContain(list[4]!.cccd)
+    expect(JSON.stringify(registered!.data)).not.toContain(list[4]!.name)
+    // …and the person's key was stored with it: the identity opens.
+    const identity = await PersonalData.openWithKeyRing(t.services.keyRing, registered!.data.identity, Worker.WorkerIdentity)
+    expect(Result.getOrThrow(identity)).toMatchObject({ fullName: list[4]!.name, citizenId: list[4]!.cccd, dateOfBirth: "2004-05-05" })
+  })
+
+  test("the same file again writes nothing and says so", async () => {
+    const officer = await session("to-hieu")
+    const before = await t.services.log.count()
+    const response = await officer.upload("/api/imports/workers", file, "bản sao.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status).toBe(200)
+    expect(body).toMatchObject({ rows: 20, imported: 0, alreadyImported: 20 })
+    expect(body.workers).toEqual(first.workers)
+    expect(await t.services.log.count()).toBe(before)
+  })
+
+  test("three bad rows: 422 naming each row and column in Vietnamese, and nothing is written", async () => {
+    const list = people(8, 2)
+    list[0] = { ...list[0]!, cccd: "01409912" } // row 3: too short
+    list[2] = { ...list[2]!, dob: "31/02/1995" } // row 5: no such day
+    list[4] = { ...list[4]!, unit: CHIENG_AN } // row 7: another ward
+    const officer = await session("to-hieu")
+    const [eventsBefore, workersBefore] = [await t.services.log.count(), await workersIn(toHieuId)]
+    const response = await officer.upload("/api/imports/workers", await workersFile(list), "co-loi.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status).toBe(422)
+    expect(body.type).toMatch(/import-invalid$/)
+    expect(body.rows).toEqual([
+      expect.objectContaining({ row: 3, field: "Số CCCD", column: "C", message: expect.stringMatching(/^Số CCCD không hợp lệ: .*12 chữ số/) }),
+      expect.objectContaining({ row: 5, field: "Ngày sinh (dd/mm/yyyy)", message: "Ngày “31/02/1995” không có thật trên lịch." }),
+      expect.objectContaining({ row: 7, field: "Mã xã/phường", message: expect.stringMatching(/Phường Chiềng An .*ngoài phạm vi quản lý của bạn.*Phường Tô Hiệu/) }),
+    ])
+    expect(body.detail).toMatch(/3 lỗi ở 3 dòng; chưa dữ liệu nào được ghi/)
+    expect(await t.services.log.count()).toBe(eventsBefore)
+    expect(await workersIn(toHieuId)).toBe(workersBefore)
+  })
+
+  test("the same person twice in a file, or already registered in the province, is refused", async () => {
+    const fresh = people(3, 3)
+    const twice = [...fresh, { ...fresh[1]!, name: "Người Trùng Lặp" }, { ...list[0]! }]
+    const officer = await session("to-hieu")
+    const before = await t.services.log.count()
+    const response = await officer.upload("/api/imports/workers", await workersFile(twice), "trung.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status).toBe(422)
+    expect(body.rows).toEqual([
+      expect.objectContaining({ row: 6, field: "Số CCCD", message: expect.stringMatching(/trùng với dòng 4 trong tệp/) }),
+      expect.objectContaining({ row: 7, field: "Số CCCD", message: expect.stringMatching(/đã được đăng ký trong tỉnh/) }),
+    ])
+    expect(await t.services.log.count()).toBe(before)
+  })
+
+  test("every kind of cell problem is reported, several per row", async () => {
+    const bad = people(2, 4)
+    bad[0] = { ...bad[0]!, sex: "Khác" as never, minority: "Có thể" as never, groups: "Hộ giàu", phone: "12345", registered: "15/01/2099" }
+    bad[1] = { ...bad[1]!, unit: "99999", name: "" }
+    const officer = await session("so-noi-vu")
+    const response = await officer.upload("/api/imports/workers", await workersFile(bad), "nhieu-loi.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status).toBe(422)
+    const fields = body.rows.map((r: { row: number; field: string }) => `${r.row}:${r.field}`)
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        "3:Giới tính (Nam/Nữ)",
+        "3:Dân tộc thiểu số (Có/Không)",
+        "3:Nhóm ưu tiên",
+        "3:Số điện thoại",
+        "3:Ngày đăng ký (dd/mm/yyyy)",
+        "4:Mã xã/phường",
+        "4:Họ và tên",
+      ]),
+    )
+    expect(body.rows.find((r: { row: number; field: string }) => r.row === 4 && r.field === "Mã xã/phường").message).toMatch(/không có trong danh mục/)
+  })
+
+  test("a province officer imports any unit of the province, here as a raw body with X-File-Name", async () => {
+    const list = people(2, 5, CHIENG_AN)
+    const file = await workersFile(list)
+    const officer = await session("so-noi-vu")
+    const response = await officer.raw("/api/imports/workers", file, { "content-type": XLSX, "x-file-name": encodeURIComponent("Chiềng An.xlsx") })
+    const body = await jsonOf(response)
+    expect(response.status, JSON.stringify(body)).toBe(200)
+    expect(body).toMatchObject({ fileName: "Chiềng An.xlsx", imported: 2 })
+  })
+
+  test("the downloaded template, filled in, imports", async () => {
+    const officer = await session("to-hieu")
+    const template = await (await officer.get("/api/imports/templates/workers.xlsx")).arrayBuffer()
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(template) as never)
+    const sheet = workbook.getWorksheet(WORKERS_SHEET)!
+    const headers = (sheet.getRow(1).values as Array<string>).slice(1)
+    const column = (h: string) => headers.indexOf(h) + 1
+    people(3, 6).forEach((p, i) => {
+      const row = sheet.getRow(2 + i)
+      row.getCell(column("Họ và tên")).value = p.name
+      row.getCell(column("Số CCCD")).value = p.cccd
+      // A date cell, as Excel stores dates when the user types into a date-formatted cell.
+      const [d, m, y] = p.dob.split("/").map(Number)
+      row.getCell(column("Ngày sinh (dd/mm/yyyy)")).value = new Date(Date.UTC(y!, m! - 1, d!))
+      row.getCell(column("Giới tính (Nam/Nữ)")).value = p.sex
+      row.getCell(column("Mã xã/phường")).value = Number(p.unit) // a number cell loses the leading zero
+      row.getCell(column("Tên xã/phường")).value = "Tô Hiệu"
+      row.getCell(column("Dân tộc thiểu số (Có/Không)")).value = p.minority
+      row.getCell(column("Dân tộc")).value = "Thái"
+      row.getCell(column("Ngày đăng ký (dd/mm/yyyy)")).value = p.registered
+      row.getCell(column("Số điện thoại")).value = 912345678 // likewise
+    })
+    const filled = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
+    const response = await officer.upload("/api/imports/workers", filled, "mau-da-dien.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status, JSON.stringify(body).slice(0, 800)).toBe(200)
+    expect(body).toMatchObject({ rows: 3, imported: 3 })
+  })
+
+  test("files that are not xlsx are client errors, never 500", async () => {
+    const officer = await session("to-hieu")
+    const text = new TextEncoder().encode("Họ và tên,Số CCCD\nLò Văn Minh,014099001234\n")
+    const csv = await officer.upload("/api/imports/workers", text, "danh-sach.csv")
+    expect(csv.status).toBe(415)
+    expect((await jsonOf(csv)).detail).toMatch(/không phải tệp Excel/)
+    const broken = await officer.upload("/api/imports/workers", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), "hong.xlsx")
+    expect(broken.status).toBe(400)
+    expect((await jsonOf(broken)).detail).toMatch(/tệp bị hỏng/)
+    const xls = await officer.upload("/api/imports/workers", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "cu.xls")
+    expect(xls.status).toBe(415)
+    const json = await officer.raw("/api/imports/workers", new TextEncoder().encode("{}"), { "content-type": "application/json" })
+    expect(json.status).toBe(415)
+    const noFile = await officer.raw("/api/imports/workers", new Uint8Array(), { "content-type": XLSX })
+    expect(noFile.status).toBe(400)
+    // A workbook without the expected columns: 422 naming the missing columns.
+    const other = new ExcelJS.Workbook()
+    other.addWorksheet("Sheet1").addRow(["Tên", "Tuổi"])
+    const wrong = await officer.upload("/api/imports/workers", new Uint8Array((await other.xlsx.writeBuffer()) as ArrayBuffer), "khac.xlsx")
+    expect(wrong.status).toBe(422)
+    expect((await jsonOf(wrong)).rows.map((r: { field: string }) => r.field)).toContain("Số CCCD")
+  })
+
+  test("more than 5,000 rows is refused with a clear message", async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet("DS")
+    sheet.addRow(HEADERS)
+    for (let i = 0; i < 5001; i++) sheet.addRow([i + 1, "Lò Văn Minh"])
+    const officer = await session("so-noi-vu")
+    const response = await officer.upload("/api/imports/workers", new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), "lon.xlsx")
+    expect(response.status).toBe(400)
+    expect((await jsonOf(response)).detail).toMatch(/5\.001 dòng dữ liệu, vượt quá giới hạn 5\.000 dòng/)
+  })
+
+  test("only province and commune officers import workers", async () => {
+    for (const username of ["lanh-dao", "kiem-toan", "doanh-nghiep"]) {
+      const other = await session(username)
+      expect((await other.upload("/api/imports/workers", await workersFile(people(1, 7)), "x.xlsx")).status).toBe(403)
+    }
+  })
+})
+
+// ---- quota tables ---------------------------------------------------------------------------------------------
+
+type QuotaRow = readonly [string | number | null, string, string | number, number | string]
+
+async function quotaFile(rows: ReadonlyArray<QuotaRow>): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet("Phụ lục 01")
+  sheet.addRow(["STT", "Mã ĐVHC", "Tên xã, phường", "Tỷ lệ (%)", "Chỉ tiêu (người)"])
+  rows.forEach((r, i) => sheet.addRow([r[0] === null ? null : i + 1, ...r]))
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
+}
+
+describe("importing a quota table", () => {
+  const planId = QuotaPlan.sonLa2026PlanId
+  const basis = "legalNumber=123%2FQĐ-UBND&legalDate=2026-03-02&issuer=" + encodeURIComponent("UBND tỉnh Sơn La")
+
+  test("an amendment of the Sơn La 2026 plan is recorded, reported inconsistent, and not recorded twice", async () => {
+    const printed = QuotaPlan.sonLa2026Plan.allocations.slice(0, 2)
+    const file = await quotaFile(printed.map((a) => [a.unitCode, a.unitName, a.sharePercentPrinted, a.headCount + 3] as const))
+    const officer = await session("so-noi-vu")
+    const path = `/api/imports/quota?plan=${encodeURIComponent(planId)}&${basis}`
+    const response = await officer.upload(path, file, "dieu-chinh.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status, JSON.stringify(body).slice(0, 800)).toBe(200)
+    expect(body).toMatchObject({ planId, action: "amended", imported: 1, alreadyImported: 0, rows: 2, fileSha256: sha256(file) })
+    expect(body.consistency).toMatchObject({ target: 700, isConsistent: false, allocatedTotal: 703 + 6, discrepancy: 9 })
+    const events = await t.services.log.readStream(planId)
+    const amended = events.at(-1)!
+    expect(amended.type).toBe("AllocationAmended")
+    expect(amended.metadata.source).toEqual({ kind: "import", fileName: "dieu-chinh.xlsx", fileSha256: sha256(file), row: 1 })
+    expect(amended.data.changes.map((a: { headCount: number }) => a.headCount)).toEqual(printed.map((a) => a.headCount + 3))
+    const again = await officer.upload(path, file, "dieu-chinh.xlsx")
+    expect(await jsonOf(again)).toMatchObject({ imported: 0, alreadyImported: 1 })
+    expect((await t.services.log.readStream(planId)).length).toBe(events.length)
+  })
+
+  test("a new plan is issued from a table whose rows do not add up, with the consistency report", async () => {
+    const file = await quotaFile([
+      [TO_HIEU, "Phường Tô Hiệu", "50", 50],
+      [CHIENG_AN, "Phường Chiềng An", 30.5, 30],
+      [null, "Tổng cộng", "", 85],
+    ])
+    const officer = await session("so-noi-vu")
+    const response = await officer.upload(`/api/imports/quota?year=2027&target=90&${basis}`, file, "ke-hoach-2027.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status, JSON.stringify(body).slice(0, 800)).toBe(200)
+    expect(body).toMatchObject({ planId: "quota-plan:14:2027", action: "issued", imported: 1, allocations: 2, printedTotal: 85 })
+    expect(body.consistency).toMatchObject({ target: 90, allocatedTotal: 80, discrepancy: -10, printedTotalDiscrepancy: -5, shareSumPrinted: "80,5", isConsistent: false })
+    const [issued] = await t.services.log.readStream("quota-plan:14:2027")
+    expect(issued!.type).toBe("PlanIssued")
+    expect(issued!.data.allocations[1]).toMatchObject({ unitCode: CHIENG_AN, sharePercentPrinted: "30,5", sharePercent: 30.5 })
+    const plans = await t.services.models.plans({ provinceCode: "14" })
+    expect(JSON.stringify(plans)).toContain("quota-plan:14:2027")
+  })
+
+  test("the downloaded quota template, filled in, issues a consistent plan", async () => {
+    const officer = await session("so-noi-vu")
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await (await officer.get("/api/imports/templates/quota.xlsx")).arrayBuffer()) as never)
+    const units = workbook.getWorksheet(UNITS_SHEET)!
+    const sheet = workbook.getWorksheet(QUOTA_SHEET)!
+    // Four units from the catalogue sheet, 25% and 10 people each; then the total row.
+    for (let i = 0; i < 4; i++) {
+      const unit = units.getRow(2 + i)
+      sheet.getRow(2 + i).values = [i + 1, String(unit.getCell(1).value), String(unit.getCell(2).value), "25", 10]
+    }
+    sheet.getRow(6).values = [null, null, "Tổng cộng", null, 40]
+    const file = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
+    const response = await officer.upload(`/api/imports/quota?year=2029&target=40&${basis}&title=${encodeURIComponent("Kế hoạch năm 2029")}`, file, "mau-chi-tieu.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status, JSON.stringify(body).slice(0, 800)).toBe(200)
+    expect(body).toMatchObject({ planId: "quota-plan:14:2029", allocations: 4, printedTotal: 40, warnings: [] })
+    expect(body.consistency).toMatchObject({ target: 40, allocatedTotal: 40, shareSumPrinted: "100", isConsistent: true })
+  })
+
+  test("bad quota rows: 422 row by row, nothing written", async () => {
+    const file = await quotaFile([
+      ["0364", "Phường Tô Hiệu", "3,46", 24],
+      ["01001", "Phường Ngoài Tỉnh", "1,2", 5],
+      [CHIENG_AN, "Phường Chiềng An", "ba", -1],
+      [CHIENG_AN, "Phường Chiềng An", "1", 1],
+    ])
+    const officer = await session("so-noi-vu")
+    const before = await t.services.log.count()
+    const response = await officer.upload(`/api/imports/quota?year=2028&target=90&${basis}`, file, "loi.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status).toBe(422)
+    expect(body.rows.map((r: { row: number; field: string }) => `${r.row}:${r.field}`)).toEqual([
+      "2:Mã ĐVHC",
+      "3:Mã ĐVHC",
+      "4:Tỷ lệ (%)",
+      "4:Chỉ tiêu (người)",
+      "5:Mã ĐVHC",
+    ])
+    expect(body.rows[4].message).toMatch(/đã có ở dòng 4/)
+    expect(await t.services.log.count()).toBe(before)
+  })
+
+  test("an amendment may only change units the plan allocates; only the province officer imports quotas", async () => {
+    const file = await quotaFile([["99998", "Xã Không Có", "1", 1]])
+    const officer = await session("so-noi-vu")
+    const response = await officer.upload(`/api/imports/quota?plan=${encodeURIComponent(planId)}&${basis}`, file, "x.xlsx")
+    expect(response.status).toBe(422)
+    expect((await jsonOf(response)).rows[0].message).toMatch(/không có trong bảng giao chỉ tiêu của kế hoạch/)
+    const missing = await officer.upload(`/api/imports/quota?plan=quota-plan:14:1999&${basis}`, file, "x.xlsx")
+    expect(missing.status).toBe(404)
+    const noBasis = await officer.upload(`/api/imports/quota?plan=${encodeURIComponent(planId)}`, file, "x.xlsx")
+    expect(noBasis.status).toBe(400)
+    const commune = await session("to-hieu")
+    expect((await commune.upload(`/api/imports/quota?plan=${encodeURIComponent(planId)}&${basis}`, file, "x.xlsx")).status).toBe(403)
+  })
+})
