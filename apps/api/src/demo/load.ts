@@ -6,20 +6,25 @@ import { demoAccounts } from "./accounts.ts"
 
 /** The demo province's generated history: same seed, same people, on every machine. */
 export const DEMO_SEED = "son-la-demo-2026"
-const DEMO_EVENTS = Number(process.env.XKLD_DEMO_EVENTS || 40_000)
+/** How large the generated history is (about 40,000 events: three years of a province's programme). */
+export const demoEventsFromEnv = (): number => Number(process.env.XKLD_DEMO_EVENTS || 40_000)
 
 /**
  * Loads the demo province once (an empty log): Sơn La's units and their history, the seed plans exactly as
  * issued with their tasks and reporting obligations, and a generated history recorded as if officers had
  * entered it over 2024–2026. Then the demo accounts. Later starts find the data and only check the accounts.
  */
-export async function loadDemo(services: AppServices, progress: (line: string) => void = console.log): Promise<void> {
+export async function loadDemo(
+  services: AppServices,
+  progress: (line: string) => void = console.log,
+  targetEvents: number = demoEventsFromEnv(),
+): Promise<void> {
   const db = services.log.database.db
   if ((await services.log.count()) === 0) {
     progress("Đang nạp dữ liệu mẫu tỉnh Sơn La (lần đầu, khoảng 1–3 phút) / loading the demo province…")
     const generated = Generator.generateHistory({
       seed: DEMO_SEED,
-      targetEvents: DEMO_EVENTS,
+      targetEvents,
       provinces: ["14"],
       now: new Date().toISOString(),
       indexKey: services.indexKey,

@@ -19,10 +19,9 @@ export interface TestApp {
  * (and the unit catalogue is empty).
  */
 export async function openTestApp(options: { demoEvents?: number } = {}): Promise<TestApp> {
-  if (options.demoEvents) process.env.XKLD_DEMO_EVENTS = String(options.demoEvents)
   const config = { ...loadConfig({ XKLD_MODE: "demo" }), secureCookies: false }
   const services = await servicesOver(config, await openTestDatabase())
-  if (options.demoEvents) await loadDemo(services, () => undefined)
+  if (options.demoEvents) await loadDemo(services, () => undefined, options.demoEvents)
   else for (const account of demoAccounts(await services.models.catalogues.at(), "none")) await ensureUser(services.log.database.db, account)
   return { app: createApp(services), services, close: services.close }
 }

@@ -1,0 +1,23 @@
+import { PersonalData } from "@xkld/domain"
+import { Result } from "effect"
+import { sql, type Kysely } from "kysely"
+
+/**
+ * Many person keys in one query (lists show up to 500 people). Keys that are missing were erased; a key that
+ * does not unwrap under the master key is left out too (its envelopes read as unreadable, never as clear text).
+ */
+export async function personKeysOf(
+  db: Kysely<any>,
+  master: PersonalData.MasterKey,
+  keyIds: ReadonlyArray<string>,
+): Promise<ReadonlyMap<string, PersonalData.PersonKey>> {
+  const keys = new Map<string, PersonalData.PersonKey>()
+  if (keyIds.length === 0) return keys
+  const { rows } = await sql<{ key_id: string; wrapped_key: string }>`SELECT key_id, wrapped_key FROM pd_person_keys
+    WHERE key_id = ANY (${[...new Set(keyIds)]}::text[])`.execute(db)
+  for (const row of rows) {
+    const unwrapped = PersonalData.unwrapPersonKey(master, JSON.parse(row.wrapped_key))
+    if (Result.isSuccess(unwrapped)) keys.set(row.key_id, unwrapped.success)
+  }
+  return keys
+}

@@ -1,0 +1,301 @@
+import { PersonalData, Worker, type IsoDate } from "@xkld/domain"
+import type { Schema } from "effect"
+import type { Context } from "hono"
+import type { Actor } from "../access/actor.ts"
+import type { Role } from "../access/roles.ts"
+import { fail } from "../http/problem.ts"
+import type { AppServices } from "../services.ts"
+import { newEventId } from "./append.ts"
+import * as B from "./bodies.ts"
+import { resolveUnit } from "./units.ts"
+import { personKeyOf, type LoadedWorker } from "./worker-record.ts"
+
+/** What building a fact from a request may use: who asks, the worker as recorded, the services. */
+export interface FactContext {
+  readonly services: AppServices
+  readonly actor: Actor
+  readonly c: Context
+  readonly loaded: LoadedWorker
+}
+
+/** Identity of the fact being recorded (or of the fact a correction replaces). */
+export interface FactBase {
+  readonly eventId: string
+  readonly workerId: string
+  readonly occurredOn: IsoDate
+}
+
+/**
+ * One worker command as a route: `POST /api/workers/:id/<segment>` with `body`. The same body, sent as a
+ * correction's `replacement`, rebuilds the fact in place of the one it corrects.
+ */
+export interface FactSpec {
+  readonly tag: Exclude<Worker.WorkerFact["_tag"], "WorkerRegistered">
+  readonly segment: string
+  readonly summary: string
+  readonly summaryEn: string
+  readonly roles: ReadonlyArray<Role>
+  readonly body: Schema.Top
+  /** Departure: the age check needs the date of birth, decrypted from the identity (and logged). */
+  readonly needsDateOfBirth?: boolean
+  readonly fields: (body: any, ctx: FactContext) => Promise<object>
+  readonly command: (base: FactBase, fields: any, dateOfBirth: IsoDate | undefined) => Worker.WorkerCommand
+  readonly fact: (base: FactBase, fields: any, target: Worker.WorkerFact) => Worker.WorkerFact
+}
+
+/** Typed builder: `fields` fixes the shape that `command` and `fact` receive. */
+const spec = <F extends object>(s: {
+  readonly tag: FactSpec["tag"]
+  readonly segment: string
+  readonly summary: string
+  readonly summaryEn: string
+  readonly roles: ReadonlyArray<Role>
+  readonly body: Schema.Top
+  readonly needsDateOfBirth?: boolean
+  readonly fields: (body: any, ctx: FactContext) => F | Promise<F>
+  readonly command: (args: FactBase & F, dateOfBirth: IsoDate | undefined) => Worker.WorkerCommand
+  readonly fact: (args: FactBase & F, target: Worker.WorkerFact) => Worker.WorkerFact
+}): FactSpec => ({
+  ...s,
+  fields: async (body, ctx) => s.fields(body, ctx),
+  command: (base, fields, dateOfBirth) => s.command({ ...base, ...fields }, dateOfBirth),
+  fact: (base, fields, target) => s.fact({ ...base, ...fields }, target),
+})
+
+const P: Role = "province-officer"
+const C: Role = "commune-officer"
+const E: Role = "enterprise-officer"
+const BANK: Role = "bank-officer"
+
+const seal = async (ctx: FactContext, value: unknown) => PersonalData.sealPersonal(await personKeyOf(ctx.services, ctx.loaded.registration), value)
+
+const without = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+
+/** The enterprise of a selection or contract: an enterprise officer's own; other officers name a known one. */
+async function enterpriseOf(body: { readonly enterpriseId?: string | undefined }, ctx: FactContext): Promise<string> {
+  const { actor } = ctx
+  if (actor.role === "enterprise-officer") {
+    if (body.enterpriseId !== undefined && body.enterpriseId !== actor.enterpriseId)
+      throw fail("forbidden", "Cán bộ doanh nghiệp chỉ ghi nhận cho doanh nghiệp của mình.", "An enterprise officer records for their own enterprise only.")
+    return actor.enterpriseId!
+  }
+  const field = [{ path: "body.enterpriseId", message: "Cần mã doanh nghiệp đã được cấp phép", messageEn: "A known enterprise id is required" }]
+  if (!body.enterpriseId) throw fail("validation", "Cần chọn doanh nghiệp (enterpriseId).", "enterpriseId is required.", { fields: field })
+  const known = await ctx.services.models.enterprises({})
+  if (!known.some((e) => e.enterpriseId === body.enterpriseId))
+    throw fail("validation", `Không có doanh nghiệp ${body.enterpriseId} trong danh sách doanh nghiệp.`, `Unknown enterprise ${body.enterpriseId}.`, { fields: field })
+  return body.enterpriseId
+}
+
+export const factSpecs: ReadonlyArray<FactSpec> = [
+  spec({
+    tag: "WorkerResidenceChanged",
+    segment: "residence",
+    summary: "Ghi nhận chuyển nơi cư trú sang xã, phường khác",
+    summaryEn: "Record a move to another commune or ward",
+    roles: [P, C],
+    body: B.ResidenceBody,
+    fields: async (body: typeof B.ResidenceBody.Type, ctx) => {
+      const unit = resolveUnit(await ctx.services.models.catalogues.at(), ctx.actor.provinceCode, body.residenceUnit, body.occurredOn, "body.residenceUnit")
+      return { residenceUnitCode: unit.code, residenceUnitId: unit.unitId }
+    },
+    command: (a) => new Worker.RecordResidenceChange(a),
+    fact: (a) => new Worker.WorkerResidenceChanged(a),
+  }),
+  spec({
+    tag: "WorkerCounselled",
+    segment: "counselling",
+    summary: "Ghi nhận tư vấn cho người lao động",
+    summaryEn: "Record counselling",
+    roles: [P, C],
+    body: B.CounsellingBody,
+    fields: (body: typeof B.CounsellingBody.Type) => ({ provider: body.provider }),
+    command: (a) => new Worker.RecordCounselling(a),
+    fact: (a) => new Worker.WorkerCounselled(a),
+  }),
+  spec({
+    tag: "WorkerTrainingCompleted",
+    segment: "training",
+    summary: "Ghi nhận hoàn thành đào tạo (ngoại ngữ, nghề, định hướng)",
+    summaryEn: "Record completed language, vocational or orientation training",
+    roles: [P, C, E],
+    body: B.TrainingBody,
+    fields: (body: typeof B.TrainingBody.Type) => ({ kind: body.kind, provider: body.provider }),
+    command: (a) => new Worker.RecordTraining(a),
+    fact: (a) => new Worker.WorkerTrainingCompleted(a),
+  }),
+  spec({
+    tag: "WorkerHealthChecked",
+    segment: "health-check",
+    summary: "Ghi nhận khám sức khỏe (kết quả được mã hóa)",
+    summaryEn: "Record a health check (result encrypted)",
+    roles: [P, C, E],
+    body: B.HealthCheckBody,
+    fields: async (body: typeof B.HealthCheckBody.Type, ctx) => ({
+      provider: body.provider,
+      sensitive: await seal(ctx, without({ fit: body.fit, summary: body.summary })),
+    }),
+    command: (a) => new Worker.RecordHealthCheck(a),
+    fact: (a) => new Worker.WorkerHealthChecked(a),
+  }),
+  spec({
+    tag: "WorkerCriminalRecordCertificateIssued",
+    segment: "criminal-record-certificate",
+    summary: "Ghi nhận cấp phiếu lý lịch tư pháp (nội dung được mã hóa)",
+    summaryEn: "Record a criminal-record certificate (content encrypted)",
+    roles: [P, C, E],
+    body: B.CriminalRecordBody,
+    fields: async (body: typeof B.CriminalRecordBody.Type, ctx) => ({
+      issuer: body.issuer,
+      sensitive: await seal(ctx, without({ hasConvictions: body.hasConvictions, content: body.content })),
+    }),
+    command: (a) => new Worker.RecordCriminalRecordCertificate(a),
+    fact: (a) => new Worker.WorkerCriminalRecordCertificateIssued(a),
+  }),
+  spec({
+    tag: "WorkerSelectedByEnterprise",
+    segment: "selection",
+    summary: "Ghi nhận doanh nghiệp tuyển chọn người lao động",
+    summaryEn: "Record selection by an enterprise",
+    roles: [P, C, E],
+    body: B.SelectionBody,
+    fields: async (body: typeof B.SelectionBody.Type, ctx) => ({ enterpriseId: await enterpriseOf(body, ctx) }),
+    command: (a) => new Worker.RecordSelection(a),
+    fact: (a) => new Worker.WorkerSelectedByEnterprise(a),
+  }),
+  spec({
+    tag: "WorkerContractSigned",
+    segment: "contract",
+    summary: "Ghi nhận ký hợp đồng đi làm việc ở nước ngoài",
+    summaryEn: "Record a signed contract to work abroad",
+    roles: [P, C, E],
+    body: B.ContractBody,
+    fields: async (body: typeof B.ContractBody.Type, ctx) => ({
+      enterpriseId: await enterpriseOf(body, ctx),
+      country: body.country,
+      programme: body.programme,
+      occupation: body.occupation,
+      durationMonths: body.durationMonths,
+      monthlyWage: body.monthlyWage,
+      feesPaidByWorker: body.feesPaidByWorker,
+    }),
+    command: (a) => new Worker.RecordContract(a),
+    fact: (a) => new Worker.WorkerContractSigned(a),
+  }),
+  spec({
+    tag: "WorkerLoanRecorded",
+    segment: "loans",
+    summary: "Ghi nhận khoản vay Ngân hàng Chính sách xã hội (hoặc thay đổi trạng thái khoản vay)",
+    summaryEn: "Record a Social Policy Bank loan or a change of its status",
+    roles: [P, C, BANK],
+    body: B.LoanBody,
+    fields: (body: typeof B.LoanBody.Type, ctx) => ({
+      loanId: body.loanId ?? newEventId(ctx.actor, ctx.c, 1),
+      bank: body.bank,
+      amount: body.amount,
+      status: body.status,
+    }),
+    command: (a) => new Worker.RecordLoan(a),
+    fact: (a) => new Worker.WorkerLoanRecorded(a),
+  }),
+  spec({
+    tag: "WorkerSupportSubsidyGranted",
+    segment: "subsidies",
+    summary: "Ghi nhận hỗ trợ theo chính sách",
+    summaryEn: "Record a support subsidy under a policy",
+    roles: [P, C],
+    body: B.SubsidyBody,
+    fields: (body: typeof B.SubsidyBody.Type) => without({ policy: body.policy, amount: body.amount, legalBasis: body.legalBasis }),
+    command: (a) => new Worker.RecordSupportSubsidy(a),
+    fact: (a) => new Worker.WorkerSupportSubsidyGranted(a),
+  }),
+  spec({
+    tag: "WorkerDeparted",
+    segment: "departure",
+    summary: "Ghi nhận xuất cảnh theo hợp đồng (kiểm tra đủ 18 tuổi)",
+    summaryEn: "Record a departure under the contract (checks the age of 18)",
+    roles: [P, C, E],
+    body: B.DepartureBody,
+    needsDateOfBirth: true,
+    fields: () => ({}),
+    command: (a, dateOfBirth) => new Worker.RecordDeparture({ ...a, dateOfBirth: dateOfBirth! }),
+    // the contract it departs under is derived again by the rules when the correction is checked
+    fact: (a, target) => new Worker.WorkerDeparted({ ...a, contractEventId: (target as Worker.WorkerDeparted).contractEventId }),
+  }),
+  spec({
+    tag: "WorkerContractEndedEarly",
+    segment: "contract-ended-early",
+    summary: "Ghi nhận chấm dứt hợp đồng trước hạn",
+    summaryEn: "Record that the contract ended early",
+    roles: [P, C, E],
+    body: B.ContractEndedEarlyBody,
+    fields: (body: typeof B.ContractEndedEarlyBody.Type) => ({ reason: body.reason }),
+    command: (a) => new Worker.RecordContractEndedEarly(a),
+    fact: (a) => new Worker.WorkerContractEndedEarly(a),
+  }),
+  spec({
+    tag: "WorkerReturned",
+    segment: "return",
+    summary: "Ghi nhận về nước (đúng hạn, trước hạn, quá hạn)",
+    summaryEn: "Record a return home (on time, early, late)",
+    roles: [P, C, E],
+    body: B.ReturnBody,
+    fields: (body: typeof B.ReturnBody.Type) => without({ kind: body.kind, reason: body.reason }),
+    command: (a) => new Worker.RecordReturn(a),
+    fact: (a) => new Worker.WorkerReturned(a),
+  }),
+  spec({
+    tag: "WorkerOverstayed",
+    segment: "overstay",
+    summary: "Ghi nhận cư trú bất hợp pháp ở nước ngoài",
+    summaryEn: "Record an overstay abroad",
+    roles: [P, C, E],
+    body: B.OverstayBody,
+    fields: (body: typeof B.OverstayBody.Type) => without({ source: body.source }),
+    command: (a) => new Worker.RecordOverstay(a),
+    fact: (a) => new Worker.WorkerOverstayed(a),
+  }),
+  spec({
+    tag: "WorkerViolationRecorded",
+    segment: "violations",
+    summary: "Ghi nhận vi phạm (nội dung được mã hóa)",
+    summaryEn: "Record a violation (details encrypted)",
+    roles: [P, C, E],
+    body: B.ViolationBody,
+    fields: async (body: typeof B.ViolationBody.Type, ctx) => ({
+      category: body.category,
+      ...(body.description === undefined ? {} : { sensitive: await seal(ctx, { description: body.description }) }),
+    }),
+    command: (a) => new Worker.RecordViolation(a),
+    fact: (a) => new Worker.WorkerViolationRecorded(a),
+  }),
+  spec({
+    tag: "WorkerReemploymentSupported",
+    segment: "reemployment",
+    summary: "Ghi nhận hỗ trợ việc làm sau khi về nước",
+    summaryEn: "Record re-employment support after return",
+    roles: [P, C],
+    body: B.ReemploymentBody,
+    fields: (body: typeof B.ReemploymentBody.Type) => ({ kind: body.kind, provider: body.provider }),
+    command: (a) => new Worker.RecordReemploymentSupport(a),
+    fact: (a) => new Worker.WorkerReemploymentSupported(a),
+  }),
+  spec({
+    tag: "WorkerWithdrew",
+    segment: "withdrawal",
+    summary: "Ghi nhận người lao động rút khỏi chương trình",
+    summaryEn: "Record a withdrawal from the programme",
+    roles: [P, C, E],
+    body: B.WithdrawalBody,
+    fields: (body: typeof B.WithdrawalBody.Type) => ({ reason: body.reason }),
+    command: (a) => new Worker.RecordWithdrawal(a),
+    // the stage is derived again by the rules when the correction is checked
+    fact: (a, target) => new Worker.WorkerWithdrew({ ...a, stage: (target as Worker.WorkerWithdrew).stage }),
+  }),
+]
+
+export const factSpecByTag: ReadonlyMap<string, FactSpec> = new Map(factSpecs.map((s) => [s.tag, s]))
+
+/** Who may register (and correct a registration): province and commune officers. */
+export const REGISTRATION_RULE = { tag: "WorkerRegistered", roles: [P, C] } as const
