@@ -8,15 +8,15 @@ const pathOf = (issue: Issue, where: string): string =>
 
 /** English parser messages rendered for an officer: the common ones in Vietnamese, the rest quoted. */
 const vietnamese = (message: string): string => {
-  if (/^Missing key/.test(message)) return "Thiếu trường bắt buộc"
-  if (/^Expected string/.test(message)) return "Phải là chuỗi ký tự"
+  if (message.startsWith("Missing key")) return "Thiếu trường bắt buộc"
+  if (message.startsWith("Expected string")) return "Phải là chuỗi ký tự"
   if (/^Expected number|^Expected a finite number/.test(message)) return "Phải là số"
-  if (/^Expected an integer/.test(message)) return "Phải là số nguyên"
-  if (/^Expected boolean/.test(message)) return "Phải là đúng/sai (true/false)"
-  if (/^Expected array/.test(message)) return "Phải là danh sách"
+  if (message.startsWith("Expected an integer")) return "Phải là số nguyên"
+  if (message.startsWith("Expected boolean")) return "Phải là đúng/sai (true/false)"
+  if (message.startsWith("Expected array")) return "Phải là danh sách"
   if (/^Expected object|^Expected \{/.test(message)) return "Phải là một đối tượng"
   if (/^Unexpected key|^Expected no excess property/.test(message)) return "Trường không được phép"
-  if (/^Expected "/.test(message)) return `Giá trị không nằm trong danh sách cho phép (${message})`
+  if (message.startsWith('Expected "')) return `Giá trị không nằm trong danh sách cho phép (${message})`
   if (/[àáảãạăâđèéêìíòóôơùúưỳý]/i.test(message)) return message // already Vietnamese (domain checks)
   return `Giá trị không hợp lệ (${message})`
 }

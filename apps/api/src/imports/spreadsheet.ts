@@ -218,7 +218,7 @@ export const readDate = (value: Plain): Read<string> => {
  */
 export const readDigits = (value: Plain, width: number): string => {
   if (typeof value === "number" && Number.isInteger(value) && value >= 0) return String(value).padStart(width, "0")
-  return (textOf(value) ?? "").replace(/[\s.\-]/g, "")
+  return (textOf(value) ?? "").replace(/[\s.-]/g, "")
 }
 
 /** dd/mm/yyyy from yyyy-mm-dd, for messages. */

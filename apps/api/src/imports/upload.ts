@@ -23,6 +23,7 @@ const cleanName = (name: string | undefined, fallback: string): string => {
     // not percent-encoded: keep as sent
   }
   // Browsers may send a path; keep only the file's own name, without control characters.
+  // oxlint-disable-next-line no-control-regex
   const base = decoded.split(/[\\/]/).at(-1)?.replace(/[\u0000-\u001f\u007f]/g, "").normalize("NFC").trim() ?? ""
   return (base === "" ? fallback : base).slice(0, MAX_FILE_NAME)
 }
