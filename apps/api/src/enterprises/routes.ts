@@ -1,0 +1,228 @@
+import { randomUUID } from "node:crypto"
+import { Enterprise, IsoDate, LegalBasis } from "@xkld/domain"
+import type { EnterpriseRow } from "@xkld/projections"
+import { Schema } from "effect"
+import type { Actor } from "../access/actor.ts"
+import type { Role } from "../access/roles.ts"
+import { executeCommand, expectedVersionFrom } from "../commands/execute.ts"
+import { defineRoute } from "../http/route.ts"
+import { notFound } from "../http/to-problem.ts"
+import { AsOfText, businessDateOf, collator, LimitText, OffsetText, pageOf, paginate, parseAsOf, ProvinceCode, provinceOf } from "../read-models/query.ts"
+import { guardedWrite } from "../read-models/write.ts"
+import type { AppServices } from "../services.ts"
+
+const TAGS = ["Doanh nghiệp"]
+const READERS: ReadonlyArray<Role> = [
+  "province-officer",
+  "commune-officer",
+  "enterprise-officer",
+  "bank-officer",
+  "department-officer",
+  "leader",
+  "auditor",
+]
+const WRITERS = ["province-officer"] as const
+
+const EnterpriseId = Schema.String.check(Schema.isPattern(/^[\w.-]{1,100}$/, { message: "Mã doanh nghiệp: 1–100 ký tự chữ, số, . _ -" }))
+const IdParams = Schema.Struct({ id: EnterpriseId })
+const Text = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(2000))
+
+/** An enterprise as the API shows it, with where it stands in the asked province. */
+const enterpriseItem = (row: EnterpriseRow, provinceCode: string) => ({
+  id: row.enterpriseId,
+  ...row,
+  vettedInProvince: row.vettedIn.includes(provinceCode),
+  mayRecruitInProvince: row.vettedIn.includes(provinceCode) && !row.suspended,
+})
+
+const legalBasisOf = (basis: LegalBasis | undefined) =>
+  basis ? { number: basis.number, date: basis.date, issuer: basis.issuer, ...(basis.title ? { title: basis.title } : {}) } : undefined
+
+async function runEnterpriseCommand(
+  services: AppServices,
+  actor: Actor,
+  c: Parameters<typeof executeCommand>[2],
+  enterpriseId: string,
+  command: Enterprise.EnterpriseCommand,
+  legalBasis: LegalBasis | undefined,
+  mustExist: boolean,
+) {
+  const result = await executeCommand(services, actor, c, {
+    streamId: Enterprise.enterpriseStreamId(enterpriseId),
+    streamType: Enterprise.ENTERPRISE_STREAM_TYPE,
+    decider: Enterprise.enterpriseDecider,
+    expectedVersion: expectedVersionFrom(c),
+    legalBasis: legalBasisOf(legalBasis),
+    command,
+    authorise: (state) => {
+      if (mustExist && state.licence === undefined) throw notFound(`doanh nghiệp ${enterpriseId}`, `Enterprise ${enterpriseId}`)
+    },
+  })
+  const row = (await services.models.enterprises({})).find((e) => e.enterpriseId === enterpriseId)
+  return { id: enterpriseId, version: result.version, events: result.events, enterprise: row ? enterpriseItem(row, actor.provinceCode) : null }
+}
+
+/** A command route on one enterprise: body fields + `occurredOn` (default today), one decider command. */
+const enterpriseCommand = <F extends Schema.Struct.Fields>(spec: {
+  path: string
+  summary: string
+  summaryEn: string
+  fields: F
+  make: (enterpriseId: string, occurredOn: string, body: Schema.Struct<F>["Type"], actor: Actor) => Enterprise.EnterpriseCommand
+  legalBasis: (body: Schema.Struct<F>["Type"]) => LegalBasis | undefined
+}) =>
+  defineRoute({
+    method: "post",
+    path: `/api/enterprises/:id/${spec.path}`,
+    summary: spec.summary,
+    summaryEn: spec.summaryEn,
+    tags: TAGS,
+    access: WRITERS,
+    write: true,
+    params: IdParams,
+    body: Schema.Struct({ ...spec.fields, occurredOn: Schema.optional(IsoDate) }),
+    handler: ({ params, body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, () =>
+        runEnterpriseCommand(
+          services,
+          actor,
+          c,
+          params.id,
+          spec.make(params.id, (body as { occurredOn?: string }).occurredOn ?? businessDateOf(undefined), body as any, actor),
+          spec.legalBasis(body as any),
+          true,
+        ),
+      ),
+  })
+
+export const enterpriseRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/enterprises",
+    summary: "Doanh nghiệp dịch vụ: giấy phép, danh sách được tỉnh lựa chọn, đình chỉ, vi phạm",
+    summaryEn: "Recruitment enterprises: licence, province vetted lists, suspension, violations",
+    tags: TAGS,
+    access: READERS,
+    query: Schema.Struct({
+      province: Schema.optional(ProvinceCode),
+      vetted: Schema.optional(Schema.Literals(["true", "false"])),
+      suspended: Schema.optional(Schema.Literals(["true", "false"])),
+      q: Schema.optional(Schema.String.check(Schema.isMaxLength(200))),
+      asOf: Schema.optional(AsOfText),
+      limit: Schema.optional(LimitText),
+      offset: Schema.optional(OffsetText),
+    }),
+    handler: async ({ query, actor, services }) => {
+      const provinceCode = provinceOf(actor, query.province)
+      const needle = query.q?.normalize("NFC").toLocaleLowerCase("vi")
+      const rows = (await services.models.enterprises({ asOf: parseAsOf(query.asOf) }))
+        .map((row) => enterpriseItem(row, provinceCode))
+        .filter((e) => query.vetted === undefined || e.vettedInProvince === (query.vetted === "true"))
+        .filter((e) => query.suspended === undefined || e.suspended === (query.suspended === "true"))
+        .filter((e) => !needle || e.name.normalize("NFC").toLocaleLowerCase("vi").includes(needle) || e.licenceNumber.toLocaleLowerCase("vi").includes(needle))
+        .toSorted((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id))
+      return paginate(rows, pageOf(query))
+    },
+  }),
+
+  defineRoute({
+    method: "get",
+    path: "/api/enterprises/:id",
+    summary: "Một doanh nghiệp dịch vụ",
+    summaryEn: "One recruitment enterprise",
+    tags: TAGS,
+    access: READERS,
+    params: IdParams,
+    query: Schema.Struct({ asOf: Schema.optional(AsOfText) }),
+    handler: async ({ params, query, actor, services }) => {
+      const row = (await services.models.enterprises({ asOf: parseAsOf(query.asOf) })).find((e) => e.enterpriseId === params.id)
+      if (!row) throw notFound(`doanh nghiệp ${params.id}`, `Enterprise ${params.id}`)
+      return enterpriseItem(row, actor.provinceCode)
+    },
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/enterprises",
+    summary: "Ghi nhận doanh nghiệp có giấy phép hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài",
+    summaryEn: "Record a licensed recruitment enterprise",
+    tags: TAGS,
+    access: WRITERS,
+    write: true,
+    successStatus: 201,
+    body: Schema.Struct({
+      enterpriseId: Schema.optional(EnterpriseId),
+      name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500)),
+      licenceNumber: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
+      licenceDate: IsoDate,
+      occurredOn: Schema.optional(IsoDate),
+    }),
+    handler: ({ body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, () => {
+        const enterpriseId = body.enterpriseId ?? randomUUID()
+        const command = new Enterprise.LicenseEnterprise({
+          enterpriseId,
+          occurredOn: body.occurredOn ?? businessDateOf(undefined),
+          name: body.name,
+          licenceNumber: body.licenceNumber,
+          licenceDate: body.licenceDate,
+        })
+        return runEnterpriseCommand(services, actor, c, enterpriseId, command, undefined, false)
+      }),
+  }),
+
+  enterpriseCommand({
+    path: "vettings",
+    summary: "Đưa doanh nghiệp vào danh sách doanh nghiệp được tỉnh lựa chọn",
+    summaryEn: "Put the enterprise on the province's vetted list",
+    fields: { legalBasis: LegalBasis },
+    make: (enterpriseId, occurredOn, body, actor) =>
+      new Enterprise.VetEnterprise({ enterpriseId, occurredOn, provinceCode: actor.provinceCode, legalBasis: body.legalBasis }),
+    legalBasis: (body) => body.legalBasis,
+  }),
+  enterpriseCommand({
+    path: "removals",
+    summary: "Đưa doanh nghiệp ra khỏi danh sách của tỉnh",
+    summaryEn: "Take the enterprise off the province's vetted list",
+    fields: { legalBasis: LegalBasis, reason: Text },
+    make: (enterpriseId, occurredOn, body, actor) =>
+      new Enterprise.RemoveEnterpriseFromVettedList({ enterpriseId, occurredOn, provinceCode: actor.provinceCode, legalBasis: body.legalBasis, reason: body.reason }),
+    legalBasis: (body) => body.legalBasis,
+  }),
+  enterpriseCommand({
+    path: "suspensions",
+    summary: "Đình chỉ hoạt động của doanh nghiệp",
+    summaryEn: "Suspend the enterprise",
+    fields: { legalBasis: LegalBasis, reason: Text, until: Schema.optional(IsoDate) },
+    make: (enterpriseId, occurredOn, body) =>
+      new Enterprise.SuspendEnterprise({ enterpriseId, occurredOn, legalBasis: body.legalBasis, reason: body.reason, ...(body.until ? { until: body.until } : {}) }),
+    legalBasis: (body) => body.legalBasis,
+  }),
+  enterpriseCommand({
+    path: "reinstatements",
+    summary: "Khôi phục hoạt động của doanh nghiệp",
+    summaryEn: "Reinstate the enterprise",
+    fields: { legalBasis: LegalBasis },
+    make: (enterpriseId, occurredOn, body) => new Enterprise.ReinstateEnterprise({ enterpriseId, occurredOn, legalBasis: body.legalBasis }),
+    legalBasis: (body) => body.legalBasis,
+  }),
+  enterpriseCommand({
+    path: "violations",
+    summary: "Ghi nhận vi phạm của doanh nghiệp",
+    summaryEn: "Record a violation by the enterprise",
+    fields: {
+      description: Text,
+      legalBasis: Schema.optional(LegalBasis),
+      penaltyAmount: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+    },
+    make: (enterpriseId, occurredOn, body) =>
+      new Enterprise.RecordEnterpriseViolation({
+        enterpriseId,
+        occurredOn,
+        description: body.description,
+        ...(body.legalBasis ? { legalBasis: body.legalBasis } : {}),
+        ...(body.penaltyAmount !== undefined ? { penaltyAmount: body.penaltyAmount } : {}),
+      }),
+    legalBasis: (body) => body.legalBasis,
+  }),
+]

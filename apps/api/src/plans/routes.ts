@@ -1,0 +1,295 @@
+import { randomUUID } from "node:crypto"
+import { AdminUnit, IsoDate, QuotaPlan } from "@xkld/domain"
+import type { PlanRow } from "@xkld/projections"
+import { Schema } from "effect"
+import type { Actor } from "../access/actor.ts"
+import { executeCommand, expectedVersionFrom } from "../commands/execute.ts"
+import { fail } from "../http/problem.ts"
+import { defineRoute } from "../http/route.ts"
+import { notFound } from "../http/to-problem.ts"
+import {
+  AGGREGATE_READERS,
+  AsOfText,
+  collator,
+  LimitText,
+  OffsetText,
+  pageOf,
+  paginate,
+  parseAsOf,
+  parseYear,
+  ProvinceCode,
+  provinceOf,
+  UnitCode,
+  unitScope,
+  YearText,
+} from "../read-models/query.ts"
+import { guardedWrite } from "../read-models/write.ts"
+import type { AppServices } from "../services.ts"
+import { ApportionmentBody, PlanBody, PlanListBody } from "../read-models/contract.ts"
+import { apportionmentOf, metadataBasis, planItem } from "./view.ts"
+
+const TAGS = ["Kế hoạch, chỉ tiêu"]
+const WRITERS = ["province-officer"] as const
+
+const AllocationInput = Schema.Struct({
+  unitCode: UnitCode,
+  unitName: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
+  /** As printed: "3,46". */
+  sharePercentPrinted: Schema.String.check(Schema.isMaxLength(20)),
+  headCount: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  note: Schema.optional(Schema.String.check(Schema.isMaxLength(500))),
+})
+type AllocationInput = typeof AllocationInput.Type
+
+const toAllocation = (a: AllocationInput): QuotaPlan.Allocation => ({
+  ...QuotaPlan.allocation(a.unitCode, a.unitName, a.sharePercentPrinted, a.headCount),
+  ...(a.note ? { note: a.note } : {}),
+})
+
+const Reason = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(2000))
+
+const PlanIdParams = Schema.Struct({ id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã kế hoạch: chữ, số, : . _ -" })) })
+
+const planRows = async (services: AppServices, provinceCode: string, asOf?: Date, year?: number) =>
+  services.models.plans({ provinceCode, asOf, ...(year === undefined ? {} : { years: [year] }) })
+
+async function findPlan(services: AppServices, actor: Actor, id: string, asOf?: Date): Promise<PlanRow> {
+  const row = (await planRows(services, actor.provinceCode, asOf)).find((p) => p.planId === id)
+  if (!row) throw notFound(`kế hoạch ${id}`, `Plan ${id}`)
+  return row
+}
+
+/** Every allocated unit must exist in the province's catalogue on 1 January of the plan year. */
+async function checkUnits(services: AppServices, provinceCode: string, year: number, rows: ReadonlyArray<AllocationInput>) {
+  const catalogue = await services.models.catalogues.at()
+  const inProvince = new Set(AdminUnit.unitsOf(catalogue, provinceCode, `${year}-01-01`).map((u) => u.code))
+  const unknown = rows.filter((r) => !inProvince.has(r.unitCode))
+  if (unknown.length > 0)
+    throw fail(
+      "validation",
+      `Mã ĐVHC không thuộc tỉnh ${provinceCode} vào ngày 01/01/${year}: ${unknown.map((u) => `${u.unitName} (${u.unitCode})`).join(", ")}.`,
+      `Unit codes not in province ${provinceCode} on ${year}-01-01: ${unknown.map((u) => u.unitCode).join(", ")}.`,
+      { fields: unknown.map((u) => ({ path: "body.allocations.unitCode", message: `Mã ${u.unitCode} không thuộc tỉnh`, messageEn: `Unknown unit ${u.unitCode}` })) },
+    )
+}
+
+/** Commands on an existing plan: it must exist and belong to the officer's province. */
+const ownPlan = (actor: Actor, planId: string) => (state: QuotaPlan.QuotaPlanState) => {
+  if (state.status === "not-issued") throw notFound(`kế hoạch ${planId}`, `Plan ${planId}`)
+  if (state.plan.provinceCode !== actor.provinceCode)
+    throw fail("forbidden", "Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province.")
+}
+
+const commandAnswer = async (services: AppServices, actor: Actor, result: { streamId: string; version: number; events: ReadonlyArray<unknown> }) => {
+  const row = (await planRows(services, actor.provinceCode)).find((p) => p.planId === result.streamId)
+  const catalogue = await services.models.catalogues.at()
+  return { id: result.streamId, version: result.version, events: result.events, plan: row ? planItem(row, catalogue) : null }
+}
+
+const PlanListQuery = Schema.Struct({
+  province: Schema.optional(ProvinceCode),
+  year: Schema.optional(YearText),
+  unit: Schema.optional(UnitCode),
+  asOf: Schema.optional(AsOfText),
+  limit: Schema.optional(LimitText),
+  offset: Schema.optional(OffsetText),
+})
+
+export const planRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/plans",
+    summary: "Kế hoạch và bảng giao chỉ tiêu (như đã ban hành, kèm chênh lệch giữa tổng các dòng và chỉ tiêu)",
+    summaryEn: "Quota plans and allocation tables as issued, with the discrepancy between the rows' total and the target",
+    tags: TAGS,
+    access: AGGREGATE_READERS,
+    query: PlanListQuery,
+    response: PlanListBody,
+    handler: async ({ query, actor, services }) => {
+      const provinceCode = provinceOf(actor, query.province)
+      const asOf = parseAsOf(query.asOf)
+      const year = parseYear(query.year)
+      const units = await unitScope(services, actor, query.unit, year === undefined ? { asOf } : { date: `${year}-01-01` })
+      const catalogue = await services.models.catalogues.at()
+      const rows = (await planRows(services, provinceCode, asOf, year)).toSorted(
+        (a, b) => b.year - a.year || (a.kind === b.kind ? 0 : a.kind === "plan" ? -1 : 1) || collator.compare(a.title, b.title),
+      )
+      const keep = units === undefined ? undefined : (unitId: string | null) => unitId !== null && units.includes(unitId)
+      return paginate(rows.map((row) => planItem(row, catalogue, keep)), pageOf(query))
+    },
+  }),
+
+  defineRoute({
+    method: "get",
+    path: "/api/plans/:id",
+    summary: "Một kế hoạch: chỉ tiêu, bảng giao chỉ tiêu, các lần điều chỉnh",
+    summaryEn: "One plan: targets, allocation table, amendments",
+    tags: TAGS,
+    access: AGGREGATE_READERS,
+    params: PlanIdParams,
+    query: Schema.Struct({ asOf: Schema.optional(AsOfText) }),
+    response: PlanBody,
+    handler: async ({ params, query, actor, services }) => {
+      const row = await findPlan(services, actor, params.id, parseAsOf(query.asOf))
+      const units = await unitScope(services, actor, undefined)
+      const keep = units === undefined ? undefined : (unitId: string | null) => unitId !== null && units.includes(unitId)
+      return planItem(row, await services.models.catalogues.at(), keep)
+    },
+  }),
+
+  defineRoute({
+    method: "get",
+    path: "/api/plans/:id/apportionment",
+    summary: "Đề xuất phân bổ chỉ tiêu theo tỷ lệ (số dư lớn nhất), so với chỉ tiêu đã giao",
+    summaryEn: "Proposed apportionment of the target over the shares (largest remainder), against the issued quotas",
+    tags: TAGS,
+    access: ["province-officer", "leader", "auditor", "department-officer"],
+    params: PlanIdParams,
+    query: Schema.Struct({ method: Schema.optional(Schema.Literals(["largest-remainder"])), asOf: Schema.optional(AsOfText) }),
+    response: ApportionmentBody,
+    handler: async ({ params, query, actor, services }) => {
+      const row = await findPlan(services, actor, params.id, parseAsOf(query.asOf))
+      const proposal = apportionmentOf(row, await services.models.catalogues.at(), query.method ?? "largest-remainder")
+      if (!proposal)
+        throw fail("rejected", "Kế hoạch không có chỉ tiêu số người đi làm việc ở nước ngoài của năm để phân bổ.", "The plan has no departures target to apportion.")
+      return proposal
+    },
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/plans",
+    summary: "Ban hành kế hoạch năm với bảng giao chỉ tiêu (ghi nhận đúng như bản in)",
+    summaryEn: "Issue a yearly plan with its allocation table (recorded as printed)",
+    tags: TAGS,
+    access: WRITERS,
+    write: true,
+    successStatus: 201,
+    body: Schema.Struct({
+      planId: Schema.optional(Schema.String.check(Schema.isPattern(/^[\w:.-]{3,100}$/))),
+      schemeId: Schema.optional(Schema.NullOr(Schema.String)),
+      year: Schema.Int.check(Schema.isBetween({ minimum: 1990, maximum: 2100 })),
+      title: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(1000)),
+      targets: Schema.Array(QuotaPlan.Target),
+      allocations: Schema.Array(AllocationInput).check(Schema.isMaxLength(2000)),
+      printedTotal: Schema.optional(Schema.NullOr(Schema.Int)),
+      legalBasis: QuotaPlan.PrintedLegalBasis,
+    }),
+    handler: ({ body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, async () => {
+        await checkUnits(services, actor.provinceCode, body.year, body.allocations)
+        const planId = body.planId ?? `quota-plan:${actor.provinceCode}:${body.year}:${randomUUID().slice(0, 8)}`
+        const result = await executeCommand(services, actor, c, {
+          streamId: planId,
+          streamType: QuotaPlan.quotaPlanStreamType,
+          decider: QuotaPlan.quotaPlanDecider,
+          expectedVersion: expectedVersionFrom(c),
+          legalBasis: metadataBasis(body.legalBasis),
+          command: {
+            _tag: "IssuePlan",
+            planId,
+            schemeId: body.schemeId ?? null,
+            provinceCode: actor.provinceCode,
+            year: body.year,
+            title: body.title,
+            targets: body.targets,
+            allocations: body.allocations.map(toAllocation),
+            printedTotal: body.printedTotal ?? null,
+            legalBasis: body.legalBasis,
+          },
+        })
+        return commandAnswer(services, actor, result)
+      }),
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/plans/:id/allocation-amendments",
+    summary: "Điều chỉnh chỉ tiêu giao cho một số đơn vị theo quyết định",
+    summaryEn: "Amend some units' allocations by a cited decision",
+    tags: TAGS,
+    access: WRITERS,
+    write: true,
+    params: PlanIdParams,
+    body: Schema.Struct({
+      changes: Schema.Array(AllocationInput).check(Schema.isMinLength(1), Schema.isMaxLength(2000)),
+      legalBasis: QuotaPlan.PrintedLegalBasis,
+      effectiveOn: IsoDate,
+      reason: Reason,
+    }),
+    handler: ({ params, body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, async () => {
+        const result = await executeCommand(services, actor, c, {
+          streamId: params.id,
+          streamType: QuotaPlan.quotaPlanStreamType,
+          decider: QuotaPlan.quotaPlanDecider,
+          expectedVersion: expectedVersionFrom(c),
+          legalBasis: metadataBasis(body.legalBasis),
+          authorise: ownPlan(actor, params.id),
+          command: {
+            _tag: "AmendAllocation",
+            planId: params.id,
+            changes: body.changes.map(toAllocation),
+            legalBasis: body.legalBasis,
+            effectiveOn: body.effectiveOn,
+            reason: body.reason,
+          },
+        })
+        return commandAnswer(services, actor, result)
+      }),
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/plans/:id/target-amendments",
+    summary: "Điều chỉnh một chỉ tiêu của kế hoạch theo quyết định",
+    summaryEn: "Amend a target of the plan by a cited decision",
+    tags: TAGS,
+    access: WRITERS,
+    write: true,
+    params: PlanIdParams,
+    body: Schema.Struct({ target: QuotaPlan.Target, legalBasis: QuotaPlan.PrintedLegalBasis, effectiveOn: IsoDate, reason: Reason }),
+    handler: ({ params, body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, async () => {
+        const result = await executeCommand(services, actor, c, {
+          streamId: params.id,
+          streamType: QuotaPlan.quotaPlanStreamType,
+          decider: QuotaPlan.quotaPlanDecider,
+          expectedVersion: expectedVersionFrom(c),
+          legalBasis: metadataBasis(body.legalBasis),
+          authorise: ownPlan(actor, params.id),
+          command: { _tag: "AmendTarget", planId: params.id, ...body },
+        })
+        return commandAnswer(services, actor, result)
+      }),
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/plans/:id/supersession",
+    summary: "Thay thế kế hoạch bằng một kế hoạch khác",
+    summaryEn: "Supersede the plan by another one",
+    tags: TAGS,
+    access: WRITERS,
+    write: true,
+    params: PlanIdParams,
+    body: Schema.Struct({
+      supersededBy: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
+      legalBasis: QuotaPlan.PrintedLegalBasis,
+      effectiveOn: IsoDate,
+    }),
+    handler: ({ params, body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, async () => {
+        const result = await executeCommand(services, actor, c, {
+          streamId: params.id,
+          streamType: QuotaPlan.quotaPlanStreamType,
+          decider: QuotaPlan.quotaPlanDecider,
+          expectedVersion: expectedVersionFrom(c),
+          legalBasis: metadataBasis(body.legalBasis),
+          authorise: ownPlan(actor, params.id),
+          command: { _tag: "SupersedePlan", planId: params.id, ...body },
+        })
+        return commandAnswer(services, actor, result)
+      }),
+  }),
+]

@@ -1,0 +1,93 @@
+import { QuotaPlan } from "@xkld/domain"
+import { Schema } from "effect"
+
+/** Success bodies of the stable contract routes, for the OpenAPI document (extra fields may be added, never removed). */
+
+const N = Schema.Finite
+const S = Schema.String
+const Page = { total: N, limit: N, offset: N }
+
+export const PlanAllocationBody = Schema.Struct({
+  unitId: Schema.NullOr(S),
+  unitCode: S,
+  unitName: S,
+  sharePercent: N,
+  sharePercentPrinted: S,
+  quota: N,
+})
+
+export const PlanBody = Schema.Struct({
+  id: S,
+  kind: Schema.Literals(["scheme", "plan"]),
+  year: N,
+  title: S,
+  status: Schema.Literals(["issued", "superseded"]),
+  target: Schema.NullOr(N),
+  printedTotal: Schema.NullOr(N),
+  allocatedTotal: N,
+  discrepancy: Schema.NullOr(N),
+  legalBasis: QuotaPlan.PrintedLegalBasis,
+  allocations: Schema.Array(PlanAllocationBody),
+})
+
+export const PlanListBody = Schema.Struct({ items: Schema.Array(PlanBody), ...Page })
+
+export const ApportionmentBody = Schema.Struct({
+  planId: S,
+  method: Schema.Literal("largest-remainder"),
+  target: N,
+  total: N,
+  issuedTotal: N,
+  differingUnits: N,
+  allocations: Schema.Array(
+    Schema.Struct({ unitId: Schema.NullOr(S), unitCode: S, unitName: S, sharePercent: N, exactQuota: N, quota: N, issuedQuota: N, difference: N }),
+  ),
+})
+
+export const AttainmentBody = Schema.Struct({
+  asOf: S,
+  splitRule: Schema.Literals(["not-attributable", "apportion"]),
+  items: Schema.Array(
+    Schema.Struct({ unitId: S, unitCode: S, unitName: S, target: N, departed: N, percent: Schema.NullOr(N), remaining: N }),
+  ),
+  total: Schema.Struct({ target: Schema.NullOr(N), departed: N, percent: Schema.NullOr(N), remaining: Schema.NullOr(N) }),
+})
+
+export const LineageBody = Schema.Struct({
+  figure: Schema.Literal("departed"),
+  value: N,
+  asOf: S,
+  events: Schema.Array(
+    Schema.Struct({ eventId: S, type: S, streamId: S, recordedAt: S, occurredAt: S, actor: Schema.Unknown, legalBasis: Schema.Unknown }),
+  ),
+})
+
+export const EventPageBody = Schema.Struct({
+  items: Schema.Array(
+    Schema.Struct({
+      checkpoint: S,
+      globalPosition: N,
+      transactionId: S,
+      streamId: S,
+      streamType: S,
+      streamPosition: N,
+      eventId: S,
+      type: S,
+      schemaVersion: N,
+      data: Schema.Unknown,
+      metadata: Schema.Unknown,
+      occurredAt: S,
+      recordedAt: S,
+      hash: S,
+    }),
+  ),
+  next: Schema.NullOr(S),
+  last: S,
+})
+
+export const VerifyBody = Schema.Struct({
+  ok: Schema.Boolean,
+  checked: Schema.Struct({ events: N, streams: N, seals: N }),
+  firstProblem: Schema.NullOr(Schema.Unknown),
+  problems: N,
+})

@@ -1,0 +1,178 @@
+import { AdminUnit } from "@xkld/domain"
+import { parsePeriod, type Period } from "@xkld/projections"
+import { Schema } from "effect"
+import type { Actor } from "../access/actor.ts"
+import type { Role } from "../access/roles.ts"
+import { fail } from "../http/problem.ts"
+import type { AppServices } from "../services.ts"
+
+/** Query-string building blocks shared by the read routes (every value arrives as a string). */
+export const ProvinceCode = Schema.String.check(Schema.isPattern(/^\d{2}$/, { message: "Mã tỉnh gồm 2 chữ số" }))
+export const YearText = Schema.String.check(Schema.isPattern(/^\d{4}$/, { message: "Năm gồm 4 chữ số, ví dụ 2026" }))
+export const UnitCode = Schema.String.check(Schema.isPattern(/^\d{5}$/, { message: "Mã ĐVHC gồm 5 chữ số" }))
+export const PeriodText = Schema.String.check(
+  Schema.isPattern(/^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { message: "Kỳ: 2026, 2026-H1, 2026-Q1 hoặc 2026-05" }),
+)
+/** A recorded time: ISO date-time ("2026-06-15T08:00:00Z") or a date (the end of that day, UTC). */
+export const AsOfText = Schema.String.check(
+  Schema.isPattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
+    message: "Thời điểm theo ISO 8601, ví dụ 2026-06-15 hoặc 2026-06-15T08:00:00Z",
+  }),
+)
+export const LimitText = Schema.String.check(Schema.isPattern(/^\d{1,4}$/, { message: "Số nguyên từ 1 đến 500" }))
+export const OffsetText = Schema.String.check(Schema.isPattern(/^\d{1,9}$/, { message: "Số nguyên ≥ 0" }))
+
+/** Filters every read-model list accepts: province, unit, period, asOf, limit, offset. */
+export const listQueryFields = {
+  province: Schema.optional(ProvinceCode),
+  unit: Schema.optional(UnitCode),
+  period: Schema.optional(PeriodText),
+  asOf: Schema.optional(AsOfText),
+  limit: Schema.optional(LimitText),
+  offset: Schema.optional(OffsetText),
+}
+
+export interface ListQuery {
+  readonly province?: string | undefined
+  readonly unit?: string | undefined
+  readonly period?: string | undefined
+  readonly asOf?: string | undefined
+  readonly limit?: string | undefined
+  readonly offset?: string | undefined
+}
+
+const invalid = (path: string, message: string, messageEn: string) =>
+  fail("validation", `${path}: ${message}`, `${path}: ${messageEn}`, { fields: [{ path, message, messageEn }] })
+
+/** `asOf` as a Date (a bare date means the end of that day, UTC); undefined means "now, the current versions". */
+export const parseAsOf = (text: string | undefined, path = "query.asOf"): Date | undefined => {
+  if (text === undefined) return undefined
+  const day = text.slice(0, 10)
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59.999Z` : text)
+  // "2026-02-30" would roll over to March: a day that does not exist is refused
+  const exists = new Date(`${day}T00:00:00Z`)
+  if (Number.isNaN(date.getTime()) || Number.isNaN(exists.getTime()) || exists.toISOString().slice(0, 10) !== day)
+    throw invalid(path, "Thời điểm không tồn tại", "Not a valid time")
+  return date
+}
+
+/** The business date a status is computed for: the date of `asOf`, or today. */
+export const businessDateOf = (asOf: Date | undefined): string => (asOf ?? new Date()).toISOString().slice(0, 10)
+
+export const parseYear = (text: string | undefined, path = "query.year"): number | undefined => {
+  if (text === undefined) return undefined
+  const year = Number(text)
+  if (year < 1990 || year > 2100) throw invalid(path, "Năm phải trong khoảng 1990–2100", "Year must be within 1990–2100")
+  return year
+}
+
+export const requireYear = (text: string | undefined, path = "query.year"): number => {
+  const year = parseYear(text, path)
+  if (year === undefined) throw invalid(path, "Thiếu trường bắt buộc", "Missing key")
+  return year
+}
+
+export const parsePeriodText = (text: string | undefined): Period | undefined => {
+  if (text === undefined) return undefined
+  const period = parsePeriod(text)
+  if (!period) throw invalid("query.period", "Kỳ không hợp lệ", "Invalid period")
+  return period
+}
+
+export const yearOfPeriod = (text: string | undefined): number | undefined => (text ? Number(text.slice(0, 4)) : undefined)
+
+export interface Page {
+  readonly limit: number
+  readonly offset: number
+}
+
+export const pageOf = (query: { limit?: string | undefined; offset?: string | undefined }): Page => {
+  const limit = query.limit === undefined ? 50 : Number(query.limit)
+  if (limit < 1 || limit > 500) throw invalid("query.limit", "Số nguyên từ 1 đến 500", "An integer from 1 to 500")
+  return { limit, offset: query.offset === undefined ? 0 : Number(query.offset) }
+}
+
+/** `{ items, total, limit, offset }` of an already sorted list. */
+export const paginate = <T>(items: ReadonlyArray<T>, page: Page) => ({
+  items: items.slice(page.offset, page.offset + page.limit),
+  total: items.length,
+  limit: page.limit,
+  offset: page.offset,
+})
+
+export const collator = new Intl.Collator("vi")
+
+/** Province of the request: the one asked for, which must be the actor's own (every account works in one province). */
+export const provinceOf = (actor: Actor, province: string | undefined): string => {
+  const code = province ?? actor.provinceCode
+  if (code !== actor.provinceCode)
+    throw fail("forbidden", `Bạn chỉ xem được số liệu của tỉnh mình (mã ${actor.provinceCode}).`, `You may only read your own province (${actor.provinceCode}).`)
+  return code
+}
+
+/** Roles that read aggregate figures (no personal data). */
+export const AGGREGATE_READERS: ReadonlyArray<Role> = ["province-officer", "commune-officer", "department-officer", "leader", "auditor"]
+
+/** The catalogue date a unit code is resolved on: the end of the period, or today. */
+const resolveDate = (period: Period | undefined, asOf: Date | undefined) => period?.to ?? businessDateOf(asOf)
+
+/**
+ * The units a read is restricted to: a commune officer's own units (a `unit` outside them is 403), or the
+ * unit asked for, or none (the whole province). Unit codes resolve through the catalogue on `date`.
+ */
+export async function unitScope(
+  services: AppServices,
+  actor: Actor,
+  unitCode: string | undefined,
+  options: { readonly period?: Period | undefined; readonly asOf?: Date | undefined; readonly date?: string } = {},
+): Promise<ReadonlyArray<string> | undefined> {
+  let unitIds: ReadonlyArray<string> | undefined
+  if (unitCode !== undefined) {
+    const catalogue = await services.models.catalogues.at()
+    const date = options.date ?? resolveDate(options.period, options.asOf)
+    unitIds = AdminUnit.unitOn(catalogue, unitCode, date).map((u) => u.unitId)
+    if (unitIds.length === 0) unitIds = [...(catalogue.byCode.get(unitCode) ?? [])]
+    if (unitIds.length === 0) throw fail("not-found", `Không tìm thấy đơn vị hành chính mã ${unitCode}.`, `No administrative unit with code ${unitCode}.`)
+  }
+  if (actor.role !== "commune-officer") return unitIds
+  if (unitIds === undefined) return actor.unitIds
+  const own = unitIds.filter((id) => actor.unitIds.includes(id))
+  if (own.length === 0) throw outsideJurisdiction()
+  return own
+}
+
+export const outsideJurisdiction = () =>
+  fail("forbidden", "Đơn vị này không thuộc địa bàn bạn phụ trách.", "This unit is outside your jurisdiction.")
+
+/** Every code a commune officer's units ever carried (codes change with regrouping). */
+export async function ownUnitCodes(services: AppServices, actor: Actor): Promise<ReadonlySet<string>> {
+  const catalogue = await services.models.catalogues.at()
+  return new Set(actor.unitIds.flatMap((id) => catalogue.units.get(id)?.codes.map((c) => c.value) ?? []))
+}
+
+/** A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB: the path of the first such string, if any. */
+export function unstorablePath(value: unknown, path: string): string | undefined {
+  if (typeof value === "string") return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value) ? path : undefined
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorablePath(value[i], `${path}.${i}`)
+      if (found) return found
+    }
+    return undefined
+  }
+  if (value !== null && typeof value === "object")
+    for (const [key, item] of Object.entries(value)) {
+      const found = unstorablePath(item, `${path}.${key}`)
+      if (found) return found
+    }
+  return undefined
+}
+
+/** Refuses (400) a body holding text the database cannot store, before anything is decided or written. */
+export function assertStorable(body: unknown): void {
+  const path = unstorablePath(body, "body")
+  if (path)
+    throw fail("validation", `${path}: chứa ký tự không hợp lệ (NUL hoặc mã UTF-16 lẻ).`, `${path}: contains an invalid character (NUL or a lone surrogate).`, {
+      fields: [{ path, message: "Chứa ký tự không hợp lệ", messageEn: "Contains an invalid character" }],
+    })
+}

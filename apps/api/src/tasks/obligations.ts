@@ -1,0 +1,214 @@
+import { randomUUID } from "node:crypto"
+import { IsoDate, QuotaPlan, ReportingObligation } from "@xkld/domain"
+import { Schema } from "effect"
+import type { Actor } from "../access/actor.ts"
+import type { Role } from "../access/roles.ts"
+import { executeCommand, expectedVersionFrom } from "../commands/execute.ts"
+import { fail } from "../http/problem.ts"
+import { defineRoute } from "../http/route.ts"
+import { notFound } from "../http/to-problem.ts"
+import { metadataBasis } from "../plans/view.ts"
+import {
+  AsOfText,
+  businessDateOf,
+  collator,
+  LimitText,
+  OffsetText,
+  outsideJurisdiction,
+  ownUnitCodes,
+  pageOf,
+  paginate,
+  parseAsOf,
+  parsePeriodText,
+  PeriodText,
+  ProvinceCode,
+  provinceOf,
+  UnitCode,
+} from "../read-models/query.ts"
+import { guardedWrite } from "../read-models/write.ts"
+import type { AppServices } from "../services.ts"
+
+const TAGS = ["Nhiệm vụ, báo cáo"]
+const READERS: ReadonlyArray<Role> = ["province-officer", "department-officer", "commune-officer", "leader", "auditor"]
+/** The group code the documents use for "UBND các xã, phường" and for "Các Sở, ban, ngành". */
+const COMMUNES = "UBND-XA"
+const DEPARTMENTS = "SO-NGANH"
+
+type Obligation = ReportingObligation.ReportingObligationView
+
+const isUnitReporter = (o: Obligation, codes: ReadonlySet<string>) => o.reporter.kind === "unit" && o.reporter.code !== null && codes.has(o.reporter.code)
+
+/** Who sees an obligation: a commune officer its units' (and those addressed to all communes); a department its agency's. */
+const visibleTo = (actor: Actor, ownCodes: ReadonlySet<string>) => (o: Obligation): boolean => {
+  if (actor.role === "commune-officer") return isUnitReporter(o, ownCodes) || o.reporter.code === COMMUNES
+  if (actor.role === "department-officer")
+    return o.reporter.code === DEPARTMENTS || [o.reporter, o.recipient, o.via].some((p) => p !== null && p.code !== null && p.code === actor.agency)
+  return true
+}
+
+/** Who may record a submission: the reporter itself (a commune for its unit, a department for its agency) or a province officer. */
+const maySubmit = (actor: Actor, ownCodes: ReadonlySet<string>, o: Obligation): boolean => {
+  if (actor.role === "province-officer") return true
+  if (actor.role === "commune-officer") return isUnitReporter(o, ownCodes)
+  if (actor.role === "department-officer") return o.reporter.kind === "agency" && actor.agency !== null && o.reporter.code === actor.agency
+  return false
+}
+
+const obligationItem = (o: Obligation, on: string) => {
+  const { status, daysLate } = ReportingObligation.submissionStatus(o, on)
+  return { id: o.obligationId, ...o, status, daysLate, lastOnTimeDay: ReportingObligation.lastOnTimeDay(o.deadline, o.deadlineRule) }
+}
+
+const IdParams = Schema.Struct({ id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã nghĩa vụ báo cáo: chữ, số, : . _ -" })) })
+const StatusText = Schema.Literals(["pending", "overdue", "on-time", "late"])
+
+async function runObligationCommand(
+  services: AppServices,
+  actor: Actor,
+  c: Parameters<typeof executeCommand>[2],
+  obligationId: string,
+  command: ReportingObligation.ReportingObligationCommand,
+  options: { readonly mustExist: boolean; readonly legalBasis?: QuotaPlan.PrintedLegalBasis },
+) {
+  const ownCodes = actor.role === "commune-officer" ? await ownUnitCodes(services, actor) : new Set<string>()
+  const result = await executeCommand(services, actor, c, {
+    streamId: obligationId,
+    streamType: ReportingObligation.reportingObligationStreamType,
+    decider: ReportingObligation.reportingObligationDecider,
+    expectedVersion: expectedVersionFrom(c),
+    legalBasis: options.legalBasis ? metadataBasis(options.legalBasis) : undefined,
+    command,
+    authorise: (state) => {
+      if (!options.mustExist) return
+      if (state.status === "not-set" || state.obligation.provinceCode !== actor.provinceCode)
+        throw notFound(`nghĩa vụ báo cáo ${obligationId}`, `Reporting obligation ${obligationId}`)
+      if (!maySubmit(actor, ownCodes, state.obligation))
+        throw fail("forbidden", "Chỉ đơn vị phải báo cáo (hoặc Sở Nội vụ) được ghi nhận việc nộp báo cáo này.", "Only the reporter (or the province officer) may record this submission.")
+    },
+  })
+  const row = (await services.models.obligations({ provinceCode: actor.provinceCode })).find((o) => (o as Obligation).obligationId === obligationId) as
+    | Obligation
+    | undefined
+  return { id: obligationId, version: result.version, events: result.events, obligation: row ? obligationItem(row, businessDateOf(undefined)) : null }
+}
+
+export const obligationRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/reporting-obligations",
+    summary: "Nghĩa vụ báo cáo: ai báo cáo gì, cho ai, hạn nào; đúng hạn, trễ hạn, quá hạn",
+    summaryEn: "Reporting obligations: who reports what to whom by when; on time, late, overdue",
+    tags: TAGS,
+    access: READERS,
+    query: Schema.Struct({
+      province: Schema.optional(ProvinceCode),
+      unit: Schema.optional(UnitCode),
+      period: Schema.optional(PeriodText),
+      asOf: Schema.optional(AsOfText),
+      status: Schema.optional(StatusText),
+      reporter: Schema.optional(Schema.String.check(Schema.isPattern(/^[A-Z0-9-]{2,30}$/))),
+      limit: Schema.optional(LimitText),
+      offset: Schema.optional(OffsetText),
+    }),
+    handler: async ({ query, actor, services }) => {
+      const provinceCode = provinceOf(actor, query.province)
+      const asOf = parseAsOf(query.asOf)
+      const period = parsePeriodText(query.period)
+      const on = businessDateOf(asOf)
+      const ownCodes = actor.role === "commune-officer" ? await ownUnitCodes(services, actor) : new Set<string>()
+      if (query.unit !== undefined && actor.role === "commune-officer" && !ownCodes.has(query.unit)) throw outsideJurisdiction()
+      const rows = (await services.models.obligations({ provinceCode, asOf })) as ReadonlyArray<Obligation>
+      const items = rows
+        .filter(visibleTo(actor, ownCodes))
+        .filter((o) => !query.unit || (o.reporter.kind === "unit" && o.reporter.code === query.unit))
+        .filter((o) => !query.reporter || o.reporter.code === query.reporter)
+        .filter((o) => !period || (o.deadline >= period.from && o.deadline <= period.to))
+        .map((o) => obligationItem(o, on))
+        .filter((o) => !query.status || o.status === query.status)
+        .toSorted((a, b) => a.deadline.localeCompare(b.deadline) || collator.compare(a.reporter.name, b.reporter.name) || a.id.localeCompare(b.id))
+      const counts: Record<string, number> = {}
+      for (const o of items) counts[o.status] = (counts[o.status] ?? 0) + 1
+      return { asOf: (asOf ?? new Date()).toISOString(), statusOn: on, byStatus: counts, ...paginate(items, pageOf(query)) }
+    },
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/reporting-obligations",
+    summary: "Đặt nghĩa vụ báo cáo theo văn bản (hạn nộp là dữ liệu của văn bản)",
+    summaryEn: "Set a reporting obligation from a document (the deadline is the document's)",
+    tags: TAGS,
+    access: ["province-officer"],
+    write: true,
+    successStatus: 201,
+    body: Schema.Struct({
+      obligationId: Schema.optional(Schema.String.check(Schema.isPattern(/^[\w:.-]{3,200}$/))),
+      reporter: ReportingObligation.ReportingParty,
+      recipient: ReportingObligation.ReportingParty,
+      via: Schema.optional(Schema.NullOr(ReportingObligation.ReportingParty)),
+      reportKind: ReportingObligation.ReportKind,
+      period: ReportingObligation.ReportingPeriod,
+      deadline: IsoDate,
+      deadlineRule: ReportingObligation.DeadlineRule,
+      deadlinePrinted: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500)),
+      legalBasis: QuotaPlan.PrintedLegalBasis,
+      note: Schema.optional(Schema.String.check(Schema.isMaxLength(2000))),
+    }),
+    handler: ({ body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, () => {
+        const obligationId =
+          body.obligationId ?? `reporting-obligation:${actor.provinceCode}:${body.period.year}:${body.reportKind}:${randomUUID().slice(0, 8)}`
+        return runObligationCommand(
+          services,
+          actor,
+          c,
+          obligationId,
+          {
+            _tag: "SetReportingObligation",
+            obligationId,
+            provinceCode: actor.provinceCode,
+            reporter: body.reporter,
+            recipient: body.recipient,
+            via: body.via ?? null,
+            reportKind: body.reportKind,
+            period: body.period,
+            deadline: body.deadline,
+            deadlineRule: body.deadlineRule,
+            deadlinePrinted: body.deadlinePrinted,
+            legalBasis: body.legalBasis,
+            ...(body.note ? { note: body.note } : {}),
+          },
+          { mustExist: false, legalBasis: body.legalBasis },
+        )
+      }),
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/reporting-obligations/:id/submissions",
+    summary: "Ghi nhận việc nộp báo cáo (số, ngày văn bản)",
+    summaryEn: "Record a report's submission (document number and date)",
+    tags: TAGS,
+    access: ["province-officer", "commune-officer", "department-officer"],
+    write: true,
+    params: IdParams,
+    body: Schema.Struct({ submittedOn: Schema.optional(IsoDate), documentRef: ReportingObligation.ReportDocumentRef }),
+    handler: ({ params, body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, () =>
+        runObligationCommand(
+          services,
+          actor,
+          c,
+          params.id,
+          {
+            _tag: "SubmitReport",
+            obligationId: params.id,
+            submittedOn: body.submittedOn ?? businessDateOf(undefined),
+            documentRef: body.documentRef,
+            submittedBy: actor.displayName,
+          },
+          { mustExist: true },
+        ),
+      ),
+  }),
+]

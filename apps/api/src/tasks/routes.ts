@@ -1,0 +1,178 @@
+import { PlanTask } from "@xkld/domain"
+import { Schema } from "effect"
+import type { Actor } from "../access/actor.ts"
+import type { Role } from "../access/roles.ts"
+import { executeCommand, expectedVersionFrom } from "../commands/execute.ts"
+import { fail } from "../http/problem.ts"
+import { defineRoute } from "../http/route.ts"
+import { notFound } from "../http/to-problem.ts"
+import {
+  AsOfText,
+  businessDateOf,
+  LimitText,
+  OffsetText,
+  pageOf,
+  paginate,
+  parseAsOf,
+  parsePeriodText,
+  PeriodText,
+  ProvinceCode,
+  provinceOf,
+} from "../read-models/query.ts"
+import { guardedWrite } from "../read-models/write.ts"
+import type { AppServices } from "../services.ts"
+
+const TAGS = ["Nhiệm vụ, báo cáo"]
+const READERS: ReadonlyArray<Role> = ["province-officer", "department-officer", "commune-officer", "leader", "auditor"]
+const WRITERS = ["province-officer", "department-officer"] as const
+const GROUP_ORDER: ReadonlyArray<string> = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+/** The agency code of "UBND cấp xã" in the appendix: the tasks a commune officer sees. */
+const COMMUNES = "UBND-XA"
+
+type TaskRow = PlanTask.PlanTaskView & { readonly status: "open" | "completed" }
+
+const namesAgency = (task: TaskRow, agency: string) =>
+  task.lead.agencyCodes.includes(agency) || task.coordinating.agencyCodes.includes(agency)
+
+/** The tasks an actor may see: a department its agency's (lead or coordinating), a commune officer the communes'. */
+const visibleTo = (actor: Actor) => (task: TaskRow): boolean => {
+  if (actor.role === "department-officer") return actor.agency !== null && namesAgency(task, actor.agency)
+  if (actor.role === "commune-officer") return namesAgency(task, COMMUNES)
+  return true
+}
+
+/** The plans of the actor's province: tasks belong to a province through their plan. */
+const provincePlanIds = async (services: AppServices, provinceCode: string) =>
+  new Set((await services.models.plans({ provinceCode })).map((p) => p.planId))
+
+const taskItem = (task: TaskRow, on: string) => {
+  const status = PlanTask.taskStatus(task, on)
+  return {
+    id: task.taskId,
+    ...task,
+    recordStatus: task.status,
+    status,
+    overdue: status === "overdue",
+    daysOverdue: status === "overdue" && task.dueDate ? Math.round((Date.parse(on) - Date.parse(task.dueDate)) / 86_400_000) : 0,
+    latestProgress: task.progress.at(-1) ?? null,
+  }
+}
+
+const TaskStatusText = Schema.Literals(["ongoing", "open", "overdue", "completed-on-time", "completed-late"])
+const IdParams = Schema.Struct({ id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã nhiệm vụ: chữ, số, : . _ -" })) })
+const DocumentRefText = Schema.String.check(Schema.isMaxLength(200))
+const Summary = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(5000))
+const IsoDay = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "Ngày dạng yyyy-mm-dd" }))
+
+/** Progress and completion: a department officer of the task's lead agency, or a province officer of the task's province. */
+async function runTaskCommand(services: AppServices, actor: Actor, c: Parameters<typeof executeCommand>[2], taskId: string, command: PlanTask.PlanTaskCommand) {
+  const planIds = await provincePlanIds(services, actor.provinceCode)
+  const result = await executeCommand(services, actor, c, {
+    streamId: taskId,
+    streamType: PlanTask.planTaskStreamType,
+    decider: PlanTask.planTaskDecider,
+    expectedVersion: expectedVersionFrom(c),
+    command,
+    authorise: (state) => {
+      if (state.status === "unassigned" || !planIds.has(state.task.planId)) throw notFound(`nhiệm vụ ${taskId}`, `Task ${taskId}`)
+      if (actor.role === "department-officer" && (actor.agency === null || !state.task.lead.agencyCodes.includes(actor.agency)))
+        throw fail("forbidden", "Chỉ cơ quan chủ trì nhiệm vụ được báo cáo tiến độ, hoàn thành.", "Only the task's lead agency may report on it.")
+    },
+  })
+  const row = (await services.models.tasks({})).find((t) => (t as TaskRow).taskId === taskId) as TaskRow | undefined
+  return { id: taskId, version: result.version, events: result.events, task: row ? taskItem(row, businessDateOf(undefined)) : null }
+}
+
+export const taskRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/tasks",
+    summary: "Nhiệm vụ của kế hoạch: cơ quan chủ trì, phối hợp, thời hạn, tiến độ, quá hạn",
+    summaryEn: "Plan tasks: lead and coordinating agencies, due dates, progress, overdue",
+    tags: TAGS,
+    access: READERS,
+    query: Schema.Struct({
+      province: Schema.optional(ProvinceCode),
+      period: Schema.optional(PeriodText),
+      asOf: Schema.optional(AsOfText),
+      agency: Schema.optional(Schema.String.check(Schema.isPattern(/^[A-Z0-9-]{2,30}$/))),
+      status: Schema.optional(TaskStatusText),
+      overdue: Schema.optional(Schema.Literals(["true", "false"])),
+      plan: Schema.optional(Schema.String.check(Schema.isMaxLength(200))),
+      limit: Schema.optional(LimitText),
+      offset: Schema.optional(OffsetText),
+    }),
+    handler: async ({ query, actor, services }) => {
+      const provinceCode = provinceOf(actor, query.province)
+      const asOf = parseAsOf(query.asOf)
+      const period = parsePeriodText(query.period)
+      const on = businessDateOf(asOf)
+      const planIds = await provincePlanIds(services, provinceCode)
+      const years = period ? [Number(period.from.slice(0, 4))] : undefined
+      const rows = (await services.models.tasks({ asOf, ...(years ? { years } : {}) })) as ReadonlyArray<TaskRow>
+      const items = rows
+        .filter((t) => planIds.has(t.planId) && (!query.plan || t.planId === query.plan))
+        .filter(visibleTo(actor))
+        .filter((t) => !query.agency || namesAgency(t, query.agency))
+        .filter((t) => !period || t.dueDate === null || (t.dueDate >= period.from && t.dueDate <= period.to))
+        .map((t) => taskItem(t, on))
+        .filter((t) => !query.status || t.status === query.status)
+        .filter((t) => query.overdue === undefined || t.overdue === (query.overdue === "true"))
+        .toSorted((a, b) => a.planId.localeCompare(b.planId) || GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || a.number - b.number)
+      const counts: Record<string, number> = {}
+      for (const t of items) counts[t.status] = (counts[t.status] ?? 0) + 1
+      return { asOf: (asOf ?? new Date()).toISOString(), statusOn: on, byStatus: counts, ...paginate(items, pageOf(query)) }
+    },
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/tasks/:id/progress-reports",
+    summary: "Báo cáo tiến độ thực hiện nhiệm vụ",
+    summaryEn: "Report progress on a task",
+    tags: TAGS,
+    access: WRITERS,
+    write: true,
+    params: IdParams,
+    body: Schema.Struct({
+      reportedOn: Schema.optional(IsoDay),
+      summary: Summary,
+      percentComplete: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 100 }))),
+      documentRef: Schema.optional(DocumentRefText),
+    }),
+    handler: ({ params, body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, () =>
+        runTaskCommand(services, actor, c, params.id, {
+          _tag: "ReportPlanTaskProgress",
+          taskId: params.id,
+          reportedOn: body.reportedOn ?? businessDateOf(undefined),
+          summary: body.summary,
+          reportedBy: actor.agency ?? actor.displayName,
+          ...(body.percentComplete !== undefined ? { percentComplete: body.percentComplete } : {}),
+          ...(body.documentRef ? { documentRef: body.documentRef } : {}),
+        }),
+      ),
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/tasks/:id/completion",
+    summary: "Báo cáo hoàn thành nhiệm vụ",
+    summaryEn: "Report a task completed",
+    tags: TAGS,
+    access: WRITERS,
+    write: true,
+    params: IdParams,
+    body: Schema.Struct({ completedOn: Schema.optional(IsoDay), summary: Summary, documentRef: Schema.optional(DocumentRefText) }),
+    handler: ({ params, body, actor, services, c }) =>
+      guardedWrite(services, actor, c, body, () =>
+        runTaskCommand(services, actor, c, params.id, {
+          _tag: "CompletePlanTask",
+          taskId: params.id,
+          completedOn: body.completedOn ?? businessDateOf(undefined),
+          summary: body.summary,
+          ...(body.documentRef ? { documentRef: body.documentRef } : {}),
+        }),
+      ),
+  }),
+]
