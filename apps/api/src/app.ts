@@ -23,12 +23,29 @@ export function createApp(services: AppServices, routes: ReadonlyArray<RouteSpec
       onError: (c) =>
         respondProblem(
           c,
-          toProblem(fail("payload-too-large", `Dữ liệu gửi lên vượt quá ${upload ? "10 MB" : "1 MB"}.`, `Payload exceeds ${upload ? "10 MiB" : "1 MiB"}.`)),
+          toProblem(
+            fail(
+              "payload-too-large",
+              `Dữ liệu gửi lên vượt quá ${upload ? "10 MB" : "1 MB"}.`,
+              `Payload exceeds ${upload ? "10 MiB" : "1 MiB"}.`,
+            ),
+          ),
         ),
     })(c, next)
   })
   mountRoutes(app, routes, services, runtime)
-  app.notFound((c) => respondProblem(c, toProblem(fail("not-found", `Không có đường dẫn ${c.req.method} ${c.req.path}.`, `No route ${c.req.method} ${c.req.path}.`))))
+  app.notFound((c) =>
+    respondProblem(
+      c,
+      toProblem(
+        fail(
+          "not-found",
+          `Không có đường dẫn ${c.req.method} ${c.req.path}.`,
+          `No route ${c.req.method} ${c.req.path}.`,
+        ),
+      ),
+    ),
+  )
   app.onError((error, c) => respondProblem(c, toProblem(error)))
   return app
 }

@@ -32,7 +32,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const mode = (env.XKLD_MODE ?? "demo") as Mode
   if (!["demo", "development", "production"].includes(mode))
-    throw new ConfigError(`XKLD_MODE phải là demo, development hoặc production / must be demo, development or production`)
+    throw new ConfigError(
+      `XKLD_MODE phải là demo, development hoặc production / must be demo, development or production`,
+    )
   const config: AppConfig = {
     mode,
     port: Number(env.PORT || 3000),
@@ -52,8 +54,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError(
         `Chế độ production không chạy với khóa mặc định: hãy đặt ${defaults.map((k) => `XKLD_${k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`).join(", ")} / production refuses default secrets`,
       )
-    for (const [name, value] of [["XKLD_MASTER_KEY", config.masterKey], ["XKLD_INDEX_KEY", config.indexKey]] as const)
-      if (Buffer.from(value, "base64").length !== 32) throw new ConfigError(`${name} phải là 32 byte base64 / must be 32 bytes, base64`)
+    for (const [name, value] of [
+      ["XKLD_MASTER_KEY", config.masterKey],
+      ["XKLD_INDEX_KEY", config.indexKey],
+    ] as const)
+      if (Buffer.from(value, "base64").length !== 32)
+        throw new ConfigError(`${name} phải là 32 byte base64 / must be 32 bytes, base64`)
   }
   return config
 }

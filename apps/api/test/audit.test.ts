@@ -7,8 +7,6 @@ let auditor: Client
 let signIn: (app: TestApp["app"], username: string) => Promise<Client>
 let writeRoutes: ReadonlyArray<{ method: string; path: string }>
 beforeAll(async () => {
-  // the demo loader reads its size when first imported: set it before importing the test app
-  process.env.XKLD_DEMO_EVENTS = "2000"
   const support = await import("./support/test-app.ts")
   signIn = support.signIn
   t = await support.openTestApp({ demoEvents: 2000 })
@@ -37,7 +35,9 @@ describe("the raw log for the auditor", () => {
     expect(ids.length).toBe(await t.services.log.count())
     expect(new Set(ids).size).toBe(ids.length)
     for (let i = 1; i < checkpoints.length; i++)
-      expect(compareCheckpoints(parseCheckpoint(checkpoints[i - 1]!)!, parseCheckpoint(checkpoints[i]!)!)).toBeLessThan(0)
+      expect(compareCheckpoints(parseCheckpoint(checkpoints[i - 1]!)!, parseCheckpoint(checkpoints[i]!)!)).toBeLessThan(
+        0,
+      )
     expect(pages).toBeGreaterThan(1)
   })
 
@@ -46,7 +46,22 @@ describe("the raw log for the auditor", () => {
     expect(body.items.length).toBeGreaterThan(0)
     const e = body.items[0]
     expect(Object.keys(e).sort()).toEqual(
-      ["checkpoint", "data", "eventId", "globalPosition", "hash", "metadata", "occurredAt", "recordedAt", "schemaVersion", "streamId", "streamPosition", "streamType", "transactionId", "type"].sort(),
+      [
+        "checkpoint",
+        "data",
+        "eventId",
+        "globalPosition",
+        "hash",
+        "metadata",
+        "occurredAt",
+        "recordedAt",
+        "schemaVersion",
+        "streamId",
+        "streamPosition",
+        "streamType",
+        "transactionId",
+        "type",
+      ].sort(),
     )
     expect(body.items.every((i: any) => i.streamType === "QuotaPlan")).toBe(true)
     expect(e.hash).toMatch(/^[0-9a-f]{64}$/)
@@ -57,7 +72,8 @@ describe("the raw log for the auditor", () => {
   })
 
   test("a malformed checkpoint or limit is a 400", async () => {
-    for (const q of ["after=12", "after=a:b", "limit=0", "limit=501"]) expect((await auditor.json("GET", `/api/events?${q}`)).status, q).toBe(400)
+    for (const q of ["after=12", "after=a:b", "limit=0", "limit=501"])
+      expect((await auditor.json("GET", `/api/events?${q}`)).status, q).toBe(400)
   })
 
   test("verify: the log is intact", async () => {
@@ -71,7 +87,9 @@ describe("the raw log for the auditor", () => {
   test("projection status for operators; only the administrator resumes", async () => {
     const status = await auditor.json("GET", "/api/projections")
     expect(status.status).toBe(200)
-    expect(status.body.items.map((s: any) => s.projection)).toEqual(expect.arrayContaining(["workers", "plans", "enterprises", "plan_tasks", "reporting"]))
+    expect(status.body.items.map((s: any) => s.projection)).toEqual(
+      expect.arrayContaining(["workers", "plans", "enterprises", "plan_tasks", "reporting"]),
+    )
     expect(status.body.items.every((s: any) => s.state !== undefined && typeof s.checkpoint === "string")).toBe(true)
     const admin = await signIn(t.app, "quan-tri")
     expect((await admin.json("POST", "/api/projections/plans/resume")).status).toBe(200)

@@ -8,7 +8,11 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  t.app.request(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })
+  t.app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  })
 
 describe("sign-in and sessions", () => {
   test("a demo account signs in with an HttpOnly, SameSite=Strict cookie and learns who it is", async () => {
@@ -19,20 +23,32 @@ describe("sign-in and sessions", () => {
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Strict/i)
     const me = await t.app.request("/api/session", { headers: { cookie: cookie.split(";")[0]! } })
-    expect(await me.json()).toMatchObject({ username: "so-noi-vu", role: "province-officer", roleLabel: "Cán bộ Sở Nội vụ" })
+    expect(await me.json()).toMatchObject({
+      username: "so-noi-vu",
+      role: "province-officer",
+      roleLabel: "Cán bộ Sở Nội vụ",
+    })
   })
 
   test("wrong password: 401 problem in Vietnamese and English, nothing revealed about which part was wrong", async () => {
-    for (const body of [{ username: "so-noi-vu", password: "sai" }, { username: "khong-co", password: "demo" }]) {
+    for (const body of [
+      { username: "so-noi-vu", password: "sai" },
+      { username: "khong-co", password: "demo" },
+    ]) {
       const response = await post("/api/session", body)
       expect(response.status).toBe(401)
       expect(response.headers.get("content-type")).toMatch(/application\/problem\+json/)
-      expect(await response.json()).toMatchObject({ type: expect.stringMatching(/bad-credentials$/), title: "Sai tên đăng nhập hoặc mật khẩu", titleEn: "Wrong username or password" })
+      expect(await response.json()).toMatchObject({
+        type: expect.stringMatching(/bad-credentials$/),
+        title: "Sai tên đăng nhập hoặc mật khẩu",
+        titleEn: "Wrong username or password",
+      })
     }
   })
 
   test("five wrong passwords lock the account, even for the right password", async () => {
-    for (let i = 0; i < 5; i++) expect((await post("/api/session", { username: "lanh-dao", password: `sai-${i}` })).status).toBe(401)
+    for (let i = 0; i < 5; i++)
+      expect((await post("/api/session", { username: "lanh-dao", password: `sai-${i}` })).status).toBe(401)
     const locked = await post("/api/session", { username: "lanh-dao", password: "demo" })
     expect(locked.status).toBe(423)
     expect(await locked.json()).toMatchObject({ type: expect.stringMatching(/account-locked$/) })
@@ -52,7 +68,14 @@ describe("sign-in and sessions", () => {
     const weak = await client.json("POST", "/api/session/password", { currentPassword: "demo", newPassword: "ngan" })
     expect(weak.status).toBe(400)
     expect(weak.body.fields).toEqual([expect.objectContaining({ path: "body.newPassword" })])
-    expect((await client.request("POST", "/api/session/password", { currentPassword: "demo", newPassword: "Ngân hàng 2026" })).status).toBe(204)
+    expect(
+      (
+        await client.request("POST", "/api/session/password", {
+          currentPassword: "demo",
+          newPassword: "Ngân hàng 2026",
+        })
+      ).status,
+    ).toBe(204)
     expect((await post("/api/session", { username: "ngan-hang", password: "demo" })).status).toBe(401)
     expect((await post("/api/session", { username: "ngan-hang", password: "Ngân hàng 2026" })).status).toBe(200)
   })
@@ -67,10 +90,19 @@ describe("sign-in and sessions", () => {
 
   test("only the administrator manages users", async () => {
     const admin = await signIn(t.app, "quan-tri")
-    const created = await admin.json("POST", "/api/users", { username: "so-y-te", displayName: "Cán bộ Sở Y tế", role: "department-officer", provinceCode: "14", agency: "SYT", password: "Sở Y tế 2026" })
+    const created = await admin.json("POST", "/api/users", {
+      username: "so-y-te",
+      displayName: "Cán bộ Sở Y tế",
+      role: "department-officer",
+      provinceCode: "14",
+      agency: "SYT",
+      password: "Sở Y tế 2026",
+    })
     expect(created.status).toBe(201)
     const officer = await signIn(t.app, "so-noi-vu")
     expect((await officer.request("GET", "/api/users")).status).toBe(403)
-    expect((await admin.json("GET", "/api/users")).body.items.map((u: { username: string }) => u.username)).toContain("so-y-te")
+    expect((await admin.json("GET", "/api/users")).body.items.map((u: { username: string }) => u.username)).toContain(
+      "so-y-te",
+    )
   })
 })

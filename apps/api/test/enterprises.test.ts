@@ -9,9 +9,20 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const basis = { number: "45/TB-SNV", date: "2024-04-01", issuer: "Sở Nội vụ tỉnh Sơn La", title: "Danh sách doanh nghiệp được tuyển chọn lao động" }
+const basis = {
+  number: "45/TB-SNV",
+  date: "2024-04-01",
+  issuer: "Sở Nội vụ tỉnh Sơn La",
+  title: "Danh sách doanh nghiệp được tuyển chọn lao động",
+}
 const license = (enterpriseId: string, name: string) =>
-  officer.json("POST", "/api/enterprises", { enterpriseId, name, licenceNumber: `${enterpriseId}/LĐTBXH-GP`, licenceDate: "2024-03-01", occurredOn: "2024-03-05" })
+  officer.json("POST", "/api/enterprises", {
+    enterpriseId,
+    name,
+    licenceNumber: `${enterpriseId}/LĐTBXH-GP`,
+    licenceDate: "2024-03-01",
+    occurredOn: "2024-03-05",
+  })
 
 describe("enterprises", () => {
   let createdAt: Date
@@ -20,11 +31,22 @@ describe("enterprises", () => {
     await new Promise((r) => setTimeout(r, 20))
     const licensed = await license("dn-duong-minh", "Công ty Cổ phần Dương Minh")
     expect(licensed.status).toBe(201)
-    expect(licensed.body).toMatchObject({ id: "dn-duong-minh", version: 1, enterprise: { name: "Công ty Cổ phần Dương Minh", vettedInProvince: false, suspended: false } })
+    expect(licensed.body).toMatchObject({
+      id: "dn-duong-minh",
+      version: 1,
+      enterprise: { name: "Công ty Cổ phần Dương Minh", vettedInProvince: false, suspended: false },
+    })
 
-    const vetted = await officer.json("POST", "/api/enterprises/dn-duong-minh/vettings", { legalBasis: basis, occurredOn: "2024-04-01" })
+    const vetted = await officer.json("POST", "/api/enterprises/dn-duong-minh/vettings", {
+      legalBasis: basis,
+      occurredOn: "2024-04-01",
+    })
     expect(vetted.status).toBe(200)
-    expect(vetted.body.enterprise).toMatchObject({ vettedIn: ["14"], vettedInProvince: true, mayRecruitInProvince: true })
+    expect(vetted.body.enterprise).toMatchObject({
+      vettedIn: ["14"],
+      vettedInProvince: true,
+      mayRecruitInProvince: true,
+    })
 
     const suspended = await officer.json("POST", "/api/enterprises/dn-duong-minh/suspensions", {
       legalBasis: { ...basis, number: "12/QĐ-XPVPHC", date: "2025-01-10" },
@@ -32,16 +54,43 @@ describe("enterprises", () => {
       occurredOn: "2025-01-10",
     })
     expect(suspended.status).toBe(200)
-    expect(suspended.body.enterprise).toMatchObject({ suspended: true, suspensionReason: "Thu phí dịch vụ vượt mức quy định", mayRecruitInProvince: false })
+    expect(suspended.body.enterprise).toMatchObject({
+      suspended: true,
+      suspensionReason: "Thu phí dịch vụ vượt mức quy định",
+      mayRecruitInProvince: false,
+    })
 
-    const twice = await officer.json("POST", "/api/enterprises/dn-duong-minh/suspensions", { legalBasis: basis, reason: "x", occurredOn: "2025-01-11" })
+    const twice = await officer.json("POST", "/api/enterprises/dn-duong-minh/suspensions", {
+      legalBasis: basis,
+      reason: "x",
+      occurredOn: "2025-01-11",
+    })
     expect(twice.status).toBe(422)
     expect(twice.body.rejection).toBe("EnterpriseIsSuspended")
     expect(twice.body.detail).toMatch(/đình chỉ/)
 
-    expect((await officer.json("POST", "/api/enterprises/dn-duong-minh/reinstatements", { legalBasis: { ...basis, date: "2025-03-01" }, occurredOn: "2025-03-01" })).body.enterprise.suspended).toBe(false)
-    expect((await officer.json("POST", "/api/enterprises/dn-duong-minh/violations", { description: "Không báo cáo định kỳ", penaltyAmount: 15_000_000, occurredOn: "2025-04-01" })).body.enterprise.violations).toBe(1)
-    const removed = await officer.json("POST", "/api/enterprises/dn-duong-minh/removals", { legalBasis: { ...basis, date: "2025-05-01" }, reason: "Không còn hoạt động tại tỉnh", occurredOn: "2025-05-01" })
+    expect(
+      (
+        await officer.json("POST", "/api/enterprises/dn-duong-minh/reinstatements", {
+          legalBasis: { ...basis, date: "2025-03-01" },
+          occurredOn: "2025-03-01",
+        })
+      ).body.enterprise.suspended,
+    ).toBe(false)
+    expect(
+      (
+        await officer.json("POST", "/api/enterprises/dn-duong-minh/violations", {
+          description: "Không báo cáo định kỳ",
+          penaltyAmount: 15_000_000,
+          occurredOn: "2025-04-01",
+        })
+      ).body.enterprise.violations,
+    ).toBe(1)
+    const removed = await officer.json("POST", "/api/enterprises/dn-duong-minh/removals", {
+      legalBasis: { ...basis, date: "2025-05-01" },
+      reason: "Không còn hoạt động tại tỉnh",
+      occurredOn: "2025-05-01",
+    })
     expect(removed.body.enterprise).toMatchObject({ vettedIn: [], vettedInProvince: false })
 
     const events = await t.services.log.readStream("enterprise-dn-duong-minh")
@@ -65,26 +114,44 @@ describe("enterprises", () => {
     const all = await officer.json("GET", "/api/enterprises?province=14")
     expect(all.status).toBe(200)
     // "D" < "Đ" < "E" in Vietnamese (a code-point sort would put Đ after E)
-    expect(all.body.items.map((e: any) => e.name)).toEqual(["Công ty Cổ phần Dương Minh", "Công ty Cổ phần Đông Á", "Công ty Cổ phần Em"])
+    expect(all.body.items.map((e: any) => e.name)).toEqual([
+      "Công ty Cổ phần Dương Minh",
+      "Công ty Cổ phần Đông Á",
+      "Công ty Cổ phần Em",
+    ])
     expect(all.body.total).toBe(3)
-    expect((await officer.json("GET", "/api/enterprises?vetted=true")).body.items.map((e: any) => e.id)).toEqual(["dn-dong-a"])
-    expect((await officer.json("GET", "/api/enterprises?q=đông")).body.items.map((e: any) => e.id)).toEqual(["dn-dong-a"])
+    expect((await officer.json("GET", "/api/enterprises?vetted=true")).body.items.map((e: any) => e.id)).toEqual([
+      "dn-dong-a",
+    ])
+    expect((await officer.json("GET", "/api/enterprises?q=đông")).body.items.map((e: any) => e.id)).toEqual([
+      "dn-dong-a",
+    ])
     const page = await officer.json("GET", "/api/enterprises?limit=1&offset=1")
     expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1, items: [{ id: "dn-dong-a" }] })
     const before = await officer.json("GET", `/api/enterprises?asOf=${createdAt.toISOString()}`)
     expect(before.body.items).toEqual([])
-    expect((await officer.json("GET", "/api/enterprises/dn-em")).body).toMatchObject({ id: "dn-em", licenceNumber: "dn-em/LĐTBXH-GP" })
+    expect((await officer.json("GET", "/api/enterprises/dn-em")).body).toMatchObject({
+      id: "dn-em",
+      licenceNumber: "dn-em/LĐTBXH-GP",
+    })
   })
 
   test("refusals: unknown enterprise 404, dates out of order 422, bad input 400", async () => {
     expect((await officer.json("GET", "/api/enterprises/khong-co")).status).toBe(404)
     expect((await officer.json("POST", "/api/enterprises/khong-co/vettings", { legalBasis: basis })).status).toBe(404)
-    const early = await officer.json("POST", "/api/enterprises/dn-em/violations", { description: "x", occurredOn: "2020-01-01" })
+    const early = await officer.json("POST", "/api/enterprises/dn-em/violations", {
+      description: "x",
+      occurredOn: "2020-01-01",
+    })
     expect(early.status).toBe(422)
     expect(early.body.rejection).toBe("EnterpriseDatesOutOfOrder")
     const twice = await license("dn-em", "Công ty Cổ phần Em")
     expect(twice.status).toBe(422)
-    const bad = await officer.json("POST", "/api/enterprises", { name: "", licenceNumber: "1", licenceDate: "01/03/2024" })
+    const bad = await officer.json("POST", "/api/enterprises", {
+      name: "",
+      licenceNumber: "1",
+      licenceDate: "01/03/2024",
+    })
     expect(bad.status).toBe(400)
     expect(bad.body.fields.map((f: any) => f.path)).toEqual(expect.arrayContaining(["body.name", "body.licenceDate"]))
     // text the database cannot store (NUL, a lone surrogate) is a 400 naming the field, never a 500
@@ -99,9 +166,13 @@ describe("enterprises", () => {
   test("only the province officer writes; the enterprise and bank officers read; the administrator does not", async () => {
     for (const username of ["kiem-toan", "lanh-dao", "doanh-nghiep", "to-hieu"]) {
       const client = await signIn(t.app, username)
-      expect((await client.json("POST", "/api/enterprises/dn-em/violations", { description: "x" })).status, username).toBe(403)
+      expect(
+        (await client.json("POST", "/api/enterprises/dn-em/violations", { description: "x" })).status,
+        username,
+      ).toBe(403)
     }
-    for (const username of ["doanh-nghiep", "ngan-hang", "lanh-dao"]) expect((await (await signIn(t.app, username)).json("GET", "/api/enterprises")).status).toBe(200)
+    for (const username of ["doanh-nghiep", "ngan-hang", "lanh-dao"])
+      expect((await (await signIn(t.app, username)).json("GET", "/api/enterprises")).status).toBe(200)
     expect((await (await signIn(t.app, "quan-tri")).json("GET", "/api/enterprises")).status).toBe(403)
   })
 })

@@ -17,17 +17,23 @@ describe("cell readers", () => {
     expect(readDate(new Date(Date.UTC(1999, 2, 5)))).toEqual({ ok: true, value: "1999-03-05" })
     expect(readDate(36224)).toEqual({ ok: true, value: "1999-03-05" }) // Excel's day number of 5 March 1999
     expect(readDate("29/02/2023")).toMatchObject({ ok: false, message: "Ngày “29/02/2023” không có thật trên lịch." })
-    expect(readDate("03/05")).toMatchObject({ ok: false, message: expect.stringMatching(/không đúng dạng ngày dd\/mm\/yyyy/) })
+    expect(readDate("03/05")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/không đúng dạng ngày dd\/mm\/yyyy/),
+    })
   })
 
   test("any calendar date typed as dd/mm/yyyy reads back as the same ISO date", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1900-01-01"), max: new Date("2199-12-31"), noInvalidDate: true }), (date) => {
-        const iso = date.toISOString().slice(0, 10)
-        const typed = iso.split("-").reverse().join("/")
-        expect(readDate(typed)).toEqual({ ok: true, value: iso })
-        expect(readDate(date)).toEqual({ ok: true, value: iso })
-      }),
+      fc.property(
+        fc.date({ min: new Date("1900-01-01"), max: new Date("2199-12-31"), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10)
+          const typed = iso.split("-").reverse().join("/")
+          expect(readDate(typed)).toEqual({ ok: true, value: iso })
+          expect(readDate(date)).toEqual({ ok: true, value: iso })
+        },
+      ),
     )
   })
 
@@ -49,14 +55,19 @@ describe("cell readers", () => {
     expect(importedWorkerId("a".repeat(64), 3)).toBe(importedWorkerId("a".repeat(64), 3))
     expect(importedWorkerId("a".repeat(64), 3)).not.toBe(importedWorkerId("a".repeat(64), 4))
     expect(importedWorkerId("a".repeat(64), 3)).not.toBe(importedWorkerId("b".repeat(64), 3))
-    expect(importedEventId("a".repeat(64), 3, 0)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(importedEventId("a".repeat(64), 3, 0)).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    )
   })
 })
 
 const catalogue = AdminUnit.buildCatalogue(AdminUnit.loadBundledAdminUnitEvents())
 const toHieu = AdminUnit.unitOn(catalogue, "03646", "2026-01-01")[0]!
 
-const table = <K extends string>(rows: ReadonlyArray<Partial<Record<K, Plain>>>, columns: Partial<Record<K, string>>): SheetTable<K> => ({
+const table = <K extends string>(
+  rows: ReadonlyArray<Partial<Record<K, Plain>>>,
+  columns: Partial<Record<K, string>>,
+): SheetTable<K> => ({
   sheetName: "DS",
   headerRow: 1,
   columns,
@@ -78,11 +89,22 @@ describe("worker rows", () => {
   test("a valid row gives the command's inputs", () => {
     const { valid: rows, errors } = validateWorkerRows(table<WorkerColumnKey>([valid], {}), catalogue, scope)
     expect(errors).toEqual([])
-    expect(rows[0]).toMatchObject({ row: 2, citizenId: "014199001234", dateOfBirth: "1999-03-05", sex: "female", unit: { code: "03646", unitId: toHieu.unitId }, ethnicMinority: true })
+    expect(rows[0]).toMatchObject({
+      row: 2,
+      citizenId: "014199001234",
+      dateOfBirth: "1999-03-05",
+      sex: "female",
+      unit: { code: "03646", unitId: toHieu.unitId },
+      ethnicMinority: true,
+    })
   })
 
   test("a CCCD that disagrees with sex and birth year names both problems", () => {
-    const { errors } = validateWorkerRows(table<WorkerColumnKey>([{ ...valid, citizenId: "014098001234" }], { citizenId: "C" }), catalogue, scope)
+    const { errors } = validateWorkerRows(
+      table<WorkerColumnKey>([{ ...valid, citizenId: "014098001234" }], { citizenId: "C" }),
+      catalogue,
+      scope,
+    )
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({ row: 2, field: "Số CCCD", column: "C" })
     expect(errors[0]!.message).toMatch(/giới tính nam.*nữ/)
@@ -95,7 +117,10 @@ describe("worker rows", () => {
       .map((u) => u.codes.at(-1)?.value ?? "")
       .find((c) => /^\d{5}$/.test(c) && AdminUnit.unitOn(catalogue, c, "2026-01-15").length === 0)
     expect(code).toBeDefined()
-    const { errors } = validateWorkerRows(table<WorkerColumnKey>([{ ...valid, unitCode: code! }], {}), catalogue, { ...scope, unitIds: undefined })
+    const { errors } = validateWorkerRows(table<WorkerColumnKey>([{ ...valid, unitCode: code! }], {}), catalogue, {
+      ...scope,
+      unitIds: undefined,
+    })
     expect(errors[0]!.message).toMatch(/không còn hiệu lực vào ngày 15\/01\/2026/)
   })
 })

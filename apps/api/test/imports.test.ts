@@ -37,7 +37,12 @@ beforeAll(async () => {
               schemaVersion: encoded.schemaVersion,
               data: encoded.data,
               occurredAt: new Date(),
-              metadata: { actor: { userId: "seed", role: "system" }, commandId: "seed", correlationId: "seed", source: { kind: "seed", dataset: "units" } },
+              metadata: {
+                actor: { userId: "seed", role: "system" },
+                commandId: "seed",
+                correlationId: "seed",
+                source: { kind: "seed", dataset: "units" },
+              },
             },
           ],
         },
@@ -51,8 +56,13 @@ beforeAll(async () => {
   const catalogue = await t.services.models.catalogues.at()
   const unitId = (code: string) => AdminUnit.unitOn(catalogue, code, "2026-01-01")[0]!.unitId
   toHieuId = unitId(TO_HIEU)
-  for (const [username, code] of [["to-hieu", TO_HIEU], ["chieng-an", CHIENG_AN]] as const)
-    await sql`UPDATE api_users SET unit_ids = ${[unitId(code)]}::text[] WHERE username = ${username}`.execute(log.database.db)
+  for (const [username, code] of [
+    ["to-hieu", TO_HIEU],
+    ["chieng-an", CHIENG_AN],
+  ] as const)
+    await sql`UPDATE api_users SET unit_ids = ${[unitId(code)]}::text[] WHERE username = ${username}`.execute(
+      log.database.db,
+    )
 }, 300_000)
 afterAll(() => t?.close())
 
@@ -81,7 +91,8 @@ async function session(username: string): Promise<Session> {
       form.append("file", new File([bytes as never], fileName, { type: XLSX }))
       return t.app.request(path, { method: "POST", headers, body: form })
     },
-    raw: async (path, body, extra) => t.app.request(path, { method: "POST", headers: { ...headers, ...extra }, body: body as never }),
+    raw: async (path, body, extra) =>
+      t.app.request(path, { method: "POST", headers: { ...headers, ...extra }, body: body as never }),
   }
 }
 
@@ -108,9 +119,31 @@ interface Person {
   phone?: string
 }
 
-const HEADERS = ["STT", "Họ và tên", "Số CCCD", "Ngày sinh (dd/mm/yyyy)", "Giới tính (Nam/Nữ)", "Mã xã/phường", "Dân tộc thiểu số (Có/Không)", "Nhóm ưu tiên", "Ngày đăng ký (dd/mm/yyyy)", "Số điện thoại"]
+const HEADERS = [
+  "STT",
+  "Họ và tên",
+  "Số CCCD",
+  "Ngày sinh (dd/mm/yyyy)",
+  "Giới tính (Nam/Nữ)",
+  "Mã xã/phường",
+  "Dân tộc thiểu số (Có/Không)",
+  "Nhóm ưu tiên",
+  "Ngày đăng ký (dd/mm/yyyy)",
+  "Số điện thoại",
+]
 
-const rowOf = (p: Person, i: number) => [i + 1, p.name, p.cccd, p.dob, p.sex, p.unit, p.minority, p.groups ?? "", p.registered, p.phone ?? ""]
+const rowOf = (p: Person, i: number) => [
+  i + 1,
+  p.name,
+  p.cccd,
+  p.dob,
+  p.sex,
+  p.unit,
+  p.minority,
+  p.groups ?? "",
+  p.registered,
+  p.phone ?? "",
+]
 
 /** A workers list as an officer would type it: a title line, the header on row 2, people from row 3. */
 async function workersFile(people: ReadonlyArray<Person>): Promise<Uint8Array> {
@@ -154,12 +187,25 @@ describe("templates", () => {
     const response = await officer.get("/api/imports/templates/workers.xlsx")
     expect(response.status).toBe(200)
     expect(response.headers.get("content-type")).toBe(XLSX)
-    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="mau-danh-sach-nguoi-lao-dong\.xlsx"/)
+    expect(response.headers.get("content-disposition")).toMatch(
+      /attachment; filename="mau-danh-sach-nguoi-lao-dong\.xlsx"/,
+    )
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never)
     const sheet = workbook.getWorksheet(WORKERS_SHEET)!
     const headers = (sheet.getRow(1).values as Array<unknown>).slice(1)
-    for (const h of ["Họ và tên", "Số CCCD", "Ngày sinh (dd/mm/yyyy)", "Giới tính (Nam/Nữ)", "Mã xã/phường", "Dân tộc thiểu số (Có/Không)", "Nhóm ưu tiên", "Ngày đăng ký (dd/mm/yyyy)", "Số điện thoại", "Địa chỉ"])
+    for (const h of [
+      "Họ và tên",
+      "Số CCCD",
+      "Ngày sinh (dd/mm/yyyy)",
+      "Giới tính (Nam/Nữ)",
+      "Mã xã/phường",
+      "Dân tộc thiểu số (Có/Không)",
+      "Nhóm ưu tiên",
+      "Ngày đăng ký (dd/mm/yyyy)",
+      "Số điện thoại",
+      "Địa chỉ",
+    ])
       expect(headers).toContain(h)
     expect(sheet.getRow(1).getCell(2).font?.bold).toBe(true)
     const sexColumn = sheet.getColumn(headers.indexOf("Giới tính (Nam/Nữ)") + 1).letter
@@ -182,7 +228,12 @@ describe("templates", () => {
     expect(response.headers.get("content-disposition")).toMatch(/filename="mau-bang-giao-chi-tieu\.xlsx"/)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never)
-    expect((workbook.getWorksheet(QUOTA_SHEET)!.getRow(1).values as Array<unknown>).slice(2, 6)).toEqual(["Mã ĐVHC", "Tên xã, phường", "Tỷ lệ (%)", "Chỉ tiêu (người)"])
+    expect((workbook.getWorksheet(QUOTA_SHEET)!.getRow(1).values as Array<unknown>).slice(2, 6)).toEqual([
+      "Mã ĐVHC",
+      "Tên xã, phường",
+      "Tỷ lệ (%)",
+      "Chỉ tiêu (người)",
+    ])
     expect(workbook.getWorksheet(UNITS_SHEET)!.rowCount).toBeGreaterThan(70) // Sơn La: 75 communes and wards
   })
 })
@@ -201,7 +252,13 @@ describe("importing a commune's workers", () => {
     const response = await officer.upload("/api/imports/workers", file, "Danh sách Tô Hiệu tháng 1.xlsx")
     first = await jsonOf(response)
     expect(response.status, JSON.stringify(first).slice(0, 800)).toBe(200)
-    expect(first).toMatchObject({ fileName: "Danh sách Tô Hiệu tháng 1.xlsx", fileSha256: sha256(file), rows: 20, imported: 20, alreadyImported: 0 })
+    expect(first).toMatchObject({
+      fileName: "Danh sách Tô Hiệu tháng 1.xlsx",
+      fileSha256: sha256(file),
+      rows: 20,
+      imported: 20,
+      alreadyImported: 0,
+    })
     expect(first.workers.map((w: { row: number }) => w.row)).toEqual(Array.from({ length: 20 }, (_, i) => i + 3))
     expect(await workersIn(toHieuId)).toBe(workersBefore + 20)
     expect(await t.services.log.count()).toBe(eventsBefore + 40) // registration + person claim each
@@ -211,15 +268,28 @@ describe("importing a commune's workers", () => {
     const { workerId, row } = first.workers[4]
     const [registered] = await t.services.log.readStream(Worker.workerStreamId(workerId))
     expect(registered!.type).toBe("WorkerRegistered")
-    expect(registered!.metadata.source).toEqual({ kind: "import", fileName: "Danh sách Tô Hiệu tháng 1.xlsx", fileSha256: sha256(file), row })
+    expect(registered!.metadata.source).toEqual({
+      kind: "import",
+      fileName: "Danh sách Tô Hiệu tháng 1.xlsx",
+      fileSha256: sha256(file),
+      row,
+    })
     expect(registered!.metadata.actor).toMatchObject({ role: "commune-officer", unit: toHieuId })
     expect(registered!.data).toMatchObject({ residenceUnitCode: TO_HIEU, provinceCode: "14", sex: "male" })
     // Personal data is sealed, never in clear.
     expect(JSON.stringify(registered!.data)).not.toContain(list[4]!.cccd)
     expect(JSON.stringify(registered!.data)).not.toContain(list[4]!.name)
     // …and the person's key was stored with it: the identity opens.
-    const identity = await PersonalData.openWithKeyRing(t.services.keyRing, registered!.data.identity, Worker.WorkerIdentity)
-    expect(Result.getOrThrow(identity)).toMatchObject({ fullName: list[4]!.name, citizenId: list[4]!.cccd, dateOfBirth: "2004-05-05" })
+    const identity = await PersonalData.openWithKeyRing(
+      t.services.keyRing,
+      registered!.data.identity,
+      Worker.WorkerIdentity,
+    )
+    expect(Result.getOrThrow(identity)).toMatchObject({
+      fullName: list[4]!.name,
+      citizenId: list[4]!.cccd,
+      dateOfBirth: "2004-05-05",
+    })
   })
 
   test("the same file again writes nothing and says so", async () => {
@@ -245,9 +315,22 @@ describe("importing a commune's workers", () => {
     expect(response.status).toBe(422)
     expect(body.type).toMatch(/import-invalid$/)
     expect(body.rows).toEqual([
-      expect.objectContaining({ row: 3, field: "Số CCCD", column: "C", message: expect.stringMatching(/^Số CCCD không hợp lệ: .*12 chữ số/) }),
-      expect.objectContaining({ row: 5, field: "Ngày sinh (dd/mm/yyyy)", message: "Ngày “31/02/1995” không có thật trên lịch." }),
-      expect.objectContaining({ row: 7, field: "Mã xã/phường", message: expect.stringMatching(/Phường Chiềng An .*ngoài phạm vi quản lý của bạn.*Phường Tô Hiệu/) }),
+      expect.objectContaining({
+        row: 3,
+        field: "Số CCCD",
+        column: "C",
+        message: expect.stringMatching(/^Số CCCD không hợp lệ: .*12 chữ số/),
+      }),
+      expect.objectContaining({
+        row: 5,
+        field: "Ngày sinh (dd/mm/yyyy)",
+        message: "Ngày “31/02/1995” không có thật trên lịch.",
+      }),
+      expect.objectContaining({
+        row: 7,
+        field: "Mã xã/phường",
+        message: expect.stringMatching(/Phường Chiềng An .*ngoài phạm vi quản lý của bạn.*Phường Tô Hiệu/),
+      }),
     ])
     expect(body.detail).toMatch(/3 lỗi ở 3 dòng; chưa dữ liệu nào được ghi/)
     expect(await t.services.log.count()).toBe(eventsBefore)
@@ -263,15 +346,30 @@ describe("importing a commune's workers", () => {
     const body = await jsonOf(response)
     expect(response.status).toBe(422)
     expect(body.rows).toEqual([
-      expect.objectContaining({ row: 6, field: "Số CCCD", message: expect.stringMatching(/trùng với dòng 4 trong tệp/) }),
-      expect.objectContaining({ row: 7, field: "Số CCCD", message: expect.stringMatching(/đã được đăng ký trong tỉnh/) }),
+      expect.objectContaining({
+        row: 6,
+        field: "Số CCCD",
+        message: expect.stringMatching(/trùng với dòng 4 trong tệp/),
+      }),
+      expect.objectContaining({
+        row: 7,
+        field: "Số CCCD",
+        message: expect.stringMatching(/đã được đăng ký trong tỉnh/),
+      }),
     ])
     expect(await t.services.log.count()).toBe(before)
   })
 
   test("every kind of cell problem is reported, several per row", async () => {
     const bad = people(2, 4)
-    bad[0] = { ...bad[0]!, sex: "Khác" as never, minority: "Có thể" as never, groups: "Hộ giàu", phone: "12345", registered: "15/01/2099" }
+    bad[0] = {
+      ...bad[0]!,
+      sex: "Khác" as never,
+      minority: "Có thể" as never,
+      groups: "Hộ giàu",
+      phone: "12345",
+      registered: "15/01/2099",
+    }
     bad[1] = { ...bad[1]!, unit: "99999", name: "" }
     const officer = await session("so-noi-vu")
     const response = await officer.upload("/api/imports/workers", await workersFile(bad), "nhieu-loi.xlsx")
@@ -289,14 +387,19 @@ describe("importing a commune's workers", () => {
         "4:Họ và tên",
       ]),
     )
-    expect(body.rows.find((r: { row: number; field: string }) => r.row === 4 && r.field === "Mã xã/phường").message).toMatch(/không có trong danh mục/)
+    expect(
+      body.rows.find((r: { row: number; field: string }) => r.row === 4 && r.field === "Mã xã/phường").message,
+    ).toMatch(/không có trong danh mục/)
   })
 
   test("a province officer imports any unit of the province, here as a raw body with X-File-Name", async () => {
     const list = people(2, 5, CHIENG_AN)
     const file = await workersFile(list)
     const officer = await session("so-noi-vu")
-    const response = await officer.raw("/api/imports/workers", file, { "content-type": XLSX, "x-file-name": encodeURIComponent("Chiềng An.xlsx") })
+    const response = await officer.raw("/api/imports/workers", file, {
+      "content-type": XLSX,
+      "x-file-name": encodeURIComponent("Chiềng An.xlsx"),
+    })
     const body = await jsonOf(response)
     expect(response.status, JSON.stringify(body)).toBe(200)
     expect(body).toMatchObject({ fileName: "Chiềng An.xlsx", imported: 2 })
@@ -338,19 +441,33 @@ describe("importing a commune's workers", () => {
     const csv = await officer.upload("/api/imports/workers", text, "danh-sach.csv")
     expect(csv.status).toBe(415)
     expect((await jsonOf(csv)).detail).toMatch(/không phải tệp Excel/)
-    const broken = await officer.upload("/api/imports/workers", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), "hong.xlsx")
+    const broken = await officer.upload(
+      "/api/imports/workers",
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]),
+      "hong.xlsx",
+    )
     expect(broken.status).toBe(400)
     expect((await jsonOf(broken)).detail).toMatch(/tệp bị hỏng/)
-    const xls = await officer.upload("/api/imports/workers", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "cu.xls")
+    const xls = await officer.upload(
+      "/api/imports/workers",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      "cu.xls",
+    )
     expect(xls.status).toBe(415)
-    const json = await officer.raw("/api/imports/workers", new TextEncoder().encode("{}"), { "content-type": "application/json" })
+    const json = await officer.raw("/api/imports/workers", new TextEncoder().encode("{}"), {
+      "content-type": "application/json",
+    })
     expect(json.status).toBe(415)
     const noFile = await officer.raw("/api/imports/workers", new Uint8Array(), { "content-type": XLSX })
     expect(noFile.status).toBe(400)
     // A workbook without the expected columns: 422 naming the missing columns.
     const other = new ExcelJS.Workbook()
     other.addWorksheet("Sheet1").addRow(["Tên", "Tuổi"])
-    const wrong = await officer.upload("/api/imports/workers", new Uint8Array((await other.xlsx.writeBuffer()) as ArrayBuffer), "khac.xlsx")
+    const wrong = await officer.upload(
+      "/api/imports/workers",
+      new Uint8Array((await other.xlsx.writeBuffer()) as ArrayBuffer),
+      "khac.xlsx",
+    )
     expect(wrong.status).toBe(422)
     expect((await jsonOf(wrong)).rows.map((r: { field: string }) => r.field)).toContain("Số CCCD")
   })
@@ -361,7 +478,11 @@ describe("importing a commune's workers", () => {
     sheet.addRow(HEADERS)
     for (let i = 0; i < 5001; i++) sheet.addRow([i + 1, "Lò Văn Minh"])
     const officer = await session("so-noi-vu")
-    const response = await officer.upload("/api/imports/workers", new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), "lon.xlsx")
+    const response = await officer.upload(
+      "/api/imports/workers",
+      new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
+      "lon.xlsx",
+    )
     expect(response.status).toBe(400)
     expect((await jsonOf(response)).detail).toMatch(/5\.001 dòng dữ liệu, vượt quá giới hạn 5\.000 dòng/)
   })
@@ -392,19 +513,40 @@ describe("importing a quota table", () => {
 
   test("an amendment of the Sơn La 2026 plan is recorded, reported inconsistent, and not recorded twice", async () => {
     const printed = QuotaPlan.sonLa2026Plan.allocations.slice(0, 2)
-    const file = await quotaFile(printed.map((a) => [a.unitCode, a.unitName, a.sharePercentPrinted, a.headCount + 3] as const))
+    const file = await quotaFile(
+      printed.map((a) => [a.unitCode, a.unitName, a.sharePercentPrinted, a.headCount + 3] as const),
+    )
     const officer = await session("so-noi-vu")
     const path = `/api/imports/quota?plan=${encodeURIComponent(planId)}&${basis}`
     const response = await officer.upload(path, file, "dieu-chinh.xlsx")
     const body = await jsonOf(response)
     expect(response.status, JSON.stringify(body).slice(0, 800)).toBe(200)
-    expect(body).toMatchObject({ planId, action: "amended", imported: 1, alreadyImported: 0, rows: 2, fileSha256: sha256(file) })
-    expect(body.consistency).toMatchObject({ target: 700, isConsistent: false, allocatedTotal: 703 + 6, discrepancy: 9 })
+    expect(body).toMatchObject({
+      planId,
+      action: "amended",
+      imported: 1,
+      alreadyImported: 0,
+      rows: 2,
+      fileSha256: sha256(file),
+    })
+    expect(body.consistency).toMatchObject({
+      target: 700,
+      isConsistent: false,
+      allocatedTotal: 703 + 6,
+      discrepancy: 9,
+    })
     const events = await t.services.log.readStream(planId)
     const amended = events.at(-1)!
     expect(amended.type).toBe("AllocationAmended")
-    expect(amended.metadata.source).toEqual({ kind: "import", fileName: "dieu-chinh.xlsx", fileSha256: sha256(file), row: 1 })
-    expect(amended.data.changes.map((a: { headCount: number }) => a.headCount)).toEqual(printed.map((a) => a.headCount + 3))
+    expect(amended.metadata.source).toEqual({
+      kind: "import",
+      fileName: "dieu-chinh.xlsx",
+      fileSha256: sha256(file),
+      row: 1,
+    })
+    expect(amended.data.changes.map((a: { headCount: number }) => a.headCount)).toEqual(
+      printed.map((a) => a.headCount + 3),
+    )
     const again = await officer.upload(path, file, "dieu-chinh.xlsx")
     expect(await jsonOf(again)).toMatchObject({ imported: 0, alreadyImported: 1 })
     expect((await t.services.log.readStream(planId)).length).toBe(events.length)
@@ -420,11 +562,28 @@ describe("importing a quota table", () => {
     const response = await officer.upload(`/api/imports/quota?year=2027&target=90&${basis}`, file, "ke-hoach-2027.xlsx")
     const body = await jsonOf(response)
     expect(response.status, JSON.stringify(body).slice(0, 800)).toBe(200)
-    expect(body).toMatchObject({ planId: "quota-plan:14:2027", action: "issued", imported: 1, allocations: 2, printedTotal: 85 })
-    expect(body.consistency).toMatchObject({ target: 90, allocatedTotal: 80, discrepancy: -10, printedTotalDiscrepancy: -5, shareSumPrinted: "80,5", isConsistent: false })
+    expect(body).toMatchObject({
+      planId: "quota-plan:14:2027",
+      action: "issued",
+      imported: 1,
+      allocations: 2,
+      printedTotal: 85,
+    })
+    expect(body.consistency).toMatchObject({
+      target: 90,
+      allocatedTotal: 80,
+      discrepancy: -10,
+      printedTotalDiscrepancy: -5,
+      shareSumPrinted: "80,5",
+      isConsistent: false,
+    })
     const [issued] = await t.services.log.readStream("quota-plan:14:2027")
     expect(issued!.type).toBe("PlanIssued")
-    expect(issued!.data.allocations[1]).toMatchObject({ unitCode: CHIENG_AN, sharePercentPrinted: "30,5", sharePercent: 30.5 })
+    expect(issued!.data.allocations[1]).toMatchObject({
+      unitCode: CHIENG_AN,
+      sharePercentPrinted: "30,5",
+      sharePercent: 30.5,
+    })
     const plans = await t.services.models.plans({ provinceCode: "14" })
     expect(JSON.stringify(plans)).toContain("quota-plan:14:2027")
   })
@@ -432,7 +591,9 @@ describe("importing a quota table", () => {
   test("the downloaded quota template, filled in, issues a consistent plan", async () => {
     const officer = await session("so-noi-vu")
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.from(await (await officer.get("/api/imports/templates/quota.xlsx")).arrayBuffer()) as never)
+    await workbook.xlsx.load(
+      Buffer.from(await (await officer.get("/api/imports/templates/quota.xlsx")).arrayBuffer()) as never,
+    )
     const units = workbook.getWorksheet(UNITS_SHEET)!
     const sheet = workbook.getWorksheet(QUOTA_SHEET)!
     // Four units from the catalogue sheet, 25% and 10 people each; then the total row.
@@ -442,11 +603,20 @@ describe("importing a quota table", () => {
     }
     sheet.getRow(6).values = [null, null, "Tổng cộng", null, 40]
     const file = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
-    const response = await officer.upload(`/api/imports/quota?year=2029&target=40&${basis}&title=${encodeURIComponent("Kế hoạch năm 2029")}`, file, "mau-chi-tieu.xlsx")
+    const response = await officer.upload(
+      `/api/imports/quota?year=2029&target=40&${basis}&title=${encodeURIComponent("Kế hoạch năm 2029")}`,
+      file,
+      "mau-chi-tieu.xlsx",
+    )
     const body = await jsonOf(response)
     expect(response.status, JSON.stringify(body).slice(0, 800)).toBe(200)
     expect(body).toMatchObject({ planId: "quota-plan:14:2029", allocations: 4, printedTotal: 40, warnings: [] })
-    expect(body.consistency).toMatchObject({ target: 40, allocatedTotal: 40, shareSumPrinted: "100", isConsistent: true })
+    expect(body.consistency).toMatchObject({
+      target: 40,
+      allocatedTotal: 40,
+      shareSumPrinted: "100",
+      isConsistent: true,
+    })
   })
 
   test("bad quota rows: 422 row by row, nothing written", async () => {
@@ -475,7 +645,11 @@ describe("importing a quota table", () => {
   test("an amendment may only change units the plan allocates; only the province officer imports quotas", async () => {
     const file = await quotaFile([["99998", "Xã Không Có", "1", 1]])
     const officer = await session("so-noi-vu")
-    const response = await officer.upload(`/api/imports/quota?plan=${encodeURIComponent(planId)}&${basis}`, file, "x.xlsx")
+    const response = await officer.upload(
+      `/api/imports/quota?plan=${encodeURIComponent(planId)}&${basis}`,
+      file,
+      "x.xlsx",
+    )
     expect(response.status).toBe(422)
     expect((await jsonOf(response)).rows[0].message).toMatch(/không có trong bảng giao chỉ tiêu của kế hoạch/)
     const missing = await officer.upload(`/api/imports/quota?plan=quota-plan:14:1999&${basis}`, file, "x.xlsx")
@@ -483,6 +657,8 @@ describe("importing a quota table", () => {
     const noBasis = await officer.upload(`/api/imports/quota?plan=${encodeURIComponent(planId)}`, file, "x.xlsx")
     expect(noBasis.status).toBe(400)
     const commune = await session("to-hieu")
-    expect((await commune.upload(`/api/imports/quota?plan=${encodeURIComponent(planId)}&${basis}`, file, "x.xlsx")).status).toBe(403)
+    expect(
+      (await commune.upload(`/api/imports/quota?plan=${encodeURIComponent(planId)}&${basis}`, file, "x.xlsx")).status,
+    ).toBe(403)
   })
 })

@@ -6,8 +6,6 @@ let t: TestApp
 let officer: Client
 let signIn: (app: TestApp["app"], username: string) => Promise<Client>
 beforeAll(async () => {
-  // the demo loader reads its size when first imported: set it before importing the test app
-  process.env.XKLD_DEMO_EVENTS = "8000"
   const support = await import("./support/test-app.ts")
   signIn = support.signIn
   t = await support.openTestApp({ demoEvents: 8000 })
@@ -18,7 +16,12 @@ afterAll(() => t.close())
 const SEED_PLAN = QuotaPlan.sonLa2026PlanId
 const path = (id: string, rest = "") => `/api/plans/${encodeURIComponent(id)}${rest}`
 
-const basis = { number: "15/QĐ-UBND", date: "2027-01-10", issuer: "Chủ tịch UBND tỉnh Sơn La", title: "Kế hoạch năm 2027" }
+const basis = {
+  number: "15/QĐ-UBND",
+  date: "2027-01-10",
+  issuer: "Chủ tịch UBND tỉnh Sơn La",
+  title: "Kế hoạch năm 2027",
+}
 const departures2027 = (value: number) => ({
   kind: "departures",
   value,
@@ -34,16 +37,34 @@ describe("the seed plan through the API", () => {
     expect(status).toBe(200)
     expect(body.items).toHaveLength(1)
     const plan = body.items[0]
-    expect(plan).toMatchObject({ id: SEED_PLAN, year: 2026, target: 700, allocatedTotal: 703, discrepancy: 3, printedTotal: 700 })
-    expect(plan.legalBasis).toMatchObject({ number: "/QĐ-UBND", date: null, issuer: "Chủ tịch Ủy ban nhân dân tỉnh Sơn La" })
+    expect(plan).toMatchObject({
+      id: SEED_PLAN,
+      year: 2026,
+      target: 700,
+      allocatedTotal: 703,
+      discrepancy: 3,
+      printedTotal: 700,
+    })
+    expect(plan.legalBasis).toMatchObject({
+      number: "/QĐ-UBND",
+      date: null,
+      issuer: "Chủ tịch Ủy ban nhân dân tỉnh Sơn La",
+    })
     expect(plan.allocations).toHaveLength(75)
     // as issued: same order, codes, names, shares and quotas as Phụ lục 01
-    expect(plan.allocations.map((a: any) => [a.unitCode, a.unitName, a.sharePercentPrinted, a.quota])).toEqual(QuotaPlan.sonLa2026Rows.map((r) => [...r]))
+    expect(plan.allocations.map((a: any) => [a.unitCode, a.unitName, a.sharePercentPrinted, a.quota])).toEqual(
+      QuotaPlan.sonLa2026Rows.map((r) => [...r]),
+    )
     expect(plan.allocations.reduce((sum: number, a: any) => sum + a.quota, 0)).toBe(703)
     // every row resolves to a unit of the catalogue on 1 January 2026
     expect(plan.allocations.every((a: any) => typeof a.unitId === "string" && a.unitId.length > 0)).toBe(true)
     expect(new Set(plan.allocations.map((a: any) => a.unitId)).size).toBe(75)
-    expect(plan.allocations[0]).toMatchObject({ unitCode: "03646", unitName: "Phường Tô Hiệu", sharePercent: 3.46, quota: 24 })
+    expect(plan.allocations[0]).toMatchObject({
+      unitCode: "03646",
+      unitName: "Phường Tô Hiệu",
+      sharePercent: 3.46,
+      quota: 24,
+    })
   })
 
   test("one plan by id; an unknown id is 404", async () => {
@@ -115,37 +136,70 @@ describe("plan commands", () => {
       legalBasis: basis,
     })
     expect(issued.status).toBe(201)
-    expect(issued.body).toMatchObject({ id: planId, version: 1, plan: { target: 100, allocatedTotal: 101, discrepancy: 1 } })
+    expect(issued.body).toMatchObject({
+      id: planId,
+      version: 1,
+      plan: { target: 100, allocatedTotal: 101, discrepancy: 1 },
+    })
     expect(issued.body.plan.allocations.map((a: any) => a.unitId)).toEqual([expect.any(String), expect.any(String)])
 
     const amended = await officer.json(
       "POST",
       path(planId, "/allocation-amendments"),
-      { changes: [{ ...rows[0], headCount: 60 }], legalBasis: { ...basis, number: "20/QĐ-UBND", date: "2027-03-01" }, effectiveOn: "2027-03-01", reason: "Điều chỉnh theo tỷ lệ" },
+      {
+        changes: [{ ...rows[0], headCount: 60 }],
+        legalBasis: { ...basis, number: "20/QĐ-UBND", date: "2027-03-01" },
+        effectiveOn: "2027-03-01",
+        reason: "Điều chỉnh theo tỷ lệ",
+      },
       { "if-match": "1" },
     )
     expect(amended.status).toBe(200)
     expect(amended.body).toMatchObject({ version: 2, plan: { allocatedTotal: 100, discrepancy: 0 } })
 
-    const stale = await officer.json("POST", path(planId, "/target-amendments"), { target: departures2027(120), legalBasis: basis, effectiveOn: "2027-04-01", reason: "Tăng chỉ tiêu" }, { "if-match": "1" })
+    const stale = await officer.json(
+      "POST",
+      path(planId, "/target-amendments"),
+      { target: departures2027(120), legalBasis: basis, effectiveOn: "2027-04-01", reason: "Tăng chỉ tiêu" },
+      { "if-match": "1" },
+    )
     expect(stale.status).toBe(409)
     expect(stale.body.currentVersion).toBe(2)
 
-    const target = await officer.json("POST", path(planId, "/target-amendments"), { target: departures2027(120), legalBasis: basis, effectiveOn: "2027-04-01", reason: "Tăng chỉ tiêu" })
+    const target = await officer.json("POST", path(planId, "/target-amendments"), {
+      target: departures2027(120),
+      legalBasis: basis,
+      effectiveOn: "2027-04-01",
+      reason: "Tăng chỉ tiêu",
+    })
     expect(target.status).toBe(200)
     expect(target.body.plan).toMatchObject({ target: 120, discrepancy: -20 })
 
-    const superseded = await officer.json("POST", path(planId, "/supersession"), { supersededBy: "quota-plan:14:2027:b", legalBasis: basis, effectiveOn: "2027-06-01" })
+    const superseded = await officer.json("POST", path(planId, "/supersession"), {
+      supersededBy: "quota-plan:14:2027:b",
+      legalBasis: basis,
+      effectiveOn: "2027-06-01",
+    })
     expect(superseded.status).toBe(200)
     expect(superseded.body.plan).toMatchObject({ status: "superseded", supersededBy: "quota-plan:14:2027:b" })
 
     const events = await t.services.log.readStream(planId)
     expect(events.map((e) => e.type)).toEqual(["PlanIssued", "AllocationAmended", "TargetAmended", "PlanSuperseded"])
     expect(events[0]!.metadata.actor).toMatchObject({ role: "province-officer" })
-    expect(events[1]!.metadata.legalBasis).toEqual({ number: "20/QĐ-UBND", date: "2027-03-01", issuer: basis.issuer, title: basis.title })
+    expect(events[1]!.metadata.legalBasis).toEqual({
+      number: "20/QĐ-UBND",
+      date: "2027-03-01",
+      issuer: basis.issuer,
+      title: basis.title,
+    })
 
     // a superseded plan no longer changes: the domain's Vietnamese rejection, as a 422
-    const late = await officer.json("POST", path(planId, "/target-amendments"), { target: departures2027(130), legalBasis: basis, effectiveOn: "2027-07-01", reason: "x" })
+    const late = await officer.json("POST", path(planId, "/target-amendments"), {
+      target: departures2027(130),
+      legalBasis: basis,
+      effectiveOn: "2027-07-01",
+      reason: "x",
+    })
     expect(late.status).toBe(422)
     expect(late.body).toMatchObject({ rejection: "PlanAlreadySuperseded" })
     expect(late.body.detail).toMatch(/đã được thay thế/)
@@ -163,19 +217,53 @@ describe("plan commands", () => {
     expect(unknownUnit.body.detail).toMatch(/99999/)
 
     const id = "quota-plan:14:2027:refusals"
-    expect((await officer.json("POST", "/api/plans", { planId: id, year: 2027, title: "Kế hoạch", targets: [departures2027(10)], allocations: [rows[0]], legalBasis: basis })).status).toBe(201)
-    const notInPlan = await officer.json("POST", path(id, "/allocation-amendments"), { changes: [rows[1]], legalBasis: basis, effectiveOn: "2027-02-01", reason: "x" })
+    expect(
+      (
+        await officer.json("POST", "/api/plans", {
+          planId: id,
+          year: 2027,
+          title: "Kế hoạch",
+          targets: [departures2027(10)],
+          allocations: [rows[0]],
+          legalBasis: basis,
+        })
+      ).status,
+    ).toBe(201)
+    const notInPlan = await officer.json("POST", path(id, "/allocation-amendments"), {
+      changes: [rows[1]],
+      legalBasis: basis,
+      effectiveOn: "2027-02-01",
+      reason: "x",
+    })
     expect(notInPlan.status).toBe(422)
     expect(notInPlan.body.rejection).toBe("UnknownUnitInAmendment")
 
-    const twice = await officer.json("POST", "/api/plans", { planId: id, year: 2027, title: "Kế hoạch", targets: [departures2027(10)], allocations: [rows[0]], legalBasis: basis })
+    const twice = await officer.json("POST", "/api/plans", {
+      planId: id,
+      year: 2027,
+      title: "Kế hoạch",
+      targets: [departures2027(10)],
+      allocations: [rows[0]],
+      legalBasis: basis,
+    })
     expect(twice.status).toBe(422)
     expect(twice.body.rejection).toBe("PlanAlreadyIssued")
 
-    const missing = await officer.json("POST", path("quota-plan:14:2099", "/supersession"), { supersededBy: "x", legalBasis: basis, effectiveOn: "2027-01-01" })
+    const missing = await officer.json("POST", path("quota-plan:14:2099", "/supersession"), {
+      supersededBy: "x",
+      legalBasis: basis,
+      effectiveOn: "2027-01-01",
+    })
     expect(missing.status).toBe(404)
 
-    const badBody = await officer.json("POST", "/api/plans", { year: "2027", title: "", targets: [], allocations: [], legalBasis: basis, extra: 1 })
+    const badBody = await officer.json("POST", "/api/plans", {
+      year: "2027",
+      title: "",
+      targets: [],
+      allocations: [],
+      legalBasis: basis,
+      extra: 1,
+    })
     expect(badBody.status).toBe(400)
     expect(badBody.body.fields.map((f: any) => f.path)).toEqual(expect.arrayContaining(["body.year", "body.extra"]))
   })
@@ -183,13 +271,26 @@ describe("plan commands", () => {
   test("only the province officer writes plans", async () => {
     for (const username of ["kiem-toan", "lanh-dao", "to-hieu"]) {
       const client = await signIn(t.app, username)
-      const r = await client.json("POST", "/api/plans", { year: 2027, title: "x", targets: [], allocations: [], legalBasis: basis })
+      const r = await client.json("POST", "/api/plans", {
+        year: 2027,
+        title: "x",
+        targets: [],
+        allocations: [],
+        legalBasis: basis,
+      })
       expect(r.status).toBe(403)
     }
   })
 
   test("an Idempotency-Key retry answers the first result and records nothing new", async () => {
-    const body = { planId: "quota-plan:14:2028:idem", year: 2028, title: "Kế hoạch 2028", targets: [], allocations: [], legalBasis: basis }
+    const body = {
+      planId: "quota-plan:14:2028:idem",
+      year: 2028,
+      title: "Kế hoạch 2028",
+      targets: [],
+      allocations: [],
+      legalBasis: basis,
+    }
     const first = await officer.json("POST", "/api/plans", body, { "idempotency-key": "plan-2028" })
     const again = await officer.json("POST", "/api/plans", body, { "idempotency-key": "plan-2028" })
     expect(first.status).toBe(201)

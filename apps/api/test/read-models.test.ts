@@ -8,8 +8,6 @@ let t: TestApp
 let officer: Client
 let signIn: (app: TestApp["app"], username: string) => Promise<Client>
 beforeAll(async () => {
-  // the demo loader reads its size when first imported: set it before importing the test app
-  process.env.XKLD_DEMO_EVENTS = "8000"
   const support = await import("./support/test-app.ts")
   signIn = support.signIn
   t = await support.openTestApp({ demoEvents: 8000 })
@@ -36,7 +34,13 @@ async function voidDeparture(row: { workerId: string; departureEventId: string }
   }
   const eventId = randomUUID()
   const decided = Worker.workerDecider.decide(
-    new Worker.VoidWorkerFact({ eventId, workerId: row.workerId, occurredOn: "2026-11-20", correctsEventId: row.departureEventId, reason: "Nhập trùng, người lao động chưa xuất cảnh" }),
+    new Worker.VoidWorkerFact({
+      eventId,
+      workerId: row.workerId,
+      occurredOn: "2026-11-20",
+      correctsEventId: row.departureEventId,
+      reason: "Nhập trùng, người lao động chưa xuất cảnh",
+    }),
     state,
   )
   if (Result.isFailure(decided)) return undefined // later facts rest on this departure (e.g. an overstay): try another
@@ -48,7 +52,12 @@ async function voidDeparture(row: { workerId: string; departureEventId: string }
       eventId,
       ...encodeEvent(event),
       occurredAt: new Date("2026-11-20T00:00:00Z"),
-      metadata: { actor: { userId: "so-noi-vu", role: "province-officer" }, commandId: eventId, correlationId: eventId, source: { kind: "api" as const } },
+      metadata: {
+        actor: { userId: "so-noi-vu", role: "province-officer" },
+        commandId: eventId,
+        correlationId: eventId,
+        source: { kind: "api" as const },
+      },
     })),
   })
   expect(outcome.ok).toBe(true)
@@ -64,22 +73,32 @@ describe("attainment and lineage", () => {
     const names = a.items.map((i: any) => i.unitName)
     expect(names).toEqual(names.toSorted(collator.compare))
     expect(a.total.departed).toBeGreaterThan(0)
-    for (const i of a.items) expect(Object.keys(i)).toEqual(expect.arrayContaining(["unitId", "unitCode", "unitName", "target", "departed", "percent"]))
+    for (const i of a.items)
+      expect(Object.keys(i)).toEqual(
+        expect.arrayContaining(["unitId", "unitCode", "unitName", "target", "departed", "percent"]),
+      )
   })
 
   test("lineage: the value is the unit's departed figure in attainment, and the province's total; every event names its stream and actor", async () => {
     const a = await attainment(officer)
     const unit = a.items.toSorted((x: any, y: any) => y.departed - x.departed)[0]
     expect(unit.departed).toBeGreaterThan(0)
-    const lineage = await officer.json("GET", `/api/lineage?figure=departed&province=14&year=2026&unit=${unit.unitCode}`)
+    const lineage = await officer.json(
+      "GET",
+      `/api/lineage?figure=departed&province=14&year=2026&unit=${unit.unitCode}`,
+    )
     expect(lineage.status).toBe(200)
     expect(lineage.body.value).toBe(unit.departed)
     expect(lineage.body.events.length).toBeGreaterThanOrEqual(unit.departed)
     for (const e of lineage.body.events) {
-      expect(Object.keys(e)).toEqual(expect.arrayContaining(["eventId", "type", "streamId", "recordedAt", "occurredAt", "actor", "legalBasis"]))
+      expect(Object.keys(e)).toEqual(
+        expect.arrayContaining(["eventId", "type", "streamId", "recordedAt", "occurredAt", "actor", "legalBasis"]),
+      )
       expect(e.streamId).toMatch(/^worker-/)
     }
-    expect(lineage.body.events.filter((e: any) => e.type === "WorkerDeparted").length).toBeGreaterThanOrEqual(unit.departed)
+    expect(lineage.body.events.filter((e: any) => e.type === "WorkerDeparted").length).toBeGreaterThanOrEqual(
+      unit.departed,
+    )
     const province = await officer.json("GET", "/api/lineage?figure=departed&province=14&year=2026")
     expect(province.body.value).toBe(a.total.departed)
   })
@@ -87,7 +106,9 @@ describe("attainment and lineage", () => {
   test("a correction recorded later: as of before it the old figures, now the new ones; the difference names the correcting event", async () => {
     const a = await attainment(officer)
     const planUnits = new Set(a.items.map((i: any) => i.unitId))
-    const candidates = (await t.services.models.departures({ provinceCode: "14", years: [2026] })).filter((d) => d.counted && planUnits.has(d.unitId))
+    const candidates = (await t.services.models.departures({ provinceCode: "14", years: [2026] })).filter(
+      (d) => d.counted && planUnits.has(d.unitId),
+    )
     const before = new Date()
     await new Promise((r) => setTimeout(r, 20))
     let row: (typeof candidates)[number] | undefined
@@ -111,17 +132,28 @@ describe("attainment and lineage", () => {
     expect(unitNow.departed).toBe(unitThen.departed - 1)
     expect(then.asOf).toBe(before.toISOString())
 
-    const lineageThen = await officer.json("GET", `/api/lineage?figure=departed&province=14&year=2026&unit=${unitCode}&asOf=${before.toISOString()}`)
+    const lineageThen = await officer.json(
+      "GET",
+      `/api/lineage?figure=departed&province=14&year=2026&unit=${unitCode}&asOf=${before.toISOString()}`,
+    )
     const lineageNow = await officer.json("GET", `/api/lineage?figure=departed&province=14&year=2026&unit=${unitCode}`)
     expect(lineageThen.body.value).toBe(unitThen.departed)
     expect(lineageNow.body.value).toBe(unitNow.departed)
 
-    const diff = await officer.json("GET", `/api/attainment/difference?province=14&year=2026&from=${before.toISOString()}`)
+    const diff = await officer.json(
+      "GET",
+      `/api/attainment/difference?province=14&year=2026&from=${before.toISOString()}`,
+    )
     expect(diff.status).toBe(200)
     expect(diff.body.departedBefore - diff.body.departedAfter).toBe(1)
-    expect(diff.body.changes).toEqual([expect.objectContaining({ departureEventId: row!.departureEventId, change: "removed" })])
+    expect(diff.body.changes).toEqual([
+      expect.objectContaining({ departureEventId: row!.departureEventId, change: "removed" }),
+    ])
     expect(diff.body.events.map((e: any) => e.eventId)).toEqual([voidId])
-    expect(diff.body.events[0].corrects).toEqual({ eventId: row!.departureEventId, reason: "Nhập trùng, người lao động chưa xuất cảnh" })
+    expect(diff.body.events[0].corrects).toEqual({
+      eventId: row!.departureEventId,
+      reason: "Nhập trùng, người lao động chưa xuất cảnh",
+    })
   })
 
   test("split rule as a parameter; bad input is a 400 naming the field", async () => {
@@ -132,7 +164,10 @@ describe("attainment and lineage", () => {
       expect(r.status).toBe(400)
     }
     expect((await officer.json("GET", "/api/attainment?province=14")).body.fields[0].path).toBe("query.year")
-    expect((await officer.json("GET", "/api/attainment/difference?province=14&year=2026&from=2026-06-15&to=2026-01-01")).status).toBe(400)
+    expect(
+      (await officer.json("GET", "/api/attainment/difference?province=14&year=2026&from=2026-06-15&to=2026-01-01"))
+        .status,
+    ).toBe(400)
   })
 })
 
@@ -151,7 +186,9 @@ describe("who sees what", () => {
     const lineage = await toHieu.json("GET", "/api/lineage?figure=departed&province=14&year=2026&unit=03646")
     expect(lineage.status).toBe(200)
     expect(lineage.body.value).toBe(own.items[0].departed)
-    expect((await toHieu.json("GET", `/api/attainment/difference?province=14&year=2026&from=2026-01-01`)).status).toBe(403)
+    expect((await toHieu.json("GET", `/api/attainment/difference?province=14&year=2026&from=2026-01-01`)).status).toBe(
+      403,
+    )
   })
 
   test("the leader reads aggregates, not lineage or differences; the enterprise officer no figures", async () => {
@@ -159,7 +196,9 @@ describe("who sees what", () => {
     expect((await leader.json("GET", "/api/attainment?province=14&year=2026")).status).toBe(200)
     expect((await leader.json("GET", "/api/reports/funnel?province=14")).status).toBe(200)
     expect((await leader.json("GET", "/api/lineage?figure=departed&province=14&year=2026")).status).toBe(403)
-    expect((await leader.json("GET", "/api/attainment/difference?province=14&year=2026&from=2026-01-01")).status).toBe(403)
+    expect((await leader.json("GET", "/api/attainment/difference?province=14&year=2026&from=2026-01-01")).status).toBe(
+      403,
+    )
     const enterprise = await signIn(t.app, "doanh-nghiep")
     expect((await enterprise.json("GET", "/api/attainment?province=14&year=2026")).status).toBe(403)
     expect((await enterprise.json("GET", "/api/reports/departures?province=14")).status).toBe(403)
@@ -168,7 +207,9 @@ describe("who sees what", () => {
   test("the auditor reads lineage and differences", async () => {
     const auditor = await signIn(t.app, "kiem-toan")
     expect((await auditor.json("GET", "/api/lineage?figure=departed&province=14&year=2026")).status).toBe(200)
-    expect((await auditor.json("GET", "/api/attainment/difference?province=14&year=2026&from=2026-01-01")).status).toBe(200)
+    expect((await auditor.json("GET", "/api/attainment/difference?province=14&year=2026&from=2026-01-01")).status).toBe(
+      200,
+    )
   })
 })
 
@@ -209,7 +250,12 @@ describe("reports", () => {
     const bank = await signIn(t.app, "ngan-hang")
     const finance = await bank.json("GET", "/api/reports/finance?province=14")
     expect(finance.status).toBe(200)
-    expect(finance.body.loans.count).toBe(Object.values(finance.body.loans.byProgramme as Record<string, { count: number }>).reduce((s, p) => s + p.count, 0))
+    expect(finance.body.loans.count).toBe(
+      Object.values(finance.body.loans.byProgramme as Record<string, { count: number }>).reduce(
+        (s, p) => s + p.count,
+        0,
+      ),
+    )
   })
 
   test("a commune officer's reports are its units' figures; another unit is 403; periods are validated", async () => {
@@ -219,13 +265,17 @@ describe("reports", () => {
       const asked = await officer.json("GET", `/api/reports/${report}?province=14&period=2026&unit=03646`)
       const province = await officer.json("GET", `/api/reports/${report}?province=14&period=2026`)
       expect(own.status).toBe(200)
-      const strip = ({ asOf, unit, restrictedToOwnUnits, ...rest }: any) => rest
+      const strip = (body: any) => {
+        const { asOf: _asOf, unit: _unit, restrictedToOwnUnits: _own, ...rest } = body
+        return rest
+      }
       expect(strip(own.body)).toEqual(strip(asked.body))
       expect(own.body.restrictedToOwnUnits).toBe(true)
       if (report === "departures") expect(own.body.total).toBeLessThan(province.body.total)
     }
     expect((await toHieu.json("GET", "/api/reports/funnel?province=14&unit=03664")).status).toBe(403)
-    for (const period of ["2026-13", "2026-H3", "26"]) expect((await officer.json("GET", `/api/reports/funnel?province=14&period=${period}`)).status).toBe(400)
+    for (const period of ["2026-13", "2026-H3", "26"])
+      expect((await officer.json("GET", `/api/reports/funnel?province=14&period=${period}`)).status).toBe(400)
   })
 
   test("as of a recorded time: nothing recorded yet at the start of 2020", async () => {

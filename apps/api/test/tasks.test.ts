@@ -7,8 +7,6 @@ let officer: Client
 let police: Client
 let signIn: (app: TestApp["app"], username: string, password?: string) => Promise<Client>
 beforeAll(async () => {
-  // the demo loader reads its size when first imported: set it before importing the test app
-  process.env.XKLD_DEMO_EVENTS = "2000"
   const support = await import("./support/test-app.ts")
   signIn = support.signIn
   t = await support.openTestApp({ demoEvents: 2000 })
@@ -41,7 +39,11 @@ describe("plan tasks", () => {
     expect(body.items.map((i: any) => i.id)).toEqual(PlanTask.sonLa2026TaskCommands.map((c) => c.taskId))
     const viii1 = body.items.find((i: any) => i.id === VIII_1)
     expect(viii1).toMatchObject({ dueDate: "2026-03-31", status: "overdue", overdue: true, daysOverdue: 15 })
-    expect(body.items.find((i: any) => i.id === IV_3)).toMatchObject({ dueDate: null, status: "ongoing", overdue: false })
+    expect(body.items.find((i: any) => i.id === IV_3)).toMatchObject({
+      dueDate: null,
+      status: "ongoing",
+      overdue: false,
+    })
     expect(body.byStatus.overdue).toBeGreaterThan(0)
     const overdue = await officer.json("GET", "/api/tasks?province=14&asOf=2026-04-15&overdue=true&limit=500")
     expect(overdue.body.items.length).toBe(body.byStatus.overdue)
@@ -56,23 +58,34 @@ describe("plan tasks", () => {
   test("filters: agency (lead or coordinating), period, status; bad values are 400", async () => {
     const snv = await officer.json("GET", "/api/tasks?agency=SNV&limit=500")
     expect(snv.body.items.length).toBeGreaterThan(0)
-    expect(snv.body.items.every((i: any) => [...i.lead.agencyCodes, ...i.coordinating.agencyCodes].includes("SNV"))).toBe(true)
+    expect(
+      snv.body.items.every((i: any) => [...i.lead.agencyCodes, ...i.coordinating.agencyCodes].includes("SNV")),
+    ).toBe(true)
     const q1 = await officer.json("GET", "/api/tasks?period=2026-Q1&limit=500")
-    expect(q1.body.items.every((i: any) => i.dueDate === null || (i.dueDate >= "2026-01-01" && i.dueDate <= "2026-03-31"))).toBe(true)
+    expect(
+      q1.body.items.every((i: any) => i.dueDate === null || (i.dueDate >= "2026-01-01" && i.dueDate <= "2026-03-31")),
+    ).toBe(true)
     expect(q1.body.items.some((i: any) => i.id === VIII_1)).toBe(true)
     const ongoing = await officer.json("GET", "/api/tasks?status=ongoing&limit=500")
     expect(ongoing.body.items.every((i: any) => i.status === "ongoing")).toBe(true)
-    for (const q of ["status=late", "period=2026-Q5", "agency=x", "limit=0"]) expect((await officer.json("GET", `/api/tasks?${q}`)).status, q).toBe(400)
+    for (const q of ["status=late", "period=2026-Q5", "agency=x", "limit=0"])
+      expect((await officer.json("GET", `/api/tasks?${q}`)).status, q).toBe(400)
   })
 
   test("a department officer sees its agency's tasks, reports on those it leads, not on others", async () => {
     const own = await police.json("GET", "/api/tasks?limit=500")
     expect(own.status).toBe(200)
     expect(own.body.items.length).toBeGreaterThan(0)
-    expect(own.body.items.every((i: any) => [...i.lead.agencyCodes, ...i.coordinating.agencyCodes].includes("CA-TINH"))).toBe(true)
+    expect(
+      own.body.items.every((i: any) => [...i.lead.agencyCodes, ...i.coordinating.agencyCodes].includes("CA-TINH")),
+    ).toBe(true)
     expect(own.body.items.map((i: any) => i.id)).toContain(IV_3)
 
-    const progress = await police.json("POST", taskPath(IV_3, "/progress-reports"), { reportedOn: "2026-06-30", summary: "Đã lập danh sách 120 người hoàn thành nghĩa vụ công an nhân dân", percentComplete: 50 })
+    const progress = await police.json("POST", taskPath(IV_3, "/progress-reports"), {
+      reportedOn: "2026-06-30",
+      summary: "Đã lập danh sách 120 người hoàn thành nghĩa vụ công an nhân dân",
+      percentComplete: 50,
+    })
     expect(progress.status).toBe(200)
     expect(progress.body.task.latestProgress).toMatchObject({ reportedOn: "2026-06-30", percentComplete: 50 })
     const events = await t.services.log.readStream(IV_3)
@@ -81,18 +94,30 @@ describe("plan tasks", () => {
 
     const notLead = await police.json("POST", taskPath(VIII_1, "/progress-reports"), { summary: "x" })
     expect(notLead.status).toBe(403)
-    const badPercent = await police.json("POST", taskPath(IV_3, "/progress-reports"), { summary: "x", percentComplete: 150 })
+    const badPercent = await police.json("POST", taskPath(IV_3, "/progress-reports"), {
+      summary: "x",
+      percentComplete: 150,
+    })
     expect(badPercent.status).toBe(400)
   })
 
   test("completion by the province officer: completed on time, then never twice; unknown tasks are 404", async () => {
-    const done = await officer.json("POST", taskPath(VIII_1, "/completion"), { completedOn: "2026-03-20", summary: "Đã trình HĐND tỉnh ban hành Nghị quyết", documentRef: "Tờ trình số 30/TTr-SNV" })
+    const done = await officer.json("POST", taskPath(VIII_1, "/completion"), {
+      completedOn: "2026-03-20",
+      summary: "Đã trình HĐND tỉnh ban hành Nghị quyết",
+      documentRef: "Tờ trình số 30/TTr-SNV",
+    })
     expect(done.status).toBe(200)
     expect(done.body.task).toMatchObject({ completedOn: "2026-03-20", status: "completed-on-time" })
-    const twice = await officer.json("POST", taskPath(VIII_1, "/completion"), { completedOn: "2026-03-21", summary: "x" })
+    const twice = await officer.json("POST", taskPath(VIII_1, "/completion"), {
+      completedOn: "2026-03-21",
+      summary: "x",
+    })
     expect(twice.status).toBe(422)
     expect(twice.body.rejection).toBe("PlanTaskAlreadyCompleted")
-    expect((await officer.json("POST", taskPath("plan-task:14:2026:X.9", "/completion"), { summary: "x" })).status).toBe(404)
+    expect(
+      (await officer.json("POST", taskPath("plan-task:14:2026:X.9", "/completion"), { summary: "x" })).status,
+    ).toBe(404)
     const list = await officer.json("GET", "/api/tasks?status=completed-on-time")
     expect(list.body.items.map((i: any) => i.id)).toEqual([VIII_1])
   })
@@ -102,7 +127,9 @@ describe("plan tasks", () => {
     const tasks = await toHieu.json("GET", "/api/tasks?limit=500")
     expect(tasks.status).toBe(200)
     expect(tasks.body.items.length).toBeGreaterThan(0)
-    expect(tasks.body.items.every((i: any) => [...i.lead.agencyCodes, ...i.coordinating.agencyCodes].includes("UBND-XA"))).toBe(true)
+    expect(
+      tasks.body.items.every((i: any) => [...i.lead.agencyCodes, ...i.coordinating.agencyCodes].includes("UBND-XA")),
+    ).toBe(true)
     expect((await toHieu.json("POST", taskPath(IV_3, "/progress-reports"), { summary: "x" })).status).toBe(403)
     const leader = await signIn(t.app, "lanh-dao")
     expect((await leader.json("GET", "/api/tasks")).status).toBe(200)
@@ -112,12 +139,22 @@ describe("plan tasks", () => {
 
 describe("reporting obligations", () => {
   test("the 2026 obligations with their status on a day: pending before the deadline, overdue after", async () => {
-    const june = await officer.json("GET", "/api/reporting-obligations?province=14&period=2026-06&asOf=2026-06-01&limit=500")
+    const june = await officer.json(
+      "GET",
+      "/api/reporting-obligations?province=14&period=2026-06&asOf=2026-06-01&limit=500",
+    )
     expect(june.status).toBe(200)
     // six-month reports of the 75 communes and of the departments, due before 15/6
     expect(june.body.total).toBe(76)
-    expect(june.body.items.every((o: any) => o.reportKind === "six-month" && o.status === "pending" && o.lastOnTimeDay === "2026-06-14")).toBe(true)
-    const after = await officer.json("GET", "/api/reporting-obligations?province=14&period=2026-06&asOf=2026-06-20&status=overdue&limit=500")
+    expect(
+      june.body.items.every(
+        (o: any) => o.reportKind === "six-month" && o.status === "pending" && o.lastOnTimeDay === "2026-06-14",
+      ),
+    ).toBe(true)
+    const after = await officer.json(
+      "GET",
+      "/api/reporting-obligations?province=14&period=2026-06&asOf=2026-06-20&status=overdue&limit=500",
+    )
     expect(after.body.total).toBe(76)
     expect(after.body.items[0]).toMatchObject({ status: "overdue", daysLate: 6 })
     const names = after.body.items.map((o: any) => o.reporter.name)
@@ -129,17 +166,34 @@ describe("reporting obligations", () => {
     const own = await toHieu.json("GET", "/api/reporting-obligations?period=2026&limit=500")
     expect(own.status).toBe(200)
     expect(own.body.items.map((o: any) => o.id).sort()).toEqual(
-      [obligationId("commune-plan", "03646"), obligationId("six-month", "03646"), obligationId("annual", "03646")].sort(),
+      [
+        obligationId("commune-plan", "03646"),
+        obligationId("six-month", "03646"),
+        obligationId("annual", "03646"),
+      ].sort(),
     )
     expect((await toHieu.json("GET", "/api/reporting-obligations?unit=03664")).status).toBe(403)
 
-    const submitted = await toHieu.json("POST", obligationPath(obligationId("six-month", "03646")), { submittedOn: "2026-06-10", documentRef: { number: "85/BC-UBND", date: "2026-06-10" } })
+    const submitted = await toHieu.json("POST", obligationPath(obligationId("six-month", "03646")), {
+      submittedOn: "2026-06-10",
+      documentRef: { number: "85/BC-UBND", date: "2026-06-10" },
+    })
     expect(submitted.status).toBe(200)
-    expect(submitted.body.obligation).toMatchObject({ status: "on-time", daysLate: 0, submission: { submittedOn: "2026-06-10" } })
+    expect(submitted.body.obligation).toMatchObject({
+      status: "on-time",
+      daysLate: 0,
+      submission: { submittedOn: "2026-06-10" },
+    })
 
-    const other = await toHieu.json("POST", obligationPath(obligationId("six-month", "03664")), { submittedOn: "2026-06-10", documentRef: { number: "1/BC-UBND", date: null } })
+    const other = await toHieu.json("POST", obligationPath(obligationId("six-month", "03664")), {
+      submittedOn: "2026-06-10",
+      documentRef: { number: "1/BC-UBND", date: null },
+    })
     expect(other.status).toBe(403)
-    const twice = await toHieu.json("POST", obligationPath(obligationId("six-month", "03646")), { submittedOn: "2026-06-11", documentRef: { number: "86/BC-UBND", date: null } })
+    const twice = await toHieu.json("POST", obligationPath(obligationId("six-month", "03646")), {
+      submittedOn: "2026-06-11",
+      documentRef: { number: "86/BC-UBND", date: null },
+    })
     expect(twice.status).toBe(422)
     expect(twice.body.rejection).toBe("ReportAlreadySubmitted")
   })
@@ -147,11 +201,17 @@ describe("reporting obligations", () => {
   test("a late submission counts its days late; as of before it was recorded the report was overdue", async () => {
     const recordedBefore = new Date().toISOString()
     await new Promise((r) => setTimeout(r, 20))
-    const late = await officer.json("POST", obligationPath(obligationId("six-month", "03664")), { submittedOn: "2026-06-20", documentRef: { number: "40/BC-UBND", date: "2026-06-19" } })
+    const late = await officer.json("POST", obligationPath(obligationId("six-month", "03664")), {
+      submittedOn: "2026-06-20",
+      documentRef: { number: "40/BC-UBND", date: "2026-06-19" },
+    })
     expect(late.status).toBe(200)
     const now = await officer.json("GET", "/api/reporting-obligations?unit=03664&period=2026-06&asOf=2027-01-01")
     expect(now.body.items[0]).toMatchObject({ status: "late", daysLate: 6 })
-    const then = await officer.json("GET", `/api/reporting-obligations?unit=03664&period=2026-06&asOf=${recordedBefore}`)
+    const then = await officer.json(
+      "GET",
+      `/api/reporting-obligations?unit=03664&period=2026-06&asOf=${recordedBefore}`,
+    )
     expect(then.body.items[0]).toMatchObject({ status: "overdue", submission: null })
     const lateOnes = await officer.json("GET", "/api/reporting-obligations?status=late&asOf=2027-01-01")
     expect(lateOnes.body.items.map((o: any) => o.id)).toEqual([obligationId("six-month", "03664")])
@@ -172,16 +232,38 @@ describe("reporting obligations", () => {
     expect(set.status).toBe(201)
     expect(set.body.obligation).toMatchObject({ reporter: { code: "CA-TINH" }, deadline: "2026-10-10" })
     const events = await t.services.log.readStream("reporting-obligation:14:2026:ad-hoc:CA-TINH")
-    expect(events[0]!.metadata.legalBasis).toEqual({ number: "120/SNV-LĐVL", date: "2026-09-20", issuer: "Sở Nội vụ tỉnh Sơn La" })
+    expect(events[0]!.metadata.legalBasis).toEqual({
+      number: "120/SNV-LĐVL",
+      date: "2026-09-20",
+      issuer: "Sở Nội vụ tỉnh Sơn La",
+    })
 
     const mine = await police.json("GET", "/api/reporting-obligations?limit=500")
-    expect(mine.body.items.every((o: any) => o.reporter.code === "CA-TINH" || o.reporter.code === "SO-NGANH")).toBe(true)
+    expect(mine.body.items.every((o: any) => o.reporter.code === "CA-TINH" || o.reporter.code === "SO-NGANH")).toBe(
+      true,
+    )
     expect(mine.body.items.map((o: any) => o.id)).toContain("reporting-obligation:14:2026:ad-hoc:CA-TINH")
-    const submitted = await police.json("POST", obligationPath("reporting-obligation:14:2026:ad-hoc:CA-TINH"), { submittedOn: "2026-10-10", documentRef: { number: "9/BC-CAT", date: "2026-10-09" } })
+    const submitted = await police.json("POST", obligationPath("reporting-obligation:14:2026:ad-hoc:CA-TINH"), {
+      submittedOn: "2026-10-10",
+      documentRef: { number: "9/BC-CAT", date: "2026-10-09" },
+    })
     expect(submitted.body.obligation).toMatchObject({ status: "on-time" })
     // a group's obligation is recorded by the province officer, not by one department
-    expect((await police.json("POST", obligationPath(obligationId("six-month", "SO-NGANH")), { submittedOn: "2026-06-01", documentRef: { number: "1", date: null } })).status).toBe(403)
+    expect(
+      (
+        await police.json("POST", obligationPath(obligationId("six-month", "SO-NGANH")), {
+          submittedOn: "2026-06-01",
+          documentRef: { number: "1", date: null },
+        })
+      ).status,
+    ).toBe(403)
     expect((await police.json("POST", "/api/reporting-obligations", {})).status).toBe(403)
-    expect((await officer.json("POST", obligationPath("reporting-obligation:14:2026:none"), { documentRef: { number: "1", date: null } })).status).toBe(404)
+    expect(
+      (
+        await officer.json("POST", obligationPath("reporting-obligation:14:2026:none"), {
+          documentRef: { number: "1", date: null },
+        })
+      ).status,
+    ).toBe(404)
   })
 })

@@ -1,11 +1,7 @@
 import { sql } from "kysely"
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest"
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import type { Client, TestApp } from "./support/test-app.ts"
 
-// The demo loader reads its size when first imported: set it before the test app is imported.
-vi.hoisted(() => {
-  process.env.XKLD_DEMO_EVENTS = "3000"
-})
 const { openTestApp, signIn } = await import("./support/test-app.ts")
 
 const TO_HIEU = "03646"
@@ -43,7 +39,16 @@ const citizenIdFor = (dateOfBirth: string, sex: "male" | "female", serial: strin
 }
 
 let serial = 100_000
-const person = (overrides: { dateOfBirth?: string; sex?: "male" | "female"; fullName?: string; unit?: string; occurredOn?: string; citizenId?: string } = {}) => {
+const person = (
+  overrides: {
+    dateOfBirth?: string
+    sex?: "male" | "female"
+    fullName?: string
+    unit?: string
+    occurredOn?: string
+    citizenId?: string
+  } = {},
+) => {
   const dateOfBirth = overrides.dateOfBirth ?? "1998-05-12"
   const sex = overrides.sex ?? "male"
   return {
@@ -90,8 +95,14 @@ const contract = (occurredOn: string) => ({
 
 const eventCount = () => t.services.log.count()
 const accessRows = async (workerId: string, purpose?: string) => {
-  const { rows } = await sql<{ user_id: string; role: string; purpose: string }>`SELECT user_id, role, purpose FROM pd_access_log
-    WHERE worker_id = ${workerId} ${purpose ? sql`AND purpose = ${purpose}` : sql``} ORDER BY id`.execute(t.services.log.database.db)
+  const { rows } = await sql<{
+    user_id: string
+    role: string
+    purpose: string
+  }>`SELECT user_id, role, purpose FROM pd_access_log
+    WHERE worker_id = ${workerId} ${purpose ? sql`AND purpose = ${purpose}` : sql``} ORDER BY id`.execute(
+    t.services.log.database.db,
+  )
   return rows
 }
 
@@ -109,16 +120,39 @@ describe("a worker's way from registration to return, through HTTP", () => {
     expect(worker).toMatchObject({ version: 1, stage: "registered", unitCode: TO_HIEU })
 
     // when the pre-departure steps are recorded
-    await ok(toHieu, worker.id, "counselling", { occurredOn: "2026-01-10", provider: "Trung tâm Dịch vụ việc làm tỉnh" })
-    await ok(province, worker.id, "training", { occurredOn: "2026-02-10", kind: "language", provider: "Trung tâm ngoại ngữ" })
-    await ok(province, worker.id, "training", { occurredOn: "2026-02-20", kind: "orientation", provider: "Trung tâm GDĐH" })
-    await ok(province, worker.id, "health-check", { occurredOn: "2026-02-25", provider: "Bệnh viện tỉnh", fit: true, summary: "Đủ sức khỏe" })
-    await ok(province, worker.id, "criminal-record-certificate", { occurredOn: "2026-02-26", issuer: "Sở Tư pháp", hasConvictions: false })
+    await ok(toHieu, worker.id, "counselling", {
+      occurredOn: "2026-01-10",
+      provider: "Trung tâm Dịch vụ việc làm tỉnh",
+    })
+    await ok(province, worker.id, "training", {
+      occurredOn: "2026-02-10",
+      kind: "language",
+      provider: "Trung tâm ngoại ngữ",
+    })
+    await ok(province, worker.id, "training", {
+      occurredOn: "2026-02-20",
+      kind: "orientation",
+      provider: "Trung tâm GDĐH",
+    })
+    await ok(province, worker.id, "health-check", {
+      occurredOn: "2026-02-25",
+      provider: "Bệnh viện tỉnh",
+      fit: true,
+      summary: "Đủ sức khỏe",
+    })
+    await ok(province, worker.id, "criminal-record-certificate", {
+      occurredOn: "2026-02-26",
+      issuer: "Sở Tư pháp",
+      hasConvictions: false,
+    })
 
     // then a departure without a contract is refused with the rule's Vietnamese words
     const early = await post(province, worker.id, "departure", { occurredOn: "2026-03-01" })
     expectProblem(early, 422, /rejected$/)
-    expect(early.body).toMatchObject({ rejection: "NoValidContract", detail: expect.stringContaining("Chưa có hợp đồng") })
+    expect(early.body).toMatchObject({
+      rejection: "NoValidContract",
+      detail: expect.stringContaining("Chưa có hợp đồng"),
+    })
 
     // the enterprise selects and contracts the worker (its own enterprise implied)
     const selected = await ok(enterprise, worker.id, "selection", { occurredOn: "2026-03-01" })
@@ -129,7 +163,9 @@ describe("a worker's way from registration to return, through HTTP", () => {
     // the departure reads the date of birth from the sealed identity, and the read is logged
     const departed = await ok(enterprise, worker.id, "departure", { occurredOn: "2026-04-01" })
     expect(departed).toMatchObject({ stage: "departed", stageLabel: "đã xuất cảnh" })
-    expect(await accessRows(worker.id, "departure-age-check")).toEqual([{ user_id: expect.any(String), role: "enterprise-officer", purpose: "departure-age-check" }])
+    expect(await accessRows(worker.id, "departure-age-check")).toEqual([
+      { user_id: expect.any(String), role: "enterprise-officer", purpose: "departure-age-check" },
+    ])
 
     // a second departure before a return is refused
     const again = await post(province, worker.id, "departure", { occurredOn: "2026-05-01" })
@@ -154,10 +190,20 @@ describe("a worker's way from registration to return, through HTTP", () => {
       "WorkerDeparted",
       "WorkerReturned",
     ])
-    expect(detail.body.history[1]).toMatchObject({ label: "tư vấn", occurredOn: "2026-01-10", actor: { role: "commune-officer" }, inEffect: true })
+    expect(detail.body.history[1]).toMatchObject({
+      label: "tư vấn",
+      occurredOn: "2026-01-10",
+      actor: { role: "commune-officer" },
+      inEffect: true,
+    })
     expect(detail.body.history[0].data).toMatchObject({ identitySealed: true, sensitiveSealed: true })
     expect(JSON.stringify(detail.body.history)).not.toContain("ciphertext")
-    expect(detail.body).toMatchObject({ version: 10, stage: "returned", identityStatus: "shown", identity: { fullName: "Lò Văn Xuân", dateOfBirth: "1998-05-12" } })
+    expect(detail.body).toMatchObject({
+      version: 10,
+      stage: "returned",
+      identityStatus: "shown",
+      identity: { fullName: "Lò Văn Xuân", dateOfBirth: "1998-05-12" },
+    })
     expect(detail.body.departure).toMatchObject({ country: "KR", programme: "EPS", enterpriseId, counted: true })
   })
 
@@ -173,7 +219,11 @@ describe("a worker's way from registration to return, through HTTP", () => {
     const detail = await province.json("GET", `/api/workers/${worker.id}`)
     const registrationId = detail.body.history[0].eventId
     const fixed = person({ dateOfBirth: "2000-06-01" })
-    const corrected = await post(province, worker.id, "corrections", { correctsEventId: registrationId, reason: "Nhập nhầm ngày sinh", replacement: fixed })
+    const corrected = await post(province, worker.id, "corrections", {
+      correctsEventId: registrationId,
+      reason: "Nhập nhầm ngày sinh",
+      replacement: fixed,
+    })
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(201)
     await ok(province, worker.id, "departure", { occurredOn: "2026-03-01" })
 
@@ -182,14 +232,21 @@ describe("a worker's way from registration to return, through HTTP", () => {
     await register(province, { ...young, identity: { ...young.identity, fullName: "Người khác" } })
     const after = await province.json("GET", `/api/workers/${worker.id}`)
     expect(after.body.identity.dateOfBirth).toBe("2000-06-01")
-    expect(after.body.history.at(-2)).toMatchObject({ type: "WorkerFactCorrected", corrects: { eventId: registrationId, type: "WorkerRegistered", kind: "corrected" } })
+    expect(after.body.history.at(-2)).toMatchObject({
+      type: "WorkerFactCorrected",
+      corrects: { eventId: registrationId, type: "WorkerRegistered", kind: "corrected" },
+    })
     expect(after.body.history[0]).toMatchObject({ inEffect: false, correctedBy: [after.body.history.at(-2).eventId] })
   })
 
   test("corrections replace a fact, voids remove one; both keep the original and name it", async () => {
     const worker = await register(province, person())
     const counselled = await ok(province, worker.id, "counselling", { occurredOn: "2026-01-10", provider: "Sai tên" })
-    const trained = await ok(province, worker.id, "training", { occurredOn: "2026-01-20", kind: "language", provider: "Trung tâm A" })
+    const trained = await ok(province, worker.id, "training", {
+      occurredOn: "2026-01-20",
+      kind: "language",
+      provider: "Trung tâm A",
+    })
     const fix = await post(province, worker.id, "corrections", {
       correctsEventId: counselled.eventId,
       reason: "Sai đơn vị tư vấn",
@@ -203,7 +260,10 @@ describe("a worker's way from registration to return, through HTTP", () => {
     })
     expectProblem(wrongType, 400, /validation$/)
     expect(wrongType.body.fields.map((f: { path: string }) => f.path)).toContain("body.replacement.kind")
-    const voided = await post(province, worker.id, "voids", { correctsEventId: trained.eventId, reason: "Ghi nhầm người" })
+    const voided = await post(province, worker.id, "voids", {
+      correctsEventId: trained.eventId,
+      reason: "Ghi nhầm người",
+    })
     expect(voided.status).toBe(201)
     expect(voided.body.stage).toBe("counselled")
     const twice = await post(province, worker.id, "voids", { correctsEventId: trained.eventId, reason: "Lần nữa" })
@@ -213,7 +273,10 @@ describe("a worker's way from registration to return, through HTTP", () => {
     const byId = new Map(detail.body.history.map((e: { eventId: string }) => [e.eventId, e]))
     expect(byId.get(counselled.eventId)).toMatchObject({ inEffect: false, correctedBy: [fix.body.eventId] })
     expect(byId.get(trained.eventId)).toMatchObject({ inEffect: false, voidedBy: voided.body.eventId })
-    expect(byId.get(fix.body.eventId)).toMatchObject({ type: "WorkerFactCorrected", corrects: { eventId: counselled.eventId, type: "WorkerCounselled", reason: "Sai đơn vị tư vấn" } })
+    expect(byId.get(fix.body.eventId)).toMatchObject({
+      type: "WorkerFactCorrected",
+      corrects: { eventId: counselled.eventId, type: "WorkerCounselled", reason: "Sai đơn vị tư vấn" },
+    })
     expect(detail.body.counselledOn).toBe("2026-01-11")
     expect(detail.body.trainings).toEqual([])
   })
@@ -225,7 +288,9 @@ describe("registration rules", () => {
     const before = await eventCount()
     const response = await province.json("POST", "/api/workers", body)
     expectProblem(response, 400, /validation$/)
-    expect(response.body.fields).toEqual([expect.objectContaining({ path: "body.identity.citizenId", message: expect.stringContaining("giới tính") })])
+    expect(response.body.fields).toEqual([
+      expect.objectContaining({ path: "body.identity.citizenId", message: expect.stringContaining("giới tính") }),
+    ])
     expect(response.body.problems).toEqual(["sex"])
     const short = await province.json("POST", "/api/workers", person({ citizenId: "01409812" }))
     expect(short.body.fields[0].message).toContain("12 chữ số")
@@ -236,17 +301,25 @@ describe("registration rules", () => {
     const body = person({ fullName: "Cầm Thị Duy", sex: "female", dateOfBirth: "1996-02-02" })
     const first = await register(province, body)
     const before = await eventCount()
-    const again = await chiengAn.json("POST", "/api/workers", { ...body, residenceUnit: CHIENG_AN, identity: { ...body.identity, citizenId: body.identity.citizenId.replace(/^(\d{3})(\d{3})(\d{3})/, "$1.$2.$3 ") } })
+    const again = await chiengAn.json("POST", "/api/workers", {
+      ...body,
+      residenceUnit: CHIENG_AN,
+      identity: { ...body.identity, citizenId: body.identity.citizenId.replace(/^(\d{3})(\d{3})(\d{3})/, "$1.$2.$3 ") },
+    })
     expectProblem(again, 409, /person-already-registered$/)
     expect(again.body.title).toBe("Người này đã được đăng ký tại tỉnh")
     const text = JSON.stringify(again.body)
-    for (const secret of [first.id, "Cầm Thị Duy", body.identity.citizenId, "1996", "02/02"]) expect(text).not.toContain(secret)
+    for (const secret of [first.id, "Cầm Thị Duy", body.identity.citizenId, "1996", "02/02"])
+      expect(text).not.toContain(secret)
     expect(await eventCount()).toBe(before)
   })
 
   test("two registrations of the same person at once: one wins, the other is the same 409", async () => {
     const body = person({ fullName: "Lường Văn Đồng" })
-    const answers = await Promise.all([province.json("POST", "/api/workers", body), toHieu.json("POST", "/api/workers", body)])
+    const answers = await Promise.all([
+      province.json("POST", "/api/workers", body),
+      toHieu.json("POST", "/api/workers", body),
+    ])
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409])
     expect(answers.find((a) => a.status === 409)!.body.type).toMatch(/person-already-registered$/)
   })
@@ -290,10 +363,22 @@ describe("idempotency and expected versions", () => {
   test("If-Match with a stale version: 409 carrying the current version; the current one passes", async () => {
     const worker = await register(province, person())
     const counselled = await ok(province, worker.id, "counselling", { occurredOn: "2026-01-10", provider: "A" })
-    const stale = await post(province, worker.id, "training", { occurredOn: "2026-01-20", kind: "language", provider: "B" }, { "if-match": '"1"' })
+    const stale = await post(
+      province,
+      worker.id,
+      "training",
+      { occurredOn: "2026-01-20", kind: "language", provider: "B" },
+      { "if-match": '"1"' },
+    )
     expectProblem(stale, 409, /wrong-expected-version$/)
     expect(stale.body.currentVersion).toBe(counselled.version)
-    const current = await post(province, worker.id, "training", { occurredOn: "2026-01-20", kind: "language", provider: "B" }, { "if-match": `"${counselled.version}"` })
+    const current = await post(
+      province,
+      worker.id,
+      "training",
+      { occurredOn: "2026-01-20", kind: "language", provider: "B" },
+      { "if-match": `"${counselled.version}"` },
+    )
     expect(current.status).toBe(201)
     const detail = await province.request("GET", `/api/workers/${worker.id}`)
     expect(detail.headers.get("etag")).toBe(`"${current.body.version}"`)
@@ -304,11 +389,17 @@ describe("jurisdiction and personal data", () => {
   test("the commune officer of Tô Hiệu can neither read nor write a worker of Chiềng An; Chiềng An can", async () => {
     const worker = await register(chiengAn, person({ unit: CHIENG_AN, fullName: "Quàng Văn An" }))
     expect((await toHieu.json("GET", `/api/workers/${worker.id}`)).status).toBe(404)
-    expectProblem(await post(toHieu, worker.id, "counselling", { occurredOn: "2026-01-10", provider: "A" }), 404, /not-found$/)
+    expectProblem(
+      await post(toHieu, worker.id, "counselling", { occurredOn: "2026-01-10", provider: "A" }),
+      404,
+      /not-found$/,
+    )
     expectProblem(await toHieu.json("GET", `/api/workers?unit=${CHIENG_AN}`), 403, /forbidden$/)
     const list = await toHieu.json("GET", "/api/workers?limit=500")
     expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(worker.id)
-    expect(list.body.items.every((i: { unitCode: string }) => i.unitCode === TO_HIEU || i.unitCode !== CHIENG_AN)).toBe(true)
+    expect(list.body.items.every((i: { unitCode: string }) => i.unitCode === TO_HIEU || i.unitCode !== CHIENG_AN)).toBe(
+      true,
+    )
     expect((await chiengAn.json("GET", `/api/workers/${worker.id}`)).body.identity.fullName).toBe("Quàng Văn An")
     await ok(chiengAn, worker.id, "counselling", { occurredOn: "2026-01-10", provider: "A" })
   })
@@ -317,7 +408,11 @@ describe("jurisdiction and personal data", () => {
     expectProblem(await leader.json("GET", "/api/workers"), 403, /forbidden$/)
     const someone = await register(province, person())
     expectProblem(await leader.json("GET", `/api/workers/${someone.id}`), 403, /forbidden$/)
-    expectProblem(await post(auditor, someone.id, "counselling", { occurredOn: "2026-01-10", provider: "A" }), 403, /forbidden$/)
+    expectProblem(
+      await post(auditor, someone.id, "counselling", { occurredOn: "2026-01-10", provider: "A" }),
+      403,
+      /forbidden$/,
+    )
     const list = await auditor.json("GET", "/api/workers?limit=5")
     expect(list.status).toBe(200)
     expect(list.body.items[0]).toHaveProperty("fullName")
@@ -330,12 +425,25 @@ describe("jurisdiction and personal data", () => {
     const list = await chiengAn.json("GET", `/api/workers?unit=${CHIENG_AN}&limit=500&sort=name`)
     expect(list.status).toBe(200)
     expect(list.body.items.every((i: { unitName: string }) => i.unitName === "Phường Chiềng An")).toBe(true)
-    const shown: string[] = list.body.items.map((i: { fullName: string }) => i.fullName).filter((n: string | null) => n !== null)
+    const shown: string[] = list.body.items
+      .map((i: { fullName: string }) => i.fullName)
+      .filter((n: string | null) => n !== null)
     expect(shown).toEqual([...shown].sort(new Intl.Collator("vi").compare))
     expect(list.body.total).toBe(list.body.items.length)
-    for (const id of ids) expect(await accessRows(id, "list")).toEqual([expect.objectContaining({ role: "commune-officer", purpose: "list" })])
+    for (const id of ids)
+      expect(await accessRows(id, "list")).toEqual([
+        expect.objectContaining({ role: "commune-officer", purpose: "list" }),
+      ])
     const item = list.body.items.find((i: { id: string }) => i.id === ids[1])
-    expect(item).toMatchObject({ fullName: "Lò Thị Ánh", stage: "registered", stageLabel: "đã đăng ký", unitCode: CHIENG_AN, sex: "male", birthYear: 1998, ethnicMinority: true })
+    expect(item).toMatchObject({
+      fullName: "Lò Thị Ánh",
+      stage: "registered",
+      stageLabel: "đã đăng ký",
+      unitCode: CHIENG_AN,
+      sex: "male",
+      birthYear: 1998,
+      ethnicMinority: true,
+    })
 
     const searched = await chiengAn.json("GET", `/api/workers?q=${encodeURIComponent("dinh van binh")}`)
     expect(searched.body.items.map((i: { id: string }) => i.id)).toEqual([ids[0]])
@@ -349,12 +457,28 @@ describe("jurisdiction and personal data", () => {
   test("the enterprise officer selects any worker of the province, then acts only for the workers it selected", async () => {
     const mine = await register(province, person())
     const other = await register(province, person())
-    expectProblem(await post(enterprise, other.id, "training", { occurredOn: "2026-02-01", kind: "language", provider: "A" }), 404, /not-found$/)
+    expectProblem(
+      await post(enterprise, other.id, "training", { occurredOn: "2026-02-01", kind: "language", provider: "A" }),
+      404,
+      /not-found$/,
+    )
     expect((await enterprise.json("GET", `/api/workers/${other.id}`)).status).toBe(404)
     await ok(enterprise, mine.id, "selection", { occurredOn: "2026-02-01" })
-    expectProblem(await post(enterprise, mine.id, "selection", { occurredOn: "2026-02-02", enterpriseId: "doanh-nghiep-khac" }), 403, /forbidden$/)
-    await ok(enterprise, mine.id, "training", { occurredOn: "2026-02-03", kind: "language", provider: "Trung tâm ngoại ngữ" })
-    expectProblem(await post(enterprise, mine.id, "counselling", { occurredOn: "2026-02-03", provider: "A" }), 403, /forbidden$/)
+    expectProblem(
+      await post(enterprise, mine.id, "selection", { occurredOn: "2026-02-02", enterpriseId: "doanh-nghiep-khac" }),
+      403,
+      /forbidden$/,
+    )
+    await ok(enterprise, mine.id, "training", {
+      occurredOn: "2026-02-03",
+      kind: "language",
+      provider: "Trung tâm ngoại ngữ",
+    })
+    expectProblem(
+      await post(enterprise, mine.id, "counselling", { occurredOn: "2026-02-03", provider: "A" }),
+      403,
+      /forbidden$/,
+    )
     const list = await enterprise.json("GET", "/api/workers?limit=500")
     const ids = list.body.items.map((i: { id: string }) => i.id)
     expect(ids).toContain(mine.id)
@@ -365,15 +489,28 @@ describe("jurisdiction and personal data", () => {
 
   test("the bank officer records loans only and sees workers with a loan or a contract, without names", async () => {
     const worker = await register(province, person())
-    const loan = await ok(bank, worker.id, "loans", { occurredOn: "2026-02-01", bank: "NHCSXH Sơn La", amount: 100_000_000, status: "approved" })
+    const loan = await ok(bank, worker.id, "loans", {
+      occurredOn: "2026-02-01",
+      bank: "NHCSXH Sơn La",
+      amount: 100_000_000,
+      status: "approved",
+    })
     expect(loan.stage).toBe("registered")
-    expectProblem(await post(bank, worker.id, "counselling", { occurredOn: "2026-02-01", provider: "A" }), 403, /forbidden$/)
+    expectProblem(
+      await post(bank, worker.id, "counselling", { occurredOn: "2026-02-01", provider: "A" }),
+      403,
+      /forbidden$/,
+    )
     const list = await bank.json("GET", "/api/workers?limit=500")
     expect(list.status).toBe(200)
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(worker.id)
     expect(list.body.items.every((i: object) => !("fullName" in i))).toBe(true)
     const detail = await bank.json("GET", `/api/workers/${worker.id}`)
-    expect(detail.body).toMatchObject({ identityStatus: "hidden", identity: null, loans: [expect.objectContaining({ amount: 100_000_000, status: "approved" })] })
+    expect(detail.body).toMatchObject({
+      identityStatus: "hidden",
+      identity: null,
+      loans: [expect.objectContaining({ amount: 100_000_000, status: "approved" })],
+    })
     expect(await accessRows(worker.id)).toEqual([])
   })
 
@@ -383,7 +520,9 @@ describe("jurisdiction and personal data", () => {
     await ok(province, worker.id, "departure", { occurredOn: "2026-03-01" })
     const read = await province.json("GET", `/api/workers/${worker.id}`)
     expect(read.body.identity.fullName).toBe("Hà Văn Xóa")
-    expect(await accessRows(worker.id, "detail")).toEqual([{ user_id: expect.any(String), role: "province-officer", purpose: "detail" }])
+    expect(await accessRows(worker.id, "detail")).toEqual([
+      { user_id: expect.any(String), role: "province-officer", purpose: "detail" },
+    ])
 
     const figures = async () => {
       const { total, items } = await t.services.models.attainment({ provinceCode: "14", year: 2026 })
@@ -391,8 +530,14 @@ describe("jurisdiction and personal data", () => {
     }
     const before = await figures()
     expect(before.total.departed).toBeGreaterThan(0)
-    expectProblem(await toHieu.json("DELETE", `/api/workers/${worker.id}/personal-data`, { reason: "Yêu cầu của chủ thể dữ liệu" }), 403, /forbidden$/)
-    const erased = await province.json("DELETE", `/api/workers/${worker.id}/personal-data`, { reason: "Yêu cầu của chủ thể dữ liệu" })
+    expectProblem(
+      await toHieu.json("DELETE", `/api/workers/${worker.id}/personal-data`, { reason: "Yêu cầu của chủ thể dữ liệu" }),
+      403,
+      /forbidden$/,
+    )
+    const erased = await province.json("DELETE", `/api/workers/${worker.id}/personal-data`, {
+      reason: "Yêu cầu của chủ thể dữ liệu",
+    })
     expect(erased.status, JSON.stringify(erased.body)).toBe(200)
     expect(erased.body).toMatchObject({ id: worker.id, erased: true, alreadyErased: false })
 
@@ -401,13 +546,20 @@ describe("jurisdiction and personal data", () => {
     expect(JSON.stringify(after.body)).not.toContain("Hà Văn Xóa")
     expect(after.body.identity.message).toContain("đã bị xóa")
     const listed = await province.json("GET", `/api/workers?unit=${TO_HIEU}&limit=500`)
-    expect(listed.body.items.find((i: { id: string }) => i.id === worker.id)).toMatchObject({ fullName: null, identityStatus: "erased" })
+    expect(listed.body.items.find((i: { id: string }) => i.id === worker.id)).toMatchObject({
+      fullName: null,
+      identityStatus: "erased",
+    })
     expect(await figures()).toEqual(before)
 
     // facts that need the person's key can no longer be recorded; the others still can
     const back = await ok(province, worker.id, "return", { occurredOn: "2026-06-01", kind: "early" })
     expect(back.stage).toBe("returned")
-    const violation = await post(province, worker.id, "violations", { occurredOn: "2026-06-02", category: "other", description: "x" })
+    const violation = await post(province, worker.id, "violations", {
+      occurredOn: "2026-06-02",
+      category: "other",
+      description: "x",
+    })
     expectProblem(violation, 422, /rejected$/)
     const twice = await province.json("DELETE", `/api/workers/${worker.id}/personal-data`, { reason: "Lần nữa" })
     expect(twice.body.alreadyErased).toBe(true)

@@ -10,8 +10,4 @@ export const parseCheckpoint = (text: string): Checkpoint | undefined => {
 }
 
 export const compareCheckpoints = (a: Checkpoint, b: Checkpoint): number =>
-  a.transactionId === b.transactionId
-    ? a.globalPosition - b.globalPosition
-    : a.transactionId < b.transactionId
-      ? -1
-      : 1
+  a.transactionId === b.transactionId ? a.globalPosition - b.globalPosition : a.transactionId < b.transactionId ? -1 : 1

@@ -3,7 +3,13 @@ export type { BackendName, Database } from "./backends/database.ts"
 export { openPglite } from "./backends/pglite.ts"
 export { openPostgres } from "./backends/postgres.ts"
 export { compareCheckpoints, formatCheckpoint, parseCheckpoint } from "./checkpoint.ts"
-export { CheckpointConflict, IdempotencyConflict, StoreFailure, WrongExpectedVersion, type AppendError } from "./errors.ts"
+export {
+  CheckpointConflict,
+  IdempotencyConflict,
+  StoreFailure,
+  WrongExpectedVersion,
+  type AppendError,
+} from "./errors.ts"
 export { openEventLog, type EventLog, type EventLogOptions } from "./event-log.ts"
 export { EventMetadataSchema } from "./metadata.ts"
 export { migrateToLatest } from "./migrate.ts"
@@ -17,4 +23,12 @@ export { NOTIFY_CHANNEL } from "./subscription/wake-up.ts"
 export { processNextBatch, type CatchUpOptions, type Subscription } from "./subscription/catch-up.ts"
 export type { Seal } from "./tamper/seal.ts"
 export { describeProblem, type VerifyProblem, type VerifyReport } from "./tamper/verify.ts"
-export { START, type AppendResult, type Checkpoint, type EventMetadata, type ExpectedVersion, type NewEvent, type RecordedEvent } from "./types.ts"
+export {
+  START,
+  type AppendResult,
+  type Checkpoint,
+  type EventMetadata,
+  type ExpectedVersion,
+  type NewEvent,
+  type RecordedEvent,
+} from "./types.ts"

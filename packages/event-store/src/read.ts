@@ -40,7 +40,10 @@ export interface ReadAllOptions {
  * One batch of the log in commit order after a checkpoint. Only transactions older than the oldest
  * still-running one are visible, so an event that commits late is never skipped (ADR 0003).
  */
-export async function readAllBatch(db: Kysely<any>, options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> {
+export async function readAllBatch(
+  db: Kysely<any>,
+  options: ReadAllOptions = {},
+): Promise<ReadonlyArray<RecordedEvent>> {
   const after = options.after ?? { transactionId: 0n, globalPosition: 0 }
   const byType = options.eventTypes?.length ? sql`AND event_type = ANY (${[...options.eventTypes]}::text[])` : sql``
   const byStreamType = options.streamTypes?.length
@@ -57,7 +60,10 @@ export async function readAllBatch(db: Kysely<any>, options: ReadAllOptions = {}
 }
 
 /** Reads the whole log (or a filtered part of it) in batches, in commit order. */
-export async function* readAll(db: Kysely<any>, options: ReadAllOptions = {}): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
+export async function* readAll(
+  db: Kysely<any>,
+  options: ReadAllOptions = {},
+): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
   let after = options.after
   for (;;) {
     const batch = await readAllBatch(db, { ...options, ...(after ? { after } : {}) })

@@ -17,7 +17,10 @@ describe(`append (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
   test("no_stream creates, a second no_stream conflicts with the actual version and writes nothing", async () => {
     const id = stream()
     const first = await appendTo(id, "no_stream", [testEvent(), testEvent()])
-    expect(first).toMatchObject({ ok: true, result: { nextExpectedVersion: 2, firstStreamPosition: 1, lastStreamPosition: 2 } })
+    expect(first).toMatchObject({
+      ok: true,
+      result: { nextExpectedVersion: 2, firstStreamPosition: 1, lastStreamPosition: 2 },
+    })
     const second = await appendTo(id, "no_stream", [testEvent()])
     expect(second).toMatchObject({ ok: false, error: { _tag: "WrongExpectedVersion", actualVersion: 2 } })
     expect(await log.readStream(id)).toHaveLength(2)
@@ -35,7 +38,10 @@ describe(`append (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
     const id = stream()
     expect(await appendTo(id, "stream_exists", [testEvent()])).toMatchObject({ ok: false, error: { actualVersion: 0 } })
     expect(await appendTo(id, "any", [testEvent()])).toMatchObject({ ok: true })
-    expect(await appendTo(id, "stream_exists", [testEvent()])).toMatchObject({ ok: true, result: { nextExpectedVersion: 2 } })
+    expect(await appendTo(id, "stream_exists", [testEvent()])).toMatchObject({
+      ok: true,
+      result: { nextExpectedVersion: 2 },
+    })
     expect(await appendTo(id, "any", [testEvent()])).toMatchObject({ ok: true, result: { nextExpectedVersion: 3 } })
   })
 
@@ -58,8 +64,14 @@ describe(`append (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
     const id = stream()
     const event = testEvent()
     await appendTo(id, "no_stream", [event])
-    expect(await appendTo(id, "any", [event, testEvent()])).toMatchObject({ ok: false, error: { _tag: "IdempotencyConflict" } })
-    expect(await appendTo(stream(), "any", [event])).toMatchObject({ ok: false, error: { _tag: "IdempotencyConflict" } })
+    expect(await appendTo(id, "any", [event, testEvent()])).toMatchObject({
+      ok: false,
+      error: { _tag: "IdempotencyConflict" },
+    })
+    expect(await appendTo(stream(), "any", [event])).toMatchObject({
+      ok: false,
+      error: { _tag: "IdempotencyConflict" },
+    })
   })
 
   test("atomic: a batch with one bad event writes none of it", async () => {
@@ -72,7 +84,10 @@ describe(`append (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
     const dup = testEvent()
     expect((await appendTo(id, "no_stream", [dup, { ...testEvent(), eventId: dup.eventId }])).ok).toBe(false)
     expect(await log.readStream(id)).toHaveLength(0)
-    expect(await appendTo(id, "no_stream", [testEvent()])).toMatchObject({ ok: true, result: { nextExpectedVersion: 1 } })
+    expect(await appendTo(id, "no_stream", [testEvent()])).toMatchObject({
+      ok: true,
+      result: { nextExpectedVersion: 1 },
+    })
   })
 
   test("large payloads round-trip", async () => {
@@ -120,7 +135,13 @@ describe(`append (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
 
   test("a caller cannot set the recorded time unless the store allows it (demo history)", async () => {
     const id = stream()
-    await log.append({ streamId: id, streamType: "Test", expectedVersion: "any", events: [testEvent()], recordedAt: new Date("2024-01-01T00:00:00Z") })
+    await log.append({
+      streamId: id,
+      streamType: "Test",
+      expectedVersion: "any",
+      events: [testEvent()],
+      recordedAt: new Date("2024-01-01T00:00:00Z"),
+    })
     const [read] = await log.readStream(id)
     expect(read?.recordedAt.getUTCFullYear()).not.toBe(2024)
   })

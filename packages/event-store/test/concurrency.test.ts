@@ -18,13 +18,19 @@ describe(`concurrency (${backend})`, () => {
     for (let version = 0; version < 20; version++) {
       const outcomes = await Promise.all(
         Array.from({ length: 8 }, () =>
-          log.append({ streamId, streamType: "Race", expectedVersion: version === 0 ? "no_stream" : version, events: [testEvent()] }),
+          log.append({
+            streamId,
+            streamType: "Race",
+            expectedVersion: version === 0 ? "no_stream" : version,
+            events: [testEvent()],
+          }),
         ),
       )
       expect(outcomes.filter((o) => o.ok)).toHaveLength(1)
       const losers = outcomes.filter((o) => !o.ok)
       expect(losers).toHaveLength(7)
-      for (const loser of losers) expect(loser).toMatchObject({ error: { _tag: "WrongExpectedVersion", actualVersion: version + 1 } })
+      for (const loser of losers)
+        expect(loser).toMatchObject({ error: { _tag: "WrongExpectedVersion", actualVersion: version + 1 } })
     }
     expect(await log.readStream(streamId)).toHaveLength(20)
   })
@@ -38,7 +44,11 @@ describe(`concurrency (${backend})`, () => {
     const reader = (async () => {
       for (;;) {
         const finished = done
-        const batch: ReadonlyArray<RecordedEvent> = await log.readAllBatch({ after, batchSize: 200, streamTypes: ["Ordering"] })
+        const batch: ReadonlyArray<RecordedEvent> = await log.readAllBatch({
+          after,
+          batchSize: 200,
+          streamTypes: ["Ordering"],
+        })
         for (const e of batch) seen.set(e.eventId, (seen.get(e.eventId) ?? 0) + 1)
         const last = batch.at(-1)
         if (last) after = { transactionId: last.transactionId, globalPosition: last.globalPosition }
@@ -53,7 +63,10 @@ describe(`concurrency (${backend})`, () => {
           const event = testEvent({ w, i })
           // random delay inside the transaction, between taking a position and committing
           await log.database.db.transaction().execute(async (trx) => {
-            const outcome = await log.append({ streamId: `order-${w}-${i % 7}`, streamType: "Ordering", expectedVersion: "any", events: [event] }, trx)
+            const outcome = await log.append(
+              { streamId: `order-${w}-${i % 7}`, streamType: "Ordering", expectedVersion: "any", events: [event] },
+              trx,
+            )
             if (!outcome.ok) throw outcome.error
             await sleep(Math.random() * 3)
           })

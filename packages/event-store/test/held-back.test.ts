@@ -21,7 +21,10 @@ const openWriter = async (type: string) => {
   const finished = log.database.db
     .transaction()
     .execute(async (trx) => {
-      const outcome = await log.append({ streamId: `held-${randomUUID()}`, streamType: type, expectedVersion: "any", events: [event] }, trx)
+      const outcome = await log.append(
+        { streamId: `held-${randomUUID()}`, streamType: type, expectedVersion: "any", events: [event] },
+        trx,
+      )
       if (!outcome.ok) throw outcome.error
       started()
       if (!(await decided)) throw new Error("rolled back on purpose")
@@ -37,7 +40,12 @@ if (process.env.DATABASE_URL) {
       const type = streamType()
       const held = await openWriter(type)
       const later = testEvent({ later: true })
-      const outcome = await log.append({ streamId: `later-${randomUUID()}`, streamType: type, expectedVersion: "any", events: [later] })
+      const outcome = await log.append({
+        streamId: `later-${randomUUID()}`,
+        streamType: type,
+        expectedVersion: "any",
+        events: [later],
+      })
       expect(outcome.ok).toBe(true)
       // the later event has committed, but an older transaction is still open: nothing is visible yet
       expect(await log.readAllBatch({ streamTypes: [type] })).toHaveLength(0)

@@ -37,7 +37,9 @@ describe(`immutability and tamper evidence (${backend})`, () => {
     const { events } = await seed()
     expect(await log.seal()).toBeDefined()
     for (const db of [log.database.owner, log.database.db]) {
-      await expect(sql`UPDATE es_events SET data = '{}' WHERE event_id = ${events[0]!.eventId}`.execute(db)).rejects.toThrow()
+      await expect(
+        sql`UPDATE es_events SET data = '{}' WHERE event_id = ${events[0]!.eventId}`.execute(db),
+      ).rejects.toThrow()
       await expect(sql`DELETE FROM es_events WHERE event_id = ${events[0]!.eventId}`.execute(db)).rejects.toThrow()
       await expect(sql`TRUNCATE es_events`.execute(db)).rejects.toThrow()
       await expect(sql`DELETE FROM es_seals`.execute(db)).rejects.toThrow()
@@ -54,7 +56,9 @@ describe(`immutability and tamper evidence (${backend})`, () => {
           has_table_privilege('es_events', 'UPDATE') AS upd, has_table_privilege('es_events', 'DELETE') AS del,
           has_table_privilege('es_events', 'TRUNCATE') AS trunc`.execute(log.database.db)
       expect(rows[0]).toEqual({ who: "xkld_app", sel: true, ins: true, upd: false, del: false, trunc: false })
-      await expect(sql`ALTER TABLE es_events DISABLE TRIGGER es_events_no_change`.execute(log.database.db)).rejects.toThrow()
+      await expect(
+        sql`ALTER TABLE es_events DISABLE TRIGGER es_events_no_change`.execute(log.database.db),
+      ).rejects.toThrow()
     })
   }
 
@@ -66,7 +70,11 @@ describe(`immutability and tamper evidence (${backend})`, () => {
     await tamper(sql`UPDATE es_events SET data = '{"n": 20}' WHERE event_id = ${target.eventId}`)
     const report = await log.verify()
     expect(report.ok).toBe(false)
-    expect(report.firstProblem).toMatchObject({ kind: "event-hash-mismatch", eventId: target.eventId, streamPosition: 2 })
+    expect(report.firstProblem).toMatchObject({
+      kind: "event-hash-mismatch",
+      eventId: target.eventId,
+      streamPosition: 2,
+    })
     expect(report.problems.filter((p) => p.kind === "event-hash-mismatch")).toHaveLength(1)
     // put it back so the next test starts from a clean log
     await tamper(sql`UPDATE es_events SET data = '{"n": 2}' WHERE event_id = ${target.eventId}`)
@@ -80,7 +88,9 @@ describe(`immutability and tamper evidence (${backend})`, () => {
     await tamper(sql`DELETE FROM es_events WHERE event_id = ${events[1]!.eventId}`)
     const report = await log.verify()
     expect(report.firstProblem).toEqual({ kind: "event-missing", streamId, streamPosition: 2 })
-    expect(report.problems).toContainEqual(expect.objectContaining({ kind: "seal-mismatch", sealNumber: sealed!.sealNumber }))
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ kind: "seal-mismatch", sealNumber: sealed!.sealNumber }),
+    )
   })
 
   test("a rewritten seal is named", async () => {

@@ -14,7 +14,13 @@ test("migrations are versioned and idempotent: a second run applies nothing and 
     await log.append({ streamId: "m", streamType: "M", expectedVersion: "no_stream", events: [testEvent()] })
     expect(await migrateToLatest(database.owner)).toEqual([])
     const { rows } = await sql<any>`SELECT name FROM es_migrations ORDER BY name`.execute(database.owner)
-    expect(rows.map((r) => r.name)).toEqual(["0001-event-log", "0002-append-function", "0003-immutability", "0004-application-role", "0005-faster-append"])
+    expect(rows.map((r) => r.name)).toEqual([
+      "0001-event-log",
+      "0002-append-function",
+      "0003-immutability",
+      "0004-application-role",
+      "0005-faster-append",
+    ])
     expect(await log.count()).toBe(1)
   } finally {
     await log.close()
@@ -25,7 +31,12 @@ test("the embedded database keeps its data in its directory across restarts", as
   const dir = mkdtempSync(join(tmpdir(), "xkld-pglite-"))
   try {
     const first = await openEventLog(await openPglite({ dataDir: dir }))
-    await first.append({ streamId: "p", streamType: "P", expectedVersion: "no_stream", events: [testEvent({ kept: "Mường La" })] })
+    await first.append({
+      streamId: "p",
+      streamType: "P",
+      expectedVersion: "no_stream",
+      events: [testEvent({ kept: "Mường La" })],
+    })
     await first.close()
     const second = await openEventLog(await openPglite({ dataDir: dir }))
     const [event] = await second.readStream("p")
@@ -39,14 +50,25 @@ test("the embedded database keeps its data in its directory across restarts", as
 test("the Effect service appends and fails with a typed conflict", async () => {
   const program = Effect.gen(function* () {
     const store = yield* EventStore
-    const ok = yield* store.append({ streamId: "e", streamType: "E", expectedVersion: "no_stream", events: [testEvent()] })
+    const ok = yield* store.append({
+      streamId: "e",
+      streamType: "E",
+      expectedVersion: "no_stream",
+      events: [testEvent()],
+    })
     const conflict = yield* store
       .append({ streamId: "e", streamType: "E", expectedVersion: "no_stream", events: [testEvent()] })
       .pipe(Effect.flip)
     return { ok, conflict, count: yield* store.count }
   })
   const layer = process.env.DATABASE_URL
-    ? Layer.effect(EventStore, Effect.acquireRelease(Effect.promise(async () => openEventLog(await openTestDatabase())), (log) => Effect.promise(() => log.close())).pipe(Effect.map(EventStore.fromLog)))
+    ? Layer.effect(
+        EventStore,
+        Effect.acquireRelease(
+          Effect.promise(async () => openEventLog(await openTestDatabase())),
+          (log) => Effect.promise(() => log.close()),
+        ).pipe(Effect.map(EventStore.fromLog)),
+      )
     : EventStore.layerPglite()
   const result = await Effect.runPromise(program.pipe(Effect.provide(layer)))
   expect(result.ok.nextExpectedVersion).toBe(1)

@@ -13,7 +13,12 @@ afterAll(() => log.close())
 describe(`reads (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
   test("one stream forward, backward, by version range and up to a recorded time", async () => {
     const streamId = `read-${randomUUID()}`
-    await log.append({ streamId, streamType: "Read", expectedVersion: "no_stream", events: [1, 2, 3].map((n) => testEvent({ n })) })
+    await log.append({
+      streamId,
+      streamType: "Read",
+      expectedVersion: "no_stream",
+      events: [1, 2, 3].map((n) => testEvent({ n })),
+    })
     await sleep(20)
     const cut = new Date()
     await sleep(20)

@@ -54,7 +54,11 @@ export async function benchAsOf(database: Database, models: ReadModels, settings
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
   const instant = () => new Date(from.getTime() + Math.floor(random() * (to.getTime() - from.getTime())))
-  const query = (year: number, asOf?: Date) => ({ provinceCode: settings.provinceCode, year, ...(asOf ? { asOf } : {}) })
+  const query = (year: number, asOf?: Date) => ({
+    provinceCode: settings.provinceCode,
+    year,
+    ...(asOf ? { asOf } : {}),
+  })
   const timed = async (run: () => Promise<unknown>): Promise<number> => {
     const started = performance.now()
     await run()

@@ -113,19 +113,17 @@ const toRequest = (append: GeneratedAppend): AppendRequest => ({
   streamType: append.streamType,
   expectedVersion: append.expectedVersion,
   recordedAt: new Date(append.recordedAt),
-  events: append.events.map(
-    (e): NewEvent => ({
-      eventId: e.eventId,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      occurredAt: new Date(e.occurredAt),
-      metadata: {
-        actor: append.actor,
-        commandId: append.commandId,
-        correlationId: append.commandId,
-        source: { kind: "seed", dataset: "generator" },
-      },
-    }),
-  ),
+  events: append.events.map((e): NewEvent => ({
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    occurredAt: new Date(e.occurredAt),
+    metadata: {
+      actor: append.actor,
+      commandId: append.commandId,
+      correlationId: append.commandId,
+      source: { kind: "seed", dataset: "generator" },
+    },
+  })),
 })

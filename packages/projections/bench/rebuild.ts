@@ -68,7 +68,9 @@ export async function benchRebuild(log: EventLog, events: number, settings: Rebu
   const statuses = await models.runner.status()
   const stuck = statuses.filter((s) => s.state !== "running")
   if (stuck.length > 0)
-    throw new Error(`projections not running after the rebuild: ${stuck.map((s) => `${s.projection} ${s.state} ${s.errorMessage ?? ""}`).join("; ")}`)
+    throw new Error(
+      `projections not running after the rebuild: ${stuck.map((s) => `${s.projection} ${s.state} ${s.errorMessage ?? ""}`).join("; ")}`,
+    )
   scanSeconds.push(await scanLog(database, events, settings.readBatch))
   return { events, seconds, scanSeconds, byProjection, models }
 }
@@ -86,8 +88,11 @@ export async function untilVisible(database: Database, expected: number): Promis
     )
     if (Number(row?.n) >= expected) return
     if (performance.now() - started > 300_000)
-      throw new Error(`only ${row?.n} of ${expected} events visible after 300 s: a long transaction is open in the cluster`)
-    if (performance.now() - started > 1_000) console.log(`  waiting: ${row?.n} of ${expected} events visible to the runner`)
+      throw new Error(
+        `only ${row?.n} of ${expected} events visible after 300 s: a long transaction is open in the cluster`,
+      )
+    if (performance.now() - started > 1_000)
+      console.log(`  waiting: ${row?.n} of ${expected} events visible to the runner`)
     await new Promise((resolve) => setTimeout(resolve, 2_000))
   }
 }

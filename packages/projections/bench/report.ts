@@ -3,7 +3,9 @@ import { dirname } from "node:path"
 import { met, targetText, type Measurement } from "./measurement.ts"
 
 const figure = (value: number, unit: string) =>
-  unit === "ms" ? value.toLocaleString("en", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : value.toLocaleString("en")
+  unit === "ms"
+    ? value.toLocaleString("en", { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+    : value.toLocaleString("en")
 
 /** name | backend | ours | baseline | ratio | unit | target | met? */
 export function formatTable(rows: ReadonlyArray<Measurement>): string {

@@ -111,7 +111,12 @@ async function benchSize(backend: BackendName, open: () => Promise<Database>, si
 
     // The new read-model tables get their statistics, as autovacuum would give them soon after a rebuild.
     await ownerQuery(log.database, "VACUUM ANALYZE")
-    const asOf = await benchAsOf(log.database, rebuild.models, { queries, provinceCode: PROVINCE, years: YEARS, seed: 2026 })
+    const asOf = await benchAsOf(log.database, rebuild.models, {
+      queries,
+      provinceCode: PROVINCE,
+      years: YEARS,
+      seed: 2026,
+    })
     const f = (x: number) => x.toFixed(1)
     report(
       latency(

@@ -4,7 +4,6 @@ import { CompiledQuery } from "kysely"
 
 export const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test"
 
-
 export const freshPglite = async (): Promise<Database> => openPglite()
 
 /**
@@ -23,7 +22,9 @@ export async function freshPostgres(url: string): Promise<Database> {
 }
 
 /** The server's version string, or why it cannot be used (opens and drops a scratch database). */
-export async function probePostgres(url: string): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
+export async function probePostgres(
+  url: string,
+): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
   try {
     const database = await freshPostgres(url)
     try {

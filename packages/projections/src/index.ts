@@ -1,5 +1,11 @@
 export * from "./runner/index.ts"
-export { aggregateProjection, decodeRecorded, UndecodableEvent, type AggregateView, type DerivedRows } from "./aggregate/aggregate-projection.ts"
+export {
+  aggregateProjection,
+  decodeRecorded,
+  UndecodableEvent,
+  type AggregateView,
+  type DerivedRows,
+} from "./aggregate/aggregate-projection.ts"
 export { createReadModels, readModelProjections, type ReadModels } from "./read-models.ts"
 export { knownAt, type TableOf } from "./queries/as-of.ts"
 export type { Attainment, AttainmentItem, AttainmentQuery, SplitRule } from "./queries/attainment.ts"

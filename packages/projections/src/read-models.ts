@@ -9,7 +9,12 @@ import { departedLineage, type LineageQuery } from "./queries/lineage.ts"
 import type { Period } from "./queries/period.ts"
 import { dataRows, departureRows, workerRows, type RowFilter } from "./queries/rows.ts"
 import { departureBreakdown, finance, funnel, outcomes, trainingCoverage } from "./queries/statistics.ts"
-import { createProjectionRunner, type Projection, type ProjectionRunner, type ProjectionRunnerOptions } from "./runner/index.ts"
+import {
+  createProjectionRunner,
+  type Projection,
+  type ProjectionRunner,
+  type ProjectionRunnerOptions,
+} from "./runner/index.ts"
 import { planTaskView, reportingObligationView } from "./tasks/view.ts"
 import { CatalogueSource } from "./units/catalogue-source.ts"
 import type { DepartureRow } from "./worker/derive.ts"
@@ -23,7 +28,6 @@ export const readModelProjections: ReadonlyArray<Projection> = [
   aggregateProjection(planTaskView),
   aggregateProjection(reportingObligationView),
 ]
-
 
 export interface ReadModels {
   readonly runner: ProjectionRunner

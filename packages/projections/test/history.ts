@@ -36,15 +36,26 @@ export async function historyFixture(targetEvents: number, seed = 7): Promise<Fi
  */
 export async function replayCountedDepartures(log: EventLog, year: number, asOf?: Date): Promise<Map<string, number>> {
   const states = new Map<string, Worker.WorkerState>()
-  for await (const batch of log.readAll({ streamTypes: [Worker.WORKER_STREAM_TYPE], batchSize: 5000, ...(asOf ? { recordedUpTo: asOf } : {}) })) {
+  for await (const batch of log.readAll({
+    streamTypes: [Worker.WORKER_STREAM_TYPE],
+    batchSize: 5000,
+    ...(asOf ? { recordedUpTo: asOf } : {}),
+  })) {
     for (const e of batch) {
       const decoded = decodeEvent(e.type, e.schemaVersion, e.data)
       if (Result.isFailure(decoded)) throw new Error(decoded.failure.message)
-      states.set(e.streamId, Worker.workerDecider.evolve(states.get(e.streamId) ?? Worker.workerDecider.initialState, decoded.success as Worker.WorkerEvent))
+      states.set(
+        e.streamId,
+        Worker.workerDecider.evolve(
+          states.get(e.streamId) ?? Worker.workerDecider.initialState,
+          decoded.success as Worker.WorkerEvent,
+        ),
+      )
     }
   }
   const counts = new Map<string, number>()
   for (const state of states.values())
-    for (const d of state.countedDepartures) if (d.year === year) counts.set(d.residenceUnitId, (counts.get(d.residenceUnitId) ?? 0) + 1)
+    for (const d of state.countedDepartures)
+      if (d.year === year) counts.set(d.residenceUnitId, (counts.get(d.residenceUnitId) ?? 0) + 1)
   return counts
 }

@@ -15,7 +15,10 @@ afterAll(() => fx.close())
 
 const SON_LA = "14"
 
-const successionCsv = readFileSync(new URL("../../domain/src/admin-unit/data/succession-2025-07-01.csv", import.meta.url), "utf8")
+const successionCsv = readFileSync(
+  new URL("../../domain/src/admin-unit/data/succession-2025-07-01.csv", import.meta.url),
+  "utf8",
+)
 /** old Sơn La commune code → today's unit codes, from the published succession table. */
 const successors = new Map<string, string[]>()
 for (const line of successionCsv.split("\n").slice(1)) {
@@ -51,7 +54,12 @@ describe(`read models over a generated history (${process.env.DATABASE_URL ? "po
     const expected = expectedByTodaysCode(replay)
     expect(new Map(a.items.filter((i) => i.departed > 0).map((i) => [i.unitCode, i.departed]))).toEqual(expected.byCode)
     expect(a.notAttributable.reduce((s, u) => s + u.departed, 0)).toBe(expected.notAttributable)
-    expect(a.unitsWithNobody.map((u) => u.unitCode).sort()).toEqual(a.items.filter((i) => !expected.byCode.has(i.unitCode)).map((i) => i.unitCode).sort())
+    expect(a.unitsWithNobody.map((u) => u.unitCode).sort()).toEqual(
+      a.items
+        .filter((i) => !expected.byCode.has(i.unitCode))
+        .map((i) => i.unitCode)
+        .sort(),
+    )
     const names = a.items.map((i) => i.unitName)
     expect(names).toEqual([...names].sort(new Intl.Collator("vi").compare))
     const toHieu = a.items.find((i) => i.unitName === "Phường Tô Hiệu")
@@ -59,7 +67,10 @@ describe(`read models over a generated history (${process.env.DATABASE_URL ? "po
   })
 
   test("as of any past time equals replaying the log cut at that time (property)", async () => {
-    const { rows } = await sql<{ lo: Date; hi: Date }>`SELECT min(recorded_at) AS lo, max(recorded_at) AS hi FROM es_events`.execute(fx.log.database.db)
+    const { rows } = await sql<{
+      lo: Date
+      hi: Date
+    }>`SELECT min(recorded_at) AS lo, max(recorded_at) AS hi FROM es_events`.execute(fx.log.database.db)
     const lo = new Date(rows[0]!.lo).getTime()
     const hi = new Date(rows[0]!.hi).getTime()
     await fc.assert(
@@ -118,10 +129,17 @@ describe(`read models over a generated history (${process.env.DATABASE_URL ? "po
     const stream = await fx.log.readStream(Worker.workerStreamId(row!.workerId))
     let state = Worker.workerDecider.initialState
     const { decodeEvent } = await import("@xkld/domain")
-    for (const e of stream) state = Worker.workerDecider.evolve(state, (decodeEvent(e.type, e.schemaVersion, e.data) as any).success)
+    for (const e of stream)
+      state = Worker.workerDecider.evolve(state, (decodeEvent(e.type, e.schemaVersion, e.data) as any).success)
     const voidId = randomUUID()
     const decided = Worker.workerDecider.decide(
-      new Worker.VoidWorkerFact({ eventId: voidId, workerId: row!.workerId, occurredOn: "2026-11-20", correctsEventId: row!.departureEventId, reason: "Nhập trùng, người lao động chưa xuất cảnh" }),
+      new Worker.VoidWorkerFact({
+        eventId: voidId,
+        workerId: row!.workerId,
+        occurredOn: "2026-11-20",
+        correctsEventId: row!.departureEventId,
+        reason: "Nhập trùng, người lao động chưa xuất cảnh",
+      }),
       state,
     )
     if (Result.isFailure(decided)) throw new Error(decided.failure.message)
@@ -132,7 +150,17 @@ describe(`read models over a generated history (${process.env.DATABASE_URL ? "po
       expectedVersion: stream.length,
       events: decided.success.map((event) => {
         const encoded = encodeEvent(event)
-        return { eventId: voidId, ...encoded, occurredAt: new Date("2026-11-20"), metadata: { actor: { userId: "so-noi-vu", role: "province-officer" }, commandId: voidId, correlationId: voidId, source: { kind: "api" } } }
+        return {
+          eventId: voidId,
+          ...encoded,
+          occurredAt: new Date("2026-11-20"),
+          metadata: {
+            actor: { userId: "so-noi-vu", role: "province-officer" },
+            commandId: voidId,
+            correlationId: voidId,
+            source: { kind: "api" },
+          },
+        }
       }),
     })
     expect(outcome.ok).toBe(true)
@@ -142,9 +170,14 @@ describe(`read models over a generated history (${process.env.DATABASE_URL ? "po
     expect(now.total.departed).toBe(then.total.departed - 1)
     const diff = await fx.models.difference({ provinceCode: SON_LA, year: 2026, from: before, to: new Date() })
     expect(diff.departedBefore - diff.departedAfter).toBe(1)
-    expect(diff.changes).toEqual([expect.objectContaining({ departureEventId: row!.departureEventId, change: "removed" })])
+    expect(diff.changes).toEqual([
+      expect.objectContaining({ departureEventId: row!.departureEventId, change: "removed" }),
+    ])
     expect(diff.events.map((e) => e.eventId)).toEqual([voidId])
-    expect(diff.events[0]!.corrects).toEqual({ eventId: row!.departureEventId, reason: "Nhập trùng, người lao động chưa xuất cảnh" })
+    expect(diff.events[0]!.corrects).toEqual({
+      eventId: row!.departureEventId,
+      reason: "Nhập trùng, người lao động chưa xuất cảnh",
+    })
   })
 
   test("live read models equal a full rebuild, by content hash", async () => {
@@ -162,7 +195,9 @@ describe(`read models over a generated history (${process.env.DATABASE_URL ? "po
     expect(counts[0]).toBeGreaterThan(100)
     for (let i = 1; i < counts.length; i++) expect(counts[i]!).toBeLessThanOrEqual(counts[i - 1]!)
     expect(f.withdrawn.total).toBeGreaterThan(0)
-    const b = await fx.models.departureBreakdown(filter, { from: "2026-01-01", to: "2026-12-31" }, (d) => ["JP", "KR", "DE", "AU"].includes(d.country))
+    const b = await fx.models.departureBreakdown(filter, { from: "2026-01-01", to: "2026-12-31" }, (d) =>
+      ["JP", "KR", "DE", "AU"].includes(d.country),
+    )
     const a = await fx.models.attainment({ provinceCode: SON_LA, year: 2026 })
     expect(b.total).toBe(a.total.departed)
     expect(Object.values(b.byCountry).reduce((s, n) => s + n, 0)).toBe(b.total)
@@ -185,7 +220,16 @@ describe("a poison event", () => {
     const workerStream = `worker-poison-${randomUUID()}`
     // a worker event the domain cannot read (what a bug or a bad import could leave behind)
     const poison = { ...testEvent({ workerId: "x" }, "WorkerDeparted"), metadata: testMetadata() }
-    expect((await fx.log.append({ streamId: workerStream, streamType: Worker.WORKER_STREAM_TYPE, expectedVersion: "no_stream", events: [poison] })).ok).toBe(true)
+    expect(
+      (
+        await fx.log.append({
+          streamId: workerStream,
+          streamType: Worker.WORKER_STREAM_TYPE,
+          expectedVersion: "no_stream",
+          events: [poison],
+        })
+      ).ok,
+    ).toBe(true)
     const violation = new (await import("@xkld/domain")).Enterprise.EnterpriseViolationRecorded({
       enterpriseId: enterprise!.enterpriseId,
       occurredOn: "2026-11-20",
@@ -193,7 +237,16 @@ describe("a poison event", () => {
     })
     const stream = await fx.log.readStream(`enterprise-${enterprise!.enterpriseId}`)
     const encoded = encodeEvent(violation)
-    expect((await fx.log.append({ streamId: `enterprise-${enterprise!.enterpriseId}`, streamType: "Enterprise", expectedVersion: stream.length, events: [{ ...testEvent(), ...encoded }] })).ok).toBe(true)
+    expect(
+      (
+        await fx.log.append({
+          streamId: `enterprise-${enterprise!.enterpriseId}`,
+          streamType: "Enterprise",
+          expectedVersion: stream.length,
+          events: [{ ...testEvent(), ...encoded }],
+        })
+      ).ok,
+    ).toBe(true)
     await fx.models.runner.caughtUp()
     const status = await fx.models.runner.status()
     const workers = status.find((s) => s.projection === "workers")!
@@ -207,6 +260,9 @@ describe("a poison event", () => {
     // resuming without a fix pauses again on the same event: nothing is skipped silently
     await fx.models.runner.resume("workers")
     await fx.models.runner.caughtUp("workers")
-    expect((await fx.models.runner.status()).find((s) => s.projection === "workers")).toMatchObject({ state: "paused", failedEventId: poison.eventId })
+    expect((await fx.models.runner.status()).find((s) => s.projection === "workers")).toMatchObject({
+      state: "paused",
+      failedEventId: poison.eventId,
+    })
   })
 })

@@ -8,7 +8,8 @@ import { LimitText, pageOf } from "../read-models/query.ts"
 
 const TAGS = ["Kiểm toán, vận hành"]
 
-const checkpointOf = (e: RecordedEvent) => formatCheckpoint({ transactionId: e.transactionId, globalPosition: e.globalPosition })
+const checkpointOf = (e: RecordedEvent) =>
+  formatCheckpoint({ transactionId: e.transactionId, globalPosition: e.globalPosition })
 
 /** Every column of a recorded event, JSON-safe (the transaction id is a bigint: sent as text). */
 const eventItem = (e: RecordedEvent) => ({
@@ -39,7 +40,11 @@ export const auditRoutes = [
     tags: TAGS,
     access: ["auditor"],
     query: Schema.Struct({
-      after: Schema.optional(Schema.String.check(Schema.isPattern(/^\d{1,20}:\d{1,16}$/, { message: "Điểm mốc dạng <giao dịch>:<vị trí>, ví dụ 0:0" }))),
+      after: Schema.optional(
+        Schema.String.check(
+          Schema.isPattern(/^\d{1,20}:\d{1,16}$/, { message: "Điểm mốc dạng <giao dịch>:<vị trí>, ví dụ 0:0" }),
+        ),
+      ),
       limit: Schema.optional(LimitText),
       streamType: Schema.optional(Schema.String.check(Schema.isPattern(/^[A-Za-z]{1,60}$/))),
       type: Schema.optional(Schema.String.check(Schema.isPattern(/^[A-Za-z]{1,80}$/))),
@@ -48,7 +53,9 @@ export const auditRoutes = [
     handler: async ({ query, services }) => {
       const after = query.after === undefined ? undefined : parseCheckpoint(query.after)
       if (query.after !== undefined && after === undefined)
-        throw fail("validation", "Điểm mốc không hợp lệ.", "Invalid checkpoint.", { fields: [{ path: "query.after", message: "Điểm mốc không hợp lệ" }] })
+        throw fail("validation", "Điểm mốc không hợp lệ.", "Invalid checkpoint.", {
+          fields: [{ path: "query.after", message: "Điểm mốc không hợp lệ" }],
+        })
       const { limit } = pageOf({ limit: query.limit })
       const batch = await services.log.readAllBatch({
         ...(after ? { after } : {}),
@@ -80,7 +87,9 @@ export const auditRoutes = [
       return {
         ok: report.ok,
         checked: report.checked,
-        firstProblem: report.firstProblem ? { ...report.firstProblem, description: describeProblem(report.firstProblem) } : null,
+        firstProblem: report.firstProblem
+          ? { ...report.firstProblem, description: describeProblem(report.firstProblem) }
+          : null,
         problems: report.problems.length,
       }
     },
@@ -116,7 +125,11 @@ export const auditRoutes = [
       if (!known) throw notFound(`mô hình đọc ${params.name}`, `Read model ${params.name}`)
       await services.models.runner.resume(params.name)
       const after = (await services.models.runner.status()).find((s) => s.projection === params.name)!
-      return { ...after, pausedAt: after.pausedAt ? after.pausedAt.toISOString() : null, updatedAt: after.updatedAt.toISOString() }
+      return {
+        ...after,
+        pausedAt: after.pausedAt ? after.pausedAt.toISOString() : null,
+        updatedAt: after.updatedAt.toISOString(),
+      }
     },
   }),
 ]

@@ -21,16 +21,18 @@ const clientOf = (c: Context): string => {
 }
 
 /** The session behind a request's cookie, or undefined. */
-export const authenticator = (services: Pick<AppServices, "log">) => async (c: Context): Promise<Session | undefined> => {
-  const token = getCookie(c, SESSION_COOKIE)
-  if (!token || token.length > 100) return undefined
-  const db = services.log.database.db
-  const session = await findSession(db, token)
-  if (!session) return undefined
-  const user = await findUserById(db, session.userId)
-  if (!user || user.disabled) return undefined
-  return { actor: actorOf(user), csrfToken: session.csrfToken }
-}
+export const authenticator =
+  (services: Pick<AppServices, "log">) =>
+  async (c: Context): Promise<Session | undefined> => {
+    const token = getCookie(c, SESSION_COOKIE)
+    if (!token || token.length > 100) return undefined
+    const db = services.log.database.db
+    const session = await findSession(db, token)
+    if (!session) return undefined
+    const user = await findUserById(db, session.userId)
+    if (!user || user.disabled) return undefined
+    return { actor: actorOf(user), csrfToken: session.csrfToken }
+  }
 
 const Me = Schema.Struct({
   userId: Schema.String,
@@ -45,7 +47,11 @@ const Me = Schema.Struct({
   csrfToken: Schema.String,
 })
 
-const me = (session: Session) => ({ ...session.actor, roleLabel: roleLabelVi[session.actor.role], csrfToken: session.csrfToken })
+const me = (session: Session) => ({
+  ...session.actor,
+  roleLabel: roleLabelVi[session.actor.role],
+  csrfToken: session.csrfToken,
+})
 
 const wrongCredentials = () =>
   fail("bad-credentials", "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.")
@@ -58,13 +64,20 @@ export const authRoutes = [
     summaryEn: "Sign in",
     tags: ["Đăng nhập"],
     access: "public",
-    body: Schema.Struct({ username: Schema.String.check(Schema.isMaxLength(100)), password: Schema.String.check(Schema.isMaxLength(200)) }),
+    body: Schema.Struct({
+      username: Schema.String.check(Schema.isMaxLength(100)),
+      password: Schema.String.check(Schema.isMaxLength(200)),
+    }),
     response: Me,
     handler: async ({ body, services, c }) => {
       const db = services.log.database.db
       const client = clientOf(c)
       if ((await recentClientFailures(db, client)) >= CLIENT_LIMIT)
-        throw fail("too-many-requests", "Đăng nhập sai quá nhiều lần từ máy này; hãy thử lại sau 15 phút.", "Too many failed sign-ins from this client; retry in 15 minutes.")
+        throw fail(
+          "too-many-requests",
+          "Đăng nhập sai quá nhiều lần từ máy này; hãy thử lại sau 15 phút.",
+          "Too many failed sign-ins from this client; retry in 15 minutes.",
+        )
       const user = await findUser(db, body.username)
       if (!user || user.disabled) {
         await recordAttempt(db, body.username, client, false)
@@ -72,7 +85,11 @@ export const authRoutes = [
       }
       if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
         await recordAttempt(db, body.username, client, false)
-        throw fail("account-locked", "Tài khoản tạm khóa 15 phút do nhập sai mật khẩu nhiều lần.", "Account locked for 15 minutes after repeated wrong passwords.")
+        throw fail(
+          "account-locked",
+          "Tài khoản tạm khóa 15 phút do nhập sai mật khẩu nhiều lần.",
+          "Account locked for 15 minutes after repeated wrong passwords.",
+        )
       }
       if (!(await verifyPassword(user.password_hash, body.password))) {
         await recordAttempt(db, body.username, client, false)
@@ -131,15 +148,25 @@ export const authRoutes = [
     access: "signed-in",
     write: true,
     successStatus: 204,
-    body: Schema.Struct({ currentPassword: Schema.String.check(Schema.isMaxLength(200)), newPassword: Schema.String.check(Schema.isMaxLength(200)) }),
+    body: Schema.Struct({
+      currentPassword: Schema.String.check(Schema.isMaxLength(200)),
+      newPassword: Schema.String.check(Schema.isMaxLength(200)),
+    }),
     handler: async ({ body, actor, services }) => {
       const db = services.log.database.db
       const user = await findUserById(db, actor.userId)
       if (!user || !(await verifyPassword(user.password_hash, body.currentPassword)))
-        throw fail("validation", "Mật khẩu hiện tại không đúng.", "The current password is wrong.", { fields: [{ path: "body.currentPassword", message: "Mật khẩu hiện tại không đúng" }] })
+        throw fail("validation", "Mật khẩu hiện tại không đúng.", "The current password is wrong.", {
+          fields: [{ path: "body.currentPassword", message: "Mật khẩu hiện tại không đúng" }],
+        })
       const problem = passwordProblem(body.newPassword)
-      if (problem) throw fail("validation", problem, "The new password is too weak.", { fields: [{ path: "body.newPassword", message: problem }] })
-      await sql`UPDATE api_users SET password_hash = ${await hashPassword(body.newPassword)}, updated_at = now() WHERE user_id = ${actor.userId}`.execute(db)
+      if (problem)
+        throw fail("validation", problem, "The new password is too weak.", {
+          fields: [{ path: "body.newPassword", message: problem }],
+        })
+      await sql`UPDATE api_users SET password_hash = ${await hashPassword(body.newPassword)}, updated_at = now() WHERE user_id = ${actor.userId}`.execute(
+        db,
+      )
       await endAllSessions(db, actor.userId) // every other device signs in again
       return null
     },
@@ -154,7 +181,12 @@ export const authRoutes = [
     handler: async ({ services }) => ({
       items: (await listUsers(services.log.database.db)).map((u) => {
         const { password_hash: _, ...rest } = u
-        return { ...actorOf(u), roleLabel: roleLabelVi[u.role], disabled: rest.disabled, lockedUntil: rest.locked_until }
+        return {
+          ...actorOf(u),
+          roleLabel: roleLabelVi[u.role],
+          disabled: rest.disabled,
+          lockedUntil: rest.locked_until,
+        }
       }),
     }),
   }),
@@ -168,7 +200,9 @@ export const authRoutes = [
     write: true,
     successStatus: 201,
     body: Schema.Struct({
-      username: Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9._-]{2,49}$/, { message: "Tên đăng nhập: 3–50 ký tự a-z, 0-9, . _ -" })),
+      username: Schema.String.check(
+        Schema.isPattern(/^[a-z0-9][a-z0-9._-]{2,49}$/, { message: "Tên đăng nhập: 3–50 ký tự a-z, 0-9, . _ -" }),
+      ),
       displayName: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
       role: Schema.Literals(ROLES),
       provinceCode: Schema.String.check(Schema.isPattern(/^\d{2}$/)),
@@ -179,10 +213,15 @@ export const authRoutes = [
     }),
     handler: async ({ body, services }) => {
       const problem = passwordProblem(body.password)
-      if (problem) throw fail("validation", problem, "The password is too weak.", { fields: [{ path: "body.password", message: problem }] })
+      if (problem)
+        throw fail("validation", problem, "The password is too weak.", {
+          fields: [{ path: "body.password", message: problem }],
+        })
       const db = services.log.database.db
       if (await findUser(db, body.username))
-        throw fail("validation", "Tên đăng nhập đã tồn tại.", "Username taken.", { fields: [{ path: "body.username", message: "Tên đăng nhập đã tồn tại" }] })
+        throw fail("validation", "Tên đăng nhập đã tồn tại.", "Username taken.", {
+          fields: [{ path: "body.username", message: "Tên đăng nhập đã tồn tại" }],
+        })
       const userId = await ensureUser(db, body)
       return { userId }
     },

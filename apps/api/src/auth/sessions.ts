@@ -13,13 +13,20 @@ export async function createSession(db: Kysely<any>, userId: string): Promise<{ 
   const token = randomBytes(32).toString("base64url")
   const csrfToken = randomBytes(24).toString("base64url")
   await sql`INSERT INTO api_sessions (session_hash, user_id, csrf_token, expires_at)
-    VALUES (${hashOf(token)}, ${userId}, ${csrfToken}, ${new Date(Date.now() + MAX_MS).toISOString()}::timestamptz)`.execute(db)
+    VALUES (${hashOf(token)}, ${userId}, ${csrfToken}, ${new Date(Date.now() + MAX_MS).toISOString()}::timestamptz)`.execute(
+    db,
+  )
   return { token, csrfToken }
 }
 
-export async function findSession(db: Kysely<any>, token: string): Promise<{ userId: string; csrfToken: string } | undefined> {
+export async function findSession(
+  db: Kysely<any>,
+  token: string,
+): Promise<{ userId: string; csrfToken: string } | undefined> {
   const { rows } = await sql<{ user_id: string; csrf_token: string; last_seen_at: Date; expires_at: Date }>`
-    SELECT user_id, csrf_token, last_seen_at, expires_at FROM api_sessions WHERE session_hash = ${hashOf(token)}`.execute(db)
+    SELECT user_id, csrf_token, last_seen_at, expires_at FROM api_sessions WHERE session_hash = ${hashOf(token)}`.execute(
+    db,
+  )
   const row = rows[0]
   if (!row) return undefined
   const now = Date.now()

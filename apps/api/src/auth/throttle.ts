@@ -9,12 +9,21 @@ const WINDOW_MS = 15 * 60_000
 
 export async function recentClientFailures(db: Kysely<any>, client: string): Promise<number> {
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int8 AS n FROM api_sign_in_attempts
-    WHERE client = ${client} AND NOT succeeded AND at > ${new Date(Date.now() - WINDOW_MS).toISOString()}::timestamptz`.execute(db)
+    WHERE client = ${client} AND NOT succeeded AND at > ${new Date(Date.now() - WINDOW_MS).toISOString()}::timestamptz`.execute(
+    db,
+  )
   return Number(rows[0]?.n ?? 0)
 }
 
-export async function recordAttempt(db: Kysely<any>, username: string, client: string, succeeded: boolean): Promise<void> {
-  await sql`INSERT INTO api_sign_in_attempts (username, client, succeeded) VALUES (${username}, ${client}, ${succeeded})`.execute(db)
+export async function recordAttempt(
+  db: Kysely<any>,
+  username: string,
+  client: string,
+  succeeded: boolean,
+): Promise<void> {
+  await sql`INSERT INTO api_sign_in_attempts (username, client, succeeded) VALUES (${username}, ${client}, ${succeeded})`.execute(
+    db,
+  )
 }
 
 /** Counts a failure against the account; locks it at the limit. */
@@ -27,5 +36,7 @@ export async function registerFailure(db: Kysely<any>, userId: string): Promise<
 }
 
 export async function registerSuccess(db: Kysely<any>, userId: string): Promise<void> {
-  await sql`UPDATE api_users SET failed_attempts = 0, locked_until = NULL, updated_at = now() WHERE user_id = ${userId}`.execute(db)
+  await sql`UPDATE api_users SET failed_attempts = 0, locked_until = NULL, updated_at = now() WHERE user_id = ${userId}`.execute(
+    db,
+  )
 }

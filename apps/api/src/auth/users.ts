@@ -42,7 +42,8 @@ export interface NewUser {
 }
 
 export async function findUser(db: Kysely<any>, username: string): Promise<UserRow | undefined> {
-  const { rows } = await sql<UserRow>`SELECT * FROM api_users WHERE username = ${username.normalize("NFC").toLowerCase()}`.execute(db)
+  const { rows } =
+    await sql<UserRow>`SELECT * FROM api_users WHERE username = ${username.normalize("NFC").toLowerCase()}`.execute(db)
   return rows[0]
 }
 

@@ -62,9 +62,16 @@ export async function executeCommand<C, S, E extends DomainEvent, R>(
 ): Promise<CommandResult<S>> {
   const { state, version } = await loadAggregate(services, options.streamId, options.decider)
   if (options.expectedVersion !== undefined && options.expectedVersion !== version)
-    throw Object.assign(new Error("wrong expected version"), { _tag: "WrongExpectedVersion", actualVersion: version, streamId: options.streamId })
+    throw Object.assign(new Error("wrong expected version"), {
+      _tag: "WrongExpectedVersion",
+      actualVersion: version,
+      streamId: options.streamId,
+    })
   options.authorise?.(state, version)
-  const command = typeof options.command === "function" ? (options.command as (s: S, v: number) => C)(state, version) : options.command
+  const command =
+    typeof options.command === "function"
+      ? (options.command as (s: S, v: number) => C)(state, version)
+      : options.command
   const decided = options.decider.decide(command, state)
   if (Result.isFailure(decided)) throw decided.failure
   const key = c.req.header("idempotency-key")
@@ -110,10 +117,17 @@ const occurredAtOf = (event: DomainEvent): Date => {
 }
 
 /** Wraps a write handler with `Idempotency-Key`: a retry returns the first answer and writes nothing. */
-export async function idempotent<A>(services: AppServices, actor: Actor, c: Context, body: unknown, run: () => Promise<A>): Promise<A> {
+export async function idempotent<A>(
+  services: AppServices,
+  actor: Actor,
+  c: Context,
+  body: unknown,
+  run: () => Promise<A>,
+): Promise<A> {
   const key = c.req.header("idempotency-key")
   if (!key) return run()
-  if (key.length > 200) throw fail("validation", "Idempotency-Key quá dài (tối đa 200 ký tự).", "Idempotency-Key too long (max 200).")
+  if (key.length > 200)
+    throw fail("validation", "Idempotency-Key quá dài (tối đa 200 ký tự).", "Idempotency-Key too long (max 200).")
   const hash = requestHash(c.req.method, c.req.path, body)
   const db = services.log.database.db
   const previous = await previousAnswer(db, actor.userId, key, hash)
@@ -128,6 +142,9 @@ export const expectedVersionFrom = (c: Context): number | undefined => {
   const header = c.req.header("if-match")
   if (header === undefined) return undefined
   const n = Number(header.replaceAll('"', "").replace(/^W\//, ""))
-  if (!Number.isInteger(n) || n < 0) throw fail("validation", "If-Match phải là số phiên bản (số nguyên ≥ 0).", "If-Match must be a version number.", { fields: [{ path: "headers.if-match", message: "Phải là số nguyên ≥ 0" }] })
+  if (!Number.isInteger(n) || n < 0)
+    throw fail("validation", "If-Match phải là số phiên bản (số nguyên ≥ 0).", "If-Match must be a version number.", {
+      fields: [{ path: "headers.if-match", message: "Phải là số nguyên ≥ 0" }],
+    })
   return n
 }

@@ -8,10 +8,17 @@ export interface StoredAnswer {
 }
 
 export const requestHash = (method: string, path: string, body: unknown): string =>
-  createHash("sha256").update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest("hex")
+  createHash("sha256")
+    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest("hex")
 
 /** A previous answer to the same key from the same user, or undefined. A key reused for another request is refused. */
-export async function previousAnswer(db: Kysely<any>, userId: string, key: string, hash: string): Promise<StoredAnswer | undefined> {
+export async function previousAnswer(
+  db: Kysely<any>,
+  userId: string,
+  key: string,
+  hash: string,
+): Promise<StoredAnswer | undefined> {
   const { rows } = await sql<{ request_hash: string; status: number; body: unknown }>`SELECT request_hash, status, body
     FROM api_idempotency WHERE user_id = ${userId} AND idempotency_key = ${key}`.execute(db)
   const row = rows[0]
@@ -25,7 +32,13 @@ export async function previousAnswer(db: Kysely<any>, userId: string, key: strin
   return { status: row.status, body: row.body }
 }
 
-export async function rememberAnswer(db: Kysely<any>, userId: string, key: string, hash: string, answer: StoredAnswer): Promise<void> {
+export async function rememberAnswer(
+  db: Kysely<any>,
+  userId: string,
+  key: string,
+  hash: string,
+  answer: StoredAnswer,
+): Promise<void> {
   await sql`INSERT INTO api_idempotency (user_id, idempotency_key, request_hash, status, body)
     VALUES (${userId}, ${key}, ${hash}, ${answer.status}, ${JSON.stringify(answer.body)}::jsonb)
     ON CONFLICT DO NOTHING`.execute(db)

@@ -8,11 +8,41 @@ export const demoAccounts = (catalogue: AdminUnit.Catalogue, enterpriseId: strin
   const unit = (code: string) => AdminUnit.unitOn(catalogue, code, "2026-01-01")[0]?.unitId ?? `code:${code}`
   const base = { provinceCode: "14", password: DEMO_PASSWORD }
   return [
-    { ...base, username: "so-noi-vu", displayName: "Cán bộ Sở Nội vụ tỉnh Sơn La", role: "province-officer", agency: "SNV" },
-    { ...base, username: "to-hieu", displayName: "Cán bộ UBND phường Tô Hiệu", role: "commune-officer", unitIds: [unit("03646")] },
-    { ...base, username: "chieng-an", displayName: "Cán bộ UBND phường Chiềng An", role: "commune-officer", unitIds: [unit("03664")] },
-    { ...base, username: "doanh-nghiep", displayName: "Cán bộ doanh nghiệp dịch vụ", role: "enterprise-officer", enterpriseId },
-    { ...base, username: "ngan-hang", displayName: "Cán bộ Chi nhánh NHCSXH tỉnh Sơn La", role: "bank-officer", agency: "NHCSXH" },
+    {
+      ...base,
+      username: "so-noi-vu",
+      displayName: "Cán bộ Sở Nội vụ tỉnh Sơn La",
+      role: "province-officer",
+      agency: "SNV",
+    },
+    {
+      ...base,
+      username: "to-hieu",
+      displayName: "Cán bộ UBND phường Tô Hiệu",
+      role: "commune-officer",
+      unitIds: [unit("03646")],
+    },
+    {
+      ...base,
+      username: "chieng-an",
+      displayName: "Cán bộ UBND phường Chiềng An",
+      role: "commune-officer",
+      unitIds: [unit("03664")],
+    },
+    {
+      ...base,
+      username: "doanh-nghiep",
+      displayName: "Cán bộ doanh nghiệp dịch vụ",
+      role: "enterprise-officer",
+      enterpriseId,
+    },
+    {
+      ...base,
+      username: "ngan-hang",
+      displayName: "Cán bộ Chi nhánh NHCSXH tỉnh Sơn La",
+      role: "bank-officer",
+      agency: "NHCSXH",
+    },
     { ...base, username: "lanh-dao", displayName: "Lãnh đạo UBND tỉnh Sơn La", role: "leader" },
     { ...base, username: "kiem-toan", displayName: "Kiểm toán viên", role: "auditor" },
     { ...base, username: "quan-tri", displayName: "Quản trị hệ thống", role: "administrator" },

@@ -35,7 +35,8 @@ export async function loadDemo(
     const appends = (function* () {
       for (const append of generated) {
         if (append.streamType === "Worker") {
-          for (const e of append.events) if (e.type === "WorkerRegistered") workers.add((e.data as { workerId: string }).workerId)
+          for (const e of append.events)
+            if (e.type === "WorkerRegistered") workers.add((e.data as { workerId: string }).workerId)
         }
         yield append
       }
@@ -50,7 +51,9 @@ export async function loadDemo(
       }
     })
     for (const workerId of workers) await services.keyRing.put(Generator.generatedPersonKey(masterKey, workerId))
-    progress(`Đã nạp ${(await services.log.count()).toLocaleString("vi-VN")} sự kiện, ${workers.size.toLocaleString("vi-VN")} người lao động.`)
+    progress(
+      `Đã nạp ${(await services.log.count()).toLocaleString("vi-VN")} sự kiện, ${workers.size.toLocaleString("vi-VN")} người lao động.`,
+    )
   }
   await services.models.runner.caughtUp()
   const catalogue = await services.models.catalogues.at()

@@ -7,7 +7,18 @@ import type { Role } from "../access/roles.ts"
 import { executeCommand, expectedVersionFrom } from "../commands/execute.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
-import { AsOfText, businessDateOf, collator, LimitText, OffsetText, pageOf, paginate, parseAsOf, ProvinceCode, provinceOf } from "../read-models/query.ts"
+import {
+  AsOfText,
+  businessDateOf,
+  collator,
+  LimitText,
+  OffsetText,
+  pageOf,
+  paginate,
+  parseAsOf,
+  ProvinceCode,
+  provinceOf,
+} from "../read-models/query.ts"
 import { guardedWrite } from "../read-models/write.ts"
 import type { AppServices } from "../services.ts"
 
@@ -23,7 +34,9 @@ const READERS: ReadonlyArray<Role> = [
 ]
 const WRITERS = ["province-officer"] as const
 
-const EnterpriseId = Schema.String.check(Schema.isPattern(/^[\w.-]{1,100}$/, { message: "Mã doanh nghiệp: 1–100 ký tự chữ, số, . _ -" }))
+const EnterpriseId = Schema.String.check(
+  Schema.isPattern(/^[\w.-]{1,100}$/, { message: "Mã doanh nghiệp: 1–100 ký tự chữ, số, . _ -" }),
+)
 const IdParams = Schema.Struct({ id: EnterpriseId })
 const Text = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(2000))
 
@@ -36,7 +49,9 @@ const enterpriseItem = (row: EnterpriseRow, provinceCode: string) => ({
 })
 
 const legalBasisOf = (basis: LegalBasis | undefined) =>
-  basis ? { number: basis.number, date: basis.date, issuer: basis.issuer, ...(basis.title ? { title: basis.title } : {}) } : undefined
+  basis
+    ? { number: basis.number, date: basis.date, issuer: basis.issuer, ...(basis.title ? { title: basis.title } : {}) }
+    : undefined
 
 async function runEnterpriseCommand(
   services: AppServices,
@@ -55,11 +70,17 @@ async function runEnterpriseCommand(
     legalBasis: legalBasisOf(legalBasis),
     command,
     authorise: (state) => {
-      if (mustExist && state.licence === undefined) throw notFound(`doanh nghiệp ${enterpriseId}`, `Enterprise ${enterpriseId}`)
+      if (mustExist && state.licence === undefined)
+        throw notFound(`doanh nghiệp ${enterpriseId}`, `Enterprise ${enterpriseId}`)
     },
   })
   const row = (await services.models.enterprises({})).find((e) => e.enterpriseId === enterpriseId)
-  return { id: enterpriseId, version: result.version, events: result.events, enterprise: row ? enterpriseItem(row, actor.provinceCode) : null }
+  return {
+    id: enterpriseId,
+    version: result.version,
+    events: result.events,
+    enterprise: row ? enterpriseItem(row, actor.provinceCode) : null,
+  }
 }
 
 /** A command route on one enterprise: body fields + `occurredOn` (default today), one decider command. */
@@ -68,7 +89,12 @@ const enterpriseCommand = <F extends Schema.Struct.Fields>(spec: {
   summary: string
   summaryEn: string
   fields: F
-  make: (enterpriseId: string, occurredOn: string, body: Schema.Struct<F>["Type"], actor: Actor) => Enterprise.EnterpriseCommand
+  make: (
+    enterpriseId: string,
+    occurredOn: string,
+    body: Schema.Struct<F>["Type"],
+    actor: Actor,
+  ) => Enterprise.EnterpriseCommand
   legalBasis: (body: Schema.Struct<F>["Type"]) => LegalBasis | undefined
 }) =>
   defineRoute({
@@ -88,7 +114,12 @@ const enterpriseCommand = <F extends Schema.Struct.Fields>(spec: {
           actor,
           c,
           params.id,
-          spec.make(params.id, (body as { occurredOn?: string }).occurredOn ?? businessDateOf(undefined), body as any, actor),
+          spec.make(
+            params.id,
+            (body as { occurredOn?: string }).occurredOn ?? businessDateOf(undefined),
+            body as any,
+            actor,
+          ),
           spec.legalBasis(body as any),
           true,
         ),
@@ -119,7 +150,12 @@ export const enterpriseRoutes = [
         .map((row) => enterpriseItem(row, provinceCode))
         .filter((e) => query.vetted === undefined || e.vettedInProvince === (query.vetted === "true"))
         .filter((e) => query.suspended === undefined || e.suspended === (query.suspended === "true"))
-        .filter((e) => !needle || e.name.normalize("NFC").toLocaleLowerCase("vi").includes(needle) || e.licenceNumber.toLocaleLowerCase("vi").includes(needle))
+        .filter(
+          (e) =>
+            !needle ||
+            e.name.normalize("NFC").toLocaleLowerCase("vi").includes(needle) ||
+            e.licenceNumber.toLocaleLowerCase("vi").includes(needle),
+        )
         .toSorted((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id))
       return paginate(rows, pageOf(query))
     },
@@ -135,7 +171,9 @@ export const enterpriseRoutes = [
     params: IdParams,
     query: Schema.Struct({ asOf: Schema.optional(AsOfText) }),
     handler: async ({ params, query, actor, services }) => {
-      const row = (await services.models.enterprises({ asOf: parseAsOf(query.asOf) })).find((e) => e.enterpriseId === params.id)
+      const row = (await services.models.enterprises({ asOf: parseAsOf(query.asOf) })).find(
+        (e) => e.enterpriseId === params.id,
+      )
       if (!row) throw notFound(`doanh nghiệp ${params.id}`, `Enterprise ${params.id}`)
       return enterpriseItem(row, actor.provinceCode)
     },
@@ -177,7 +215,12 @@ export const enterpriseRoutes = [
     summaryEn: "Put the enterprise on the province's vetted list",
     fields: { legalBasis: LegalBasis },
     make: (enterpriseId, occurredOn, body, actor) =>
-      new Enterprise.VetEnterprise({ enterpriseId, occurredOn, provinceCode: actor.provinceCode, legalBasis: body.legalBasis }),
+      new Enterprise.VetEnterprise({
+        enterpriseId,
+        occurredOn,
+        provinceCode: actor.provinceCode,
+        legalBasis: body.legalBasis,
+      }),
     legalBasis: (body) => body.legalBasis,
   }),
   enterpriseCommand({
@@ -186,7 +229,13 @@ export const enterpriseRoutes = [
     summaryEn: "Take the enterprise off the province's vetted list",
     fields: { legalBasis: LegalBasis, reason: Text },
     make: (enterpriseId, occurredOn, body, actor) =>
-      new Enterprise.RemoveEnterpriseFromVettedList({ enterpriseId, occurredOn, provinceCode: actor.provinceCode, legalBasis: body.legalBasis, reason: body.reason }),
+      new Enterprise.RemoveEnterpriseFromVettedList({
+        enterpriseId,
+        occurredOn,
+        provinceCode: actor.provinceCode,
+        legalBasis: body.legalBasis,
+        reason: body.reason,
+      }),
     legalBasis: (body) => body.legalBasis,
   }),
   enterpriseCommand({
@@ -195,7 +244,13 @@ export const enterpriseRoutes = [
     summaryEn: "Suspend the enterprise",
     fields: { legalBasis: LegalBasis, reason: Text, until: Schema.optional(IsoDate) },
     make: (enterpriseId, occurredOn, body) =>
-      new Enterprise.SuspendEnterprise({ enterpriseId, occurredOn, legalBasis: body.legalBasis, reason: body.reason, ...(body.until ? { until: body.until } : {}) }),
+      new Enterprise.SuspendEnterprise({
+        enterpriseId,
+        occurredOn,
+        legalBasis: body.legalBasis,
+        reason: body.reason,
+        ...(body.until ? { until: body.until } : {}),
+      }),
     legalBasis: (body) => body.legalBasis,
   }),
   enterpriseCommand({
@@ -203,7 +258,8 @@ export const enterpriseRoutes = [
     summary: "Khôi phục hoạt động của doanh nghiệp",
     summaryEn: "Reinstate the enterprise",
     fields: { legalBasis: LegalBasis },
-    make: (enterpriseId, occurredOn, body) => new Enterprise.ReinstateEnterprise({ enterpriseId, occurredOn, legalBasis: body.legalBasis }),
+    make: (enterpriseId, occurredOn, body) =>
+      new Enterprise.ReinstateEnterprise({ enterpriseId, occurredOn, legalBasis: body.legalBasis }),
     legalBasis: (body) => body.legalBasis,
   }),
   enterpriseCommand({

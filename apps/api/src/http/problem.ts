@@ -34,11 +34,23 @@ export const problemTypes = {
   csrf: { status: 403, title: "Thiếu mã chống giả mạo yêu cầu", titleEn: "Missing or wrong CSRF token" },
   "not-found": { status: 404, title: "Không tìm thấy", titleEn: "Not found" },
   "wrong-expected-version": { status: 409, title: "Dữ liệu đã bị thay đổi", titleEn: "Version conflict" },
-  "idempotency-key-reused": { status: 422, title: "Khóa chống trùng đã dùng cho yêu cầu khác", titleEn: "Idempotency key reused" },
+  "idempotency-key-reused": {
+    status: 422,
+    title: "Khóa chống trùng đã dùng cho yêu cầu khác",
+    titleEn: "Idempotency key reused",
+  },
   rejected: { status: 422, title: "Yêu cầu bị từ chối theo quy định", titleEn: "Rejected by a business rule" },
-  "import-invalid": { status: 422, title: "Tệp nhập có dòng không hợp lệ", titleEn: "The import file has invalid rows" },
+  "import-invalid": {
+    status: 422,
+    title: "Tệp nhập có dòng không hợp lệ",
+    titleEn: "The import file has invalid rows",
+  },
   "payload-too-large": { status: 413, title: "Dữ liệu gửi lên quá lớn", titleEn: "Payload too large" },
-  "unsupported-media-type": { status: 415, title: "Định dạng dữ liệu không được hỗ trợ", titleEn: "Unsupported media type" },
+  "unsupported-media-type": {
+    status: 415,
+    title: "Định dạng dữ liệu không được hỗ trợ",
+    titleEn: "Unsupported media type",
+  },
   "too-many-requests": { status: 429, title: "Thử quá nhiều lần", titleEn: "Too many attempts" },
   "account-locked": { status: 423, title: "Tài khoản tạm khóa", titleEn: "Account locked" },
   internal: { status: 500, title: "Lỗi hệ thống", titleEn: "Internal error" },
@@ -65,4 +77,6 @@ export class ProblemError extends Error {
 export const fail = (...args: Parameters<typeof problem>): ProblemError => new ProblemError(problem(...args))
 
 export const respondProblem = (c: Context, p: Problem) =>
-  c.newResponse(JSON.stringify(p), p.status as ContentfulStatusCode, { "content-type": "application/problem+json; charset=utf-8" })
+  c.newResponse(JSON.stringify(p), p.status as ContentfulStatusCode, {
+    "content-type": "application/problem+json; charset=utf-8",
+  })

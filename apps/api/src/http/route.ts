@@ -5,7 +5,7 @@ import type { Role } from "../access/roles.ts"
 import type { AppRuntime, AppServices, Session } from "../services.ts"
 import { fail, respondProblem } from "./problem.ts"
 import { toProblem } from "./to-problem.ts"
-import { decodeInput } from "./validate.ts"
+import { assertStorableInput, decodeInput } from "./validate.ts"
 
 /** Who may call a route: anyone, any signed-in user, or the listed roles. */
 export type Access = "public" | "signed-in" | ReadonlyArray<Role>
@@ -50,27 +50,43 @@ export const defineRoute = <P = any, Q = any, B = any>(spec: RouteSpec<P, Q, B>)
 const SAFE_METHODS = new Set(["get", "head", "options"])
 
 /** Mounts routes on the app: session, access, CSRF, validation, handler, and problems at one edge. */
-export function mountRoutes(app: Hono, routes: ReadonlyArray<RouteSpec>, services: AppServices, runtime: AppRuntime): void {
+export function mountRoutes(
+  app: Hono,
+  routes: ReadonlyArray<RouteSpec>,
+  services: AppServices,
+  runtime: AppRuntime,
+): void {
   for (const route of routes) {
     app.on(route.method.toUpperCase(), route.path, async (c) => {
       try {
         const session = route.access === "public" ? undefined : await services.authenticate(c)
         if (route.access !== "public") checkAccess(route, session, c)
+        assertStorableInput(c.req.param(), "params")
+        assertStorableInput(c.req.query(), "query")
         const params = route.params ? decodeInput(route.params, c.req.param(), "params") : c.req.param()
         const query = route.query ? decodeInput(route.query, c.req.query(), "query") : {}
         let body: unknown = undefined
         if (route.body) {
           const type = c.req.header("content-type") ?? ""
           if (!type.includes("application/json"))
-            throw fail("unsupported-media-type", "Dữ liệu phải gửi dạng JSON (application/json).", "Send JSON (application/json).")
+            throw fail(
+              "unsupported-media-type",
+              "Dữ liệu phải gửi dạng JSON (application/json).",
+              "Send JSON (application/json).",
+            )
           const raw = await c.req.json().catch(() => {
-            throw fail("validation", "Nội dung JSON không đọc được.", "The JSON body cannot be parsed.", { fields: [{ path: "body", message: "JSON không hợp lệ", messageEn: "Malformed JSON" }] })
+            throw fail("validation", "Nội dung JSON không đọc được.", "The JSON body cannot be parsed.", {
+              fields: [{ path: "body", message: "JSON không hợp lệ", messageEn: "Malformed JSON" }],
+            })
           })
+          assertStorableInput(raw, "body")
           body = decodeInput(route.body, raw, "body")
         }
         const input: RouteInput<any, any, any> = { params, query, body, actor: session?.actor as Actor, services, c }
         const outcome = route.handler(input)
-        const result = Effect.isEffect(outcome) ? await runEffect(runtime, outcome as Effect.Effect<unknown, unknown, never>) : await outcome
+        const result = Effect.isEffect(outcome)
+          ? await runEffect(runtime, outcome as Effect.Effect<unknown, unknown, never>)
+          : await outcome
         if (result instanceof Response) return result
         if (route.successStatus === 204) return c.body(null, 204)
         return c.json(result as object, route.successStatus ?? 200)

@@ -6,7 +6,13 @@ import { fail, problem, ProblemError, type Problem } from "./problem.ts"
  */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemError) return error.problem
-  const tagged = error as { _tag?: string; message?: string; messageEn?: string; actualVersion?: number; streamId?: string }
+  const tagged = error as {
+    _tag?: string
+    message?: string
+    messageEn?: string
+    actualVersion?: number
+    streamId?: string
+  }
   switch (tagged?._tag) {
     case "WrongExpectedVersion":
       return problem(
@@ -16,7 +22,11 @@ export function toProblem(error: unknown): Problem {
         { currentVersion: tagged.actualVersion },
       )
     case "IdempotencyConflict":
-      return problem("idempotency-key-reused", "Mã sự kiện đã được dùng cho một yêu cầu khác.", "Event ids already used by another request.")
+      return problem(
+        "idempotency-key-reused",
+        "Mã sự kiện đã được dùng cho một yêu cầu khác.",
+        "Event ids already used by another request.",
+      )
     case "StoreFailure":
     case undefined:
       break
@@ -29,6 +39,7 @@ export function toProblem(error: unknown): Problem {
   return problem("internal", "Đã xảy ra lỗi hệ thống; vui lòng thử lại sau.", "Internal error; please retry later.")
 }
 
-export const notFound = (what: string, whatEn: string) => fail("not-found", `Không tìm thấy ${what}.`, `${whatEn} not found.`)
+export const notFound = (what: string, whatEn: string) =>
+  fail("not-found", `Không tìm thấy ${what}.`, `${whatEn} not found.`)
 export const forbidden = (detail = "Bạn không có quyền thực hiện thao tác này.", detailEn = "You may not do this.") =>
   fail("forbidden", detail, detailEn)

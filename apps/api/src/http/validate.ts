@@ -25,8 +25,15 @@ const vietnamese = (message: string): string => {
  * Decodes untrusted input with an Effect Schema; on failure throws a 400 problem listing every offending
  * field. Unknown keys are rejected, so a typo never passes silently.
  */
-export function decodeInput<S extends Schema.Top>(schema: S, input: unknown, where: "body" | "query" | "params"): S["Type"] {
-  const standard = Schema.toStandardSchemaV1(schema as any, { parseOptions: { onExcessProperty: "error", errors: "all" } } as any)
+export function decodeInput<S extends Schema.Top>(
+  schema: S,
+  input: unknown,
+  where: "body" | "query" | "params",
+): S["Type"] {
+  const standard = Schema.toStandardSchemaV1(
+    schema as any,
+    { parseOptions: { onExcessProperty: "error", errors: "all" } } as any,
+  )
   const result = standard["~standard"].validate(input) as { value?: unknown; issues?: ReadonlyArray<Issue> }
   if (!result.issues) return result.value as S["Type"]
   const fields: ProblemField[] = result.issues.map((issue) => ({
@@ -40,4 +47,52 @@ export function decodeInput<S extends Schema.Top>(schema: S, input: unknown, whe
     `${fields.length} invalid field(s): ${fields.map((f) => `${f.path} (${f.messageEn})`).join("; ")}`,
     { fields },
   )
+}
+
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+/** No request of this API nests deeper; deeper input is refused before anything walks it recursively. */
+export const MAX_DEPTH = 32
+
+/**
+ * The path of the first string the database cannot store (a NUL or a lone surrogate), or of the first value
+ * nested deeper than MAX_DEPTH. Iterative, so hostile nesting cannot exhaust the stack.
+ */
+export function unstorablePath(value: unknown, path: string): { path: string; tooDeep: boolean } | undefined {
+  const stack: Array<[unknown, string, number]> = [[value, path, 0]]
+  while (stack.length > 0) {
+    const [item, at, depth] = stack.pop()!
+    if (typeof item === "string") {
+      if (UNSTORABLE.test(item)) return { path: at, tooDeep: false }
+    } else if (item !== null && typeof item === "object") {
+      if (depth >= MAX_DEPTH) return { path: at, tooDeep: true }
+      for (const [key, child] of Object.entries(item)) {
+        if (UNSTORABLE.test(key)) return { path: `${at}.${key}`, tooDeep: false }
+        stack.push([child, `${at}.${key}`, depth + 1])
+      }
+    }
+  }
+  return undefined
+}
+
+/** Refuses (400) input holding text the database cannot store, whatever the route: before any schema or SQL sees it. */
+export function assertStorableInput(value: unknown, where: "body" | "query" | "params"): void {
+  const found = unstorablePath(value, where)
+  if (found?.tooDeep)
+    throw fail(
+      "validation",
+      `${found.path}: dữ liệu lồng nhau quá ${MAX_DEPTH} cấp.`,
+      `${found.path}: nested deeper than ${MAX_DEPTH} levels.`,
+      {
+        fields: [{ path: found.path, message: "Lồng nhau quá sâu", messageEn: "Nested too deeply" }],
+      },
+    )
+  if (found)
+    throw fail(
+      "validation",
+      `${found.path}: chứa ký tự không hợp lệ (NUL hoặc mã UTF-16 lẻ).`,
+      `${found.path}: contains an invalid character (NUL or a lone surrogate).`,
+      {
+        fields: [{ path: found.path, message: "Chứa ký tự không hợp lệ", messageEn: "Contains an invalid character" }],
+      },
+    )
 }

@@ -48,7 +48,9 @@ export interface QuotaImportResult {
 const today = () => new Date().toISOString().slice(0, 10)
 
 const queryProblem = (path: string, message: string, messageEn: string) =>
-  fail("validation", `Tham số ${path}: ${message}`, `Query ${path}: ${messageEn}`, { fields: [{ path: `query.${path}`, message, messageEn }] })
+  fail("validation", `Tham số ${path}: ${message}`, `Query ${path}: ${messageEn}`, {
+    fields: [{ path: `query.${path}`, message, messageEn }],
+  })
 
 const requiredText = (value: string | undefined, path: string, label: string): string => {
   const text = value?.normalize("NFC").trim()
@@ -58,7 +60,8 @@ const requiredText = (value: string | undefined, path: string, label: string): s
 
 const wholeNumber = (value: string | undefined, path: string, label: string): number => {
   const n = Number(requiredText(value, path, label))
-  if (!Number.isInteger(n) || n < 0) throw queryProblem(path, `${label} phải là số nguyên không âm`, "must be a whole number ≥ 0")
+  if (!Number.isInteger(n) || n < 0)
+    throw queryProblem(path, `${label} phải là số nguyên không âm`, "must be a whole number ≥ 0")
   return n
 }
 
@@ -77,9 +80,14 @@ export async function importQuota(
   const { fileName, sha256 } = upload
   const issuing = query.year !== undefined
   if (!issuing && !query.plan)
-    throw queryProblem("plan", "cần mã kế hoạch cần điều chỉnh (plan), hoặc năm (year) để ban hành kế hoạch mới", "give plan, or year to issue a new plan")
+    throw queryProblem(
+      "plan",
+      "cần mã kế hoạch cần điều chỉnh (plan), hoặc năm (year) để ban hành kế hoạch mới",
+      "give plan, or year to issue a new plan",
+    )
   const legalDate = query.legalDate?.trim() || null
-  if (legalDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(legalDate)) throw queryProblem("legalDate", "ngày phải có dạng yyyy-mm-dd", "must be yyyy-mm-dd")
+  if (legalDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(legalDate))
+    throw queryProblem("legalDate", "ngày phải có dạng yyyy-mm-dd", "must be yyyy-mm-dd")
   const legalBasis: QuotaPlan.PrintedLegalBasis = {
     number: requiredText(query.legalNumber, "legalNumber", "số văn bản"),
     date: legalDate,
@@ -115,7 +123,17 @@ export async function importQuota(
   const recorded = await services.log.readStream(planId)
   const previous = recorded.find((e) => e.eventId === eventId)
   if (previous && state.status !== "not-issued")
-    return answer(state.plan, { fileName, sha256, rows: table.rows.length, planId, issuing, imported: 0, eventId, version, warnings: [] })
+    return answer(state.plan, {
+      fileName,
+      sha256,
+      rows: table.rows.length,
+      planId,
+      issuing,
+      imported: 0,
+      eventId,
+      version,
+      warnings: [],
+    })
 
   const catalogue = await services.models.catalogues.at()
   const checked = validateQuotaRows(table, {
@@ -123,7 +141,9 @@ export async function importQuota(
     provinceCode,
     onDates: [...new Set([legalDate ?? `${year}-01-01`, `${year}-01-01`, `${year}-12-31`])],
     planUnits:
-      !issuing && state.status !== "not-issued" ? new Map(state.plan.allocations.map((a) => [a.unitCode, a.unitName])) : undefined,
+      !issuing && state.status !== "not-issued"
+        ? new Map(state.plan.allocations.map((a) => [a.unitCode, a.unitName]))
+        : undefined,
   })
   if (checked.errors.length > 0) throw importInvalid(fileName, checked.errors)
 
@@ -206,7 +226,17 @@ export async function importQuota(
 
 const answer = (
   plan: QuotaPlan.QuotaPlanView,
-  r: { fileName: string; sha256: string; rows: number; planId: string; issuing: boolean; imported: number; eventId: string; version: number; warnings: ReadonlyArray<RowError> },
+  r: {
+    fileName: string
+    sha256: string
+    rows: number
+    planId: string
+    issuing: boolean
+    imported: number
+    eventId: string
+    version: number
+    warnings: ReadonlyArray<RowError>
+  },
 ): QuotaImportResult => ({
   fileName: r.fileName,
   fileSha256: r.sha256,
@@ -219,6 +249,11 @@ const answer = (
   version: r.version,
   allocations: plan.allocations.length,
   printedTotal: plan.printedTotal,
-  consistency: QuotaPlan.consistency({ targets: plan.targets, allocations: plan.allocations, printedTotal: plan.printedTotal, year: plan.toYear }),
+  consistency: QuotaPlan.consistency({
+    targets: plan.targets,
+    allocations: plan.allocations,
+    printedTotal: plan.printedTotal,
+    year: plan.toYear,
+  }),
   warnings: r.warnings,
 })

@@ -5,11 +5,53 @@ import { looseKey, readDigits, textOf, type Plain, type SheetTable, type Templat
 export type QuotaColumnKey = "index" | "unitCode" | "unitName" | "sharePercent" | "headCount" | "note"
 
 export const quotaColumns: ReadonlyArray<TemplateColumn<QuotaColumnKey>> = [
-  { key: "index", header: "STT", aliases: ["TT", "Số thứ tự"], required: false, width: 6, note: "Số thứ tự (không bắt buộc).", example: 1 },
-  { key: "unitCode", header: "Mã ĐVHC", aliases: ["Mã xã/phường", "Mã xã, phường", "Mã đơn vị hành chính", "Mã đơn vị"], required: true, width: 10, text: true, note: "Mã đơn vị hành chính cấp xã (5 chữ số). Dòng tổng cộng để trống mã và ghi “Tổng cộng” ở cột tên.", example: "03646" },
-  { key: "unitName", header: "Tên xã, phường", aliases: ["Tên xã/phường", "Tên đơn vị", "Đơn vị", "Xã, phường"], required: true, width: 26, note: "Tên xã, phường như in trong văn bản.", example: "Phường Tô Hiệu" },
-  { key: "sharePercent", header: "Tỷ lệ (%)", aliases: ["Tỷ lệ", "Tỷ lệ %"], required: true, width: 10, text: true, note: "Tỷ lệ phần trăm như in trong văn bản, dấu phẩy thập phân, ví dụ 3,46.", example: "3,46" },
-  { key: "headCount", header: "Chỉ tiêu (người)", aliases: ["Chỉ tiêu", "Số người", "Số lao động"], required: true, width: 12, note: "Số người được giao (số nguyên không âm).", example: 24 },
+  {
+    key: "index",
+    header: "STT",
+    aliases: ["TT", "Số thứ tự"],
+    required: false,
+    width: 6,
+    note: "Số thứ tự (không bắt buộc).",
+    example: 1,
+  },
+  {
+    key: "unitCode",
+    header: "Mã ĐVHC",
+    aliases: ["Mã xã/phường", "Mã xã, phường", "Mã đơn vị hành chính", "Mã đơn vị"],
+    required: true,
+    width: 10,
+    text: true,
+    note: "Mã đơn vị hành chính cấp xã (5 chữ số). Dòng tổng cộng để trống mã và ghi “Tổng cộng” ở cột tên.",
+    example: "03646",
+  },
+  {
+    key: "unitName",
+    header: "Tên xã, phường",
+    aliases: ["Tên xã/phường", "Tên đơn vị", "Đơn vị", "Xã, phường"],
+    required: true,
+    width: 26,
+    note: "Tên xã, phường như in trong văn bản.",
+    example: "Phường Tô Hiệu",
+  },
+  {
+    key: "sharePercent",
+    header: "Tỷ lệ (%)",
+    aliases: ["Tỷ lệ", "Tỷ lệ %"],
+    required: true,
+    width: 10,
+    text: true,
+    note: "Tỷ lệ phần trăm như in trong văn bản, dấu phẩy thập phân, ví dụ 3,46.",
+    example: "3,46",
+  },
+  {
+    key: "headCount",
+    header: "Chỉ tiêu (người)",
+    aliases: ["Chỉ tiêu", "Số người", "Số lao động"],
+    required: true,
+    width: 12,
+    note: "Số người được giao (số nguyên không âm).",
+    example: 24,
+  },
   { key: "note", header: "Ghi chú", aliases: [], required: false, width: 24, note: "Không bắt buộc.", example: "" },
 ]
 
@@ -45,18 +87,27 @@ export function validateQuotaRows(table: SheetTable<QuotaColumnKey>, context: Qu
   let printedTotal: number | null = null
   let totalRow: number | undefined
   const seen = new Map<string, number>()
-  const unitsOn = context.onDates.map((date) => new Map(AdminUnit.unitsOf(context.catalogue, context.provinceCode, date).map((u) => [u.code, u])))
+  const unitsOn = context.onDates.map(
+    (date) => new Map(AdminUnit.unitsOf(context.catalogue, context.provinceCode, date).map((u) => [u.code, u])),
+  )
 
   for (const { row, cells } of table.rows) {
     const before = errors.length
     const at = (key: QuotaColumnKey) => ({ row, field: headerOf.get(key) ?? key, column: table.columns[key] })
-    const err = (key: QuotaColumnKey, message: string, messageEn: string) => errors.push({ ...at(key), message, messageEn })
+    const err = (key: QuotaColumnKey, message: string, messageEn: string) =>
+      errors.push({ ...at(key), message, messageEn })
     const name = textOf(cells.unitName)
     const headCount = readCount(cells.headCount)
 
     if (cells.unitCode === undefined && name !== undefined && looseKey(name).startsWith("tong")) {
-      if (totalRow !== undefined) err("unitName", `Bảng có hai dòng tổng cộng (dòng ${totalRow} và dòng ${row}).`, "Two total rows.")
-      else if (headCount === undefined) err("headCount", "Dòng tổng cộng phải ghi tổng số người (số nguyên không âm).", "The total row needs a whole number.")
+      if (totalRow !== undefined)
+        err("unitName", `Bảng có hai dòng tổng cộng (dòng ${totalRow} và dòng ${row}).`, "Two total rows.")
+      else if (headCount === undefined)
+        err(
+          "headCount",
+          "Dòng tổng cộng phải ghi tổng số người (số nguyên không âm).",
+          "The total row needs a whole number.",
+        )
       else {
         totalRow = row
         printedTotal = headCount
@@ -66,18 +117,40 @@ export function validateQuotaRows(table: SheetTable<QuotaColumnKey>, context: Qu
 
     const code = cells.unitCode === undefined ? "" : readDigits(cells.unitCode, 5)
     if (code === "") err("unitCode", "Thiếu mã ĐVHC.", "Missing unit code.")
-    else if (!/^\d{5}$/.test(code)) err("unitCode", `Mã ĐVHC “${code}” phải gồm 5 chữ số.`, "Unit code must have 5 digits.")
-    else if (seen.has(code)) err("unitCode", `Mã ĐVHC ${code} đã có ở dòng ${seen.get(code)}; mỗi đơn vị chỉ một dòng.`, `Unit ${code} listed twice.`)
+    else if (!/^\d{5}$/.test(code))
+      err("unitCode", `Mã ĐVHC “${code}” phải gồm 5 chữ số.`, "Unit code must have 5 digits.")
+    else if (seen.has(code))
+      err(
+        "unitCode",
+        `Mã ĐVHC ${code} đã có ở dòng ${seen.get(code)}; mỗi đơn vị chỉ một dòng.`,
+        `Unit ${code} listed twice.`,
+      )
     else {
       seen.set(code, row)
       if (context.planUnits) {
         if (!context.planUnits.has(code))
-          err("unitCode", `Đơn vị mã ${code} không có trong bảng giao chỉ tiêu của kế hoạch; chỉ điều chỉnh được các đơn vị đã được giao.`, `Unit ${code} is not allocated in this plan.`)
+          err(
+            "unitCode",
+            `Đơn vị mã ${code} không có trong bảng giao chỉ tiêu của kế hoạch; chỉ điều chỉnh được các đơn vị đã được giao.`,
+            `Unit ${code} is not allocated in this plan.`,
+          )
       } else {
         const unit = unitsOn.map((m) => m.get(code)).find((u) => u !== undefined)
-        if (!unit) err("unitCode", `Mã ĐVHC ${code} không thuộc danh mục xã, phường của tỉnh vào thời điểm của kế hoạch.`, `Unit ${code} not in the province's catalogue.`)
-        else if (name !== undefined && !AdminUnit.unitOn(context.catalogue, name, context.onDates[0]!).some((u) => u.unitId === unit.unitId))
-          warnings.push({ ...at("unitName"), message: `Tên “${name}” khác tên trong danh mục (${unit.name}); vẫn ghi theo bản in.`, messageEn: "Name differs from the catalogue." })
+        if (!unit)
+          err(
+            "unitCode",
+            `Mã ĐVHC ${code} không thuộc danh mục xã, phường của tỉnh vào thời điểm của kế hoạch.`,
+            `Unit ${code} not in the province's catalogue.`,
+          )
+        else if (
+          name !== undefined &&
+          !AdminUnit.unitOn(context.catalogue, name, context.onDates[0]!).some((u) => u.unitId === unit.unitId)
+        )
+          warnings.push({
+            ...at("unitName"),
+            message: `Tên “${name}” khác tên trong danh mục (${unit.name}); vẫn ghi theo bản in.`,
+            messageEn: "Name differs from the catalogue.",
+          })
       }
     }
     if (name === undefined) err("unitName", "Thiếu tên xã, phường.", "Missing unit name.")
@@ -86,12 +159,22 @@ export function validateQuotaRows(table: SheetTable<QuotaColumnKey>, context: Qu
     if (printed === undefined) err("sharePercent", "Thiếu tỷ lệ (%).", "Missing share.")
     else {
       const parsed = QuotaPlan.parsePrintedDecimal(printed)
-      if (parsed === undefined) err("sharePercent", `Tỷ lệ “${printed}” không đọc được; ghi số thập phân với dấu phẩy, ví dụ 3,46.`, "Unreadable share.")
-      else if (Number(parsed.scaled) / 10 ** parsed.scale > 100) err("sharePercent", `Tỷ lệ ${printed}% vượt quá 100%.`, "Share above 100%.")
+      if (parsed === undefined)
+        err(
+          "sharePercent",
+          `Tỷ lệ “${printed}” không đọc được; ghi số thập phân với dấu phẩy, ví dụ 3,46.`,
+          "Unreadable share.",
+        )
+      else if (Number(parsed.scaled) / 10 ** parsed.scale > 100)
+        err("sharePercent", `Tỷ lệ ${printed}% vượt quá 100%.`, "Share above 100%.")
     }
     if (cells.headCount === undefined) err("headCount", "Thiếu chỉ tiêu (người).", "Missing head-count.")
     else if (headCount === undefined)
-      err("headCount", `Chỉ tiêu “${textOf(cells.headCount)}” phải là số nguyên không âm.`, "Head-count must be a whole number ≥ 0.")
+      err(
+        "headCount",
+        `Chỉ tiêu “${textOf(cells.headCount)}” phải là số nguyên không âm.`,
+        "Head-count must be a whole number ≥ 0.",
+      )
 
     if (errors.length === before) {
       const a = QuotaPlan.allocation(code, name!, printed!, headCount!)

@@ -88,7 +88,10 @@ export const importRoutes = [
     tags: TAGS,
     access: "signed-in",
     handler: async ({ services, actor }) =>
-      xlsxResponse(await quotaTemplate(await templateUnits(services, { ...actor, role: "province-officer" })), "mau-bang-giao-chi-tieu.xlsx"),
+      xlsxResponse(
+        await quotaTemplate(await templateUnits(services, { ...actor, role: "province-officer" })),
+        "mau-bang-giao-chi-tieu.xlsx",
+      ),
   }),
   defineRoute({
     method: "post",
@@ -117,6 +120,7 @@ export const importRoutes = [
     rawBody: UPLOAD,
     query: QuotaQuery,
     response: QuotaImportResponse,
-    handler: async ({ services, actor, c, query }) => importQuota(services, actor, c, await readUpload(c, "chi-tieu.xlsx"), query),
+    handler: async ({ services, actor, c, query }) =>
+      importQuota(services, actor, c, await readUpload(c, "chi-tieu.xlsx"), query),
   }),
 ]

@@ -19,7 +19,10 @@ const byRow = (a: RowError, b: RowError) => a.row - b.row || (a.column ?? "").lo
 export const importInvalid = (fileName: string, errors: ReadonlyArray<RowError>): ProblemError => {
   const rows = [...errors].sort(byRow)
   const rowNumbers = [...new Set(rows.map((e) => e.row))]
-  const shown = rows.slice(0, 5).map((e) => `dòng ${e.row}, cột “${e.field}”: ${e.message}`).join("; ")
+  const shown = rows
+    .slice(0, 5)
+    .map((e) => `dòng ${e.row}, cột “${e.field}”: ${e.message}`)
+    .join("; ")
   const more = rows.length > 5 ? `; và ${rows.length - 5} lỗi khác` : ""
   return fail(
     "import-invalid",

@@ -54,7 +54,14 @@ export const plainValue = (value: ExcelJS.CellValue | unknown): Plain => {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined
   if (typeof value === "boolean" || value instanceof Date) return value
   if (typeof value === "object") {
-    const v = value as { richText?: ReadonlyArray<{ text: string }>; result?: unknown; formula?: unknown; sharedFormula?: unknown; text?: unknown; error?: unknown }
+    const v = value as {
+      richText?: ReadonlyArray<{ text: string }>
+      result?: unknown
+      formula?: unknown
+      sharedFormula?: unknown
+      text?: unknown
+      error?: unknown
+    }
     if (v.richText) return plainValue(v.richText.map((r) => r.text).join(""))
     if ("formula" in v || "sharedFormula" in v) return plainValue(v.result)
     if (v.text !== undefined) return plainValue(v.text)
@@ -138,7 +145,9 @@ export function readTable<K extends string>(
         const text = textOf(plainValue(cell.value))
         if (text === undefined) return
         const key = looseKey(text)
-        const column = columns.find((c) => !found.has(c.key) && [c.header, ...c.aliases].some((h) => looseKey(h) === key))
+        const column = columns.find(
+          (c) => !found.has(c.key) && [c.header, ...c.aliases].some((h) => looseKey(h) === key),
+        )
         if (column) found.set(column.key, col)
       })
       const missing = columns.filter((c) => c.required && !found.has(c.key))
@@ -149,7 +158,11 @@ export function readTable<K extends string>(
   return best
 }
 
-function tableBelow<K extends string>(sheet: ExcelJS.Worksheet, headerRow: number, found: Map<K, number>): SheetTable<K> {
+function tableBelow<K extends string>(
+  sheet: ExcelJS.Worksheet,
+  headerRow: number,
+  found: Map<K, number>,
+): SheetTable<K> {
   const rows: Array<SheetRow<K>> = []
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
     if (n <= headerRow) return
@@ -171,7 +184,9 @@ function tableBelow<K extends string>(sheet: ExcelJS.Worksheet, headerRow: numbe
 
 // ---- cell readers: a value or a Vietnamese message -----------------------------------------------------------
 
-export type Read<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly message: string; readonly messageEn: string }
+export type Read<A> =
+  | { readonly ok: true; readonly value: A }
+  | { readonly ok: false; readonly message: string; readonly messageEn: string }
 export const readOk = <A>(value: A): Read<A> => ({ ok: true, value })
 export const readFail = (message: string, messageEn: string): Read<never> => ({ ok: false, message, messageEn })
 
@@ -180,7 +195,13 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
 
 const isoOfParts = (year: number, month: number, day: number): string | undefined => {
   const date = new Date(Date.UTC(year, month - 1, day))
-  if (year < 1900 || year > 2200 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+  if (
+    year < 1900 ||
+    year > 2200 ||
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
     return undefined
   return `${year}-${pad(month)}-${pad(day)}`
 }
@@ -204,7 +225,11 @@ export const readDate = (value: Plain): Read<string> => {
   const text = textOf(value) ?? ""
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
-  const parts = vn ? [Number(vn[3]), Number(vn[2]), Number(vn[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : undefined
+  const parts = vn
+    ? [Number(vn[3]), Number(vn[2]), Number(vn[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : undefined
   if (!parts) return readFail(`“${text}” không đúng dạng ngày dd/mm/yyyy.`, `"${text}" is not a dd/mm/yyyy date.`)
   const result = isoOfParts(parts[0]!, parts[1]!, parts[2]!)
   return result

@@ -42,10 +42,17 @@ function dataSheet<K extends string>(
   unitCount: number,
 ) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
-  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, ...(c.text ? { style: { numFmt: "@" } } : {}) }))
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    ...(c.text ? { style: { numFmt: "@" } } : {}),
+  }))
   styleHeader(sheet.getRow(1), (col) => columns[col - 1]?.required ?? false)
   const last = MAX_IMPORT_ROWS + 1
-  const validations = (sheet as unknown as { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } }).dataValidations
+  const validations = (
+    sheet as unknown as { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } }
+  ).dataValidations
   columns.forEach((c, i) => {
     const letter = sheet.getColumn(i + 1).letter
     const range = `${letter}2:${letter}${last}`
@@ -92,7 +99,9 @@ function notesSheet<K extends string>(
   const sheet = workbook.addWorksheet(NOTES_SHEET)
   sheet.columns = [{ width: 28 }, { width: 12 }, { width: 80 }, { width: 24 }]
   sheet.addRow([title]).font = { bold: true, size: 14 }
-  sheet.addRow([`Nhập dữ liệu vào trang “${dataSheetName}”, mỗi dòng một đơn vị dữ liệu, bắt đầu từ dòng 2; không đổi tên các cột.`])
+  sheet.addRow([
+    `Nhập dữ liệu vào trang “${dataSheetName}”, mỗi dòng một đơn vị dữ liệu, bắt đầu từ dòng 2; không đổi tên các cột.`,
+  ])
   sheet.addRow([])
   const header = sheet.addRow(["Cột", "Bắt buộc", "Cách ghi", "Ví dụ"])
   styleHeader(header)
@@ -134,12 +143,18 @@ const finish = async (workbook: ExcelJS.Workbook): Promise<Uint8Array> => {
 export async function workersTemplate(units: ReadonlyArray<TemplateUnit>): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
   dataSheet(workbook, WORKERS_SHEET, workerColumns, "unitCode", units.length)
-  notesSheet(workbook, "Hướng dẫn nhập danh sách người lao động đăng ký đi làm việc ở nước ngoài", WORKERS_SHEET, workerColumns, [
-    ...COMMON_RULES,
-    "Số CCCD phải đúng 12 chữ số và khớp với năm sinh, giới tính; mỗi người chỉ được đăng ký một lần trong tỉnh.",
-    "Cán bộ UBND xã, phường chỉ nhập được người lao động cư trú tại xã, phường mình quản lý.",
-    `Nhóm ưu tiên (ghi đúng tên, nhiều nhóm cách nhau bằng dấu chấm phẩy): ${priorityGroupLabels.map((p) => p.label).join("; ")}.`,
-  ])
+  notesSheet(
+    workbook,
+    "Hướng dẫn nhập danh sách người lao động đăng ký đi làm việc ở nước ngoài",
+    WORKERS_SHEET,
+    workerColumns,
+    [
+      ...COMMON_RULES,
+      "Số CCCD phải đúng 12 chữ số và khớp với năm sinh, giới tính; mỗi người chỉ được đăng ký một lần trong tỉnh.",
+      "Cán bộ UBND xã, phường chỉ nhập được người lao động cư trú tại xã, phường mình quản lý.",
+      `Nhóm ưu tiên (ghi đúng tên, nhiều nhóm cách nhau bằng dấu chấm phẩy): ${priorityGroupLabels.map((p) => p.label).join("; ")}.`,
+    ],
+  )
   unitsSheet(workbook, units)
   return finish(workbook)
 }
@@ -148,12 +163,18 @@ export async function workersTemplate(units: ReadonlyArray<TemplateUnit>): Promi
 export async function quotaTemplate(units: ReadonlyArray<TemplateUnit>): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
   dataSheet(workbook, QUOTA_SHEET, quotaColumns, "unitCode", units.length)
-  notesSheet(workbook, "Hướng dẫn nhập bảng giao chỉ tiêu đưa người lao động đi làm việc ở nước ngoài", QUOTA_SHEET, quotaColumns, [
-    ...COMMON_RULES,
-    "Có thể thêm một dòng tổng cộng: để trống cột Mã ĐVHC, ghi “Tổng cộng” ở cột tên và tổng số người ở cột chỉ tiêu.",
-    "Bảng được ghi đúng như bản in, kể cả khi tổng các dòng khác chỉ tiêu cả tỉnh hoặc tổng tỷ lệ khác 100%; hệ thống báo cáo các chênh lệch đó.",
-    "Khi điều chỉnh một kế hoạch đã ban hành, chỉ ghi các đơn vị có thay đổi; các đơn vị phải có trong bảng giao chỉ tiêu của kế hoạch.",
-  ])
+  notesSheet(
+    workbook,
+    "Hướng dẫn nhập bảng giao chỉ tiêu đưa người lao động đi làm việc ở nước ngoài",
+    QUOTA_SHEET,
+    quotaColumns,
+    [
+      ...COMMON_RULES,
+      "Có thể thêm một dòng tổng cộng: để trống cột Mã ĐVHC, ghi “Tổng cộng” ở cột tên và tổng số người ở cột chỉ tiêu.",
+      "Bảng được ghi đúng như bản in, kể cả khi tổng các dòng khác chỉ tiêu cả tỉnh hoặc tổng tỷ lệ khác 100%; hệ thống báo cáo các chênh lệch đó.",
+      "Khi điều chỉnh một kế hoạch đã ban hành, chỉ ghi các đơn vị có thay đổi; các đơn vị phải có trong bảng giao chỉ tiêu của kế hoạch.",
+    ],
+  )
   unitsSheet(workbook, units)
   return finish(workbook)
 }

@@ -23,8 +23,13 @@ const cleanName = (name: string | undefined, fallback: string): string => {
     // not percent-encoded: keep as sent
   }
   // Browsers may send a path; keep only the file's own name, without control characters.
-  // oxlint-disable-next-line no-control-regex
-  const base = decoded.split(/[\\/]/).at(-1)?.replace(/[\u0000-\u001f\u007f]/g, "").normalize("NFC").trim() ?? ""
+  const base =
+    decoded
+      .split(/[\\/]/)
+      .at(-1)
+      ?.replace(/[\u0000-\u001f\u007f]/g, "")
+      .normalize("NFC")
+      .trim() ?? ""
   return (base === "" ? fallback : base).slice(0, MAX_FILE_NAME)
 }
 
@@ -38,13 +43,22 @@ export async function readUpload(c: Context, fallbackName: string): Promise<Uplo
   let bytes: Uint8Array
   if (type.startsWith("multipart/form-data")) {
     const form = await c.req.parseBody().catch(() => {
-      throw fail("validation", "Không đọc được biểu mẫu tải tệp (multipart/form-data).", "The multipart form cannot be parsed.")
+      throw fail(
+        "validation",
+        "Không đọc được biểu mẫu tải tệp (multipart/form-data).",
+        "The multipart form cannot be parsed.",
+      )
     })
     const file = form["file"]
     if (!(file instanceof File))
-      throw fail("validation", "Thiếu tệp Excel trong trường “file” của biểu mẫu.", "The form has no file in its `file` field.", {
-        fields: [{ path: "body.file", message: "Thiếu tệp", messageEn: "Missing file" }],
-      })
+      throw fail(
+        "validation",
+        "Thiếu tệp Excel trong trường “file” của biểu mẫu.",
+        "The form has no file in its `file` field.",
+        {
+          fields: [{ path: "body.file", message: "Thiếu tệp", messageEn: "Missing file" }],
+        },
+      )
     fileName = cleanName(file.name, fallbackName)
     bytes = new Uint8Array(await file.arrayBuffer())
   } else if (RAW_UPLOAD_TYPES.some((t) => type.startsWith(t))) {

@@ -40,7 +40,12 @@ const today = () => new Date().toISOString().slice(0, 10)
  * any row fails), then every registration and its person claim appended in ONE transaction, with read models
  * updated in it. Ids derive from the file's hash and row, so the same file again writes nothing new.
  */
-export async function importWorkers(services: AppServices, actor: Actor, c: Context, upload: Upload): Promise<WorkerImportResult> {
+export async function importWorkers(
+  services: AppServices,
+  actor: Actor,
+  c: Context,
+  upload: Upload,
+): Promise<WorkerImportResult> {
   const { fileName, sha256 } = upload
   const table = readTable(await openWorkbook(upload.bytes), workerColumns)
   if ("missing" in table)
@@ -78,7 +83,13 @@ export async function importWorkers(services: AppServices, actor: Actor, c: Cont
     }
     const claim = Worker.personRegistrationDecider.decide(claimCommand(provinceCode, blindIndex, workerId, row), state)
     if (Result.isFailure(claim)) {
-      claimErrors.push({ row: row.row, field: "Số CCCD", column: table.columns.citizenId, message: claim.failure.message, messageEn: claim.failure.messageEn })
+      claimErrors.push({
+        row: row.row,
+        field: "Số CCCD",
+        column: table.columns.citizenId,
+        message: claim.failure.message,
+        messageEn: claim.failure.messageEn,
+      })
       continue
     }
     planned.push({ row, workerId, blindIndex, claimStreamId, claimVersion: version, claimState: state })
@@ -117,7 +128,10 @@ export async function importWorkers(services: AppServices, actor: Actor, c: Cont
         alsoAlready.push({ row: p.row.row, workerId: p.workerId })
         continue
       }
-      const claim = Worker.personRegistrationDecider.decide(claimCommand(provinceCode, p.blindIndex, p.workerId, p.row), p.claimState)
+      const claim = Worker.personRegistrationDecider.decide(
+        claimCommand(provinceCode, p.blindIndex, p.workerId, p.row),
+        p.claimState,
+      )
       if (Result.isFailure(claim)) throw claim.failure
       const claimed = await services.models.runner.appendInline(
         {

@@ -1,7 +1,16 @@
 import { AdminUnit, PersonalData, type Worker } from "@xkld/domain"
 import { Result } from "effect"
 import type { RowError } from "./row-errors.ts"
-import { dateVi, looseKey, readDate, readDigits, textOf, type Plain, type Read, type SheetTable } from "./spreadsheet.ts"
+import {
+  dateVi,
+  looseKey,
+  readDate,
+  readDigits,
+  textOf,
+  type Plain,
+  type Read,
+  type SheetTable,
+} from "./spreadsheet.ts"
 import { priorityGroupOf, workerColumns, type WorkerColumnKey } from "./worker-columns.ts"
 
 /** Where the importing officer may register workers. */
@@ -68,7 +77,8 @@ export function validateWorkerRows(
     }
     const optionalText = (key: WorkerColumnKey): string | undefined => {
       const text = textOf(cells[key])
-      if (text !== undefined && text.length > MAX_TEXT) err(key, `Quá dài (tối đa ${MAX_TEXT} ký tự).`, `Too long (max ${MAX_TEXT}).`)
+      if (text !== undefined && text.length > MAX_TEXT)
+        err(key, `Quá dài (tối đa ${MAX_TEXT} ký tự).`, `Too long (max ${MAX_TEXT}).`)
       return text
     }
 
@@ -84,9 +94,17 @@ export function validateWorkerRows(
     const phone = readPhone(cells.phone, (m, en) => err("phone", m, en))
 
     if (registeredOn !== undefined && registeredOn > scope.today)
-      err("registeredOn", `Ngày đăng ký ${dateVi(registeredOn)} sau ngày hôm nay.`, "Registration date is in the future.")
+      err(
+        "registeredOn",
+        `Ngày đăng ký ${dateVi(registeredOn)} sau ngày hôm nay.`,
+        "Registration date is in the future.",
+      )
     if (dateOfBirth !== undefined && registeredOn !== undefined && dateOfBirth >= registeredOn)
-      err("dateOfBirth", `Ngày sinh ${dateVi(dateOfBirth)} phải trước ngày đăng ký ${dateVi(registeredOn)}.`, "Date of birth must precede registration.")
+      err(
+        "dateOfBirth",
+        `Ngày sinh ${dateVi(dateOfBirth)} phải trước ngày đăng ký ${dateVi(registeredOn)}.`,
+        "Date of birth must precede registration.",
+      )
 
     // Citizen ID: format always; agreement with date of birth and sex when those are readable.
     let citizenId: string | undefined
@@ -102,7 +120,11 @@ export function validateWorkerRows(
         citizenId = checked.success
         const first = seen.get(citizenId)
         if (first !== undefined)
-          err("citizenId", `Số CCCD ${citizenId} trùng với dòng ${first} trong tệp; mỗi người chỉ đăng ký một lần.`, `Same citizen ID as row ${first}.`)
+          err(
+            "citizenId",
+            `Số CCCD ${citizenId} trùng với dòng ${first} trong tệp; mỗi người chỉ đăng ký một lần.`,
+            `Same citizen ID as row ${first}.`,
+          )
         else seen.set(citizenId, row)
       }
     }
@@ -114,19 +136,45 @@ export function validateWorkerRows(
     else {
       const code = readDigits(cells.unitCode, 5)
       const found = units(onDate).get(code)
-      if (!/^\d{5}$/.test(code)) err("unitCode", `Mã xã/phường “${code}” phải gồm 5 chữ số.`, "Unit code must have 5 digits.")
+      if (!/^\d{5}$/.test(code))
+        err("unitCode", `Mã xã/phường “${code}” phải gồm 5 chữ số.`, "Unit code must have 5 digits.")
       else if (found === undefined) {
         const elsewhere = AdminUnit.unitOn(catalogue, code, onDate)[0]
-        if (elsewhere) err("unitCode", `${elsewhere.name} (mã ${code}) không thuộc tỉnh của bạn.`, `Unit ${code} is outside the province.`)
+        if (elsewhere)
+          err(
+            "unitCode",
+            `${elsewhere.name} (mã ${code}) không thuộc tỉnh của bạn.`,
+            `Unit ${code} is outside the province.`,
+          )
         else if (catalogue.byCode.has(code))
-          err("unitCode", `Mã ${code} không còn hiệu lực vào ngày ${dateVi(onDate)} (đơn vị đã được sắp xếp lại); hãy dùng mã xã, phường hiện hành.`, `Unit code ${code} not in force on ${onDate}.`)
-        else err("unitCode", `Mã xã/phường ${code} không có trong danh mục đơn vị hành chính.`, `Unknown unit code ${code}.`)
+          err(
+            "unitCode",
+            `Mã ${code} không còn hiệu lực vào ngày ${dateVi(onDate)} (đơn vị đã được sắp xếp lại); hãy dùng mã xã, phường hiện hành.`,
+            `Unit code ${code} not in force on ${onDate}.`,
+          )
+        else
+          err(
+            "unitCode",
+            `Mã xã/phường ${code} không có trong danh mục đơn vị hành chính.`,
+            `Unknown unit code ${code}.`,
+          )
       } else if (scope.unitIds && !scope.unitIds.has(found.unitId))
-        err("unitCode", `${found.name} (mã ${code}) ngoài phạm vi quản lý của bạn; bạn chỉ được nhập người lao động của ${ownUnits}.`, `Unit ${code} is outside your jurisdiction.`)
+        err(
+          "unitCode",
+          `${found.name} (mã ${code}) ngoài phạm vi quản lý của bạn; bạn chỉ được nhập người lao động của ${ownUnits}.`,
+          `Unit ${code} is outside your jurisdiction.`,
+        )
       else {
         const typedName = textOf(cells.unitName)
-        if (typedName !== undefined && !AdminUnit.unitOn(catalogue, typedName, onDate).some((u) => u.unitId === found.unitId))
-          err("unitName", `Tên “${typedName}” không khớp với mã ${code} (${found.name}).`, `Name does not match unit ${code}.`)
+        if (
+          typedName !== undefined &&
+          !AdminUnit.unitOn(catalogue, typedName, onDate).some((u) => u.unitId === found.unitId)
+        )
+          err(
+            "unitName",
+            `Tên “${typedName}” không khớp với mã ${code} (${found.name}).`,
+            `Name does not match unit ${code}.`,
+          )
         unit = { unitId: found.unitId, code, name: found.name }
       }
     }
@@ -166,8 +214,10 @@ const provinceUnits = (catalogue: AdminUnit.Catalogue, provinceCode: string) => 
 
 const readName = (value: Plain): Read<string> => {
   const text = textOf(value) ?? ""
-  if (/\d/.test(text)) return { ok: false, message: `Họ và tên “${text}” có chữ số.`, messageEn: "Name contains digits." }
-  if (text.length > 100) return { ok: false, message: "Họ và tên quá dài (tối đa 100 ký tự).", messageEn: "Name too long." }
+  if (/\d/.test(text))
+    return { ok: false, message: `Họ và tên “${text}” có chữ số.`, messageEn: "Name contains digits." }
+  if (text.length > 100)
+    return { ok: false, message: "Họ và tên quá dài (tối đa 100 ký tự).", messageEn: "Name too long." }
   return { ok: true, value: text }
 }
 
@@ -175,7 +225,11 @@ const readSex = (value: Plain): Read<PersonalData.Sex> => {
   const key = looseKey(textOf(value) ?? "")
   if (key === "nam" || key === "male") return { ok: true, value: "male" }
   if (key === "nu" || key === "female") return { ok: true, value: "female" }
-  return { ok: false, message: `Giới tính “${textOf(value)}” không hợp lệ; ghi “Nam” hoặc “Nữ”.`, messageEn: "Sex must be Nam or Nữ." }
+  return {
+    ok: false,
+    message: `Giới tính “${textOf(value)}” không hợp lệ; ghi “Nam” hoặc “Nữ”.`,
+    messageEn: "Sex must be Nam or Nữ.",
+  }
 }
 
 const readYesNo = (value: Plain): Read<boolean> => {
@@ -183,17 +237,31 @@ const readYesNo = (value: Plain): Read<boolean> => {
   const key = looseKey(textOf(value) ?? "")
   if (["co", "x", "yes", "1"].includes(key)) return { ok: true, value: true }
   if (["khong", "no", "0"].includes(key)) return { ok: true, value: false }
-  return { ok: false, message: `Giá trị “${textOf(value)}” không hợp lệ; ghi “Có” hoặc “Không”.`, messageEn: "Must be Có or Không." }
+  return {
+    ok: false,
+    message: `Giá trị “${textOf(value)}” không hợp lệ; ghi “Có” hoặc “Không”.`,
+    messageEn: "Must be Có or Không.",
+  }
 }
 
-const readGroups = (value: Plain, err: (message: string, messageEn: string) => void): ReadonlyArray<Worker.PriorityGroup> => {
+const readGroups = (
+  value: Plain,
+  err: (message: string, messageEn: string) => void,
+): ReadonlyArray<Worker.PriorityGroup> => {
   const text = textOf(value)
   if (text === undefined) return []
   const groups = new Set<Worker.PriorityGroup>()
-  for (const part of text.split(/[;,\n]/).map((p) => p.trim()).filter((p) => p !== "")) {
+  for (const part of text
+    .split(/[;,\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "")) {
     const group = priorityGroupOf(part)
     if (group) groups.add(group)
-    else err(`Nhóm ưu tiên “${part}” không có trong danh mục (xem trang “Hướng dẫn”).`, `Unknown priority group "${part}".`)
+    else
+      err(
+        `Nhóm ưu tiên “${part}” không có trong danh mục (xem trang “Hướng dẫn”).`,
+        `Unknown priority group "${part}".`,
+      )
   }
   return [...groups]
 }
@@ -204,7 +272,10 @@ const readPhone = (value: Plain, err: (message: string, messageEn: string) => vo
   if (/^\d{9}$/.test(phone) && typeof value === "number") phone = `0${phone}` // a number cell drops the leading 0
   if (/^\+84\d{9}$/.test(phone)) phone = `0${phone.slice(3)}`
   if (!/^0\d{9}$/.test(phone)) {
-    err(`Số điện thoại “${textOf(value)}” không hợp lệ; cần 10 chữ số bắt đầu bằng 0.`, "Phone must be 10 digits starting with 0.")
+    err(
+      `Số điện thoại “${textOf(value)}” không hợp lệ; cần 10 chữ số bắt đầu bằng 0.`,
+      "Phone must be 10 digits starting with 0.",
+    )
     return undefined
   }
   return phone

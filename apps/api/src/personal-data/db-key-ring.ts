@@ -16,7 +16,9 @@ export class DbKeyRing implements PersonalData.KeyRing {
   }
 
   readonly get = async (keyId: string): Promise<PersonalData.PersonKey | undefined> => {
-    const { rows } = await sql<{ wrapped_key: string }>`SELECT wrapped_key FROM pd_person_keys WHERE key_id = ${keyId}`.execute(this.#db)
+    const { rows } = await sql<{
+      wrapped_key: string
+    }>`SELECT wrapped_key FROM pd_person_keys WHERE key_id = ${keyId}`.execute(this.#db)
     if (!rows[0]) return undefined
     const unwrapped = PersonalData.unwrapPersonKey(this.#master, JSON.parse(rows[0].wrapped_key))
     if (Result.isFailure(unwrapped)) throw unwrapped.failure

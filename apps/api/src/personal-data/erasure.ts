@@ -11,10 +11,22 @@ export interface ErasureRecord {
 
 /** The erasure of a person key, if it was erased. */
 export async function erasureOf(services: AppServices, keyId: string): Promise<ErasureRecord | undefined> {
-  const { rows } = await sql<{ key_id: string; erased_by: string; reason: string; erased_at: Date | string }>`SELECT key_id,
+  const { rows } = await sql<{
+    key_id: string
+    erased_by: string
+    reason: string
+    erased_at: Date | string
+  }>`SELECT key_id,
     erased_by, reason, erased_at FROM pd_erasures WHERE key_id = ${keyId}`.execute(services.log.database.db)
   const row = rows[0]
-  return row && { keyId: row.key_id, erasedBy: row.erased_by, reason: row.reason, erasedAt: new Date(row.erased_at).toISOString() }
+  return (
+    row && {
+      keyId: row.key_id,
+      erasedBy: row.erased_by,
+      reason: row.reason,
+      erasedAt: new Date(row.erased_at).toISOString(),
+    }
+  )
 }
 
 /**
@@ -22,7 +34,12 @@ export async function erasureOf(services: AppServices, keyId: string): Promise<E
  * Every envelope sealed with it (identity, health, record content) becomes unreadable for good; the
  * statistical attributes in clear, and so every figure, stay as they were. Erasing twice changes nothing.
  */
-export async function erasePersonKey(services: AppServices, actor: Actor, keyId: string, reason: string): Promise<{ readonly record: ErasureRecord; readonly alreadyErased: boolean }> {
+export async function erasePersonKey(
+  services: AppServices,
+  actor: Actor,
+  keyId: string,
+  reason: string,
+): Promise<{ readonly record: ErasureRecord; readonly alreadyErased: boolean }> {
   const previous = await erasureOf(services, keyId)
   if (previous) {
     await services.keyRing.delete(keyId) // in case an earlier attempt stopped between the two steps

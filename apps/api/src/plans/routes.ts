@@ -48,7 +48,9 @@ const toAllocation = (a: AllocationInput): QuotaPlan.Allocation => ({
 
 const Reason = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(2000))
 
-const PlanIdParams = Schema.Struct({ id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã kế hoạch: chữ, số, : . _ -" })) })
+const PlanIdParams = Schema.Struct({
+  id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã kế hoạch: chữ, số, : . _ -" })),
+})
 
 const planRows = async (services: AppServices, provinceCode: string, asOf?: Date, year?: number) =>
   services.models.plans({ provinceCode, asOf, ...(year === undefined ? {} : { years: [year] }) })
@@ -60,7 +62,12 @@ async function findPlan(services: AppServices, actor: Actor, id: string, asOf?: 
 }
 
 /** Every allocated unit must exist in the province's catalogue on 1 January of the plan year. */
-async function checkUnits(services: AppServices, provinceCode: string, year: number, rows: ReadonlyArray<AllocationInput>) {
+async function checkUnits(
+  services: AppServices,
+  provinceCode: string,
+  year: number,
+  rows: ReadonlyArray<AllocationInput>,
+) {
   const catalogue = await services.models.catalogues.at()
   const inProvince = new Set(AdminUnit.unitsOf(catalogue, provinceCode, `${year}-01-01`).map((u) => u.code))
   const unknown = rows.filter((r) => !inProvince.has(r.unitCode))
@@ -69,7 +76,13 @@ async function checkUnits(services: AppServices, provinceCode: string, year: num
       "validation",
       `Mã ĐVHC không thuộc tỉnh ${provinceCode} vào ngày 01/01/${year}: ${unknown.map((u) => `${u.unitName} (${u.unitCode})`).join(", ")}.`,
       `Unit codes not in province ${provinceCode} on ${year}-01-01: ${unknown.map((u) => u.unitCode).join(", ")}.`,
-      { fields: unknown.map((u) => ({ path: "body.allocations.unitCode", message: `Mã ${u.unitCode} không thuộc tỉnh`, messageEn: `Unknown unit ${u.unitCode}` })) },
+      {
+        fields: unknown.map((u) => ({
+          path: "body.allocations.unitCode",
+          message: `Mã ${u.unitCode} không thuộc tỉnh`,
+          messageEn: `Unknown unit ${u.unitCode}`,
+        })),
+      },
     )
 }
 
@@ -80,10 +93,19 @@ const ownPlan = (actor: Actor, planId: string) => (state: QuotaPlan.QuotaPlanSta
     throw fail("forbidden", "Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province.")
 }
 
-const commandAnswer = async (services: AppServices, actor: Actor, result: { streamId: string; version: number; events: ReadonlyArray<unknown> }) => {
+const commandAnswer = async (
+  services: AppServices,
+  actor: Actor,
+  result: { streamId: string; version: number; events: ReadonlyArray<unknown> },
+) => {
   const row = (await planRows(services, actor.provinceCode)).find((p) => p.planId === result.streamId)
   const catalogue = await services.models.catalogues.at()
-  return { id: result.streamId, version: result.version, events: result.events, plan: row ? planItem(row, catalogue) : null }
+  return {
+    id: result.streamId,
+    version: result.version,
+    events: result.events,
+    plan: row ? planItem(row, catalogue) : null,
+  }
 }
 
 const PlanListQuery = Schema.Struct({
@@ -100,7 +122,8 @@ export const planRoutes = [
     method: "get",
     path: "/api/plans",
     summary: "Kế hoạch và bảng giao chỉ tiêu (như đã ban hành, kèm chênh lệch giữa tổng các dòng và chỉ tiêu)",
-    summaryEn: "Quota plans and allocation tables as issued, with the discrepancy between the rows' total and the target",
+    summaryEn:
+      "Quota plans and allocation tables as issued, with the discrepancy between the rows' total and the target",
     tags: TAGS,
     access: AGGREGATE_READERS,
     query: PlanListQuery,
@@ -109,13 +132,23 @@ export const planRoutes = [
       const provinceCode = provinceOf(actor, query.province)
       const asOf = parseAsOf(query.asOf)
       const year = parseYear(query.year)
-      const units = await unitScope(services, actor, query.unit, year === undefined ? { asOf } : { date: `${year}-01-01` })
+      const units = await unitScope(
+        services,
+        actor,
+        query.unit,
+        year === undefined ? { asOf } : { date: `${year}-01-01` },
+      )
       const catalogue = await services.models.catalogues.at()
       const rows = (await planRows(services, provinceCode, asOf, year)).toSorted(
-        (a, b) => b.year - a.year || (a.kind === b.kind ? 0 : a.kind === "plan" ? -1 : 1) || collator.compare(a.title, b.title),
+        (a, b) =>
+          b.year - a.year || (a.kind === b.kind ? 0 : a.kind === "plan" ? -1 : 1) || collator.compare(a.title, b.title),
       )
-      const keep = units === undefined ? undefined : (unitId: string | null) => unitId !== null && units.includes(unitId)
-      return paginate(rows.map((row) => planItem(row, catalogue, keep)), pageOf(query))
+      const keep =
+        units === undefined ? undefined : (unitId: string | null) => unitId !== null && units.includes(unitId)
+      return paginate(
+        rows.map((row) => planItem(row, catalogue, keep)),
+        pageOf(query),
+      )
     },
   }),
 
@@ -132,7 +165,8 @@ export const planRoutes = [
     handler: async ({ params, query, actor, services }) => {
       const row = await findPlan(services, actor, params.id, parseAsOf(query.asOf))
       const units = await unitScope(services, actor, undefined)
-      const keep = units === undefined ? undefined : (unitId: string | null) => unitId !== null && units.includes(unitId)
+      const keep =
+        units === undefined ? undefined : (unitId: string | null) => unitId !== null && units.includes(unitId)
       return planItem(row, await services.models.catalogues.at(), keep)
     },
   }),
@@ -145,13 +179,20 @@ export const planRoutes = [
     tags: TAGS,
     access: ["province-officer", "leader", "auditor", "department-officer"],
     params: PlanIdParams,
-    query: Schema.Struct({ method: Schema.optional(Schema.Literals(["largest-remainder"])), asOf: Schema.optional(AsOfText) }),
+    query: Schema.Struct({
+      method: Schema.optional(Schema.Literals(["largest-remainder"])),
+      asOf: Schema.optional(AsOfText),
+    }),
     response: ApportionmentBody,
     handler: async ({ params, query, actor, services }) => {
       const row = await findPlan(services, actor, params.id, parseAsOf(query.asOf))
       const proposal = apportionmentOf(row, await services.models.catalogues.at(), query.method ?? "largest-remainder")
       if (!proposal)
-        throw fail("rejected", "Kế hoạch không có chỉ tiêu số người đi làm việc ở nước ngoài của năm để phân bổ.", "The plan has no departures target to apportion.")
+        throw fail(
+          "rejected",
+          "Kế hoạch không có chỉ tiêu số người đi làm việc ở nước ngoài của năm để phân bổ.",
+          "The plan has no departures target to apportion.",
+        )
       return proposal
     },
   }),
@@ -248,7 +289,12 @@ export const planRoutes = [
     access: WRITERS,
     write: true,
     params: PlanIdParams,
-    body: Schema.Struct({ target: QuotaPlan.Target, legalBasis: QuotaPlan.PrintedLegalBasis, effectiveOn: IsoDate, reason: Reason }),
+    body: Schema.Struct({
+      target: QuotaPlan.Target,
+      legalBasis: QuotaPlan.PrintedLegalBasis,
+      effectiveOn: IsoDate,
+      reason: Reason,
+    }),
     handler: ({ params, body, actor, services, c }) =>
       guardedWrite(services, actor, c, body, async () => {
         const result = await executeCommand(services, actor, c, {

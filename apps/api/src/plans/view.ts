@@ -15,7 +15,11 @@ export const unitIdOf = (catalogue: AdminUnit.Catalogue, unitCode: string, year:
   AdminUnit.unitOn(catalogue, unitCode, `${year}-01-01`)[0]?.unitId ?? null
 
 /** A plan (or scheme) as the API shows it; discrepancy = allocatedTotal − target (the Sơn La 2026 table: 703 − 700 = 3). */
-export function planItem(row: PlanRow, catalogue: AdminUnit.Catalogue, keepUnit: (unitId: string | null) => boolean = () => true) {
+export function planItem(
+  row: PlanRow,
+  catalogue: AdminUnit.Catalogue,
+  keepUnit: (unitId: string | null) => boolean = () => true,
+) {
   const target = row.departureTarget
   return {
     id: row.planId,
@@ -55,7 +59,12 @@ export function apportionmentOf(row: PlanRow, catalogue: AdminUnit.Catalogue, me
   if (target === null) return undefined
   const result = QuotaPlan.apportion(
     target,
-    row.allocations.map((a) => ({ key: a.unitCode, name: a.unitName, share: a.sharePercentPrinted, printed: a.headCount })),
+    row.allocations.map((a) => ({
+      key: a.unitCode,
+      name: a.unitName,
+      share: a.sharePercentPrinted,
+      printed: a.headCount,
+    })),
     method,
   )
   const allocations = result.quotas.map((q, i) => {
@@ -80,8 +89,7 @@ export function apportionmentOf(row: PlanRow, catalogue: AdminUnit.Catalogue, me
     total: allocations.reduce((sum, a) => sum + a.quota, 0),
     issuedTotal: row.allocatedTotal,
     differingUnits: allocations.filter((a) => a.difference !== 0).length,
-    note:
-      "Đề xuất phân bổ theo phương pháp số dư lớn nhất (Hamilton) trên tỷ lệ đã in; không thay thế chỉ tiêu đã giao.",
+    note: "Đề xuất phân bổ theo phương pháp số dư lớn nhất (Hamilton) trên tỷ lệ đã in; không thay thế chỉ tiêu đã giao.",
     noteEn: "A largest-remainder (Hamilton) proposal over the printed shares; it does not replace the issued quotas.",
     allocations,
   }

@@ -40,7 +40,16 @@ export const ApportionmentBody = Schema.Struct({
   issuedTotal: N,
   differingUnits: N,
   allocations: Schema.Array(
-    Schema.Struct({ unitId: Schema.NullOr(S), unitCode: S, unitName: S, sharePercent: N, exactQuota: N, quota: N, issuedQuota: N, difference: N }),
+    Schema.Struct({
+      unitId: Schema.NullOr(S),
+      unitCode: S,
+      unitName: S,
+      sharePercent: N,
+      exactQuota: N,
+      quota: N,
+      issuedQuota: N,
+      difference: N,
+    }),
   ),
 })
 
@@ -48,9 +57,22 @@ export const AttainmentBody = Schema.Struct({
   asOf: S,
   splitRule: Schema.Literals(["not-attributable", "apportion"]),
   items: Schema.Array(
-    Schema.Struct({ unitId: S, unitCode: S, unitName: S, target: N, departed: N, percent: Schema.NullOr(N), remaining: N }),
+    Schema.Struct({
+      unitId: S,
+      unitCode: S,
+      unitName: S,
+      target: N,
+      departed: N,
+      percent: Schema.NullOr(N),
+      remaining: N,
+    }),
   ),
-  total: Schema.Struct({ target: Schema.NullOr(N), departed: N, percent: Schema.NullOr(N), remaining: Schema.NullOr(N) }),
+  total: Schema.Struct({
+    target: Schema.NullOr(N),
+    departed: N,
+    percent: Schema.NullOr(N),
+    remaining: Schema.NullOr(N),
+  }),
 })
 
 export const LineageBody = Schema.Struct({
@@ -58,7 +80,15 @@ export const LineageBody = Schema.Struct({
   value: N,
   asOf: S,
   events: Schema.Array(
-    Schema.Struct({ eventId: S, type: S, streamId: S, recordedAt: S, occurredAt: S, actor: Schema.Unknown, legalBasis: Schema.Unknown }),
+    Schema.Struct({
+      eventId: S,
+      type: S,
+      streamId: S,
+      recordedAt: S,
+      occurredAt: S,
+      actor: Schema.Unknown,
+      legalBasis: Schema.Unknown,
+    }),
   ),
 })
 

@@ -62,7 +62,8 @@ export const businessDateOf = (asOf: Date | undefined): string => (asOf ?? new D
 export const parseYear = (text: string | undefined, path = "query.year"): number | undefined => {
   if (text === undefined) return undefined
   const year = Number(text)
-  if (year < 1990 || year > 2100) throw invalid(path, "Năm phải trong khoảng 1990–2100", "Year must be within 1990–2100")
+  if (year < 1990 || year > 2100)
+    throw invalid(path, "Năm phải trong khoảng 1990–2100", "Year must be within 1990–2100")
   return year
 }
 
@@ -79,7 +80,8 @@ export const parsePeriodText = (text: string | undefined): Period | undefined =>
   return period
 }
 
-export const yearOfPeriod = (text: string | undefined): number | undefined => (text ? Number(text.slice(0, 4)) : undefined)
+export const yearOfPeriod = (text: string | undefined): number | undefined =>
+  text ? Number(text.slice(0, 4)) : undefined
 
 export interface Page {
   readonly limit: number
@@ -106,12 +108,22 @@ export const collator = new Intl.Collator("vi")
 export const provinceOf = (actor: Actor, province: string | undefined): string => {
   const code = province ?? actor.provinceCode
   if (code !== actor.provinceCode)
-    throw fail("forbidden", `Bạn chỉ xem được số liệu của tỉnh mình (mã ${actor.provinceCode}).`, `You may only read your own province (${actor.provinceCode}).`)
+    throw fail(
+      "forbidden",
+      `Bạn chỉ xem được số liệu của tỉnh mình (mã ${actor.provinceCode}).`,
+      `You may only read your own province (${actor.provinceCode}).`,
+    )
   return code
 }
 
 /** Roles that read aggregate figures (no personal data). */
-export const AGGREGATE_READERS: ReadonlyArray<Role> = ["province-officer", "commune-officer", "department-officer", "leader", "auditor"]
+export const AGGREGATE_READERS: ReadonlyArray<Role> = [
+  "province-officer",
+  "commune-officer",
+  "department-officer",
+  "leader",
+  "auditor",
+]
 
 /** The catalogue date a unit code is resolved on: the end of the period, or today. */
 const resolveDate = (period: Period | undefined, asOf: Date | undefined) => period?.to ?? businessDateOf(asOf)
@@ -132,7 +144,12 @@ export async function unitScope(
     const date = options.date ?? resolveDate(options.period, options.asOf)
     unitIds = AdminUnit.unitOn(catalogue, unitCode, date).map((u) => u.unitId)
     if (unitIds.length === 0) unitIds = [...(catalogue.byCode.get(unitCode) ?? [])]
-    if (unitIds.length === 0) throw fail("not-found", `Không tìm thấy đơn vị hành chính mã ${unitCode}.`, `No administrative unit with code ${unitCode}.`)
+    if (unitIds.length === 0)
+      throw fail(
+        "not-found",
+        `Không tìm thấy đơn vị hành chính mã ${unitCode}.`,
+        `No administrative unit with code ${unitCode}.`,
+      )
   }
   if (actor.role !== "commune-officer") return unitIds
   if (unitIds === undefined) return actor.unitIds
@@ -148,31 +165,4 @@ export const outsideJurisdiction = () =>
 export async function ownUnitCodes(services: AppServices, actor: Actor): Promise<ReadonlySet<string>> {
   const catalogue = await services.models.catalogues.at()
   return new Set(actor.unitIds.flatMap((id) => catalogue.units.get(id)?.codes.map((c) => c.value) ?? []))
-}
-
-/** A NUL or a lone surrogate cannot be stored in PostgreSQL text or JSONB: the path of the first such string, if any. */
-export function unstorablePath(value: unknown, path: string): string | undefined {
-  if (typeof value === "string") return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value) ? path : undefined
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = unstorablePath(value[i], `${path}.${i}`)
-      if (found) return found
-    }
-    return undefined
-  }
-  if (value !== null && typeof value === "object")
-    for (const [key, item] of Object.entries(value)) {
-      const found = unstorablePath(item, `${path}.${key}`)
-      if (found) return found
-    }
-  return undefined
-}
-
-/** Refuses (400) a body holding text the database cannot store, before anything is decided or written. */
-export function assertStorable(body: unknown): void {
-  const path = unstorablePath(body, "body")
-  if (path)
-    throw fail("validation", `${path}: chứa ký tự không hợp lệ (NUL hoặc mã UTF-16 lẻ).`, `${path}: contains an invalid character (NUL or a lone surrogate).`, {
-      fields: [{ path, message: "Chứa ký tự không hợp lệ", messageEn: "Contains an invalid character" }],
-    })
 }

@@ -56,7 +56,8 @@ async function reportFilter(services: AppServices, actor: Actor, query: ReportQu
  */
 const highIncomeOf = (provinceCode: string) => {
   const classified = Reference.highIncomeClassifications.filter((c) => c.provinceCode === provinceCode)
-  if (classified.length === 0) return { isHighIncome: (_: DepartureRow): boolean | undefined => undefined, markets: [] as string[], source: null }
+  if (classified.length === 0)
+    return { isHighIncome: (): boolean | undefined => undefined, markets: [] as string[], source: null }
   const markets = new Set(classified.map((c) => c.marketCode))
   return {
     isHighIncome: (d: DepartureRow): boolean | undefined => {
@@ -92,11 +93,22 @@ export const readModelRoutes = [
       const year = requireYear(query.year)
       const asOf = parseAsOf(query.asOf)
       const units = await unitScope(services, actor, query.unit, { date: `${year}-01-01` })
-      const result = await services.models.attainment({ provinceCode, year, asOf, splitRule: query.split ?? "not-attributable" })
+      const result = await services.models.attainment({
+        provinceCode,
+        year,
+        asOf,
+        splitRule: query.split ?? "not-attributable",
+      })
       if (units === undefined) return result
       // Commune officers (or a unit asked for): their rows; the province total stays (an aggregate).
-      const keep = <T extends { unitId: string }>(rows: ReadonlyArray<T>) => rows.filter((r) => units.includes(r.unitId))
-      return { ...result, items: keep(result.items), unitsWithNobody: keep(result.unitsWithNobody), notAttributable: keep(result.notAttributable) }
+      const keep = <T extends { unitId: string }>(rows: ReadonlyArray<T>) =>
+        rows.filter((r) => units.includes(r.unitId))
+      return {
+        ...result,
+        items: keep(result.items),
+        unitsWithNobody: keep(result.unitsWithNobody),
+        notAttributable: keep(result.notAttributable),
+      }
     },
   }),
 
@@ -107,12 +119,20 @@ export const readModelRoutes = [
     summaryEn: "What changed between two recorded times (what was reported against what is known now)",
     tags: FIGURES,
     access: ["province-officer", "auditor"],
-    query: Schema.Struct({ province: Schema.optional(ProvinceCode), year: YearText, from: AsOfText, to: Schema.optional(AsOfText) }),
+    query: Schema.Struct({
+      province: Schema.optional(ProvinceCode),
+      year: YearText,
+      from: AsOfText,
+      to: Schema.optional(AsOfText),
+    }),
     handler: async ({ query, actor, services }) => {
       const provinceCode = provinceOf(actor, query.province)
       const from = parseAsOf(query.from, "query.from")!
       const to = parseAsOf(query.to, "query.to") ?? new Date()
-      if (to < from) throw fail("validation", "query.to phải sau query.from.", "query.to must not precede query.from.", { fields: [{ path: "query.to", message: "Phải sau from" }] })
+      if (to < from)
+        throw fail("validation", "query.to phải sau query.from.", "query.to must not precede query.from.", {
+          fields: [{ path: "query.to", message: "Phải sau from" }],
+        })
       return services.models.difference({ provinceCode, year: requireYear(query.year), from, to })
     },
   }),
@@ -167,7 +187,8 @@ export const readModelRoutes = [
   defineRoute({
     method: "get",
     path: "/api/reports/departures",
-    summary: "Người đã xuất cảnh theo thị trường, chương trình, giới tính, dân tộc thiểu số, nhóm ưu tiên, doanh nghiệp, tháng",
+    summary:
+      "Người đã xuất cảnh theo thị trường, chương trình, giới tính, dân tộc thiểu số, nhóm ưu tiên, doanh nghiệp, tháng",
     summaryEn: "Departures by market, programme, sex, ethnic minority, priority group, enterprise and month",
     tags: FIGURES,
     access: AGGREGATE_READERS,
@@ -176,7 +197,11 @@ export const readModelRoutes = [
       const { filter, period, scope } = await reportFilter(services, actor, query)
       const years = period ? [...new Set([Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))])] : undefined
       const highIncome = highIncomeOf(scope.provinceCode)
-      const breakdown = await services.models.departureBreakdown({ ...filter, ...(years ? { years } : {}) }, period, highIncome.isHighIncome)
+      const breakdown = await services.models.departureBreakdown(
+        { ...filter, ...(years ? { years } : {}) },
+        period,
+        highIncome.isHighIncome,
+      )
       const enterprises = await services.models.enterprises({ asOf: filter.asOf })
       const enterpriseNames = new Map(enterprises.map((e) => [e.enterpriseId, e.name]))
       return {
@@ -186,7 +211,9 @@ export const readModelRoutes = [
         labels: {
           countries: labelsOf(Object.keys(breakdown.byCountry), Reference.marketByCode),
           programmes: labelsOf(Object.keys(breakdown.byProgramme), Reference.programmeByCode),
-          enterprises: Object.fromEntries(Object.keys(breakdown.byEnterprise).map((id) => [id, enterpriseNames.get(id) ?? id])),
+          enterprises: Object.fromEntries(
+            Object.keys(breakdown.byEnterprise).map((id) => [id, enterpriseNames.get(id) ?? id]),
+          ),
         },
       }
     },
@@ -199,7 +226,11 @@ export const readModelRoutes = [
     summaryEn: "Outcomes: abroad now, returned on time or early, overstayed, reemployed",
     tags: FIGURES,
     access: AGGREGATE_READERS,
-    query: Schema.Struct({ province: Schema.optional(ProvinceCode), unit: Schema.optional(UnitCode), asOf: Schema.optional(AsOfText) }),
+    query: Schema.Struct({
+      province: Schema.optional(ProvinceCode),
+      unit: Schema.optional(UnitCode),
+      asOf: Schema.optional(AsOfText),
+    }),
     handler: async ({ query, actor, services }) => {
       const { filter, scope } = await reportFilter(services, actor, query)
       return { ...scope, ...(await services.models.outcomes(filter)) }
@@ -227,11 +258,16 @@ export const readModelRoutes = [
     summaryEn: "Loans and subsidies by programme",
     tags: FIGURES,
     access: [...AGGREGATE_READERS, "bank-officer"],
-    query: Schema.Struct({ province: Schema.optional(ProvinceCode), unit: Schema.optional(UnitCode), asOf: Schema.optional(AsOfText) }),
+    query: Schema.Struct({
+      province: Schema.optional(ProvinceCode),
+      unit: Schema.optional(UnitCode),
+      asOf: Schema.optional(AsOfText),
+    }),
     handler: async ({ query, actor, services }) => {
       const { filter, scope } = await reportFilter(services, actor, query)
       const result = await services.models.finance(filter)
-      const sorted = <T>(by: Record<string, T>) => Object.fromEntries(Object.entries(by).sort(([a], [b]) => collator.compare(a, b)))
+      const sorted = <T>(by: Record<string, T>) =>
+        Object.fromEntries(Object.entries(by).sort(([a], [b]) => collator.compare(a, b)))
       return {
         ...scope,
         loans: { ...result.loans, byProgramme: sorted(result.loans.byProgramme) },

@@ -9,7 +9,15 @@ export const healthRoutes = [
     summaryEn: "Health",
     tags: ["Hệ thống"],
     access: "public",
-    response: Schema.Struct({ status: Schema.Literal("ok"), store: Schema.Literals(["pglite", "postgres"]), events: Schema.Int }),
-    handler: async ({ services }) => ({ status: "ok", store: services.log.backend, events: await services.log.count() }),
+    response: Schema.Struct({
+      status: Schema.Literal("ok"),
+      store: Schema.Literals(["pglite", "postgres"]),
+      events: Schema.Int,
+    }),
+    handler: async ({ services }) => ({
+      status: "ok",
+      store: services.log.backend,
+      events: await services.log.count(),
+    }),
   }),
 ]

@@ -8,4 +8,12 @@ import { workerRoutes } from "../workers/routes.ts"
 import { healthRoutes } from "./health.ts"
 
 /** Every route of the API, by domain concept. The OpenAPI document and the access matrix test read this list. */
-export const allRoutes: ReadonlyArray<RouteSpec> = [...healthRoutes, ...authRoutes, ...unitRoutes, ...planningRoutes, ...openapiRoutes, ...importRoutes, ...workerRoutes]
+export const allRoutes: ReadonlyArray<RouteSpec> = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...unitRoutes,
+  ...planningRoutes,
+  ...openapiRoutes,
+  ...importRoutes,
+  ...workerRoutes,
+]

@@ -36,30 +36,45 @@ const DEPARTMENTS = "SO-NGANH"
 
 type Obligation = ReportingObligation.ReportingObligationView
 
-const isUnitReporter = (o: Obligation, codes: ReadonlySet<string>) => o.reporter.kind === "unit" && o.reporter.code !== null && codes.has(o.reporter.code)
+const isUnitReporter = (o: Obligation, codes: ReadonlySet<string>) =>
+  o.reporter.kind === "unit" && o.reporter.code !== null && codes.has(o.reporter.code)
 
 /** Who sees an obligation: a commune officer its units' (and those addressed to all communes); a department its agency's. */
-const visibleTo = (actor: Actor, ownCodes: ReadonlySet<string>) => (o: Obligation): boolean => {
-  if (actor.role === "commune-officer") return isUnitReporter(o, ownCodes) || o.reporter.code === COMMUNES
-  if (actor.role === "department-officer")
-    return o.reporter.code === DEPARTMENTS || [o.reporter, o.recipient, o.via].some((p) => p !== null && p.code !== null && p.code === actor.agency)
-  return true
-}
+const visibleTo =
+  (actor: Actor, ownCodes: ReadonlySet<string>) =>
+  (o: Obligation): boolean => {
+    if (actor.role === "commune-officer") return isUnitReporter(o, ownCodes) || o.reporter.code === COMMUNES
+    if (actor.role === "department-officer")
+      return (
+        o.reporter.code === DEPARTMENTS ||
+        [o.reporter, o.recipient, o.via].some((p) => p !== null && p.code !== null && p.code === actor.agency)
+      )
+    return true
+  }
 
 /** Who may record a submission: the reporter itself (a commune for its unit, a department for its agency) or a province officer. */
 const maySubmit = (actor: Actor, ownCodes: ReadonlySet<string>, o: Obligation): boolean => {
   if (actor.role === "province-officer") return true
   if (actor.role === "commune-officer") return isUnitReporter(o, ownCodes)
-  if (actor.role === "department-officer") return o.reporter.kind === "agency" && actor.agency !== null && o.reporter.code === actor.agency
+  if (actor.role === "department-officer")
+    return o.reporter.kind === "agency" && actor.agency !== null && o.reporter.code === actor.agency
   return false
 }
 
 const obligationItem = (o: Obligation, on: string) => {
   const { status, daysLate } = ReportingObligation.submissionStatus(o, on)
-  return { id: o.obligationId, ...o, status, daysLate, lastOnTimeDay: ReportingObligation.lastOnTimeDay(o.deadline, o.deadlineRule) }
+  return {
+    id: o.obligationId,
+    ...o,
+    status,
+    daysLate,
+    lastOnTimeDay: ReportingObligation.lastOnTimeDay(o.deadline, o.deadlineRule),
+  }
 }
 
-const IdParams = Schema.Struct({ id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã nghĩa vụ báo cáo: chữ, số, : . _ -" })) })
+const IdParams = Schema.Struct({
+  id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã nghĩa vụ báo cáo: chữ, số, : . _ -" })),
+})
 const StatusText = Schema.Literals(["pending", "overdue", "on-time", "late"])
 
 async function runObligationCommand(
@@ -83,13 +98,22 @@ async function runObligationCommand(
       if (state.status === "not-set" || state.obligation.provinceCode !== actor.provinceCode)
         throw notFound(`nghĩa vụ báo cáo ${obligationId}`, `Reporting obligation ${obligationId}`)
       if (!maySubmit(actor, ownCodes, state.obligation))
-        throw fail("forbidden", "Chỉ đơn vị phải báo cáo (hoặc Sở Nội vụ) được ghi nhận việc nộp báo cáo này.", "Only the reporter (or the province officer) may record this submission.")
+        throw fail(
+          "forbidden",
+          "Chỉ đơn vị phải báo cáo (hoặc Sở Nội vụ) được ghi nhận việc nộp báo cáo này.",
+          "Only the reporter (or the province officer) may record this submission.",
+        )
     },
   })
-  const row = (await services.models.obligations({ provinceCode: actor.provinceCode })).find((o) => (o as Obligation).obligationId === obligationId) as
-    | Obligation
-    | undefined
-  return { id: obligationId, version: result.version, events: result.events, obligation: row ? obligationItem(row, businessDateOf(undefined)) : null }
+  const row = (await services.models.obligations({ provinceCode: actor.provinceCode })).find(
+    (o) => (o as Obligation).obligationId === obligationId,
+  ) as Obligation | undefined
+  return {
+    id: obligationId,
+    version: result.version,
+    events: result.events,
+    obligation: row ? obligationItem(row, businessDateOf(undefined)) : null,
+  }
 }
 
 export const obligationRoutes = [
@@ -116,7 +140,8 @@ export const obligationRoutes = [
       const period = parsePeriodText(query.period)
       const on = businessDateOf(asOf)
       const ownCodes = actor.role === "commune-officer" ? await ownUnitCodes(services, actor) : new Set<string>()
-      if (query.unit !== undefined && actor.role === "commune-officer" && !ownCodes.has(query.unit)) throw outsideJurisdiction()
+      if (query.unit !== undefined && actor.role === "commune-officer" && !ownCodes.has(query.unit))
+        throw outsideJurisdiction()
       const rows = (await services.models.obligations({ provinceCode, asOf })) as ReadonlyArray<Obligation>
       const items = rows
         .filter(visibleTo(actor, ownCodes))
@@ -125,10 +150,20 @@ export const obligationRoutes = [
         .filter((o) => !period || (o.deadline >= period.from && o.deadline <= period.to))
         .map((o) => obligationItem(o, on))
         .filter((o) => !query.status || o.status === query.status)
-        .toSorted((a, b) => a.deadline.localeCompare(b.deadline) || collator.compare(a.reporter.name, b.reporter.name) || a.id.localeCompare(b.id))
+        .toSorted(
+          (a, b) =>
+            a.deadline.localeCompare(b.deadline) ||
+            collator.compare(a.reporter.name, b.reporter.name) ||
+            a.id.localeCompare(b.id),
+        )
       const counts: Record<string, number> = {}
       for (const o of items) counts[o.status] = (counts[o.status] ?? 0) + 1
-      return { asOf: (asOf ?? new Date()).toISOString(), statusOn: on, byStatus: counts, ...paginate(items, pageOf(query)) }
+      return {
+        asOf: (asOf ?? new Date()).toISOString(),
+        statusOn: on,
+        byStatus: counts,
+        ...paginate(items, pageOf(query)),
+      }
     },
   }),
 
@@ -157,7 +192,8 @@ export const obligationRoutes = [
     handler: ({ body, actor, services, c }) =>
       guardedWrite(services, actor, c, body, () => {
         const obligationId =
-          body.obligationId ?? `reporting-obligation:${actor.provinceCode}:${body.period.year}:${body.reportKind}:${randomUUID().slice(0, 8)}`
+          body.obligationId ??
+          `reporting-obligation:${actor.provinceCode}:${body.period.year}:${body.reportKind}:${randomUUID().slice(0, 8)}`
         return runObligationCommand(
           services,
           actor,

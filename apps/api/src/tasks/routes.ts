@@ -35,11 +35,13 @@ const namesAgency = (task: TaskRow, agency: string) =>
   task.lead.agencyCodes.includes(agency) || task.coordinating.agencyCodes.includes(agency)
 
 /** The tasks an actor may see: a department its agency's (lead or coordinating), a commune officer the communes'. */
-const visibleTo = (actor: Actor) => (task: TaskRow): boolean => {
-  if (actor.role === "department-officer") return actor.agency !== null && namesAgency(task, actor.agency)
-  if (actor.role === "commune-officer") return namesAgency(task, COMMUNES)
-  return true
-}
+const visibleTo =
+  (actor: Actor) =>
+  (task: TaskRow): boolean => {
+    if (actor.role === "department-officer") return actor.agency !== null && namesAgency(task, actor.agency)
+    if (actor.role === "commune-officer") return namesAgency(task, COMMUNES)
+    return true
+  }
 
 /** The plans of the actor's province: tasks belong to a province through their plan. */
 const provincePlanIds = async (services: AppServices, provinceCode: string) =>
@@ -53,19 +55,28 @@ const taskItem = (task: TaskRow, on: string) => {
     recordStatus: task.status,
     status,
     overdue: status === "overdue",
-    daysOverdue: status === "overdue" && task.dueDate ? Math.round((Date.parse(on) - Date.parse(task.dueDate)) / 86_400_000) : 0,
+    daysOverdue:
+      status === "overdue" && task.dueDate ? Math.round((Date.parse(on) - Date.parse(task.dueDate)) / 86_400_000) : 0,
     latestProgress: task.progress.at(-1) ?? null,
   }
 }
 
 const TaskStatusText = Schema.Literals(["ongoing", "open", "overdue", "completed-on-time", "completed-late"])
-const IdParams = Schema.Struct({ id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã nhiệm vụ: chữ, số, : . _ -" })) })
+const IdParams = Schema.Struct({
+  id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã nhiệm vụ: chữ, số, : . _ -" })),
+})
 const DocumentRefText = Schema.String.check(Schema.isMaxLength(200))
 const Summary = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(5000))
 const IsoDay = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "Ngày dạng yyyy-mm-dd" }))
 
 /** Progress and completion: a department officer of the task's lead agency, or a province officer of the task's province. */
-async function runTaskCommand(services: AppServices, actor: Actor, c: Parameters<typeof executeCommand>[2], taskId: string, command: PlanTask.PlanTaskCommand) {
+async function runTaskCommand(
+  services: AppServices,
+  actor: Actor,
+  c: Parameters<typeof executeCommand>[2],
+  taskId: string,
+  command: PlanTask.PlanTaskCommand,
+) {
   const planIds = await provincePlanIds(services, actor.provinceCode)
   const result = await executeCommand(services, actor, c, {
     streamId: taskId,
@@ -74,13 +85,26 @@ async function runTaskCommand(services: AppServices, actor: Actor, c: Parameters
     expectedVersion: expectedVersionFrom(c),
     command,
     authorise: (state) => {
-      if (state.status === "unassigned" || !planIds.has(state.task.planId)) throw notFound(`nhiệm vụ ${taskId}`, `Task ${taskId}`)
-      if (actor.role === "department-officer" && (actor.agency === null || !state.task.lead.agencyCodes.includes(actor.agency)))
-        throw fail("forbidden", "Chỉ cơ quan chủ trì nhiệm vụ được báo cáo tiến độ, hoàn thành.", "Only the task's lead agency may report on it.")
+      if (state.status === "unassigned" || !planIds.has(state.task.planId))
+        throw notFound(`nhiệm vụ ${taskId}`, `Task ${taskId}`)
+      if (
+        actor.role === "department-officer" &&
+        (actor.agency === null || !state.task.lead.agencyCodes.includes(actor.agency))
+      )
+        throw fail(
+          "forbidden",
+          "Chỉ cơ quan chủ trì nhiệm vụ được báo cáo tiến độ, hoàn thành.",
+          "Only the task's lead agency may report on it.",
+        )
     },
   })
   const row = (await services.models.tasks({})).find((t) => (t as TaskRow).taskId === taskId) as TaskRow | undefined
-  return { id: taskId, version: result.version, events: result.events, task: row ? taskItem(row, businessDateOf(undefined)) : null }
+  return {
+    id: taskId,
+    version: result.version,
+    events: result.events,
+    task: row ? taskItem(row, businessDateOf(undefined)) : null,
+  }
 }
 
 export const taskRoutes = [
@@ -118,10 +142,20 @@ export const taskRoutes = [
         .map((t) => taskItem(t, on))
         .filter((t) => !query.status || t.status === query.status)
         .filter((t) => query.overdue === undefined || t.overdue === (query.overdue === "true"))
-        .toSorted((a, b) => a.planId.localeCompare(b.planId) || GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || a.number - b.number)
+        .toSorted(
+          (a, b) =>
+            a.planId.localeCompare(b.planId) ||
+            GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) ||
+            a.number - b.number,
+        )
       const counts: Record<string, number> = {}
       for (const t of items) counts[t.status] = (counts[t.status] ?? 0) + 1
-      return { asOf: (asOf ?? new Date()).toISOString(), statusOn: on, byStatus: counts, ...paginate(items, pageOf(query)) }
+      return {
+        asOf: (asOf ?? new Date()).toISOString(),
+        statusOn: on,
+        byStatus: counts,
+        ...paginate(items, pageOf(query)),
+      }
     },
   }),
 
@@ -163,7 +197,11 @@ export const taskRoutes = [
     access: WRITERS,
     write: true,
     params: IdParams,
-    body: Schema.Struct({ completedOn: Schema.optional(IsoDay), summary: Summary, documentRef: Schema.optional(DocumentRefText) }),
+    body: Schema.Struct({
+      completedOn: Schema.optional(IsoDay),
+      summary: Summary,
+      documentRef: Schema.optional(DocumentRefText),
+    }),
     handler: ({ params, body, actor, services, c }) =>
       guardedWrite(services, actor, c, body, () =>
         runTaskCommand(services, actor, c, params.id, {

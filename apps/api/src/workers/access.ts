@@ -12,7 +12,13 @@ import { fail } from "../http/problem.ts"
  */
 
 /** Roles that may open worker records (list and detail). */
-export const WORKER_READERS: ReadonlyArray<Role> = ["province-officer", "commune-officer", "enterprise-officer", "bank-officer", "auditor"]
+export const WORKER_READERS: ReadonlyArray<Role> = [
+  "province-officer",
+  "commune-officer",
+  "enterprise-officer",
+  "bank-officer",
+  "auditor",
+]
 
 /** The facts a worker record is scoped by, from its state or its read-model row. */
 export interface WorkerScope {
@@ -72,7 +78,11 @@ export const canSeeIdentity = (actor: Actor, scope: WorkerScope): boolean =>
   canSee(actor, scope) && ["province-officer", "commune-officer", "enterprise-officer", "auditor"].includes(actor.role)
 
 export const workerNotFound = (workerId: string) =>
-  fail("not-found", `Không tìm thấy người lao động ${workerId} trong phạm vi bạn được xem.`, `No worker ${workerId} within your jurisdiction.`)
+  fail(
+    "not-found",
+    `Không tìm thấy người lao động ${workerId} trong phạm vi bạn được xem.`,
+    `No worker ${workerId} within your jurisdiction.`,
+  )
 
 export const notYourWorker = () =>
   fail(
@@ -97,7 +107,11 @@ export function authoriseWrite(actor: Actor, rule: WriteRule, state: Worker.Work
   const scope = scopeOfState(state)
   if (!scope || scope.provinceCode !== actor.provinceCode) throw workerNotFound(workerId)
   if (!rule.roles.includes(actor.role))
-    throw fail("forbidden", "Vai trò của bạn không được ghi nhận loại thông tin này.", "Your role may not record this kind of fact.")
+    throw fail(
+      "forbidden",
+      "Vai trò của bạn không được ghi nhận loại thông tin này.",
+      "Your role may not record this kind of fact.",
+    )
   const deny = () => {
     throw canSee(actor, scope) ? notYourWorker() : workerNotFound(workerId)
   }
@@ -115,6 +129,10 @@ export function authoriseWrite(actor: Actor, rule: WriteRule, state: Worker.Work
       if (rule.tag !== "WorkerLoanRecorded") deny()
       return
     default:
-      throw fail("forbidden", "Vai trò của bạn không được ghi nhận thông tin người lao động.", "Your role may not record worker facts.")
+      throw fail(
+        "forbidden",
+        "Vai trò của bạn không được ghi nhận thông tin người lao động.",
+        "Your role may not record worker facts.",
+      )
   }
 }

@@ -20,7 +20,9 @@ export const RegisterBody = Schema.Struct({
     address: Schema.optional(Schema.String.check(Schema.isMaxLength(500))),
     passportNumber: Schema.optional(Schema.String.check(Schema.isMaxLength(40))),
   }),
-  sensitive: Schema.optional(Schema.Struct({ ethnicGroup: Schema.optional(Schema.String.check(Schema.isMaxLength(100))) })),
+  sensitive: Schema.optional(
+    Schema.Struct({ ethnicGroup: Schema.optional(Schema.String.check(Schema.isMaxLength(100))) }),
+  ),
   residenceUnit: UnitRef,
   ethnicMinority: Schema.Boolean,
   priorityGroups: Schema.optional(Schema.Array(Worker.PriorityGroup)),
@@ -35,7 +37,12 @@ export const TrainingBody = Schema.Struct({ ...on, kind: Worker.TrainingKind, pr
 /** The result is health data: sealed with the person's key. */
 export const HealthCheckBody = Schema.Struct({ ...on, provider: Text, fit: Schema.Boolean, summary: OptionalText })
 /** The content is sensitive: sealed with the person's key. */
-export const CriminalRecordBody = Schema.Struct({ ...on, issuer: Text, hasConvictions: Schema.Boolean, content: OptionalText })
+export const CriminalRecordBody = Schema.Struct({
+  ...on,
+  issuer: Text,
+  hasConvictions: Schema.Boolean,
+  content: OptionalText,
+})
 /** An enterprise officer's own enterprise is implied; other officers name it. */
 export const SelectionBody = Schema.Struct({ ...on, enterpriseId: Schema.optional(Text) })
 export const ContractBody = Schema.Struct({
@@ -49,8 +56,19 @@ export const ContractBody = Schema.Struct({
   feesPaidByWorker: Count,
 })
 /** Recording the same `loanId` again updates the loan's status. */
-export const LoanBody = Schema.Struct({ ...on, loanId: Schema.optional(Text), bank: Text, amount: Count, status: Worker.LoanStatus })
-export const SubsidyBody = Schema.Struct({ ...on, policy: Text, amount: Count, legalBasis: Schema.optional(LegalBasis) })
+export const LoanBody = Schema.Struct({
+  ...on,
+  loanId: Schema.optional(Text),
+  bank: Text,
+  amount: Count,
+  status: Worker.LoanStatus,
+})
+export const SubsidyBody = Schema.Struct({
+  ...on,
+  policy: Text,
+  amount: Count,
+  legalBasis: Schema.optional(LegalBasis),
+})
 /** The date of birth for the age check is read from the sealed identity, never sent. */
 export const DepartureBody = Schema.Struct({ ...on })
 export const ContractEndedEarlyBody = Schema.Struct({ ...on, reason: Text })

@@ -67,7 +67,8 @@ const C: Role = "commune-officer"
 const E: Role = "enterprise-officer"
 const BANK: Role = "bank-officer"
 
-const seal = async (ctx: FactContext, value: unknown) => PersonalData.sealPersonal(await personKeyOf(ctx.services, ctx.loaded.registration), value)
+const seal = async (ctx: FactContext, value: unknown) =>
+  PersonalData.sealPersonal(await personKeyOf(ctx.services, ctx.loaded.registration), value)
 
 const without = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
@@ -77,14 +78,30 @@ async function enterpriseOf(body: { readonly enterpriseId?: string | undefined }
   const { actor } = ctx
   if (actor.role === "enterprise-officer") {
     if (body.enterpriseId !== undefined && body.enterpriseId !== actor.enterpriseId)
-      throw fail("forbidden", "Cán bộ doanh nghiệp chỉ ghi nhận cho doanh nghiệp của mình.", "An enterprise officer records for their own enterprise only.")
+      throw fail(
+        "forbidden",
+        "Cán bộ doanh nghiệp chỉ ghi nhận cho doanh nghiệp của mình.",
+        "An enterprise officer records for their own enterprise only.",
+      )
     return actor.enterpriseId!
   }
-  const field = [{ path: "body.enterpriseId", message: "Cần mã doanh nghiệp đã được cấp phép", messageEn: "A known enterprise id is required" }]
-  if (!body.enterpriseId) throw fail("validation", "Cần chọn doanh nghiệp (enterpriseId).", "enterpriseId is required.", { fields: field })
+  const field = [
+    {
+      path: "body.enterpriseId",
+      message: "Cần mã doanh nghiệp đã được cấp phép",
+      messageEn: "A known enterprise id is required",
+    },
+  ]
+  if (!body.enterpriseId)
+    throw fail("validation", "Cần chọn doanh nghiệp (enterpriseId).", "enterpriseId is required.", { fields: field })
   const known = await ctx.services.models.enterprises({})
   if (!known.some((e) => e.enterpriseId === body.enterpriseId))
-    throw fail("validation", `Không có doanh nghiệp ${body.enterpriseId} trong danh sách doanh nghiệp.`, `Unknown enterprise ${body.enterpriseId}.`, { fields: field })
+    throw fail(
+      "validation",
+      `Không có doanh nghiệp ${body.enterpriseId} trong danh sách doanh nghiệp.`,
+      `Unknown enterprise ${body.enterpriseId}.`,
+      { fields: field },
+    )
   return body.enterpriseId
 }
 
@@ -97,7 +114,13 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C],
     body: B.ResidenceBody,
     fields: async (body: typeof B.ResidenceBody.Type, ctx) => {
-      const unit = resolveUnit(await ctx.services.models.catalogues.at(), ctx.actor.provinceCode, body.residenceUnit, body.occurredOn, "body.residenceUnit")
+      const unit = resolveUnit(
+        await ctx.services.models.catalogues.at(),
+        ctx.actor.provinceCode,
+        body.residenceUnit,
+        body.occurredOn,
+        "body.residenceUnit",
+      )
       return { residenceUnitCode: unit.code, residenceUnitId: unit.unitId }
     },
     command: (a) => new Worker.RecordResidenceChange(a),
@@ -206,7 +229,8 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     summaryEn: "Record a support subsidy under a policy",
     roles: [P, C],
     body: B.SubsidyBody,
-    fields: (body: typeof B.SubsidyBody.Type) => without({ policy: body.policy, amount: body.amount, legalBasis: body.legalBasis }),
+    fields: (body: typeof B.SubsidyBody.Type) =>
+      without({ policy: body.policy, amount: body.amount, legalBasis: body.legalBasis }),
     command: (a) => new Worker.RecordSupportSubsidy(a),
     fact: (a) => new Worker.WorkerSupportSubsidyGranted(a),
   }),
@@ -221,7 +245,8 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     fields: () => ({}),
     command: (a, dateOfBirth) => new Worker.RecordDeparture({ ...a, dateOfBirth: dateOfBirth! }),
     // the contract it departs under is derived again by the rules when the correction is checked
-    fact: (a, target) => new Worker.WorkerDeparted({ ...a, contractEventId: (target as Worker.WorkerDeparted).contractEventId }),
+    fact: (a, target) =>
+      new Worker.WorkerDeparted({ ...a, contractEventId: (target as Worker.WorkerDeparted).contractEventId }),
   }),
   spec({
     tag: "WorkerContractEndedEarly",

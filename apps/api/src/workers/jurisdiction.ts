@@ -22,7 +22,10 @@ function successorMap(catalogue: AdminUnit.Catalogue): ReadonlyMap<string, strin
 }
 
 /** The units and every older unit merged whole into one of them. */
-export function withPredecessors(catalogue: AdminUnit.Catalogue, unitIds: ReadonlyArray<string>): ReadonlyArray<string> {
+export function withPredecessors(
+  catalogue: AdminUnit.Catalogue,
+  unitIds: ReadonlyArray<string>,
+): ReadonlyArray<string> {
   const own = new Set(unitIds)
   for (const [old, today] of successorMap(catalogue)) if (own.has(today)) own.add(old)
   return [...own]

@@ -24,7 +24,7 @@ const labelOf = (type: string): string =>
     ? "sửa bản ghi"
     : type === "WorkerFactVoided"
       ? "hủy bản ghi"
-      : (Worker.factLabelVi as Record<string, string>)[type] ?? type
+      : ((Worker.factLabelVi as Record<string, string>)[type] ?? type)
 
 export interface HistoryEntry {
   readonly eventId: string
@@ -37,7 +37,12 @@ export interface HistoryEntry {
   readonly legalBasis?: unknown
   /** False for a fact later voided or replaced by a correction (the original stays in the log). */
   readonly inEffect: boolean
-  readonly corrects?: { readonly eventId: string; readonly type: string | undefined; readonly kind: "corrected" | "voided"; readonly reason: string }
+  readonly corrects?: {
+    readonly eventId: string
+    readonly type: string | undefined
+    readonly kind: "corrected" | "voided"
+    readonly reason: string
+  }
   readonly correctedBy: ReadonlyArray<string>
   readonly voidedBy: string | null
   /** The event's data without personal fields (which stay sealed; `identitySealed: true` says one was there). */
@@ -55,7 +60,8 @@ export function historyOf(events: ReadonlyArray<RecordedEvent>): ReadonlyArray<H
   const voidedBy = new Map<string, string>()
   for (const { recorded, event } of decoded) {
     if (!event) continue
-    if (event._tag === "WorkerFactCorrected") correctedBy.set(event.correctsEventId, [...(correctedBy.get(event.correctsEventId) ?? []), recorded.eventId])
+    if (event._tag === "WorkerFactCorrected")
+      correctedBy.set(event.correctsEventId, [...(correctedBy.get(event.correctsEventId) ?? []), recorded.eventId])
     else if (event._tag === "WorkerFactVoided") voidedBy.set(event.correctsEventId, recorded.eventId)
     else typeOf.set(recorded.eventId, event._tag)
   }
@@ -108,7 +114,12 @@ export function summaryOf(state: Worker.WorkerState, catalogue: AdminUnit.Catalo
     birthYear: registration.birthYear,
     ethnicMinority: registration.ethnicMinority,
     priorityGroups: registration.priorityGroups,
-    residence: state.residence.map((r) => ({ from: r.from, unitId: r.residenceUnitId, unitCode: r.residenceUnitCode, unitName: unitLabel(catalogue, r.residenceUnitId, today).name })),
+    residence: state.residence.map((r) => ({
+      from: r.from,
+      unitId: r.residenceUnitId,
+      unitCode: r.residenceUnitCode,
+      unitName: unitLabel(catalogue, r.residenceUnitId, today).name,
+    })),
     counselledOn: state.counselledOn ?? null,
     trainings: state.trainings,
     healthCheckedOn: state.healthCheckedOn ?? null,
@@ -138,6 +149,11 @@ export function summaryOf(state: Worker.WorkerState, catalogue: AdminUnit.Catalo
     violations: state.violations,
     reemployment: state.reemployment,
     withdrawal: state.withdrawal ?? null,
-    countedDepartures: state.countedDepartures.map((d) => ({ eventId: d.eventId, year: d.year, date: d.date, unitId: d.residenceUnitId })),
+    countedDepartures: state.countedDepartures.map((d) => ({
+      eventId: d.eventId,
+      year: d.year,
+      date: d.date,
+      unitId: d.residenceUnitId,
+    })),
   }
 }

@@ -15,6 +15,7 @@ import { historyOf, summaryOf } from "./read-model.ts"
 import { registrationsOf } from "./registrations.ts"
 import { todayIso, unitLabel } from "./units.ts"
 import { loadWorker } from "./worker-record.ts"
+import { AsOfText, parseAsOf } from "../read-models/query.ts"
 
 const TAGS = ["Người lao động"]
 const collator = new Intl.Collator("vi")
@@ -26,7 +27,7 @@ const ListQuery = Schema.Struct({
   q: Schema.optional(Schema.String.check(Schema.isMaxLength(100))),
   limit: Schema.optional(Digits),
   offset: Schema.optional(Digits),
-  asOf: Schema.optional(Schema.String.check(Schema.isMaxLength(40))),
+  asOf: Schema.optional(AsOfText),
   sort: Schema.optional(Schema.Literals(["name", "registeredOn"])),
 })
 
@@ -52,15 +53,6 @@ const ListItem = Schema.Struct({
 const badQuery = (field: string, message: string, messageEn: string) =>
   fail("validation", message, messageEn, { fields: [{ path: `query.${field}`, message, messageEn }] })
 
-/** `asOf`: a date (the end of that day, Vietnam time) or an ISO timestamp; what the system knew then. */
-const parseAsOf = (raw: string | undefined): Date | undefined => {
-  if (raw === undefined) return undefined
-  const when = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T23:59:59.999+07:00`) : new Date(raw)
-  if (Number.isNaN(when.getTime()))
-    throw badQuery("asOf", "asOf phải là ngày yyyy-mm-dd hoặc thời điểm ISO 8601.", "asOf must be yyyy-mm-dd or an ISO 8601 timestamp.")
-  return when
-}
-
 const parseLimit = (raw: string | undefined): number => {
   const limit = raw === undefined ? 50 : Number(raw)
   if (limit < 1 || limit > 500) throw badQuery("limit", "limit phải từ 1 đến 500.", "limit must be 1–500.")
@@ -68,7 +60,12 @@ const parseLimit = (raw: string | undefined): number => {
 }
 
 /** The units a `unit` filter means (code or id, with the old units merged whole into it), within the actor's. */
-function unitFilter(catalogue: AdminUnit.Catalogue, viewer: Actor, unit: string | undefined, on: string): ReadonlyArray<string> | undefined {
+function unitFilter(
+  catalogue: AdminUnit.Catalogue,
+  viewer: Actor,
+  unit: string | undefined,
+  on: string,
+): ReadonlyArray<string> | undefined {
   const own = viewer.role === "commune-officer" ? viewer.unitIds : undefined
   if (unit === undefined) return own
   const trimmed = unit.trim()
@@ -82,21 +79,39 @@ function unitFilter(catalogue: AdminUnit.Catalogue, viewer: Actor, unit: string 
   if (!own) return wanted
   const allowed = wanted.filter((id) => own.includes(id))
   if (allowed.length === 0)
-    throw fail("forbidden", "Xã, phường này không thuộc phạm vi quản lý của bạn.", "This unit is outside your jurisdiction.")
+    throw fail(
+      "forbidden",
+      "Xã, phường này không thuộc phạm vi quản lý của bạn.",
+      "This unit is outside your jurisdiction.",
+    )
   return allowed
 }
 
 /** The identity of many workers at once (one query for registrations, one for keys). */
-async function identitiesOf(services: AppServices, workerIds: ReadonlyArray<string>): Promise<ReadonlyMap<string, IdentityView>> {
+async function identitiesOf(
+  services: AppServices,
+  workerIds: ReadonlyArray<string>,
+): Promise<ReadonlyMap<string, IdentityView>> {
   const db = services.log.database.db
   const registrations = await registrationsOf(db, workerIds)
-  const keys = await personKeysOf(db, masterKeyOf(services.config), [...registrations.values()].map((r) => r.identity.keyId))
+  const keys = await personKeysOf(
+    db,
+    masterKeyOf(services.config),
+    [...registrations.values()].map((r) => r.identity.keyId),
+  )
   const views = new Map<string, IdentityView>()
-  for (const [workerId, registration] of registrations) views.set(workerId, openIdentity(keys.get(registration.identity.keyId), registration.identity))
+  for (const [workerId, registration] of registrations)
+    views.set(workerId, openIdentity(keys.get(registration.identity.keyId), registration.identity))
   return views
 }
 
-const fold = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase()
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
 
 async function listWorkers(services: AppServices, actor: Actor, query: typeof ListQuery.Type) {
   const limit = parseLimit(query.limit)
@@ -112,13 +127,23 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
   const showNames = rows.length > 0 && canSeeIdentity(viewer, scopeOfRow(rows[0]!))
   const sort = query.sort ?? (showNames ? "name" : "registeredOn")
   if (sort === "name" && !showNames && rows.length > 0)
-    throw badQuery("sort", "Vai trò của bạn không được xem họ tên nên không sắp xếp theo tên được.", "Your role may not see names, so cannot sort by name.")
+    throw badQuery(
+      "sort",
+      "Vai trò của bạn không được xem họ tên nên không sắp xếp theo tên được.",
+      "Your role may not see names, so cannot sort by name.",
+    )
   const labels = new Map<string, ReturnType<typeof unitLabel>>()
-  const labelOf = (unitId: string) => labels.get(unitId) ?? labels.set(unitId, unitLabel(catalogue, unitId, today)).get(unitId)!
+  const labelOf = (unitId: string) =>
+    labels.get(unitId) ?? labels.set(unitId, unitLabel(catalogue, unitId, today)).get(unitId)!
   const q = query.q?.trim() ? fold(query.q.trim()) : undefined
   // Names are decrypted for the whole selection only when searching or sorting by them; otherwise for the page.
   const decryptAll = showNames && (q !== undefined || sort === "name")
-  const identities = decryptAll ? await identitiesOf(services, rows.map((r) => r.workerId)) : new Map<string, IdentityView>()
+  const identities = decryptAll
+    ? await identitiesOf(
+        services,
+        rows.map((r) => r.workerId),
+      )
+    : new Map<string, IdentityView>()
   const nameOf = (id: string) => {
     const view = identities.get(id)
     return view?.status === "shown" ? view.identity.fullName : undefined
@@ -127,21 +152,40 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
   if (q !== undefined)
     selected = rows.filter((r) => {
       const name = nameOf(r.workerId)
-      return r.workerId.startsWith(q) || r.unitCode === q || fold(labelOf(r.unitId).name ?? "").includes(q) || (name !== undefined && fold(name).includes(q))
+      return (
+        r.workerId.startsWith(q) ||
+        r.unitCode === q ||
+        fold(labelOf(r.unitId).name ?? "").includes(q) ||
+        (name !== undefined && fold(name).includes(q))
+      )
     })
   const ordered =
     sort === "name"
       ? [...selected].sort((a, b) => {
           const na = nameOf(a.workerId)
           const nb = nameOf(b.workerId)
-          if (na === undefined || nb === undefined) return na === nb ? a.workerId.localeCompare(b.workerId) : na === undefined ? 1 : -1
+          if (na === undefined || nb === undefined)
+            return na === nb ? a.workerId.localeCompare(b.workerId) : na === undefined ? 1 : -1
           return collator.compare(na, nb) || a.workerId.localeCompare(b.workerId)
         })
-      : [...selected].sort((a, b) => b.registeredOn.localeCompare(a.registeredOn) || a.workerId.localeCompare(b.workerId))
+      : [...selected].sort(
+          (a, b) => b.registeredOn.localeCompare(a.registeredOn) || a.workerId.localeCompare(b.workerId),
+        )
   const page = ordered.slice(offset, offset + limit)
-  const pageIdentities = showNames && !decryptAll ? await identitiesOf(services, page.map((r) => r.workerId)) : identities
+  const pageIdentities =
+    showNames && !decryptAll
+      ? await identitiesOf(
+          services,
+          page.map((r) => r.workerId),
+        )
+      : identities
   if (showNames)
-    await recordAccess(services.log.database.db, actor, page.filter((r) => pageIdentities.get(r.workerId)?.status === "shown").map((r) => r.workerId), "list")
+    await recordAccess(
+      services.log.database.db,
+      actor,
+      page.filter((r) => pageIdentities.get(r.workerId)?.status === "shown").map((r) => r.workerId),
+      "list",
+    )
   const items = page.map((row) => {
     const label = labelOf(row.unitId)
     const view = pageIdentities.get(row.workerId)
@@ -162,7 +206,10 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
       enterpriseId: row.enterpriseId,
       departedOn: row.departedOn,
       ...(showNames
-        ? { fullName: view?.status === "shown" ? view.identity.fullName : null, identityStatus: view?.status ?? ("unreadable" as const) }
+        ? {
+            fullName: view?.status === "shown" ? view.identity.fullName : null,
+            identityStatus: view?.status ?? ("unreadable" as const),
+          }
         : {}),
     }
   })
@@ -178,7 +225,10 @@ async function workerDetail(services: AppServices, actor: Actor, workerId: strin
   let identity: Record<string, unknown> | null = null
   let identityStatus: "shown" | "erased" | "unreadable" | "hidden" = "hidden"
   if (canSeeIdentity(viewer, scope)) {
-    const view = openIdentity(await services.keyRing.get(loaded.registration.identity.keyId), loaded.registration.identity)
+    const view = openIdentity(
+      await services.keyRing.get(loaded.registration.identity.keyId),
+      loaded.registration.identity,
+    )
     identityStatus = view.status
     if (view.status === "shown") {
       identity = { ...view.identity }
@@ -199,18 +249,27 @@ export const workerReadRoutes: ReadonlyArray<RouteSpec> = [
   defineRoute({
     method: "get",
     path: "/api/workers",
-    summary: "Danh sách người lao động trong phạm vi được xem (họ tên chỉ hiện cho vai trò được phép; mỗi lần xem được ghi nhật ký)",
-    summaryEn: "Workers within the caller's jurisdiction (names only for roles allowed to see them; every read is logged)",
+    summary:
+      "Danh sách người lao động trong phạm vi được xem (họ tên chỉ hiện cho vai trò được phép; mỗi lần xem được ghi nhật ký)",
+    summaryEn:
+      "Workers within the caller's jurisdiction (names only for roles allowed to see them; every read is logged)",
     tags: TAGS,
     access: WORKER_READERS,
     query: ListQuery,
-    response: Schema.Struct({ items: Schema.Array(ListItem), total: Schema.Number, limit: Schema.Number, offset: Schema.Number, sort: Schema.String }),
+    response: Schema.Struct({
+      items: Schema.Array(ListItem),
+      total: Schema.Number,
+      limit: Schema.Number,
+      offset: Schema.Number,
+      sort: Schema.String,
+    }),
     handler: ({ query, actor, services }) => listWorkers(services, actor, query),
   }),
   defineRoute({
     method: "get",
     path: "/api/workers/:id",
-    summary: "Hồ sơ người lao động: tình trạng hiện tại, thông tin nhân thân (nếu được phép; có ghi nhật ký) và toàn bộ lịch sử",
+    summary:
+      "Hồ sơ người lao động: tình trạng hiện tại, thông tin nhân thân (nếu được phép; có ghi nhật ký) và toàn bộ lịch sử",
     summaryEn: "A worker: current state, identity (if allowed; logged) and full history",
     tags: TAGS,
     access: WORKER_READERS,

@@ -22,8 +22,19 @@ const withoutUndefined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 
 /** The residence unit of a registration, checked against the actor: commune officers register in their units only. */
-export async function registrationUnit(services: AppServices, actor: Actor, body: RegisterBody, field: string): Promise<ResolvedUnit> {
-  const unit = resolveUnit(await services.models.catalogues.at(), actor.provinceCode, body.residenceUnit, body.occurredOn, field)
+export async function registrationUnit(
+  services: AppServices,
+  actor: Actor,
+  body: RegisterBody,
+  field: string,
+): Promise<ResolvedUnit> {
+  const unit = resolveUnit(
+    await services.models.catalogues.at(),
+    actor.provinceCode,
+    body.residenceUnit,
+    body.occurredOn,
+    field,
+  )
   if (actor.role === "commune-officer" && !actor.unitIds.includes(unit.unitId))
     throw fail(
       "forbidden",
@@ -82,7 +93,11 @@ export function workerAppend(
 }
 
 /** Appends together; a lost race for the person's claim is the duplicate-person conflict. */
-async function appendClaimed(services: AppServices, requests: ReadonlyArray<AppendRequest>, before?: Parameters<typeof appendTogether>[2]) {
+async function appendClaimed(
+  services: AppServices,
+  requests: ReadonlyArray<AppendRequest>,
+  before?: Parameters<typeof appendTogether>[2],
+) {
   try {
     return await appendTogether(services, requests, before)
   } catch (error) {
@@ -100,7 +115,12 @@ export interface WriteAnswer {
   readonly stageLabel: string
 }
 
-export const answerOf = (workerId: string, version: number, events: ReadonlyArray<{ readonly eventId: string; readonly type: string }>, state: Worker.WorkerState): WriteAnswer => {
+export const answerOf = (
+  workerId: string,
+  version: number,
+  events: ReadonlyArray<{ readonly eventId: string; readonly type: string }>,
+  state: Worker.WorkerState,
+): WriteAnswer => {
   const stage = state.stage ?? "registered"
   return {
     id: workerId,
@@ -127,7 +147,12 @@ export async function registerWorker(services: AppServices, actor: Actor, c: Con
     services,
     actor,
     c,
-    new Worker.ClaimPersonRegistration({ provinceCode: command.provinceCode, blindIndex: command.blindIndex, workerId: ids.workerId, occurredOn: command.occurredOn }),
+    new Worker.ClaimPersonRegistration({
+      provinceCode: command.provinceCode,
+      blindIndex: command.blindIndex,
+      workerId: ids.workerId,
+      occurredOn: command.occurredOn,
+    }),
     1,
   )
   const results = await appendClaimed(services, [claim, worker], (trx) => services.keyRing.put(personKey, trx))
@@ -155,7 +180,15 @@ export async function correctRegistration(
 ) {
   const unit = await registrationUnit(services, actor, body, "body.replacement.residenceUnit")
   const target = loaded.registration
-  const prepared = registrationCommand(services, actor, body, unit, { eventId: target.eventId, workerId: target.workerId }, personKey, "body.replacement.identity.citizenId")
+  const prepared = registrationCommand(
+    services,
+    actor,
+    body,
+    unit,
+    { eventId: target.eventId, workerId: target.workerId },
+    personKey,
+    "body.replacement.identity.citizenId",
+  )
   const { _tag, ...fields } = prepared
   const command = new Worker.CorrectWorkerFact({
     eventId: newEventId(actor, c, 0),
@@ -170,8 +203,31 @@ export async function correctRegistration(
     prepared.blindIndex === target.blindIndex
       ? []
       : [
-          await personClaimAppend(services, actor, c, new Worker.ClaimPersonRegistration({ provinceCode: target.provinceCode, blindIndex: prepared.blindIndex, workerId: loaded.workerId, occurredOn: correction.occurredOn }), 1),
-          await personClaimAppend(services, actor, c, new Worker.ReleasePersonRegistration({ provinceCode: target.provinceCode, blindIndex: target.blindIndex, workerId: loaded.workerId, occurredOn: correction.occurredOn, reason: correction.reason }), 2),
+          await personClaimAppend(
+            services,
+            actor,
+            c,
+            new Worker.ClaimPersonRegistration({
+              provinceCode: target.provinceCode,
+              blindIndex: prepared.blindIndex,
+              workerId: loaded.workerId,
+              occurredOn: correction.occurredOn,
+            }),
+            1,
+          ),
+          await personClaimAppend(
+            services,
+            actor,
+            c,
+            new Worker.ReleasePersonRegistration({
+              provinceCode: target.provinceCode,
+              blindIndex: target.blindIndex,
+              workerId: loaded.workerId,
+              occurredOn: correction.occurredOn,
+              reason: correction.reason,
+            }),
+            2,
+          ),
         ]
   const results = await appendClaimed(services, [...moves, worker])
   return { results, worker }
@@ -191,7 +247,13 @@ export async function voidRegistration(
     services,
     actor,
     c,
-    new Worker.ReleasePersonRegistration({ provinceCode: target.provinceCode, blindIndex: target.blindIndex, workerId: loaded.workerId, occurredOn: command.occurredOn, reason: command.reason }),
+    new Worker.ReleasePersonRegistration({
+      provinceCode: target.provinceCode,
+      blindIndex: target.blindIndex,
+      workerId: loaded.workerId,
+      occurredOn: command.occurredOn,
+      reason: command.reason,
+    }),
     1,
   )
   const results = await appendTogether(services, [worker, release])

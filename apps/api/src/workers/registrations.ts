@@ -7,7 +7,10 @@ import { sql, type Kysely } from "kysely"
  * The registrations in effect (corrections applied) of many workers in one query: what a list needs to decrypt
  * names. A registration voided is absent; so is a worker without one.
  */
-export async function registrationsOf(db: Kysely<any>, workerIds: ReadonlyArray<string>): Promise<ReadonlyMap<string, Worker.WorkerRegistered>> {
+export async function registrationsOf(
+  db: Kysely<any>,
+  workerIds: ReadonlyArray<string>,
+): Promise<ReadonlyMap<string, Worker.WorkerRegistered>> {
   const found = new Map<string, Worker.WorkerRegistered>()
   if (workerIds.length === 0) return found
   const streamIds = workerIds.map(Worker.workerStreamId)
@@ -22,9 +25,14 @@ export async function registrationsOf(db: Kysely<any>, workerIds: ReadonlyArray<
     const event = decoded.success as Worker.WorkerEvent
     const current = found.get(event.workerId)
     if (event._tag === "WorkerRegistered") found.set(event.workerId, event)
-    else if (event._tag === "WorkerFactCorrected" && event.replacement._tag === "WorkerRegistered" && current?.eventId === event.correctsEventId)
+    else if (
+      event._tag === "WorkerFactCorrected" &&
+      event.replacement._tag === "WorkerRegistered" &&
+      current?.eventId === event.correctsEventId
+    )
       found.set(event.workerId, event.replacement)
-    else if (event._tag === "WorkerFactVoided" && current?.eventId === event.correctsEventId) found.delete(event.workerId)
+    else if (event._tag === "WorkerFactVoided" && current?.eventId === event.correctsEventId)
+      found.delete(event.workerId)
   }
   return found
 }

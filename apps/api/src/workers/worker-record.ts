@@ -30,7 +30,10 @@ const erased = () =>
   )
 
 /** The person key of a worker (to seal sensitive facts); a 422 if it was erased. */
-export async function personKeyOf(services: AppServices, registration: Worker.WorkerRegistered): Promise<PersonalData.PersonKey> {
+export async function personKeyOf(
+  services: AppServices,
+  registration: Worker.WorkerRegistered,
+): Promise<PersonalData.PersonKey> {
   const key = await services.keyRing.get(registration.identity.keyId)
   if (!key) throw erased()
   return key
@@ -46,7 +49,10 @@ export async function dateOfBirthOf(
   loaded: LoadedWorker,
   purpose: AccessPurpose,
 ): Promise<IsoDate> {
-  const view = openIdentity(await services.keyRing.get(loaded.registration.identity.keyId), loaded.registration.identity)
+  const view = openIdentity(
+    await services.keyRing.get(loaded.registration.identity.keyId),
+    loaded.registration.identity,
+  )
   if (view.status !== "shown") throw erased()
   await recordAccess(services.log.database.db, actor, [loaded.workerId], purpose)
   return view.identity.dateOfBirth

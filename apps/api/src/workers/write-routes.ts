@@ -23,7 +23,8 @@ const TAGS = ["Người lao động"]
 async function loadForWrite(services: AppServices, c: Context, workerId: string): Promise<LoadedWorker> {
   const loaded = await loadWorker(services, workerId)
   const expected = expectedVersionFrom(c)
-  if (expected !== undefined && expected !== loaded.version) throw wrongVersion(loaded.version, Worker.workerStreamId(workerId))
+  if (expected !== undefined && expected !== loaded.version)
+    throw wrongVersion(loaded.version, Worker.workerStreamId(workerId))
   return loaded
 }
 
@@ -34,7 +35,14 @@ const respond = (c: Context, answer: { readonly version: number }) => {
 }
 
 /** Records one fact through `executeCommand`: access checked on the state it decides on, event id as the log's. */
-async function recordFact(services: AppServices, actor: Actor, c: Context, spec: FactSpec, workerId: string, body: any) {
+async function recordFact(
+  services: AppServices,
+  actor: Actor,
+  c: Context,
+  spec: FactSpec,
+  workerId: string,
+  body: any,
+) {
   const loaded = await loadForWrite(services, c, workerId)
   const viewer = await viewerOf(services, actor)
   authoriseWrite(viewer, spec, loaded.state, workerId)
@@ -68,19 +76,32 @@ function mustSee(actor: Actor, loaded: LoadedWorker): void {
 }
 
 /** The fact a correction or voiding names, with the rule of its kind (who may record it). */
-function targetOf(loaded: LoadedWorker, eventId: string): { readonly fact: Worker.WorkerFact; readonly spec: FactSpec | undefined } {
+function targetOf(
+  loaded: LoadedWorker,
+  eventId: string,
+): { readonly fact: Worker.WorkerFact; readonly spec: FactSpec | undefined } {
   const fact = loaded.state.facts.find((f) => f.eventId === eventId)
   if (fact) return { fact, spec: factSpecByTag.get(fact._tag) }
   // Let the domain say why (already voided, unknown, a correction rather than a fact): same words as the rules.
   throw loaded.state.voidedEventIds.includes(eventId)
-    ? new Worker.FactAlreadyVoided({ message: "Bản ghi này đã bị hủy trước đó; không thể sửa hoặc hủy lại.", messageEn: `Event ${eventId} was already voided` })
+    ? new Worker.FactAlreadyVoided({
+        message: "Bản ghi này đã bị hủy trước đó; không thể sửa hoặc hủy lại.",
+        messageEn: `Event ${eventId} was already voided`,
+      })
     : new Worker.UnknownEvent({
-        message: "Không tìm thấy bản ghi cần sửa trong hồ sơ người lao động này (chỉ sửa được bản ghi gốc, không sửa bản đính chính).",
+        message:
+          "Không tìm thấy bản ghi cần sửa trong hồ sơ người lao động này (chỉ sửa được bản ghi gốc, không sửa bản đính chính).",
         messageEn: `No fact ${eventId} in this worker's history`,
       })
 }
 
-async function correctFact(services: AppServices, actor: Actor, c: Context, workerId: string, body: typeof B.CorrectionBody.Type) {
+async function correctFact(
+  services: AppServices,
+  actor: Actor,
+  c: Context,
+  workerId: string,
+  body: typeof B.CorrectionBody.Type,
+) {
   const loaded = await loadForWrite(services, c, workerId)
   const viewer = await viewerOf(services, actor)
   mustSee(viewer, loaded)
@@ -90,16 +111,32 @@ async function correctFact(services: AppServices, actor: Actor, c: Context, work
     authoriseWrite(viewer, REGISTRATION_RULE, loaded.state, workerId)
     const replacement = decodeInput(B.RegisterBody, body.replacement, "body.replacement" as "body")
     const personKey = await personKeyOf(services, loaded.registration)
-    const { results, worker } = await correctRegistration(services, actor, c, loaded, { ...body, occurredOn }, replacement, personKey)
+    const { results, worker } = await correctRegistration(
+      services,
+      actor,
+      c,
+      loaded,
+      { ...body, occurredOn },
+      replacement,
+      personKey,
+    )
     return answerOf(workerId, results.at(-1)!.nextExpectedVersion, worker.events, worker.state)
   }
   if (!spec) throw fail("rejected", "Không sửa được loại bản ghi này.", "This kind of fact cannot be corrected.")
   authoriseWrite(viewer, spec, loaded.state, workerId)
-  const replacementBody = decodeInput(spec.body, body.replacement, "body.replacement" as "body") as { occurredOn: string }
+  const replacementBody = decodeInput(spec.body, body.replacement, "body.replacement" as "body") as {
+    occurredOn: string
+  }
   const ctx: FactContext = { services, actor, c, loaded }
   const fields = await spec.fields(replacementBody, ctx)
-  const replacement = spec.fact({ eventId: target.eventId, workerId, occurredOn: replacementBody.occurredOn }, fields, target)
-  const dateOfBirth = spec.needsDateOfBirth ? await dateOfBirthOf(services, actor, loaded, "departure-age-check") : undefined
+  const replacement = spec.fact(
+    { eventId: target.eventId, workerId, occurredOn: replacementBody.occurredOn },
+    fields,
+    target,
+  )
+  const dateOfBirth = spec.needsDateOfBirth
+    ? await dateOfBirthOf(services, actor, loaded, "departure-age-check")
+    : undefined
   const result = await executeCommand(services, actor, c, {
     streamId: Worker.workerStreamId(workerId),
     streamType: Worker.WORKER_STREAM_TYPE,
@@ -120,7 +157,13 @@ async function correctFact(services: AppServices, actor: Actor, c: Context, work
   return answerOf(workerId, result.version, result.events, result.state)
 }
 
-async function voidFact(services: AppServices, actor: Actor, c: Context, workerId: string, body: typeof B.VoidBody.Type) {
+async function voidFact(
+  services: AppServices,
+  actor: Actor,
+  c: Context,
+  workerId: string,
+  body: typeof B.VoidBody.Type,
+) {
   const loaded = await loadForWrite(services, c, workerId)
   const viewer = await viewerOf(services, actor)
   mustSee(viewer, loaded)
@@ -179,7 +222,10 @@ export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
       successStatus: 201,
       write: true,
       handler: async ({ params, body, actor, services, c }) =>
-        respond(c, await idempotent(services, actor, c, body, () => recordFact(services, actor, c, spec, params.id, body))),
+        respond(
+          c,
+          await idempotent(services, actor, c, body, () => recordFact(services, actor, c, spec, params.id, body)),
+        ),
     }),
   ),
   defineRoute({
@@ -227,7 +273,12 @@ export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
       const loaded = await loadWorker(services, params.id)
       const scope = scopeOfState(loaded.state)
       if (!scope || !canSee(actor, scope)) throw workerNotFound(params.id)
-      const { record, alreadyErased } = await erasePersonKey(services, actor, loaded.registration.identity.keyId, body.reason)
+      const { record, alreadyErased } = await erasePersonKey(
+        services,
+        actor,
+        loaded.registration.identity.keyId,
+        body.reason,
+      )
       return { id: params.id, erased: true, alreadyErased, erasedAt: record.erasedAt, reason: record.reason }
     },
   }),

@@ -22,14 +22,26 @@ export async function openTestApp(options: { demoEvents?: number } = {}): Promis
   const config = { ...loadConfig({ XKLD_MODE: "demo" }), secureCookies: false }
   const services = await servicesOver(config, await openTestDatabase())
   if (options.demoEvents) await loadDemo(services, () => undefined, options.demoEvents)
-  else for (const account of demoAccounts(await services.models.catalogues.at(), "none")) await ensureUser(services.log.database.db, account)
+  else
+    for (const account of demoAccounts(await services.models.catalogues.at(), "none"))
+      await ensureUser(services.log.database.db, account)
   return { app: createApp(services), services, close: services.close }
 }
 
 export interface Client {
   readonly csrfToken: string
-  readonly request: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>
-  readonly json: <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T }>
+  readonly request: (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<Response>
+  readonly json: <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: T }>
 }
 
 /** Signs a demo account in and returns a client that sends its cookie and CSRF token. */
@@ -39,13 +51,19 @@ export async function signIn(app: TestApp["app"], username: string, password = D
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username, password }),
   })
-  if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`)
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`)
   const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0]!
   const { csrfToken } = (await response.json()) as { csrfToken: string }
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {
       method,
-      headers: { cookie, "x-csrf-token": csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      headers: {
+        cookie,
+        "x-csrf-token": csrfToken,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
   return {

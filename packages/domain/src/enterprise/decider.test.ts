@@ -23,24 +23,47 @@ import { canRecruitIn } from "./state.ts"
 
 const E = "ent-1"
 const basis = { number: "123/QĐ-UBND", date: "2025-03-01", issuer: "UBND tỉnh Sơn La" }
-const licenceData = { enterpriseId: E, occurredOn: "2025-01-05", name: "Công ty CP Nhân lực Quốc tế", licenceNumber: "456/LĐTBXH-GP", licenceDate: "2024-11-20" }
+const licenceData = {
+  enterpriseId: E,
+  occurredOn: "2025-01-05",
+  name: "Công ty CP Nhân lực Quốc tế",
+  licenceNumber: "456/LĐTBXH-GP",
+  licenceDate: "2024-11-20",
+}
 const licensed = new EnterpriseLicensed(licenceData)
 const vetData = { enterpriseId: E, occurredOn: "2025-03-01", provinceCode: "14", legalBasis: basis }
 const vetted = new EnterpriseVetted(vetData)
 const removalData = { ...vetData, occurredOn: "2025-09-01", reason: "Không tuyển được lao động" }
-const suspendData = { enterpriseId: E, occurredOn: "2025-06-01", reason: "Vi phạm quy định thu phí", legalBasis: basis, until: "2025-09-01" }
+const suspendData = {
+  enterpriseId: E,
+  occurredOn: "2025-06-01",
+  reason: "Vi phạm quy định thu phí",
+  legalBasis: basis,
+  until: "2025-09-01",
+}
 const suspended = new EnterpriseSuspended(suspendData)
 const reinstateData = { enterpriseId: E, occurredOn: "2025-08-01", legalBasis: basis }
-const violationData = { enterpriseId: E, occurredOn: "2025-05-20", description: "Thu phí dịch vụ vượt mức", penaltyAmount: 50_000_000 }
+const violationData = {
+  enterpriseId: E,
+  occurredOn: "2025-05-20",
+  description: "Thu phí dịch vụ vượt mức",
+  penaltyAmount: 50_000_000,
+}
 
 describe("LicenseEnterprise", () => {
   it("records the licence", () => {
     given(enterpriseDecider).when(new LicenseEnterprise(licenceData)).then([licensed])
-    expect(fold(enterpriseDecider, [licensed]).licence).toEqual({ name: licenceData.name, number: "456/LĐTBXH-GP", date: "2024-11-20" })
+    expect(fold(enterpriseDecider, [licensed]).licence).toEqual({
+      name: licenceData.name,
+      number: "456/LĐTBXH-GP",
+      date: "2024-11-20",
+    })
   })
 
   it("rejects a second licence", () => {
-    const rejection = given(enterpriseDecider, [licensed]).when(new LicenseEnterprise(licenceData)).rejectedWith("EnterpriseAlreadyLicensed")
+    const rejection = given(enterpriseDecider, [licensed])
+      .when(new LicenseEnterprise(licenceData))
+      .rejectedWith("EnterpriseAlreadyLicensed")
     expect(rejection.message).toBe("Doanh nghiệp đã có giấy phép số 456/LĐTBXH-GP cấp ngày 20/11/2024.")
   })
 
@@ -64,7 +87,9 @@ describe("VetEnterprise", () => {
   })
 
   it("rejects vetting twice in the same province", () => {
-    given(enterpriseDecider, [licensed, vetted]).when(new VetEnterprise(vetData)).rejectedWith("EnterpriseAlreadyVetted")
+    given(enterpriseDecider, [licensed, vetted])
+      .when(new VetEnterprise(vetData))
+      .rejectedWith("EnterpriseAlreadyVetted")
   })
 
   it("rejects a suspended enterprise", () => {
@@ -89,7 +114,9 @@ describe("RemoveEnterpriseFromVettedList", () => {
   })
 
   it("rejects when not on the list", () => {
-    given(enterpriseDecider, [licensed]).when(new RemoveEnterpriseFromVettedList(removalData)).rejectedWith("EnterpriseNotVetted")
+    given(enterpriseDecider, [licensed])
+      .when(new RemoveEnterpriseFromVettedList(removalData))
+      .rejectedWith("EnterpriseNotVetted")
   })
 
   it("rejects a removal dated before the vetting", () => {
@@ -113,7 +140,9 @@ describe("SuspendEnterprise and ReinstateEnterprise", () => {
   })
 
   it("rejects suspending twice", () => {
-    given(enterpriseDecider, [licensed, suspended]).when(new SuspendEnterprise(suspendData)).rejectedWith("EnterpriseIsSuspended")
+    given(enterpriseDecider, [licensed, suspended])
+      .when(new SuspendEnterprise(suspendData))
+      .rejectedWith("EnterpriseIsSuspended")
   })
 
   it("rejects an end of suspension before its start", () => {
@@ -128,12 +157,18 @@ describe("SuspendEnterprise and ReinstateEnterprise", () => {
 
   it("reinstates a suspended enterprise", () => {
     const reinstated = new EnterpriseReinstated(reinstateData)
-    given(enterpriseDecider, [licensed, vetted, suspended]).when(new ReinstateEnterprise(reinstateData)).then([reinstated])
-    expect(canRecruitIn(fold(enterpriseDecider, [licensed, vetted, suspended, reinstated]), "14", "2025-08-02")).toBe(true)
+    given(enterpriseDecider, [licensed, vetted, suspended])
+      .when(new ReinstateEnterprise(reinstateData))
+      .then([reinstated])
+    expect(canRecruitIn(fold(enterpriseDecider, [licensed, vetted, suspended, reinstated]), "14", "2025-08-02")).toBe(
+      true,
+    )
   })
 
   it("rejects reinstating an enterprise that is not suspended", () => {
-    const rejection = given(enterpriseDecider, [licensed]).when(new ReinstateEnterprise(reinstateData)).rejectedWith("EnterpriseNotSuspended")
+    const rejection = given(enterpriseDecider, [licensed])
+      .when(new ReinstateEnterprise(reinstateData))
+      .rejectedWith("EnterpriseNotSuspended")
     expect(rejection.message).toBe("Doanh nghiệp không bị đình chỉ; không có gì để khôi phục.")
   })
 

@@ -59,12 +59,14 @@ const decide = (
   if (licence === undefined) {
     return Result.fail(
       new EnterpriseNotLicensed({
-        message: "Doanh nghiệp chưa được ghi nhận giấy phép hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài.",
+        message:
+          "Doanh nghiệp chưa được ghi nhận giấy phép hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài.",
         messageEn: "Enterprise has no recorded licence",
       }),
     )
   }
-  if (command.occurredOn < licence.date) return outOfOrder("ghi nhận", command.occurredOn, "cấp giấy phép", licence.date)
+  if (command.occurredOn < licence.date)
+    return outOfOrder("ghi nhận", command.occurredOn, "cấp giấy phép", licence.date)
 
   switch (command._tag) {
     case "VetEnterprise":
@@ -97,7 +99,8 @@ const decide = (
           }),
         )
       }
-      if (command.occurredOn < vetted.since) return outOfOrder("đưa ra khỏi danh sách", command.occurredOn, "đưa vào danh sách", vetted.since)
+      if (command.occurredOn < vetted.since)
+        return outOfOrder("đưa ra khỏi danh sách", command.occurredOn, "đưa vào danh sách", vetted.since)
       return ok(new EnterpriseRemovedFromVettedList(fieldsOf(command)))
     }
     case "SuspendEnterprise":

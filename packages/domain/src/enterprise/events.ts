@@ -28,7 +28,10 @@ export class EnterpriseRemovedFromVettedList extends Schema.TaggedClass<Enterpri
   "EnterpriseRemovedFromVettedList",
   removalFields,
 ) {}
-export class EnterpriseSuspended extends Schema.TaggedClass<EnterpriseSuspended>()("EnterpriseSuspended", suspensionFields) {}
+export class EnterpriseSuspended extends Schema.TaggedClass<EnterpriseSuspended>()(
+  "EnterpriseSuspended",
+  suspensionFields,
+) {}
 export class EnterpriseReinstated extends Schema.TaggedClass<EnterpriseReinstated>()(
   "EnterpriseReinstated",
   reinstatementFields,
@@ -60,7 +63,11 @@ const entry = (schema: Schema.Top, type: string, description: string): EventType
 export const eventTypes: ReadonlyArray<EventType> = [
   entry(EnterpriseLicensed, "EnterpriseLicensed", "A recruitment enterprise holds a licence (number and date)"),
   entry(EnterpriseVetted, "EnterpriseVetted", "A province put the enterprise on its vetted list"),
-  entry(EnterpriseRemovedFromVettedList, "EnterpriseRemovedFromVettedList", "A province took the enterprise off its vetted list"),
+  entry(
+    EnterpriseRemovedFromVettedList,
+    "EnterpriseRemovedFromVettedList",
+    "A province took the enterprise off its vetted list",
+  ),
   entry(EnterpriseSuspended, "EnterpriseSuspended", "The enterprise's activity was suspended"),
   entry(EnterpriseReinstated, "EnterpriseReinstated", "A suspension of the enterprise was lifted"),
   entry(EnterpriseViolationRecorded, "EnterpriseViolationRecorded", "A violation by the enterprise was recorded"),

@@ -7,10 +7,16 @@ export class EnterpriseAlreadyLicensed extends Schema.TaggedError<EnterpriseAlre
   "EnterpriseAlreadyLicensed",
   text,
 ) {}
-export class EnterpriseAlreadyVetted extends Schema.TaggedError<EnterpriseAlreadyVetted>()("EnterpriseAlreadyVetted", text) {}
+export class EnterpriseAlreadyVetted extends Schema.TaggedError<EnterpriseAlreadyVetted>()(
+  "EnterpriseAlreadyVetted",
+  text,
+) {}
 export class EnterpriseNotVetted extends Schema.TaggedError<EnterpriseNotVetted>()("EnterpriseNotVetted", text) {}
 export class EnterpriseIsSuspended extends Schema.TaggedError<EnterpriseIsSuspended>()("EnterpriseIsSuspended", text) {}
-export class EnterpriseNotSuspended extends Schema.TaggedError<EnterpriseNotSuspended>()("EnterpriseNotSuspended", text) {}
+export class EnterpriseNotSuspended extends Schema.TaggedError<EnterpriseNotSuspended>()(
+  "EnterpriseNotSuspended",
+  text,
+) {}
 export class EnterpriseDatesOutOfOrder extends Schema.TaggedError<EnterpriseDatesOutOfOrder>()(
   "EnterpriseDatesOutOfOrder",
   text,

@@ -5,8 +5,13 @@ export interface EnterpriseState {
   readonly licence: { readonly name: string; readonly number: string; readonly date: IsoDate } | undefined
   /** Provinces whose vetted list the enterprise is on. */
   readonly vettedIn: Readonly<Record<string, { readonly since: IsoDate; readonly legalBasis: LegalBasis }>>
-  readonly suspension: { readonly since: IsoDate; readonly reason: string; readonly until?: IsoDate | undefined } | undefined
-  readonly violations: ReadonlyArray<{ readonly on: IsoDate; readonly description: string; readonly penaltyAmount?: number | undefined }>
+  readonly suspension:
+    { readonly since: IsoDate; readonly reason: string; readonly until?: IsoDate | undefined } | undefined
+  readonly violations: ReadonlyArray<{
+    readonly on: IsoDate
+    readonly description: string
+    readonly penaltyAmount?: number | undefined
+  }>
   readonly latestDate: IsoDate | undefined
 }
 
@@ -19,12 +24,19 @@ export const initialEnterpriseState: EnterpriseState = {
 }
 
 export const evolveEnterprise = (state: EnterpriseState, event: EnterpriseEvent): EnterpriseState => {
-  const s = { ...state, latestDate: state.latestDate === undefined || event.occurredOn > state.latestDate ? event.occurredOn : state.latestDate }
+  const s = {
+    ...state,
+    latestDate:
+      state.latestDate === undefined || event.occurredOn > state.latestDate ? event.occurredOn : state.latestDate,
+  }
   switch (event._tag) {
     case "EnterpriseLicensed":
       return { ...s, licence: { name: event.name, number: event.licenceNumber, date: event.licenceDate } }
     case "EnterpriseVetted":
-      return { ...s, vettedIn: { ...s.vettedIn, [event.provinceCode]: { since: event.occurredOn, legalBasis: event.legalBasis } } }
+      return {
+        ...s,
+        vettedIn: { ...s.vettedIn, [event.provinceCode]: { since: event.occurredOn, legalBasis: event.legalBasis } },
+      }
     case "EnterpriseRemovedFromVettedList": {
       const { [event.provinceCode]: _, ...rest } = s.vettedIn
       return { ...s, vettedIn: rest }
@@ -36,7 +48,10 @@ export const evolveEnterprise = (state: EnterpriseState, event: EnterpriseEvent)
     case "EnterpriseViolationRecorded":
       return {
         ...s,
-        violations: [...s.violations, { on: event.occurredOn, description: event.description, penaltyAmount: event.penaltyAmount }],
+        violations: [
+          ...s.violations,
+          { on: event.occurredOn, description: event.description, penaltyAmount: event.penaltyAmount },
+        ],
       }
   }
 }

@@ -17,11 +17,15 @@ for (const append of generateHistory({ seed, targetEvents: target })) {
   appends++
 }
 let seconds = (performance.now() - started) / 1000
-console.log(`generate: ${events} events (${appends} appends) in ${seconds.toFixed(2)} s = ${Math.round(events / seconds)} events/s`)
+console.log(
+  `generate: ${events} events (${appends} appends) in ${seconds.toFixed(2)} s = ${Math.round(events / seconds)} events/s`,
+)
 console.log(`heap after: ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`)
 
 started = performance.now()
 const hash = createHash("sha256")
 for (const append of generateHistory({ seed, targetEvents: target })) hash.update(JSON.stringify(append))
 seconds = (performance.now() - started) / 1000
-console.log(`generate + JSON + sha256: ${seconds.toFixed(2)} s = ${Math.round(events / seconds)} events/s; sha256 ${hash.digest("hex").slice(0, 16)}`)
+console.log(
+  `generate + JSON + sha256: ${seconds.toFixed(2)} s = ${Math.round(events / seconds)} events/s; sha256 ${hash.digest("hex").slice(0, 16)}`,
+)

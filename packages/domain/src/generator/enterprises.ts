@@ -93,13 +93,16 @@ const brands = [
 ]
 
 const departmentName = (provinceName: string, day: number) =>
-  day < dayOf("2025-03-01") ? `Sở Lao động - Thương binh và Xã hội tỉnh ${provinceName}` : `Sở Nội vụ tỉnh ${provinceName}`
+  day < dayOf("2025-03-01")
+    ? `Sở Lao động - Thương binh và Xã hội tỉnh ${provinceName}`
+    : `Sở Nội vụ tỉnh ${provinceName}`
 
 const listBasis = (rng: Rng, provinceName: string, day: number): LegalBasis => ({
   number: `${rng.int(100, 2400)}/${day < dayOf("2025-03-01") ? "SLĐTBXH" : "SNV"}-VL`,
   date: isoOf(day),
   issuer: departmentName(provinceName, day),
-  title: "Thông báo danh sách doanh nghiệp hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài theo hợp đồng được tuyển chọn lao động tại địa phương",
+  title:
+    "Thông báo danh sách doanh nghiệp hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài theo hợp đồng được tuyển chọn lao động tại địa phương",
 })
 
 export interface EnterpriseSetup {
@@ -140,7 +143,8 @@ export const setUpEnterprises = (
       enterpriseId: centreId,
       occurredOn: isoOf(start),
       name: "Trung tâm Lao động ngoài nước",
-      licenceNumber: "Đơn vị sự nghiệp công lập thực hiện các chương trình theo thỏa thuận giữa Chính phủ (không cấp giấy phép)",
+      licenceNumber:
+        "Đơn vị sự nghiệp công lập thực hiện các chương trình theo thỏa thuận giữa Chính phủ (không cấp giấy phép)",
       licenceDate: isoOf(start),
     }),
   })
@@ -149,7 +153,12 @@ export const setUpEnterprises = (
       enterpriseId: centreId,
       day: start,
       provinceCode: p,
-      command: new VetEnterprise({ enterpriseId: centreId, occurredOn: isoOf(start), provinceCode: p, legalBasis: listBasis(rng, provinceNames[p]!, start) }),
+      command: new VetEnterprise({
+        enterpriseId: centreId,
+        occurredOn: isoOf(start),
+        provinceCode: p,
+        legalBasis: listBasis(rng, provinceNames[p]!, start),
+      }),
     })
   }
 
@@ -174,7 +183,13 @@ export const setUpEnterprises = (
       enterpriseId,
       day: start,
       provinceCode: provinces[0]!,
-      command: new LicenseEnterprise({ enterpriseId, occurredOn: isoOf(start), name, licenceNumber, licenceDate: isoOf(licenceDay) }),
+      command: new LicenseEnterprise({
+        enterpriseId,
+        occurredOn: isoOf(start),
+        name,
+        licenceNumber,
+        licenceDate: isoOf(licenceDay),
+      }),
     })
     const vetted: Record<string, { from: number; until: number | null }> = {}
     for (const p of provinces) {
@@ -188,7 +203,12 @@ export const setUpEnterprises = (
         enterpriseId,
         day: from,
         provinceCode: p,
-        command: new VetEnterprise({ enterpriseId, occurredOn: isoOf(from), provinceCode: p, legalBasis: listBasis(rng, provinceNames[p]!, from) }),
+        command: new VetEnterprise({
+          enterpriseId,
+          occurredOn: isoOf(from),
+          provinceCode: p,
+          legalBasis: listBasis(rng, provinceNames[p]!, from),
+        }),
       })
       if (until !== null) {
         commands.push({
@@ -215,7 +235,8 @@ export const setUpEnterprises = (
         number: `${rng.int(100, 999)}/QĐ-XPHC`,
         date: isoOf(from),
         issuer: "Chánh Thanh tra Bộ Lao động - Thương binh và Xã hội",
-        title: "Quyết định xử phạt vi phạm hành chính và đình chỉ hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài",
+        title:
+          "Quyết định xử phạt vi phạm hành chính và đình chỉ hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài",
       }
       commands.push({
         enterpriseId,
@@ -233,7 +254,11 @@ export const setUpEnterprises = (
         enterpriseId,
         day: until,
         provinceCode: firstProvince,
-        command: new ReinstateEnterprise({ enterpriseId, occurredOn: isoOf(until), legalBasis: { ...basis, date: isoOf(from) } }),
+        command: new ReinstateEnterprise({
+          enterpriseId,
+          occurredOn: isoOf(until),
+          legalBasis: { ...basis, date: isoOf(from) },
+        }),
       })
     }
     if (rng.chance(0.12) && span > 60) {
@@ -277,7 +302,8 @@ export const setUpEnterprises = (
   for (const { enterpriseId, day, provinceCode, command } of ordered) {
     const state = states.get(enterpriseId) ?? enterpriseDecider.initialState
     const decided = enterpriseDecider.decide(command, state)
-    if (Result.isFailure(decided)) throw new Error(`generated enterprise command rejected: ${decided.failure.messageEn}`)
+    if (Result.isFailure(decided))
+      throw new Error(`generated enterprise command rejected: ${decided.failure.messageEn}`)
     let next = state
     for (const event of decided.success) {
       next = enterpriseDecider.evolve(next, event)

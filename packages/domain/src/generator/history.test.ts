@@ -18,7 +18,9 @@ import { bundledAdminUnits } from "./system-events.ts"
 const registry = new Map<string, EventType>(
   [...workerEventTypes, ...adminUnitEventTypes, ...enterpriseEventTypes].map((t) => [t.type, t]),
 )
-const decoders = new Map([...registry].map(([type, t]) => [type, Schema.decodeUnknownSync(t.schema as Schema.Codec<unknown, unknown>)]))
+const decoders = new Map(
+  [...registry].map(([type, t]) => [type, Schema.decodeUnknownSync(t.schema as Schema.Codec<unknown, unknown>)]),
+)
 const decode = (type: string, data: unknown): any => decoders.get(type)!(JSON.parse(JSON.stringify(data)))
 
 const NOW = "2026-11-23T00:00:00Z"
@@ -122,7 +124,8 @@ describe("generateHistory: every append is valid", () => {
       expect(Date.parse(append.recordedAt)).toBeLessThanOrEqual(nowMs)
       expect(append.recordedAt >= previous).toBe(true)
       previous = append.recordedAt
-      for (const event of append.events) expect(append.recordedAt.slice(0, 10) >= event.occurredAt.slice(0, 10)).toBe(true)
+      for (const event of append.events)
+        expect(append.recordedAt.slice(0, 10) >= event.occurredAt.slice(0, 10)).toBe(true)
       expect(append.actor.userId.length).toBeGreaterThan(0)
       expect(append.actor.role.length).toBeGreaterThan(0)
     }

@@ -80,7 +80,8 @@ const setUp = (options: GenerateHistoryOptions): Setup => {
     places.set(p, found)
   }
   const unitCodes = new Map<string, string>()
-  for (const pp of places.values()) for (const period of pp.periods) for (const place of period.places) unitCodes.set(place.unitId, place.code)
+  for (const pp of places.values())
+    for (const period of pp.periods) for (const place of period.places) unitCodes.set(place.unitId, place.code)
   const provinceNames = Object.fromEntries(provinces.map((p) => [p, places.get(p)!.provinceName]))
   const enterpriseSetup = setUpEnterprises(Rng.derive(seed, "enterprises"), provinceNames, startDay, lastDay)
   const keys = keysFromSeed(seed)
@@ -156,7 +157,12 @@ const eventsPerWorker = (setup: Setup, samples: number): number => {
     if (atMs > setup.nowMs) continue
     const provinceCode = pickProvince(rng, setup.provinces)
     const registrationDay = Math.max(setup.startDay, day - registrationLag(rng))
-    const plan = planWorker(Rng.derive(setup.seed, `calibration-worker-${i}`), contexts.get(provinceCode)!, atMs, registrationDay)
+    const plan = planWorker(
+      Rng.derive(setup.seed, `calibration-worker-${i}`),
+      contexts.get(provinceCode)!,
+      atMs,
+      registrationDay,
+    )
     events += plan.steps.length + 1 // + the person-registration claim
   }
   return events / samples
@@ -272,15 +278,13 @@ export function* generateHistory(options: GenerateHistoryOptions): Generator<Gen
   const workers = target > systemEvents ? Math.ceil(((target - systemEvents) / perWorker) * 1.03) : 0
 
   const heap = new SourceHeap()
-  if (system.appends.length > 0) heap.push({ t: system.times[0]!, key: -1, appends: system.appends, times: system.times, i: 0 })
+  if (system.appends.length > 0)
+    heap.push({ t: system.times[0]!, key: -1, appends: system.appends, times: system.times, i: 0 })
   const serials = new Map<string, number>()
   const contexts = new Map(setup.provinces.map((p) => [p, planContext(setup, p, serials)]))
   const crypto = new GeneratorCrypto({ masterKey: setup.masterKey, indexKey: setup.indexKey })
   const materialiseContexts = new Map<string, MaterialiseContext>(
-    setup.provinces.map((p) => [
-      p,
-      { places: setup.places.get(p)!, unitCodes: setup.unitCodes, crypto },
-    ]),
+    setup.provinces.map((p) => [p, { places: setup.places.get(p)!, unitCodes: setup.unitCodes, crypto }]),
   )
   const incoming = arrivals(setup, workers)
   let next = incoming.next()

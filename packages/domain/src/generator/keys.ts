@@ -33,7 +33,8 @@ const personKeyWith = (masterKey: KeyObject | Uint8Array, workerId: string): Per
 }
 
 /** The person key of a generated worker: what a demo puts into its key ring to read the generated history. */
-export const generatedPersonKey = (masterKey: Uint8Array, workerId: string): PersonKey => personKeyWith(masterKey, workerId)
+export const generatedPersonKey = (masterKey: Uint8Array, workerId: string): PersonKey =>
+  personKeyWith(masterKey, workerId)
 
 /**
  * The generator's keys as crypto key objects: turning raw bytes into a key on every HMAC or cipher costs more
@@ -54,7 +55,9 @@ export class GeneratorCrypto {
 
   /** Same value as `blindIndex(indexKey, provinceCode, citizenId)` of personal-data. */
   blindIndex(provinceCode: string, citizenId: string): string {
-    return createHmac("sha256", this.#index).update(`${provinceCode}:${normaliseCitizenId(citizenId)}`, "utf8").digest("hex")
+    return createHmac("sha256", this.#index)
+      .update(`${provinceCode}:${normaliseCitizenId(citizenId)}`, "utf8")
+      .digest("hex")
   }
 }
 

@@ -48,11 +48,17 @@ import type { Step, WorkerPlan } from "./worker-plan.ts"
 
 /** Encoders and current versions of the worker and person-registration events, by type. */
 const codecs = new Map(
-  workerEventTypes.map((t) => [t.type, { version: t.version, encode: Schema.encodeSync(t.schema as Schema.Codec<unknown, unknown>) }]),
+  workerEventTypes.map((t) => [
+    t.type,
+    { version: t.version, encode: Schema.encodeSync(t.schema as Schema.Codec<unknown, unknown>) },
+  ]),
 )
 
 /** Encodes a decided event for the log: JSON-safe data, the registry's version, business time at 00:00 UTC. */
-export const encodeEvent = (eventId: string, event: { readonly _tag: string; readonly occurredOn: string }): GeneratedEvent => {
+export const encodeEvent = (
+  eventId: string,
+  event: { readonly _tag: string; readonly occurredOn: string },
+): GeneratedEvent => {
   const codec = codecs.get(event._tag)
   if (codec === undefined) throw new Error(`no event type registered for ${event._tag}`)
   return {
@@ -107,7 +113,11 @@ const actorOf = (context: MaterialiseContext, step: Step, recordedDate: string):
       return { userId: `ubnd-${context.unitCodes.get(unit) ?? unit}-cb${desk}`, role: "communeCommittee", unit }
     }
     case "employmentCentre":
-      return { userId: `ttdvvl-${province}-${desk}`, role: "employmentServiceCentre", unit: context.places.provinceUnitId }
+      return {
+        userId: `ttdvvl-${province}-${desk}`,
+        role: "employmentServiceCentre",
+        unit: context.places.provinceUnitId,
+      }
     case "enterprise":
       return step.enterpriseId === undefined
         ? { userId: `snv-${province}-1`, role: "homeAffairsDept", unit: context.places.provinceUnitId }
@@ -162,7 +172,11 @@ const commandOf = (
         sensitive: sealer.seal({ ethnicGroup: person.ethnicGroup }),
       })
     case "move":
-      return command<RecordResidenceChange>("RecordResidenceChange", { ...base, residenceUnitCode: data.place.code, residenceUnitId: data.place.unitId })
+      return command<RecordResidenceChange>("RecordResidenceChange", {
+        ...base,
+        residenceUnitCode: data.place.code,
+        residenceUnitId: data.place.unitId,
+      })
     case "counsel":
       return command<RecordCounselling>("RecordCounselling", { ...base, provider: data.provider })
     case "train":
@@ -171,10 +185,16 @@ const commandOf = (
       return command<RecordHealthCheck>("RecordHealthCheck", {
         ...base,
         provider: data.provider,
-        sensitive: sealer.seal(data.fit ? { fit: true } : { fit: false, summary: "Không đạt tiêu chuẩn sức khỏe theo quy định" }),
+        sensitive: sealer.seal(
+          data.fit ? { fit: true } : { fit: false, summary: "Không đạt tiêu chuẩn sức khỏe theo quy định" },
+        ),
       })
     case "record":
-      return command<RecordCriminalRecordCertificate>("RecordCriminalRecordCertificate", { ...base, issuer: data.issuer, sensitive: sealer.seal({ hasConvictions: data.hasConvictions }) })
+      return command<RecordCriminalRecordCertificate>("RecordCriminalRecordCertificate", {
+        ...base,
+        issuer: data.issuer,
+        sensitive: sealer.seal({ hasConvictions: data.hasConvictions }),
+      })
     case "select":
       return command<RecordSelection>("RecordSelection", { ...base, enterpriseId: data.enterpriseId })
     case "contract": {
@@ -182,26 +202,48 @@ const commandOf = (
       return command<RecordContract>("RecordContract", { ...base, ...contract })
     }
     case "loan":
-      return command<RecordLoan>("RecordLoan", { ...base, loanId: data.loanId, bank: data.bank, amount: data.amount, status: data.status })
+      return command<RecordLoan>("RecordLoan", {
+        ...base,
+        loanId: data.loanId,
+        bank: data.bank,
+        amount: data.amount,
+        status: data.status,
+      })
     case "subsidy":
       return command<RecordSupportSubsidy>("RecordSupportSubsidy", {
         ...base,
         policy: data.policy,
         amount: data.amount,
-        ...(data.national === "1719" ? { legalBasis: ctmtqg1719 } : data.national === "90" ? { legalBasis: ctmtqg90 } : {}),
+        ...(data.national === "1719"
+          ? { legalBasis: ctmtqg1719 }
+          : data.national === "90"
+            ? { legalBasis: ctmtqg90 }
+            : {}),
       })
     case "depart":
       return command<RecordDeparture>("RecordDeparture", { ...base, dateOfBirth: person.dateOfBirth })
     case "endEarly":
       return command<RecordContractEndedEarly>("RecordContractEndedEarly", { ...base, reason: data.reason })
     case "return":
-      return command<RecordReturn>("RecordReturn", { ...base, kind: data.returnKind, ...(data.reason === undefined ? {} : { reason: data.reason }) })
+      return command<RecordReturn>("RecordReturn", {
+        ...base,
+        kind: data.returnKind,
+        ...(data.reason === undefined ? {} : { reason: data.reason }),
+      })
     case "overstay":
       return command<RecordOverstay>("RecordOverstay", { ...base, source: data.source })
     case "violation":
-      return command<RecordViolation>("RecordViolation", { ...base, category: data.category, sensitive: sealer.seal({ description: data.description }) })
+      return command<RecordViolation>("RecordViolation", {
+        ...base,
+        category: data.category,
+        sensitive: sealer.seal({ description: data.description }),
+      })
     case "reemploy":
-      return command<RecordReemploymentSupport>("RecordReemploymentSupport", { ...base, kind: data.reemployment, provider: data.provider })
+      return command<RecordReemploymentSupport>("RecordReemploymentSupport", {
+        ...base,
+        kind: data.reemployment,
+        provider: data.provider,
+      })
     case "withdraw":
       return command<RecordWithdrawal>("RecordWithdrawal", { ...base, reason: data.reason })
     case "correctRegistration": {
@@ -264,7 +306,11 @@ export interface MaterialisedWorker {
  * bug in the generator and throws), every event encoded with its schema. The registration comes with the claim
  * of the person's registration stream, as the app appends them (same command id, same instant).
  */
-export const materialiseWorker = (plan: WorkerPlan, claimEventId: string, context: MaterialiseContext): MaterialisedWorker => {
+export const materialiseWorker = (
+  plan: WorkerPlan,
+  claimEventId: string,
+  context: MaterialiseContext,
+): MaterialisedWorker => {
   const { person } = plan
   const sealer = new DeterministicSealer(context.crypto.personKey(person.workerId))
   const streamId = workerStreamId(person.workerId)

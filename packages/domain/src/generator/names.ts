@@ -42,7 +42,9 @@ const taiGivenFemale = list(
 const monGivenMale = list(
   "Sử, Chứ, Dế, Pó, Lử, Tủa, Chư, Páo, Sang, Chống, Dờ, Lềnh, Vừ, Tếnh, Nhà, Khua, Súa, Chớ, Phử, Của, Tồng, Dua, Hồ, Sềnh, Giống, Chính",
 )
-const monGivenFemale = list("Mỷ, Sua, Dợ, Ly, Mai, Chở, Pà, Dở, Sông, Mẩy, Dinh, Chá, Say, Mua, Nhìa, Xay, Hoa, Dùa, Pằng, Máy")
+const monGivenFemale = list(
+  "Mỷ, Sua, Dợ, Ly, Mai, Chở, Pà, Dở, Sông, Mẩy, Dinh, Chá, Say, Mua, Nhìa, Xay, Hoa, Dùa, Pằng, Máy",
+)
 const daoGivenMale = list("Kiềm, Phin, Chàn, Sinh, Quyền, Tiến, Lở, Chiêu, Phủ, Dùn, Vần, Quẩy, Tài, Phấy, Chòi, Lai")
 const daoGivenFemale = list("Mẩy, Xiêm, Kiều, Dua, Lìu, Chài, Nái, Mai, Phương, Lan, Hạnh, Tạ, Mùi, Chòi")
 
@@ -58,11 +60,16 @@ const styles = {
     families: weightedList(
       "Lò:22, Lường:14, Quàng:10, Cầm:9, Vì:7, Tòng:6, Điêu:4, Hoàng:4, Lù:4, Hà:4, Bạc:3, Mè:2, Sa:2, Khoàng:2, Cà:3, Lừ:2, Lộc:1, Nông:1",
     ),
-    middles: { male: weightedList("Văn:90, Thanh:3, Minh:3, Xuân:2, Đức:2"), female: weightedList("Thị:95, Thanh:3, Ngọc:2") },
+    middles: {
+      male: weightedList("Văn:90, Thanh:3, Minh:3, Xuân:2, Đức:2"),
+      female: weightedList("Thị:95, Thanh:3, Ngọc:2"),
+    },
     givens: { male: taiGivenMale, female: taiGivenFemale },
   },
   Mông: {
-    families: weightedList("Giàng:18, Sùng:16, Mùa:12, Vàng:13, Thào:12, Hờ:6, Lầu:6, Lý:6, Hạng:4, Ly:3, Cứ:2, Tráng:2, Sình:2, Chá:1, Hầu:2"),
+    families: weightedList(
+      "Giàng:18, Sùng:16, Mùa:12, Vàng:13, Thào:12, Hờ:6, Lầu:6, Lý:6, Hạng:4, Ly:3, Cứ:2, Tráng:2, Sình:2, Chá:1, Hầu:2",
+    ),
     middles: {
       male: weightedList("A:65, Seo:15, Văn:15, Chá:5"),
       female: weightedList("Thị:80, Seo:8, Chá:6, Y:6"),
@@ -76,11 +83,16 @@ const styles = {
   },
   Dao: {
     families: weightedList("Triệu:25, Bàn:20, Đặng:15, Lý:10, Chảo:8, Tẩn:8, Phùng:6, Sần:3, Chìu:2, Lò:3"),
-    middles: { male: weightedList("Văn:50, Láo:15, Seo:15, Tiến:10, Ông:10"), female: weightedList("Thị:70, Mùi:10, Sử:10, Mẩy:10") },
+    middles: {
+      male: weightedList("Văn:50, Láo:15, Seo:15, Tiến:10, Ông:10"),
+      female: weightedList("Thị:70, Mùi:10, Sử:10, Mẩy:10"),
+    },
     givens: { male: daoGivenMale, female: daoGivenFemale },
   },
   Tày: {
-    families: weightedList("Hoàng:22, Nông:14, Hà:10, Lương:8, Ma:8, Hứa:5, Lục:5, Vi:5, La:4, Đinh:4, Triệu:4, Lưu:4, Bế:4, Nguyễn:3"),
+    families: weightedList(
+      "Hoàng:22, Nông:14, Hà:10, Lương:8, Ma:8, Hứa:5, Lục:5, Vi:5, La:4, Đinh:4, Triệu:4, Lưu:4, Bế:4, Nguyễn:3",
+    ),
     middles: kinhMiddles,
     givens: { male: kinhGivenMale, female: kinhGivenFemale },
   },

@@ -114,10 +114,12 @@ export const provincePlaces = (catalogue: Catalogue, provinceCode: string, today
   }
 }
 
-const previousDay = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+const previousDay = (iso: string): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
 
 const periodOn = (places: ProvincePlaces, date: string): Period => {
-  for (const period of places.periods) if (period.from <= date && (period.until === null || date < period.until)) return period
+  for (const period of places.periods)
+    if (period.from <= date && (period.until === null || date < period.until)) return period
   return places.periods[places.periods.length - 1]!
 }
 

@@ -30,7 +30,13 @@ describe("Rng", () => {
     const picks: Record<string, number> = { a: 0, b: 0, c: 0 }
     for (let i = 0; i < 20_000; i++) {
       if (rng.chance(0.3)) heads++
-      picks[rng.weighted([["a", 1], ["b", 3], ["c", 0]] as const)]!++
+      picks[
+        rng.weighted([
+          ["a", 1],
+          ["b", 3],
+          ["c", 0],
+        ] as const)
+      ]!++
     }
     expect(heads / 20_000).toBeCloseTo(0.3, 1)
     expect(picks["c"]).toBe(0)
@@ -62,9 +68,18 @@ describe("Rng", () => {
 describe("the generator's sources", () => {
   it("never use Math.random, the clock or random bytes (output must depend on the seed only)", () => {
     const dir = new URL(".", import.meta.url)
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "bench.ts")) {
+    for (const file of readdirSync(dir).filter(
+      (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "bench.ts",
+    )) {
       const text = readFileSync(new URL(file, dir), "utf8")
-      for (const forbidden of ["Math.random", "Date.now", "randomBytes", "randomUUID", "new Date()", "performance.now"]) {
+      for (const forbidden of [
+        "Math.random",
+        "Date.now",
+        "randomBytes",
+        "randomUUID",
+        "new Date()",
+        "performance.now",
+      ]) {
         expect(text.includes(forbidden), `${file} uses ${forbidden}`).toBe(false)
       }
     }

@@ -1,6 +1,11 @@
 import { Schema } from "effect"
 import { buildCatalogue, type Catalogue } from "../admin-unit/catalogue.ts"
-import { adminUnitStreamType, eventTypes as adminUnitEventTypes, streamIdOf, type AdminUnitEvent } from "../admin-unit/events.ts"
+import {
+  adminUnitStreamType,
+  eventTypes as adminUnitEventTypes,
+  streamIdOf,
+  type AdminUnitEvent,
+} from "../admin-unit/events.ts"
 import { loadBundledAdminUnitEvents } from "../admin-unit/load/read-bundled.ts"
 import { ENTERPRISE_STREAM_TYPE, enterpriseStreamId, eventTypes as enterpriseEventTypes } from "../enterprise/events.ts"
 import type { EnterpriseHistoryItem } from "./enterprises.ts"
@@ -24,7 +29,12 @@ export const bundledAdminUnits = (): { events: ReadonlyArray<AdminUnitEvent>; ca
 }
 
 const codecsOf = (types: ReadonlyArray<{ type: string; version: number; schema: Schema.Top }>) =>
-  new Map(types.map((t) => [t.type, { version: t.version, encode: Schema.encodeSync(t.schema as Schema.Codec<unknown, unknown>) }]))
+  new Map(
+    types.map((t) => [
+      t.type,
+      { version: t.version, encode: Schema.encodeSync(t.schema as Schema.Codec<unknown, unknown>) },
+    ]),
+  )
 
 const adminCodecs = codecsOf(adminUnitEventTypes)
 const enterpriseCodecs = codecsOf(enterpriseEventTypes)
@@ -75,7 +85,15 @@ export const systemAppends = (
         streamId,
         streamType: adminUnitStreamType,
         expectedVersion: version === 0 ? "no_stream" : version,
-        events: [{ eventId, type: event._tag, schemaVersion: codec.version, data: codec.encode(event), occurredAt: `${date}T00:00:00.000Z` }],
+        events: [
+          {
+            eventId,
+            type: event._tag,
+            schemaVersion: codec.version,
+            data: codec.encode(event),
+            occurredAt: `${date}T00:00:00.000Z`,
+          },
+        ],
         recordedAt: new Date(ms).toISOString(),
         actor: systemActor,
         commandId: eventId,
@@ -97,7 +115,13 @@ export const systemAppends = (
         streamType: ENTERPRISE_STREAM_TYPE,
         expectedVersion: version === 0 ? "no_stream" : version,
         events: [
-          { eventId, type: item.event._tag, schemaVersion: codec.version, data: codec.encode(item.event), occurredAt: `${item.event.occurredOn}T00:00:00.000Z` },
+          {
+            eventId,
+            type: item.event._tag,
+            schemaVersion: codec.version,
+            data: codec.encode(item.event),
+            occurredAt: `${item.event.occurredOn}T00:00:00.000Z`,
+          },
         ],
         recordedAt: new Date(ms).toISOString(),
         actor,

@@ -61,7 +61,12 @@ export type StepData =
       readonly amount: number
       readonly status: "applied" | "approved" | "disbursed" | "rejected" | "repaid"
     }
-  | { readonly kind: "subsidy"; readonly policy: string; readonly amount: number; readonly national: "1719" | "90" | undefined }
+  | {
+      readonly kind: "subsidy"
+      readonly policy: string
+      readonly amount: number
+      readonly national: "1719" | "90" | undefined
+    }
   | { readonly kind: "depart" }
   | { readonly kind: "endEarly"; readonly reason: string }
   | { readonly kind: "return"; readonly returnKind: "onTime" | "early" | "late"; readonly reason: string | undefined }
@@ -69,10 +74,23 @@ export type StepData =
   | { readonly kind: "violation"; readonly category: ViolationCategory; readonly description: string }
   | { readonly kind: "reemploy"; readonly reemployment: ReemploymentKind; readonly provider: string }
   | { readonly kind: "withdraw"; readonly reason: string }
-  | { readonly kind: "correctRegistration"; readonly target: string; readonly reason: string; readonly place: Place; readonly priorityGroups: ReadonlyArray<PriorityGroup> }
+  | {
+      readonly kind: "correctRegistration"
+      readonly target: string
+      readonly reason: string
+      readonly place: Place
+      readonly priorityGroups: ReadonlyArray<PriorityGroup>
+    }
   | { readonly kind: "correctContract"; readonly target: string; readonly reason: string; readonly contract: Contract }
   | { readonly kind: "correctDeparture"; readonly target: string; readonly reason: string; readonly day: number }
-  | { readonly kind: "correctLoan"; readonly target: string; readonly reason: string; readonly loanId: string; readonly bank: string; readonly amount: number }
+  | {
+      readonly kind: "correctLoan"
+      readonly target: string
+      readonly reason: string
+      readonly loanId: string
+      readonly bank: string
+      readonly amount: number
+    }
   | { readonly kind: "void"; readonly target: string; readonly reason: string }
 
 export interface Step {
@@ -174,7 +192,13 @@ const phoneOf = (rng: Rng): string =>
 
 const minorityPoorShare = 0.27
 
-const priorityGroupsOf = (rng: Rng, sex: Sex, age: number, ethnicGroup: EthnicGroup, place: Place): Array<PriorityGroup> => {
+const priorityGroupsOf = (
+  rng: Rng,
+  sex: Sex,
+  age: number,
+  ethnicGroup: EthnicGroup,
+  place: Place,
+): Array<PriorityGroup> => {
   const groups: Array<PriorityGroup> = []
   const minority = ethnicGroup !== "Kinh"
   const poor = rng.chance(minority ? minorityPoorShare : 0.07)
@@ -191,27 +215,45 @@ const priorityGroupsOf = (rng: Rng, sex: Sex, age: number, ethnicGroup: EthnicGr
 
 const languageProviders: Readonly<Record<string, ReadonlyArray<string>>> = {
   JP: ["Trung tâm đào tạo tiếng Nhật của doanh nghiệp", "Trường Cao đẳng Sơn La", "Trung tâm Ngoại ngữ - Tin học tỉnh"],
-  KR: ["Trung tâm Ngoại ngữ - Tin học tỉnh", "Trường Cao đẳng Kỹ thuật - Công nghệ", "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên"],
+  KR: [
+    "Trung tâm Ngoại ngữ - Tin học tỉnh",
+    "Trường Cao đẳng Kỹ thuật - Công nghệ",
+    "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+  ],
   TW: ["Trung tâm đào tạo của doanh nghiệp", "Trung tâm Ngoại ngữ - Tin học tỉnh"],
   DE: ["Viện Goethe Hà Nội", "Trung tâm đào tạo tiếng Đức của Trung tâm Lao động ngoài nước"],
   AU: ["Trung tâm Ngoại ngữ - Tin học tỉnh", "Trung tâm đào tạo của doanh nghiệp"],
 }
 
 const withdrawalReasons = {
-  registered: ["Gia đình không đồng ý", "Đã có việc làm ổn định trong nước", "Thay đổi nguyện vọng", "Không liên hệ được với người lao động"],
+  registered: [
+    "Gia đình không đồng ý",
+    "Đã có việc làm ổn định trong nước",
+    "Thay đổi nguyện vọng",
+    "Không liên hệ được với người lao động",
+  ],
   counselled: [
     "Không đáp ứng yêu cầu về trình độ, độ tuổi của đơn hàng",
     "Hoàn cảnh gia đình khó khăn",
     "Thay đổi nguyện vọng, ở lại làm việc trong nước",
     "Lo ngại chi phí đi làm việc ở nước ngoài",
   ],
-  training: ["Không đạt yêu cầu học ngoại ngữ", "Bỏ học giữa chừng", "Kết hôn, sinh con", "Hoàn cảnh gia đình khó khăn"],
+  training: [
+    "Không đạt yêu cầu học ngoại ngữ",
+    "Bỏ học giữa chừng",
+    "Kết hôn, sinh con",
+    "Hoàn cảnh gia đình khó khăn",
+  ],
   trainingEps: ["Không đạt kỳ thi tiếng Hàn (EPS-TOPIK)"],
   unfit: ["Không đủ điều kiện sức khỏe theo yêu cầu của nước tiếp nhận"],
   record: ["Không đủ điều kiện về lý lịch tư pháp"],
   notSelected: ["Không trúng tuyển đơn hàng", "Quá thời gian chờ đơn hàng, không tiếp tục tham gia"],
   noContract: ["Không thống nhất được điều kiện hợp đồng", "Không đủ khả năng chi trả chi phí trước khi đi"],
-  noDeparture: ["Không được cấp thị thực", "Đối tác nước ngoài hủy đơn hàng", "Gia đình có việc đột xuất, xin rút hồ sơ"],
+  noDeparture: [
+    "Không được cấp thị thực",
+    "Đối tác nước ngoài hủy đơn hàng",
+    "Gia đình có việc đột xuất, xin rút hồ sơ",
+  ],
 }
 
 const earlyEndReasons = [
@@ -265,14 +307,21 @@ export const planWorker = (
     citizenId: citizenIdOf(rng, context, provinceCode, sex, dateOfBirth),
     phone: phoneOf(rng),
     address: `${rng.pick(villageNames)}, ${place.name}, tỉnh ${provinceName}`,
-    passportNumber: rng.chance(0.25) ? `${rng.pick(["C", "P"])}${String(rng.int(0, 9_999_999)).padStart(7, "0")}` : undefined,
+    passportNumber: rng.chance(0.25)
+      ? `${rng.pick(["C", "P"])}${String(rng.int(0, 9_999_999)).padStart(7, "0")}`
+      : undefined,
     priorityGroups,
   }
   const programme: ProgrammeProfile = pickProgramme(rng, ageOn(dateOfBirth, registrationDate))
 
   // ---- what happens ----
   const steps: Array<Step> = []
-  const add = (day: number, actor: ActorKind, data: StepData, extra?: { sortDay?: number; enterpriseId?: string; eventId?: string }) => {
+  const add = (
+    day: number,
+    actor: ActorKind,
+    data: StepData,
+    extra?: { sortDay?: number; enterpriseId?: string; eventId?: string },
+  ) => {
     const step: Step = {
       eventId: extra?.eventId ?? rng.uuid(),
       day,
@@ -295,12 +344,19 @@ export const planWorker = (
     if (rng.chance(0.5)) registeredPlace = pickPlace(rng, places, registrationDate)
     else registeredGroups = priorityGroups.filter((g) => g !== "poorHousehold" && g !== "nearPoorHousehold")
   }
-  const registration = add(registrationDay, "commune", { kind: "register", place: registeredPlace, priorityGroups: registeredGroups })
+  const registration = add(registrationDay, "commune", {
+    kind: "register",
+    place: registeredPlace,
+    priorityGroups: registeredGroups,
+  })
   if (registrationMistake && (registeredPlace !== place || registeredGroups.length !== priorityGroups.length)) {
     add(after(rng, registrationDay, [7, 60]), "commune", {
       kind: "correctRegistration",
       target: registration.eventId,
-      reason: registeredPlace !== place ? "Nhập nhầm xã, phường nơi cư trú" : "Bổ sung thông tin hộ nghèo, hộ cận nghèo bị bỏ sót",
+      reason:
+        registeredPlace !== place
+          ? "Nhập nhầm xã, phường nơi cư trú"
+          : "Bổ sung thông tin hộ nghèo, hộ cận nghèo bị bỏ sót",
       place,
       priorityGroups,
     })
@@ -341,13 +397,20 @@ export const planWorker = (
   maybeMove(day)
   const languageProvider = rng.pick(languageProviders[programme.country] ?? languageProviders["JP"]!)
   if (!rng.chance(0.95)) {
-    withdraw(day, programme.code === "KR-EPS" && rng.chance(0.7) ? withdrawalReasons.trainingEps : withdrawalReasons.training)
+    withdraw(
+      day,
+      programme.code === "KR-EPS" && rng.chance(0.7) ? withdrawalReasons.trainingEps : withdrawalReasons.training,
+    )
     return finish()
   }
   add(day, "employmentCentre", { kind: "train", training: "language", provider: languageProvider })
   if (rng.chance(0.03)) {
     const duplicate = add(day, "employmentCentre", { kind: "train", training: "language", provider: languageProvider })
-    add(after(rng, day, [3, 30]), "department", { kind: "void", target: duplicate.eventId, reason: "Nhập trùng bản ghi hoàn thành đào tạo ngoại ngữ" })
+    add(after(rng, day, [3, 30]), "department", {
+      kind: "void",
+      target: duplicate.eventId,
+      reason: "Nhập trùng bản ghi hoàn thành đào tạo ngoại ngữ",
+    })
   }
   if (rng.chance(0.18)) {
     day = after(rng, day, [15, 60])
@@ -358,7 +421,15 @@ export const planWorker = (
   day = after(rng, day, [3, 15])
   maybeMove(day)
   const fit = rng.chance(0.97)
-  add(day, "commune", { kind: "health", provider: rng.pick([`Bệnh viện Đa khoa tỉnh ${provinceName}`, "Trung tâm Y tế khu vực", "Bệnh viện Đa khoa khu vực"]), fit })
+  add(day, "commune", {
+    kind: "health",
+    provider: rng.pick([
+      `Bệnh viện Đa khoa tỉnh ${provinceName}`,
+      "Trung tâm Y tế khu vực",
+      "Bệnh viện Đa khoa khu vực",
+    ]),
+    fit,
+  })
   if (!fit) {
     withdraw(after(rng, day, [3, 20]), withdrawalReasons.unfit)
     return finish()
@@ -412,20 +483,45 @@ export const planWorker = (
     const recordedContract: Contract = contractMistake
       ? rng.chance(0.5)
         ? { ...contract, durationMonths: contract.durationMonths === 12 ? 36 : 12 }
-        : { ...contract, monthlyWage: { ...contract.monthlyWage, amount: Math.floor(contract.monthlyWage.amount / 10) } }
+        : {
+            ...contract,
+            monthlyWage: { ...contract.monthlyWage, amount: Math.floor(contract.monthlyWage.amount / 10) },
+          }
       : contract
-    add(contractDay, "enterprise", { kind: "contract", contract: recordedContract }, { enterpriseId, eventId: contract.eventId })
+    add(
+      contractDay,
+      "enterprise",
+      { kind: "contract", contract: recordedContract },
+      { enterpriseId, eventId: contract.eventId },
+    )
     if (contractMistake) {
-      add(after(rng, contractDay, [5, 40]), "enterprise", {
-        kind: "correctContract",
-        target: contract.eventId,
-        reason: recordedContract.durationMonths !== contract.durationMonths ? "Nhập sai thời hạn hợp đồng" : "Nhập sai mức lương theo hợp đồng",
-        contract,
-      }, { enterpriseId })
+      add(
+        after(rng, contractDay, [5, 40]),
+        "enterprise",
+        {
+          kind: "correctContract",
+          target: contract.eventId,
+          reason:
+            recordedContract.durationMonths !== contract.durationMonths
+              ? "Nhập sai thời hạn hợp đồng"
+              : "Nhập sai mức lương theo hợp đồng",
+          contract,
+        },
+        { enterpriseId },
+      )
     }
     if (cycles === 1 || rng.chance(0.5)) {
       day = after(rng, day, [5, 25])
-      add(day, "enterprise", { kind: "train", training: "orientation", provider: rng.pick(["Trung tâm đào tạo của doanh nghiệp", `Trung tâm Dịch vụ việc làm tỉnh ${provinceName}`]) }, { enterpriseId })
+      add(
+        day,
+        "enterprise",
+        {
+          kind: "train",
+          training: "orientation",
+          provider: rng.pick(["Trung tâm đào tạo của doanh nghiệp", `Trung tâm Dịch vụ việc làm tỉnh ${provinceName}`]),
+        },
+        { enterpriseId },
+      )
     }
     const departs = rng.chance(0.96)
     const departureDay = after(rng, day, currentProgramme.visaDays)
@@ -438,7 +534,10 @@ export const planWorker = (
     const fees = contract.feesPaidByWorker
     if (fees >= 10_000_000 && rng.chance(fees >= 50_000_000 ? 0.55 : 0.3)) {
       const loanId = rng.uuid()
-      const amount = Math.min(100_000_000, Math.max(10_000_000, Math.round((fees * (0.5 + rng.next() * 0.5)) / 5_000_000) * 5_000_000))
+      const amount = Math.min(
+        100_000_000,
+        Math.max(10_000_000, Math.round((fees * (0.5 + rng.next() * 0.5)) / 5_000_000) * 5_000_000),
+      )
       const appliedDay = after(rng, contractDay, [3, 15])
       const loanMistake = rng.chance(0.03)
       const applied = add(Math.min(appliedDay, departureDay), "bank", {
@@ -449,10 +548,23 @@ export const planWorker = (
         status: "applied",
       })
       if (loanMistake) {
-        add(after(rng, applied.day, [3, 20]), "bank", { kind: "correctLoan", target: applied.eventId, reason: "Nhập thừa một chữ số ở số tiền vay", loanId, bank, amount })
+        add(after(rng, applied.day, [3, 20]), "bank", {
+          kind: "correctLoan",
+          target: applied.eventId,
+          reason: "Nhập thừa một chữ số ở số tiền vay",
+          loanId,
+          bank,
+          amount,
+        })
       }
       const rejected = rng.chance(0.05)
-      add(Math.min(after(rng, applied.day, [7, 25]), departureDay), "bank", { kind: "loan", loanId, bank, amount, status: rejected ? "rejected" : "disbursed" })
+      add(Math.min(after(rng, applied.day, [7, 25]), departureDay), "bank", {
+        kind: "loan",
+        loanId,
+        bank,
+        amount,
+        status: rejected ? "rejected" : "disbursed",
+      })
     }
     const minority = ethnicGroup !== "Kinh"
     const poor = priorityGroups.includes("poorHousehold") || priorityGroups.includes("nearPoorHousehold")
@@ -473,14 +585,24 @@ export const planWorker = (
     maybeMove(departureDay)
     const departureMistake = rng.chance(0.06)
     const recordedDepartureDay = departureMistake ? Math.max(day, departureDay - rng.int(1, 10)) : departureDay
-    const departure = add(recordedDepartureDay, "enterprise", { kind: "depart" }, { enterpriseId, sortDay: departureDay })
+    const departure = add(
+      recordedDepartureDay,
+      "enterprise",
+      { kind: "depart" },
+      { enterpriseId, sortDay: departureDay },
+    )
     if (departureMistake && recordedDepartureDay !== departureDay) {
-      add(after(rng, departureDay, [14, 45]), "enterprise", {
-        kind: "correctDeparture",
-        target: departure.eventId,
-        reason: "Ngày xuất cảnh ghi theo kế hoạch; sửa theo ngày xuất cảnh thực tế trên hộ chiếu",
-        day: departureDay,
-      }, { enterpriseId })
+      add(
+        after(rng, departureDay, [14, 45]),
+        "enterprise",
+        {
+          kind: "correctDeparture",
+          target: departure.eventId,
+          reason: "Ngày xuất cảnh ghi theo kế hoạch; sửa theo ngày xuất cảnh thực tế trên hộ chiếu",
+          day: departureDay,
+        },
+        { enterpriseId },
+      )
     }
 
     // Abroad.
@@ -492,21 +614,38 @@ export const planWorker = (
       let overstayFrom = contractEnd
       if (rng.chance(0.6)) {
         const left = departureDay + rng.int(Math.min(60, length - 1), Math.max(60, length - 30))
-        add(left, "enterprise", { kind: "violation", category: "leftWorkplace", description: violationTexts.leftWorkplace }, { enterpriseId })
+        add(
+          left,
+          "enterprise",
+          { kind: "violation", category: "leftWorkplace", description: violationTexts.leftWorkplace },
+          { enterpriseId },
+        )
         overstayFrom = Math.min(contractEnd, left + 60)
       }
       const reported = after(rng, overstayFrom, [30, 120])
-      add(reported, "police", { kind: "overstay", source: rng.pick(["Thông báo của doanh nghiệp", "Danh sách của Công an tỉnh", "Thông báo của Đại sứ quán"]) })
+      add(reported, "police", {
+        kind: "overstay",
+        source: rng.pick(["Thông báo của doanh nghiệp", "Danh sách của Công an tỉnh", "Thông báo của Đại sứ quán"]),
+      })
       if (rng.chance(0.25)) {
         returnDay = after(rng, reported, [90, 500])
-        add(returnDay, "police", { kind: "return", returnKind: "late", reason: "Bị cơ quan chức năng nước sở tại trục xuất" })
+        add(returnDay, "police", {
+          kind: "return",
+          returnKind: "late",
+          reason: "Bị cơ quan chức năng nước sở tại trục xuất",
+        })
       }
     } else if (fate < currentProgramme.overstay + 0.09) {
       const ended = departureDay + rng.int(Math.min(30, length - 1), Math.max(30, length - 15))
       const reason = rng.pick(earlyEndReasons)
       if (rng.chance(0.2)) {
         const category = rng.pick<ViolationCategory>(["contractBreach", "lawOfHostCountry", "other"])
-        add(Math.max(departureDay, ended - rng.int(5, 30)), "enterprise", { kind: "violation", category, description: violationTexts[category] }, { enterpriseId })
+        add(
+          Math.max(departureDay, ended - rng.int(5, 30)),
+          "enterprise",
+          { kind: "violation", category, description: violationTexts[category] },
+          { enterpriseId },
+        )
       }
       add(ended, "enterprise", { kind: "endEarly", reason }, { enterpriseId })
       returnDay = after(rng, ended, [3, 30])
@@ -514,7 +653,12 @@ export const planWorker = (
     } else {
       if (rng.chance(0.015)) {
         const category = rng.pick<ViolationCategory>(["contractBreach", "lawOfHostCountry", "other"])
-        add(departureDay + rng.int(Math.min(30, length - 1), Math.max(30, length - 10)), "enterprise", { kind: "violation", category, description: violationTexts[category] }, { enterpriseId })
+        add(
+          departureDay + rng.int(Math.min(30, length - 1), Math.max(30, length - 10)),
+          "enterprise",
+          { kind: "violation", category, description: violationTexts[category] },
+          { enterpriseId },
+        )
       }
       returnDay = contractEnd + rng.int(-10, 25)
       add(returnDay, "enterprise", { kind: "return", returnKind: "onTime", reason: undefined }, { enterpriseId })

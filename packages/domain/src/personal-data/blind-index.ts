@@ -8,6 +8,8 @@ import { normaliseCitizenId } from "./citizen-id.ts"
  * is small (10^6 numbers per birth province, sex and year), so anyone holding the index key can test guesses.
  */
 export const blindIndex = (indexKey: Uint8Array, provinceCode: string, citizenId: string): string =>
-  createHmac("sha256", indexKey).update(`${provinceCode}:${normaliseCitizenId(citizenId)}`, "utf8").digest("hex")
+  createHmac("sha256", indexKey)
+    .update(`${provinceCode}:${normaliseCitizenId(citizenId)}`, "utf8")
+    .digest("hex")
 
 export const generateIndexKey = (): Uint8Array => randomBytes(32)

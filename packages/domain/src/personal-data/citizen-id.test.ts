@@ -48,7 +48,9 @@ describe("citizen ID (CCCD)", () => {
   it("names a century that disagrees with the date of birth", () => {
     const error = problemsOf(validateCitizenId("014298001234", { dateOfBirth: "1998-05-20", sex: "male" }))
     expect(error.problems.map((p) => p.code)).toEqual(["century"])
-    expect(error.message).toContain("Chữ số thứ 4 là 2, tức sinh trong các năm 2000–2099, nhưng ngày sinh là 20/05/1998.")
+    expect(error.message).toContain(
+      "Chữ số thứ 4 là 2, tức sinh trong các năm 2000–2099, nhưng ngày sinh là 20/05/1998.",
+    )
   })
 
   it("names a sex that disagrees", () => {

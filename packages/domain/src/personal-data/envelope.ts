@@ -1,6 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from "node:crypto"
 import { Result, Schema } from "effect"
-import { personalDataErased, personalDataUnreadable, type PersonalDataErased, type PersonalDataUnreadable } from "./errors.ts"
+import {
+  personalDataErased,
+  personalDataUnreadable,
+  type PersonalDataErased,
+  type PersonalDataUnreadable,
+} from "./errors.ts"
 
 /**
  * Envelope encryption (AES-256-GCM): each person has a data key (person key) that encrypts their personal
@@ -43,7 +48,8 @@ const KEY_BYTES = 32
 const IV_BYTES = 12
 // Associated data binds a ciphertext to its purpose and key id: an envelope moved elsewhere fails to open.
 const personalAad = (keyId: string) => Buffer.from(`xkld/personal/v1:${keyId}`, "utf8")
-const wrapAad = (keyId: string, masterKeyId: string) => Buffer.from(`xkld/person-key/v1:${masterKeyId}:${keyId}`, "utf8")
+const wrapAad = (keyId: string, masterKeyId: string) =>
+  Buffer.from(`xkld/person-key/v1:${masterKeyId}:${keyId}`, "utf8")
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64")
 

@@ -32,9 +32,15 @@ export class RecordResidenceChange extends Schema.TaggedClass<RecordResidenceCha
   "RecordResidenceChange",
   residenceChangeFields,
 ) {}
-export class RecordCounselling extends Schema.TaggedClass<RecordCounselling>()("RecordCounselling", counsellingFields) {}
+export class RecordCounselling extends Schema.TaggedClass<RecordCounselling>()(
+  "RecordCounselling",
+  counsellingFields,
+) {}
 export class RecordTraining extends Schema.TaggedClass<RecordTraining>()("RecordTraining", trainingFields) {}
-export class RecordHealthCheck extends Schema.TaggedClass<RecordHealthCheck>()("RecordHealthCheck", healthCheckFields) {}
+export class RecordHealthCheck extends Schema.TaggedClass<RecordHealthCheck>()(
+  "RecordHealthCheck",
+  healthCheckFields,
+) {}
 export class RecordCriminalRecordCertificate extends Schema.TaggedClass<RecordCriminalRecordCertificate>()(
   "RecordCriminalRecordCertificate",
   criminalRecordFields,

@@ -47,7 +47,13 @@ const corrected = (correctsEventId: string, replacement: WorkerFact) =>
 const voiding = (correctsEventId: string, eventId = "e-void") =>
   new VoidWorkerFact({ eventId, workerId: WORKER, occurredOn: "2025-06-01", correctsEventId, reason: "Ghi nhầm hồ sơ" })
 const voided = (correctsEventId: string, eventId = "e-void") =>
-  new WorkerFactVoided({ eventId, workerId: WORKER, occurredOn: "2025-06-01", correctsEventId, reason: "Ghi nhầm hồ sơ" })
+  new WorkerFactVoided({
+    eventId,
+    workerId: WORKER,
+    occurredOn: "2025-06-01",
+    correctsEventId,
+    reason: "Ghi nhầm hồ sơ",
+  })
 
 describe("CorrectWorkerFact", () => {
   it("moves a departure to its corrected date; the original stays in the log", () => {
@@ -65,7 +71,13 @@ describe("CorrectWorkerFact", () => {
   })
 
   it("a corrected departure date counts for the commune of residence on the new date", () => {
-    const move = new WorkerResidenceChanged({ eventId: "e-move", workerId: WORKER, occurredOn: "2025-04-10", residenceUnitCode: "04100", residenceUnitId: "u-04100" })
+    const move = new WorkerResidenceChanged({
+      eventId: "e-move",
+      workerId: WORKER,
+      occurredOn: "2025-04-10",
+      residenceUnitCode: "04100",
+      residenceUnitId: "u-04100",
+    })
     const history = [registered, contracted(), move, departed("2025-04-01")]
     expect(fold(workerDecider, history).departure?.residenceUnitCode).toBe("04000")
     given(workerDecider, history)
@@ -78,24 +90,39 @@ describe("CorrectWorkerFact", () => {
   it("a corrected contract (country) is reflected in the departure made under it", () => {
     const fixed = contracted("e-contract", "2025-03-01")
     const japan = new WorkerContractSigned({ ...fixed, country: "JP", programme: "Thực tập sinh kỹ năng" })
-    given(workerDecider, abroadHistory).when(correction("e-contract", japan)).then([corrected("e-contract", japan)])
+    given(workerDecider, abroadHistory)
+      .when(correction("e-contract", japan))
+      .then([corrected("e-contract", japan)])
     const state = fold(workerDecider, [...abroadHistory, corrected("e-contract", japan)])
-    expect(state.departure).toMatchObject({ country: "JP", programme: "Thực tập sinh kỹ năng", contractEventId: "e-contract" })
+    expect(state.departure).toMatchObject({
+      country: "JP",
+      programme: "Thực tập sinh kỹ năng",
+      contractEventId: "e-contract",
+    })
   })
 
   it("corrects the priority groups of a registration", () => {
     const fixed = new WorkerRegistered({ ...registrationData, priorityGroups: ["poorHousehold", "youth"] })
-    given(workerDecider, [registered, counselled]).when(correction("e-reg", fixed)).then([corrected("e-reg", fixed)])
-    expect(fold(workerDecider, [registered, counselled, corrected("e-reg", fixed)]).registration?.priorityGroups).toEqual([
-      "poorHousehold",
-      "youth",
-    ])
+    given(workerDecider, [registered, counselled])
+      .when(correction("e-reg", fixed))
+      .then([corrected("e-reg", fixed)])
+    expect(
+      fold(workerDecider, [registered, counselled, corrected("e-reg", fixed)]).registration?.priorityGroups,
+    ).toEqual(["poorHousehold", "youth"])
   })
 
   it("corrects a withdrawal even after the worker withdrew", () => {
-    const withdrawn = new WorkerWithdrew({ eventId: "e-w", workerId: WORKER, occurredOn: "2025-02-01", stage: "counselled", reason: "Đổi ý" })
+    const withdrawn = new WorkerWithdrew({
+      eventId: "e-w",
+      workerId: WORKER,
+      occurredOn: "2025-02-01",
+      stage: "counselled",
+      reason: "Đổi ý",
+    })
     const fixed = new WorkerWithdrew({ ...withdrawn, reason: "Không đủ sức khỏe" })
-    given(workerDecider, [registered, counselled, withdrawn]).when(correction("e-w", fixed)).then([corrected("e-w", fixed)])
+    given(workerDecider, [registered, counselled, withdrawn])
+      .when(correction("e-w", fixed))
+      .then([corrected("e-w", fixed)])
   })
 
   it("rejects a correction that would put dates out of order (contract after the departure)", () => {
@@ -106,7 +133,9 @@ describe("CorrectWorkerFact", () => {
   })
 
   it("rejects a corrected departure date that breaks the rules (before the contract; under 18)", () => {
-    given(workerDecider, abroadHistory).when(correction("e-depart", departed("2018-04-01"), DOB)).rejectedWith("DatesOutOfOrder")
+    given(workerDecider, abroadHistory)
+      .when(correction("e-depart", departed("2018-04-01"), DOB))
+      .rejectedWith("DatesOutOfOrder")
     const young = new WorkerRegistered({ ...registrationData, birthYear: 2007 })
     given(workerDecider, [young, contracted(), departed("2025-06-01")])
       .when(correction("e-depart", departed("2025-05-01"), "2007-05-20"))
@@ -114,11 +143,15 @@ describe("CorrectWorkerFact", () => {
   })
 
   it("rejects a corrected departure without the date of birth", () => {
-    given(workerDecider, abroadHistory).when(correction("e-depart", departed("2025-04-15"))).rejectedWith("DateOfBirthRequired")
+    given(workerDecider, abroadHistory)
+      .when(correction("e-depart", departed("2025-04-15")))
+      .rejectedWith("DateOfBirthRequired")
   })
 
   it("rejects an unknown event id", () => {
-    const rejection = given(workerDecider, abroadHistory).when(correction("e-nope", departed())).rejectedWith("UnknownEvent")
+    const rejection = given(workerDecider, abroadHistory)
+      .when(correction("e-nope", departed()))
+      .rejectedWith("UnknownEvent")
     expect(rejection.message).toContain("Không tìm thấy bản ghi cần sửa")
   })
 
@@ -129,24 +162,37 @@ describe("CorrectWorkerFact", () => {
   })
 
   it("rejects a replacement of another type", () => {
-    const rejection = given(workerDecider, abroadHistory).when(correction("e-depart", counselled)).rejectedWith("CorrectionTypeMismatch")
+    const rejection = given(workerDecider, abroadHistory)
+      .when(correction("e-depart", counselled))
+      .rejectedWith("CorrectionTypeMismatch")
     expect(rejection.message).toBe("Bản sửa phải cùng loại với bản ghi gốc (xuất cảnh), không thể thay bằng tư vấn.")
   })
 
   it("a second correction of the same fact replaces the first", () => {
     const first = corrected("e-counsel", new WorkerCounselled({ ...counselled, occurredOn: "2025-01-20" }))
-    const second = new WorkerFactCorrected({ ...first, eventId: "e-fix-2", replacement: new WorkerCounselled({ ...counselled, occurredOn: "2025-01-25" }) })
+    const second = new WorkerFactCorrected({
+      ...first,
+      eventId: "e-fix-2",
+      replacement: new WorkerCounselled({ ...counselled, occurredOn: "2025-01-25" }),
+    })
     expect(fold(workerDecider, [registered, counselled, first, second]).counselledOn).toBe("2025-01-25")
   })
 })
 
 describe("VoidWorkerFact", () => {
   it("voids a departure: it no longer counts and the worker is no longer abroad", () => {
-    given(workerDecider, abroadHistory).when(voiding("e-depart")).then([voided("e-depart")])
+    given(workerDecider, abroadHistory)
+      .when(voiding("e-depart"))
+      .then([voided("e-depart")])
     const history = [...abroadHistory, voided("e-depart")]
     expect(departureCount(history)).toBe(0)
     const state = fold(workerDecider, history)
-    expect(state).toMatchObject({ abroad: false, stage: "contracted", departure: undefined, voidedEventIds: ["e-depart"] })
+    expect(state).toMatchObject({
+      abroad: false,
+      stage: "contracted",
+      departure: undefined,
+      voidedEventIds: ["e-depart"],
+    })
   })
 
   it("rejects voiding a contract a departure depends on", () => {
@@ -168,7 +214,9 @@ describe("VoidWorkerFact", () => {
 
   it("rejects an unknown event id, including the id of a correction", () => {
     given(workerDecider, abroadHistory).when(voiding("e-nope")).rejectedWith("UnknownEvent")
-    given(workerDecider, [...abroadHistory, voided("e-depart")]).when(voiding("e-void", "e-void-2")).rejectedWith("UnknownEvent")
+    given(workerDecider, [...abroadHistory, voided("e-depart")])
+      .when(voiding("e-void", "e-void-2"))
+      .rejectedWith("UnknownEvent")
   })
 
   it("rejects voiding a registration that has later facts", () => {
@@ -176,7 +224,9 @@ describe("VoidWorkerFact", () => {
   })
 
   it("voids a lone registration", () => {
-    given(workerDecider, [registered]).when(voiding("e-reg")).then([voided("e-reg")])
+    given(workerDecider, [registered])
+      .when(voiding("e-reg"))
+      .then([voided("e-reg")])
     const state = fold(workerDecider, [registered, voided("e-reg")])
     expect(state.registration).toBeUndefined()
     expect(state.stage).toBeUndefined()

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { fold } from "../shared/decider.ts"
 import { given } from "../shared/testing/given-when-then.ts"
-import {
-  RecordContractEndedEarly,
-  RecordOverstay,
-  RecordReemploymentSupport,
-  RecordViolation,
-} from "./commands.ts"
+import { RecordContractEndedEarly, RecordOverstay, RecordReemploymentSupport, RecordViolation } from "./commands.ts"
 import { workerDecider } from "./decider.ts"
 import { departureCount } from "./departures.ts"
 import {
@@ -55,7 +50,13 @@ describe("RecordDeparture", () => {
   it("counts for the commune the worker lived in on the departure date", () => {
     given(workerDecider, [registered, contracted(), moved]).when(departureCommand()).then([departed()])
     const state = fold(workerDecider, [registered, contracted(), moved, departed()])
-    expect(state.departure).toMatchObject({ residenceUnitCode: "04100", residenceUnitId: "u-04100", country: "KR", programme: "EPS", enterpriseId: "ent-1" })
+    expect(state.departure).toMatchObject({
+      residenceUnitCode: "04100",
+      residenceUnitId: "u-04100",
+      country: "KR",
+      programme: "EPS",
+      enterpriseId: "ent-1",
+    })
     expect(state.countedDepartures[0]?.residenceUnitCode).toBe("04100")
   })
 
@@ -109,7 +110,9 @@ describe("RecordDeparture", () => {
   })
 
   it("rejects a second departure before a return", () => {
-    const rejection = given(workerDecider, abroadHistory).when(departureCommand("2025-06-01", "e-2")).rejectedWith("AlreadyAbroad")
+    const rejection = given(workerDecider, abroadHistory)
+      .when(departureCommand("2025-06-01", "e-2"))
+      .rejectedWith("AlreadyAbroad")
     expect(rejection.message).toContain("chưa về nước; không thể xuất cảnh lần nữa")
   })
 
@@ -119,8 +122,16 @@ describe("RecordDeparture", () => {
   })
 
   it("rejects after withdrawal", () => {
-    const withdrawn = new WorkerWithdrew({ eventId: "e-w", workerId: WORKER, occurredOn: "2025-03-10", stage: "contracted", reason: "Đổi ý" })
-    given(workerDecider, [registered, contracted(), withdrawn]).when(departureCommand()).rejectedWith("WorkerHasWithdrawn")
+    const withdrawn = new WorkerWithdrew({
+      eventId: "e-w",
+      workerId: WORKER,
+      occurredOn: "2025-03-10",
+      stage: "contracted",
+      reason: "Đổi ý",
+    })
+    given(workerDecider, [registered, contracted(), withdrawn])
+      .when(departureCommand())
+      .rejectedWith("WorkerHasWithdrawn")
   })
 
   it("a second departure with a new contract after a return counts again only in another year", () => {
@@ -132,7 +143,12 @@ describe("RecordDeparture", () => {
     expect(departureCount(events, 2025)).toBe(1)
     expect(fold(workerDecider, events).departure?.counted).toBe(false)
 
-    const nextYear = [...abroadHistory, returned("2025-06-01"), contracted("e-contract-2", "2025-07-01"), departed("2026-01-05", "e-depart-2", "e-contract-2")]
+    const nextYear = [
+      ...abroadHistory,
+      returned("2025-06-01"),
+      contracted("e-contract-2", "2025-07-01"),
+      departed("2026-01-05", "e-depart-2", "e-contract-2"),
+    ]
     expect(departureCount(nextYear)).toBe(2)
     expect(departureCount(nextYear, 2026)).toBe(1)
   })
@@ -141,7 +157,12 @@ describe("RecordDeparture", () => {
 describe("RecordContractEndedEarly", () => {
   const end = (occurredOn: string, eventId = "e-end") =>
     new RecordContractEndedEarly({ eventId, workerId: WORKER, occurredOn, reason: "Doanh nghiệp phá sản" })
-  const ended = new WorkerContractEndedEarly({ eventId: "e-end", workerId: WORKER, occurredOn: "2025-10-01", reason: "Doanh nghiệp phá sản" })
+  const ended = new WorkerContractEndedEarly({
+    eventId: "e-end",
+    workerId: WORKER,
+    occurredOn: "2025-10-01",
+    reason: "Doanh nghiệp phá sản",
+  })
 
   it("records an early end while abroad", () => {
     given(workerDecider, abroadHistory).when(end("2025-10-01")).then([ended])
@@ -153,7 +174,9 @@ describe("RecordContractEndedEarly", () => {
   })
 
   it("rejects a second early end", () => {
-    given(workerDecider, [...abroadHistory, ended]).when(end("2025-11-01", "e-end-2")).rejectedWith("ContractAlreadyEnded")
+    given(workerDecider, [...abroadHistory, ended])
+      .when(end("2025-11-01", "e-end-2"))
+      .rejectedWith("ContractAlreadyEnded")
   })
 
   it("rejects a date before the departure", () => {
@@ -176,7 +199,9 @@ describe("RecordReturn", () => {
   })
 
   it("rejects a return dated before the departure", () => {
-    const rejection = given(workerDecider, abroadHistory).when(returnCommand("2025-03-31")).rejectedWith("DatesOutOfOrder")
+    const rejection = given(workerDecider, abroadHistory)
+      .when(returnCommand("2025-03-31"))
+      .rejectedWith("DatesOutOfOrder")
     expect(rejection.message).toBe("Ngày về nước (31/03/2025) không thể trước ngày xuất cảnh (01/04/2025).")
   })
 })
@@ -188,7 +213,9 @@ describe("RecordOverstay", () => {
   it("records an overstay while abroad", () => {
     given(workerDecider, abroadHistory)
       .when(overstay())
-      .then([new WorkerOverstayed({ eventId: "e-over", workerId: WORKER, occurredOn: "2028-05-01", source: "Công an tỉnh" })])
+      .then([
+        new WorkerOverstayed({ eventId: "e-over", workerId: WORKER, occurredOn: "2028-05-01", source: "Công an tỉnh" }),
+      ])
   })
 
   it("rejects when not abroad", () => {
@@ -197,15 +224,25 @@ describe("RecordOverstay", () => {
 
   it("rejects a second overstay record for the same stay", () => {
     const first = new WorkerOverstayed({ eventId: "e-over", workerId: WORKER, occurredOn: "2028-05-01" })
-    given(workerDecider, [...abroadHistory, first]).when(overstay("e-over-2")).rejectedWith("AlreadyOverstayed")
+    given(workerDecider, [...abroadHistory, first])
+      .when(overstay("e-over-2"))
+      .rejectedWith("AlreadyOverstayed")
   })
 })
 
 describe("RecordViolation", () => {
-  const violation = { eventId: "e-viol", workerId: WORKER, occurredOn: "2025-09-01", category: "leftWorkplace" as const, sensitive: sealed("details") }
+  const violation = {
+    eventId: "e-viol",
+    workerId: WORKER,
+    occurredOn: "2025-09-01",
+    category: "leftWorkplace" as const,
+    sensitive: sealed("details"),
+  }
 
   it("records a violation", () => {
-    given(workerDecider, abroadHistory).when(new RecordViolation(violation)).then([new WorkerViolationRecorded(violation)])
+    given(workerDecider, abroadHistory)
+      .when(new RecordViolation(violation))
+      .then([new WorkerViolationRecorded(violation)])
   })
 
   it("rejects an unregistered worker", () => {
@@ -215,13 +252,25 @@ describe("RecordViolation", () => {
 
 describe("RecordReemploymentSupport", () => {
   const support = (occurredOn: string) =>
-    new RecordReemploymentSupport({ eventId: "e-re", workerId: WORKER, occurredOn, kind: "domesticJob", provider: "Trung tâm Dịch vụ việc làm" })
+    new RecordReemploymentSupport({
+      eventId: "e-re",
+      workerId: WORKER,
+      occurredOn,
+      kind: "domesticJob",
+      provider: "Trung tâm Dịch vụ việc làm",
+    })
 
   it("records support for a returnee", () => {
     given(workerDecider, [...abroadHistory, returned()])
       .when(support("2026-05-01"))
       .then([
-        new WorkerReemploymentSupported({ eventId: "e-re", workerId: WORKER, occurredOn: "2026-05-01", kind: "domesticJob", provider: "Trung tâm Dịch vụ việc làm" }),
+        new WorkerReemploymentSupported({
+          eventId: "e-re",
+          workerId: WORKER,
+          occurredOn: "2026-05-01",
+          kind: "domesticJob",
+          provider: "Trung tâm Dịch vụ việc làm",
+        }),
       ])
   })
 
@@ -231,13 +280,17 @@ describe("RecordReemploymentSupport", () => {
   })
 
   it("rejects a date before the return", () => {
-    given(workerDecider, [...abroadHistory, returned()]).when(support("2026-03-01")).rejectedWith("DatesOutOfOrder")
+    given(workerDecider, [...abroadHistory, returned()])
+      .when(support("2026-03-01"))
+      .rejectedWith("DatesOutOfOrder")
   })
 })
 
 describe("contract after a return", () => {
   it("is allowed and makes a new departure possible", () => {
     const history = [...abroadHistory, returned()]
-    given(workerDecider, history).when(contractCommand("e-contract-2", "2026-06-01")).then([contracted("e-contract-2", "2026-06-01")])
+    given(workerDecider, history)
+      .when(contractCommand("e-contract-2", "2026-06-01"))
+      .then([contracted("e-contract-2", "2026-06-01")])
   })
 })

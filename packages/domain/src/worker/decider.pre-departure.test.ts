@@ -59,10 +59,18 @@ describe("RegisterWorker", () => {
 })
 
 describe("RecordResidenceChange", () => {
-  const move = { eventId: "e-move", workerId: WORKER, occurredOn: "2025-02-01", residenceUnitCode: "04100", residenceUnitId: "u-04100" }
+  const move = {
+    eventId: "e-move",
+    workerId: WORKER,
+    occurredOn: "2025-02-01",
+    residenceUnitCode: "04100",
+    residenceUnitId: "u-04100",
+  }
 
   it("records a move", () => {
-    given(workerDecider, [registered]).when(new RecordResidenceChange(move)).then([new WorkerResidenceChanged(move)])
+    given(workerDecider, [registered])
+      .when(new RecordResidenceChange(move))
+      .then([new WorkerResidenceChanged(move)])
   })
 
   it("rejects before registration", () => {
@@ -102,18 +110,30 @@ describe("RecordCounselling", () => {
   })
 
   it("rejects while abroad", () => {
-    const rejection = given(workerDecider, abroadHistory).when(counsellingCommand("2025-05-01")).rejectedWith("AlreadyAbroad")
+    const rejection = given(workerDecider, abroadHistory)
+      .when(counsellingCommand("2025-05-01"))
+      .rejectedWith("AlreadyAbroad")
     expect(rejection.message).toContain("đang ở nước ngoài (xuất cảnh ngày 01/04/2025)")
   })
 })
 
 describe("RecordTraining", () => {
-  const training = { eventId: "e-train", workerId: WORKER, occurredOn: "2025-02-01", kind: "language" as const, provider: "Trường Cao đẳng Sơn La" }
+  const training = {
+    eventId: "e-train",
+    workerId: WORKER,
+    occurredOn: "2025-02-01",
+    kind: "language" as const,
+    provider: "Trường Cao đẳng Sơn La",
+  }
 
   it("records training with its provider", () => {
-    given(workerDecider, [registered]).when(new RecordTraining(training)).then([new WorkerTrainingCompleted(training)])
+    given(workerDecider, [registered])
+      .when(new RecordTraining(training))
+      .then([new WorkerTrainingCompleted(training)])
     const state = fold(workerDecider, [registered, new WorkerTrainingCompleted(training)])
-    expect(state.trainings).toEqual([{ kind: "language", provider: "Trường Cao đẳng Sơn La", completedOn: "2025-02-01" }])
+    expect(state.trainings).toEqual([
+      { kind: "language", provider: "Trường Cao đẳng Sơn La", completedOn: "2025-02-01" },
+    ])
     expect(state.stage).toBe("training")
   })
 
@@ -130,10 +150,18 @@ describe("RecordTraining", () => {
 })
 
 describe("RecordHealthCheck", () => {
-  const check = { eventId: "e-health", workerId: WORKER, occurredOn: "2025-02-10", provider: "Bệnh viện Đa khoa tỉnh", sensitive: sealed("fit") }
+  const check = {
+    eventId: "e-health",
+    workerId: WORKER,
+    occurredOn: "2025-02-10",
+    provider: "Bệnh viện Đa khoa tỉnh",
+    sensitive: sealed("fit"),
+  }
 
   it("records a health check with its result sealed", () => {
-    given(workerDecider, [registered]).when(new RecordHealthCheck(check)).then([new WorkerHealthChecked(check)])
+    given(workerDecider, [registered])
+      .when(new RecordHealthCheck(check))
+      .then([new WorkerHealthChecked(check)])
     expect(fold(workerDecider, [registered, new WorkerHealthChecked(check)]).stage).toBe("healthChecked")
   })
 
@@ -143,7 +171,13 @@ describe("RecordHealthCheck", () => {
 })
 
 describe("RecordCriminalRecordCertificate", () => {
-  const cert = { eventId: "e-cert", workerId: WORKER, occurredOn: "2025-02-12", issuer: "Sở Tư pháp Sơn La", sensitive: sealed("none") }
+  const cert = {
+    eventId: "e-cert",
+    workerId: WORKER,
+    occurredOn: "2025-02-12",
+    issuer: "Sở Tư pháp Sơn La",
+    sensitive: sealed("none"),
+  }
 
   it("records the certificate", () => {
     given(workerDecider, [registered])
@@ -162,7 +196,9 @@ describe("RecordSelection", () => {
   const selection = { eventId: "e-select", workerId: WORKER, occurredOn: "2025-02-20", enterpriseId: "ent-1" }
 
   it("records selection by an enterprise", () => {
-    given(workerDecider, [registered]).when(new RecordSelection(selection)).then([new WorkerSelectedByEnterprise(selection)])
+    given(workerDecider, [registered])
+      .when(new RecordSelection(selection))
+      .then([new WorkerSelectedByEnterprise(selection)])
     expect(fold(workerDecider, [registered, new WorkerSelectedByEnterprise(selection)]).selectedBy).toEqual({
       enterpriseId: "ent-1",
       on: "2025-02-20",
@@ -201,11 +237,26 @@ describe("RecordContract", () => {
 })
 
 describe("RecordLoan", () => {
-  const loan = { eventId: "e-loan", workerId: WORKER, occurredOn: "2025-03-05", loanId: "L1", bank: "NHCSXH chi nhánh Sơn La", amount: 100_000_000, status: "applied" as const }
+  const loan = {
+    eventId: "e-loan",
+    workerId: WORKER,
+    occurredOn: "2025-03-05",
+    loanId: "L1",
+    bank: "NHCSXH chi nhánh Sơn La",
+    amount: 100_000_000,
+    status: "applied" as const,
+  }
 
   it("records a loan, and recording the same loan again updates its status", () => {
-    given(workerDecider, [registered]).when(new RecordLoan(loan)).then([new WorkerLoanRecorded(loan)])
-    const disbursed = new WorkerLoanRecorded({ ...loan, eventId: "e-loan-2", occurredOn: "2025-03-20", status: "disbursed" })
+    given(workerDecider, [registered])
+      .when(new RecordLoan(loan))
+      .then([new WorkerLoanRecorded(loan)])
+    const disbursed = new WorkerLoanRecorded({
+      ...loan,
+      eventId: "e-loan-2",
+      occurredOn: "2025-03-20",
+      status: "disbursed",
+    })
     expect(fold(workerDecider, [registered, new WorkerLoanRecorded(loan), disbursed]).loans).toEqual({
       L1: { bank: "NHCSXH chi nhánh Sơn La", amount: 100_000_000, status: "disbursed", on: "2025-03-20" },
     })
@@ -213,7 +264,9 @@ describe("RecordLoan", () => {
 
   it("is allowed while abroad (disbursement can follow departure)", () => {
     const later = new RecordLoan({ ...loan, occurredOn: "2025-05-01" })
-    given(workerDecider, abroadHistory).when(later).then([new WorkerLoanRecorded({ ...loan, occurredOn: "2025-05-01" })])
+    given(workerDecider, abroadHistory)
+      .when(later)
+      .then([new WorkerLoanRecorded({ ...loan, occurredOn: "2025-05-01" })])
   })
 
   it("rejects an unregistered worker", () => {
@@ -222,14 +275,24 @@ describe("RecordLoan", () => {
 })
 
 describe("RecordSupportSubsidy", () => {
-  const subsidy = { eventId: "e-sub", workerId: WORKER, occurredOn: "2025-03-10", policy: "CTMTQG 1719", amount: 5_000_000 }
+  const subsidy = {
+    eventId: "e-sub",
+    workerId: WORKER,
+    occurredOn: "2025-03-10",
+    policy: "CTMTQG 1719",
+    amount: 5_000_000,
+  }
 
   it("records a subsidy", () => {
-    given(workerDecider, [registered]).when(new RecordSupportSubsidy(subsidy)).then([new WorkerSupportSubsidyGranted(subsidy)])
+    given(workerDecider, [registered])
+      .when(new RecordSupportSubsidy(subsidy))
+      .then([new WorkerSupportSubsidyGranted(subsidy)])
   })
 
   it("rejects after withdrawal", () => {
-    given(workerDecider, [registered, withdrawn]).when(new RecordSupportSubsidy(subsidy)).rejectedWith("WorkerHasWithdrawn")
+    given(workerDecider, [registered, withdrawn])
+      .when(new RecordSupportSubsidy(subsidy))
+      .rejectedWith("WorkerHasWithdrawn")
   })
 })
 
@@ -243,7 +306,9 @@ describe("RecordWithdrawal", () => {
   })
 
   it("rejects a withdrawal dated before the latest recorded fact", () => {
-    const rejection = given(workerDecider, [registered, counselled]).when(withdrawal("2025-01-12")).rejectedWith("DatesOutOfOrder")
+    const rejection = given(workerDecider, [registered, counselled])
+      .when(withdrawal("2025-01-12"))
+      .rejectedWith("DatesOutOfOrder")
     expect(rejection.message).toContain("không thể trước ngày sự kiện gần nhất đã ghi nhận (15/01/2025)")
   })
 
@@ -252,7 +317,9 @@ describe("RecordWithdrawal", () => {
   })
 
   it("rejects a second withdrawal", () => {
-    given(workerDecider, [registered, withdrawn]).when(withdrawal("2025-03-01", "e-w2")).rejectedWith("WorkerHasWithdrawn")
+    given(workerDecider, [registered, withdrawn])
+      .when(withdrawal("2025-03-01", "e-w2"))
+      .rejectedWith("WorkerHasWithdrawn")
   })
 
   it("rejects an unregistered worker", () => {

@@ -63,7 +63,12 @@ const candidateOf = (command: Exclude<WorkerCommand, CorrectWorkerFact | VoidWor
     case "RecordSupportSubsidy":
       return new WorkerSupportSubsidyGranted(fieldsOf(command))
     case "RecordDeparture":
-      return { _tag: "WorkerDeparted", eventId: command.eventId, workerId: command.workerId, occurredOn: command.occurredOn }
+      return {
+        _tag: "WorkerDeparted",
+        eventId: command.eventId,
+        workerId: command.workerId,
+        occurredOn: command.occurredOn,
+      }
     case "RecordContractEndedEarly":
       return new WorkerContractEndedEarly(fieldsOf(command))
     case "RecordReturn":
@@ -100,7 +105,8 @@ const findTarget = (state: WorkerState, eventId: string): Result.Result<WorkerFa
   return target === undefined
     ? Result.fail(
         new UnknownEvent({
-          message: "Không tìm thấy bản ghi cần sửa trong hồ sơ người lao động này (chỉ sửa được bản ghi gốc, không sửa bản đính chính).",
+          message:
+            "Không tìm thấy bản ghi cần sửa trong hồ sơ người lao động này (chỉ sửa được bản ghi gốc, không sửa bản đính chính).",
           messageEn: `No fact ${eventId} in this worker's history`,
         }),
       )
@@ -158,7 +164,13 @@ const asCandidate = (fact: WorkerFact): FactCandidate =>
   fact._tag === "WorkerDeparted"
     ? { _tag: fact._tag, eventId: fact.eventId, workerId: fact.workerId, occurredOn: fact.occurredOn }
     : fact._tag === "WorkerWithdrew"
-      ? { _tag: fact._tag, eventId: fact.eventId, workerId: fact.workerId, occurredOn: fact.occurredOn, reason: fact.reason }
+      ? {
+          _tag: fact._tag,
+          eventId: fact.eventId,
+          workerId: fact.workerId,
+          occurredOn: fact.occurredOn,
+          reason: fact.reason,
+        }
       : fact
 
 const correct = (command: CorrectWorkerFact, state: WorkerState): Decision => {

@@ -22,7 +22,15 @@ describe("worker event catalogue", () => {
   it("lists every worker event once, with its stream type and the current schema", () => {
     const names = eventTypes.map((t) => t.type)
     expect(new Set(names).size).toBe(names.length)
-    expect(names).toEqual(expect.arrayContaining(["WorkerRegistered", "WorkerDeparted", "WorkerFactCorrected", "WorkerFactVoided", "PersonRegistrationClaimed"]))
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "WorkerRegistered",
+        "WorkerDeparted",
+        "WorkerFactCorrected",
+        "WorkerFactVoided",
+        "PersonRegistrationClaimed",
+      ]),
+    )
     expect(names.filter((n) => n.startsWith("Worker"))).toHaveLength(19)
     for (const t of eventTypes) expect(["Worker", "PersonRegistration"]).toContain(t.streamType)
     expect(registrationType.version).toBe(2)
@@ -44,7 +52,9 @@ describe("WorkerRegistered v1 → v2 upcaster", () => {
   it("a v1 registration (no priority groups) reads as v2 with priorityGroups: []", () => {
     const { priorityGroups: _, ...v1 } = encode(new WorkerRegistered({ ...registrationData, priorityGroups: [] }))
     expect(() => decode(v1)).toThrow() // v1 data alone does not satisfy the v2 schema
-    expect(decode(upcast("WorkerRegistered", 1, v1))).toEqual(new WorkerRegistered({ ...registrationData, priorityGroups: [] }))
+    expect(decode(upcast("WorkerRegistered", 1, v1))).toEqual(
+      new WorkerRegistered({ ...registrationData, priorityGroups: [] }),
+    )
   })
 
   it("property: upcasting any old version equals writing the new one; new data passes through unchanged", () => {
@@ -62,7 +72,9 @@ describe("WorkerRegistered v1 → v2 upcaster", () => {
           const written = new WorkerRegistered({ ...registrationData, ...fields, priorityGroups: [] })
           const { priorityGroups: _, ...v1 } = JSON.parse(JSON.stringify(encode(written)))
           expect(decode(upcast("WorkerRegistered", 1, v1))).toEqual(written)
-          const v2 = JSON.parse(JSON.stringify(encode(new WorkerRegistered({ ...registrationData, ...fields, priorityGroups: groups }))))
+          const v2 = JSON.parse(
+            JSON.stringify(encode(new WorkerRegistered({ ...registrationData, ...fields, priorityGroups: groups }))),
+          )
           expect(upcastWorkerRegisteredV1(v2)).toEqual(v2)
         },
       ),
@@ -83,7 +95,13 @@ describe("personal data in the log", () => {
         sex: "female",
         ethnicMinority: true,
         priorityGroups: ["poorHousehold"],
-        identity: { fullName: "Lò Thị Xuân", citizenId: "014303001234", dateOfBirth: "2003-02-14", phone: "0912345678", passportNumber: "C1234567" },
+        identity: {
+          fullName: "Lò Thị Xuân",
+          citizenId: "014303001234",
+          dateOfBirth: "2003-02-14",
+          phone: "0912345678",
+          passportNumber: "C1234567",
+        },
         sensitive: { ethnicGroup: "Thái" },
       },
       { personKey: generatePersonKey(), indexKey: generateIndexKey() },
@@ -91,8 +109,14 @@ describe("personal data in the log", () => {
     if (Result.isFailure(prepared)) throw prepared.failure
     const { _tag, ...fields } = prepared.success
     const stored = JSON.stringify(Schema.encodeSync(WorkerEvent)(new WorkerRegistered(fields)))
-    for (const secret of ["Xuân", "014303001234", "2003-02-14", "0912345678", "C1234567", "Thái"]) expect(stored).not.toContain(secret)
-    for (const statistic of ['"birthYear":2003', '"sex":"female"', '"ethnicMinority":true', '"residenceUnitCode":"04000"']) {
+    for (const secret of ["Xuân", "014303001234", "2003-02-14", "0912345678", "C1234567", "Thái"])
+      expect(stored).not.toContain(secret)
+    for (const statistic of [
+      '"birthYear":2003',
+      '"sex":"female"',
+      '"ethnicMinority":true',
+      '"residenceUnitCode":"04000"',
+    ]) {
       expect(stored).toContain(statistic)
     }
   })

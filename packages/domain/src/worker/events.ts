@@ -214,7 +214,11 @@ export const eventTypes: ReadonlyArray<EventType> = [
   ),
   entry(WorkerResidenceChanged, "WorkerResidenceChanged", "The worker's commune of residence changed"),
   entry(WorkerCounselled, "WorkerCounselled", "The worker received counselling"),
-  entry(WorkerTrainingCompleted, "WorkerTrainingCompleted", "The worker completed language, vocational or orientation training"),
+  entry(
+    WorkerTrainingCompleted,
+    "WorkerTrainingCompleted",
+    "The worker completed language, vocational or orientation training",
+  ),
   entry(WorkerHealthChecked, "WorkerHealthChecked", "The worker had a health check (result encrypted)", ["sensitive"]),
   entry(
     WorkerCriminalRecordCertificateIssued,
@@ -230,9 +234,12 @@ export const eventTypes: ReadonlyArray<EventType> = [
   entry(WorkerContractEndedEarly, "WorkerContractEndedEarly", "The contract abroad ended before its term"),
   entry(WorkerReturned, "WorkerReturned", "The worker returned home (on time, early or late)"),
   entry(WorkerOverstayed, "WorkerOverstayed", "The worker stayed abroad illegally"),
-  entry(WorkerViolationRecorded, "WorkerViolationRecorded", "A violation by the worker was recorded (details encrypted)", [
-    "sensitive",
-  ]),
+  entry(
+    WorkerViolationRecorded,
+    "WorkerViolationRecorded",
+    "A violation by the worker was recorded (details encrypted)",
+    ["sensitive"],
+  ),
   entry(WorkerReemploymentSupported, "WorkerReemploymentSupported", "A returnee was supported into work"),
   entry(WorkerWithdrew, "WorkerWithdrew", "The worker dropped out of the programme, at a stage, with a reason"),
   entry(WorkerFactCorrected, "WorkerFactCorrected", "A recorded worker fact was corrected; the original stays", [

@@ -27,30 +27,46 @@ describe("PersonRegistration", () => {
   })
 
   it("ClaimPersonRegistration: a first claim succeeds", () => {
-    given(personRegistrationDecider).when(claim("w-1")).then([claimed("w-1")])
+    given(personRegistrationDecider)
+      .when(claim("w-1"))
+      .then([claimed("w-1")])
   })
 
   it("ClaimPersonRegistration: the same worker claiming again is an idempotent no-op", () => {
-    given(personRegistrationDecider, [claimed("w-1")]).when(claim("w-1")).then([])
+    given(personRegistrationDecider, [claimed("w-1")])
+      .when(claim("w-1"))
+      .then([])
   })
 
   it("ClaimPersonRegistration: another worker record for the same person is rejected", () => {
-    const rejection = given(personRegistrationDecider, [claimed("w-1")]).when(claim("w-2")).rejectedWith("PersonAlreadyRegistered")
-    expect(rejection.message).toBe("Người này đã được đăng ký trong tỉnh từ ngày 10/01/2025; mỗi người chỉ đăng ký một lần.")
+    const rejection = given(personRegistrationDecider, [claimed("w-1")])
+      .when(claim("w-2"))
+      .rejectedWith("PersonAlreadyRegistered")
+    expect(rejection.message).toBe(
+      "Người này đã được đăng ký trong tỉnh từ ngày 10/01/2025; mỗi người chỉ đăng ký một lần.",
+    )
   })
 
   it("ReleasePersonRegistration: the holder releases, then another record may claim", () => {
-    given(personRegistrationDecider, [claimed("w-1")]).when(release("w-1")).then([released("w-1")])
-    given(personRegistrationDecider, [claimed("w-1"), released("w-1")]).when(claim("w-2")).then([claimed("w-2")])
+    given(personRegistrationDecider, [claimed("w-1")])
+      .when(release("w-1"))
+      .then([released("w-1")])
+    given(personRegistrationDecider, [claimed("w-1"), released("w-1")])
+      .when(claim("w-2"))
+      .then([claimed("w-2")])
   })
 
   it("ReleasePersonRegistration: only the holder can release", () => {
-    given(personRegistrationDecider, [claimed("w-1")]).when(release("w-2")).rejectedWith("PersonRegistrationNotHeld")
+    given(personRegistrationDecider, [claimed("w-1")])
+      .when(release("w-2"))
+      .rejectedWith("PersonRegistrationNotHeld")
     given(personRegistrationDecider).when(release("w-1")).rejectedWith("PersonRegistrationNotHeld")
   })
 
   it("property: whatever the sequence of claims and releases, at most one worker holds the person", () => {
-    const command = fc.tuple(fc.boolean(), fc.constantFrom("w-1", "w-2", "w-3")).map(([isClaim, w]) => (isClaim ? claim(w) : release(w)))
+    const command = fc
+      .tuple(fc.boolean(), fc.constantFrom("w-1", "w-2", "w-3"))
+      .map(([isClaim, w]) => (isClaim ? claim(w) : release(w)))
     fc.assert(
       fc.property(fc.array(command, { maxLength: 30 }), (commands) => {
         const events: Array<PersonRegistrationEvent> = []

@@ -43,12 +43,7 @@ type Step = typeof step extends fc.Arbitrary<infer T> ? T : never
 const START = "2025-01-10"
 
 /** Turns steps into commands against the current state (corrections pick one of the facts in effect). */
-const commandFor = (
-  s: Step,
-  i: number,
-  occurredOn: string,
-  facts: ReadonlyArray<WorkerFact>,
-): WorkerCommand => {
+const commandFor = (s: Step, i: number, occurredOn: string, facts: ReadonlyArray<WorkerFact>): WorkerCommand => {
   const base = { eventId: `e-${i}`, workerId: WORKER, occurredOn }
   // what the app would read from the sealed identity of the registration in effect
   const registration = facts.find((f) => f._tag === "WorkerRegistered")
@@ -58,7 +53,11 @@ const commandFor = (
     case "register":
       return new RegisterWorker({ ...registrationData, ...base, birthYear: s.young ? 2007 : 2000 })
     case "move":
-      return new RecordResidenceChange({ ...base, residenceUnitCode: `0${s.pick % 5}`, residenceUnitId: `u-${s.pick % 5}` })
+      return new RecordResidenceChange({
+        ...base,
+        residenceUnitCode: `0${s.pick % 5}`,
+        residenceUnitId: `u-${s.pick % 5}`,
+      })
     case "counsel":
       return new RecordCounselling({ ...base, provider: "TTDVVL" })
     case "contract":
@@ -80,7 +79,13 @@ const commandFor = (
         ...Schema.encodeSync(WorkerFact)(departure),
         occurredOn: addDays(departure.occurredOn, (s.pick % 61) - 30),
       })
-      return new CorrectWorkerFact({ ...base, correctsEventId: departure.eventId, reason: "Sửa ngày", replacement, dateOfBirth })
+      return new CorrectWorkerFact({
+        ...base,
+        correctsEventId: departure.eventId,
+        reason: "Sửa ngày",
+        replacement,
+        dateOfBirth,
+      })
     }
     case "correctAny": {
       if (target === undefined) return new RecordCounselling({ ...base, provider: "TTDVVL" })
@@ -88,7 +93,13 @@ const commandFor = (
         ...Schema.encodeSync(WorkerFact)(target),
         occurredOn: addDays(target.occurredOn, (s.pick % 21) - 10),
       })
-      return new CorrectWorkerFact({ ...base, correctsEventId: target.eventId, reason: "Sửa", replacement, dateOfBirth })
+      return new CorrectWorkerFact({
+        ...base,
+        correctsEventId: target.eventId,
+        reason: "Sửa",
+        replacement,
+        dateOfBirth,
+      })
     }
     case "void":
       return new VoidWorkerFact({ ...base, correctsEventId: target?.eventId ?? "none", reason: "Hủy" })
@@ -121,7 +132,13 @@ const stayAbroad = fc.tuple(ofKind("contract"), ofKind("depart"), ofKind("return
 const history = fc
   .tuple(
     ofKind("register").map((s) => ({ ...s, days: 0 })),
-    fc.array(fc.oneof(step.map((s) => [s]), stayAbroad), { minLength: 3, maxLength: 25 }),
+    fc.array(
+      fc.oneof(
+        step.map((s) => [s]),
+        stayAbroad,
+      ),
+      { minLength: 3, maxLength: 25 },
+    ),
   )
   .map(([first, rest]) => [first, ...rest.flat()])
 
@@ -135,7 +152,12 @@ describe("worker properties", () => {
         const { state, events } = run(steps)
         expect(fold(workerDecider, events)).toEqual(state)
         const stored = events.map((event) => JSON.parse(JSON.stringify(encodeEvent(event))))
-        expect(fold(workerDecider, stored.map((json) => decodeEvent(json)))).toEqual(state)
+        expect(
+          fold(
+            workerDecider,
+            stored.map((json) => decodeEvent(json)),
+          ),
+        ).toEqual(state)
       }),
       { numRuns: 300 },
     )
@@ -151,7 +173,8 @@ describe("worker properties", () => {
         for (const year of years) expect(departureCount(events, year)).toBe(1)
         // every counted departure is a departure in effect, on its (possibly corrected) date
         const inEffect = state.facts.filter((f): f is WorkerDeparted => f._tag === "WorkerDeparted")
-        for (const d of counted) expect(inEffect.some((f) => f.eventId === d.eventId && f.occurredOn === d.date)).toBe(true)
+        for (const d of counted)
+          expect(inEffect.some((f) => f.eventId === d.eventId && f.occurredOn === d.date)).toBe(true)
       }),
       { numRuns: 300 },
     )
@@ -162,7 +185,9 @@ describe("worker properties", () => {
       fc.property(history, (steps) => {
         const { state } = run(steps)
         const departures = state.facts.filter((f): f is WorkerDeparted => f._tag === "WorkerDeparted")
-        const contracts = new Map(state.facts.filter((f) => f._tag === "WorkerContractSigned").map((c) => [c.eventId, c]))
+        const contracts = new Map(
+          state.facts.filter((f) => f._tag === "WorkerContractSigned").map((c) => [c.eventId, c]),
+        )
         for (const d of departures) {
           const contract = contracts.get(d.contractEventId)
           expect(contract).toBeDefined() // no departure without a contract in effect

@@ -32,7 +32,9 @@ describe("prepareRegistration", () => {
     expect(openPersonal(personKey, command.identity, WorkerIdentity)).toEqual(
       Result.succeed({ fullName: "Cầm Văn Hùng", citizenId: "014098001234", dateOfBirth: "1998-05-20" }),
     )
-    expect(openPersonal(personKey, command.sensitive!, WorkerSensitiveProfile)).toEqual(Result.succeed({ ethnicGroup: "Thái" }))
+    expect(openPersonal(personKey, command.sensitive!, WorkerSensitiveProfile)).toEqual(
+      Result.succeed({ ethnicGroup: "Thái" }),
+    )
   })
 
   it("rejects a citizen ID that disagrees with the declared sex", () => {

@@ -33,7 +33,10 @@ export const prepareRegistration = (
   input: RegistrationInput,
   keys: { readonly personKey: PersonKey; readonly indexKey: Uint8Array },
 ): Result.Result<RegisterWorker, InvalidCitizenId> => {
-  const citizenId = validateCitizenId(input.identity.citizenId, { dateOfBirth: input.identity.dateOfBirth, sex: input.sex })
+  const citizenId = validateCitizenId(input.identity.citizenId, {
+    dateOfBirth: input.identity.dateOfBirth,
+    sex: input.sex,
+  })
   if (Result.isFailure(citizenId)) return Result.fail(citizenId.failure)
   const identity: WorkerIdentity = { ...input.identity, citizenId: citizenId.success }
   return Result.succeed(

@@ -4,7 +4,10 @@ import { Schema } from "effect"
 const text = { message: Schema.String, messageEn: Schema.String }
 
 export class WorkerNotRegistered extends Schema.TaggedError<WorkerNotRegistered>()("WorkerNotRegistered", text) {}
-export class WorkerAlreadyRegistered extends Schema.TaggedError<WorkerAlreadyRegistered>()("WorkerAlreadyRegistered", text) {}
+export class WorkerAlreadyRegistered extends Schema.TaggedError<WorkerAlreadyRegistered>()(
+  "WorkerAlreadyRegistered",
+  text,
+) {}
 export class WorkerHasWithdrawn extends Schema.TaggedError<WorkerHasWithdrawn>()("WorkerHasWithdrawn", text) {}
 export class DatesOutOfOrder extends Schema.TaggedError<DatesOutOfOrder>()("DatesOutOfOrder", text) {}
 export class NoValidContract extends Schema.TaggedError<NoValidContract>()("NoValidContract", text) {}
@@ -22,7 +25,10 @@ export class CannotWithdrawWhileAbroad extends Schema.TaggedError<CannotWithdraw
 ) {}
 export class UnknownEvent extends Schema.TaggedError<UnknownEvent>()("UnknownEvent", text) {}
 export class FactAlreadyVoided extends Schema.TaggedError<FactAlreadyVoided>()("FactAlreadyVoided", text) {}
-export class CorrectionTypeMismatch extends Schema.TaggedError<CorrectionTypeMismatch>()("CorrectionTypeMismatch", text) {}
+export class CorrectionTypeMismatch extends Schema.TaggedError<CorrectionTypeMismatch>()(
+  "CorrectionTypeMismatch",
+  text,
+) {}
 export class RegistrationHasLaterFacts extends Schema.TaggedError<RegistrationHasLaterFacts>()(
   "RegistrationHasLaterFacts",
   text,

@@ -131,7 +131,9 @@ export const admitFact = (
           }),
         )
       }
-      return fact.occurredOn < state.departure!.date ? outOfOrder(fact, "xuất cảnh", state.departure!.date) : Result.succeed(fact)
+      return fact.occurredOn < state.departure!.date
+        ? outOfOrder(fact, "xuất cảnh", state.departure!.date)
+        : Result.succeed(fact)
     case "WorkerOverstayed":
       if (!state.abroad) return notAbroad(fact)
       if (state.overstayed) {
@@ -142,10 +144,14 @@ export const admitFact = (
           }),
         )
       }
-      return fact.occurredOn < state.departure!.date ? outOfOrder(fact, "xuất cảnh", state.departure!.date) : Result.succeed(fact)
+      return fact.occurredOn < state.departure!.date
+        ? outOfOrder(fact, "xuất cảnh", state.departure!.date)
+        : Result.succeed(fact)
     case "WorkerReturned":
       if (!state.abroad) return notAbroad(fact)
-      return fact.occurredOn < state.departure!.date ? outOfOrder(fact, "xuất cảnh", state.departure!.date) : Result.succeed(fact)
+      return fact.occurredOn < state.departure!.date
+        ? outOfOrder(fact, "xuất cảnh", state.departure!.date)
+        : Result.succeed(fact)
     case "WorkerReemploymentSupported":
       if (state.lastReturn === undefined || state.abroad) {
         return Result.fail(
@@ -155,12 +161,15 @@ export const admitFact = (
           }),
         )
       }
-      return fact.occurredOn < state.lastReturn.on ? outOfOrder(fact, "về nước", state.lastReturn.on) : Result.succeed(fact)
+      return fact.occurredOn < state.lastReturn.on
+        ? outOfOrder(fact, "về nước", state.lastReturn.on)
+        : Result.succeed(fact)
     case "WorkerWithdrew":
       if (state.abroad) {
         return Result.fail(
           new CannotWithdrawWhileAbroad({
-            message: "Người lao động đang ở nước ngoài; hãy ghi nhận chấm dứt hợp đồng hoặc về nước thay vì rút khỏi chương trình.",
+            message:
+              "Người lao động đang ở nước ngoài; hãy ghi nhận chấm dứt hợp đồng hoặc về nước thay vì rút khỏi chương trình.",
             messageEn: "Cannot withdraw while abroad; record an early end or a return",
           }),
         )
@@ -203,7 +212,8 @@ const admitDeparture = (
           contract === undefined
             ? "Chưa có hợp đồng đưa người lao động đi làm việc ở nước ngoài; không thể ghi nhận xuất cảnh."
             : "Hợp đồng gần nhất đã được dùng cho lần xuất cảnh trước; cần hợp đồng mới để xuất cảnh.",
-        messageEn: contract === undefined ? "No contract signed" : "The latest contract was used by an earlier departure",
+        messageEn:
+          contract === undefined ? "No contract signed" : "The latest contract was used by an earlier departure",
       }),
     )
   }

@@ -1,6 +1,13 @@
 import type { IsoDate } from "../shared/values.ts"
 import type { WorkerContractSigned, WorkerFact, WorkerRegistered } from "./events.ts"
-import type { LoanStatus, ReemploymentKind, ReturnKind, TrainingKind, ViolationCategory, WorkerStage } from "./values.ts"
+import type {
+  LoanStatus,
+  ReemploymentKind,
+  ReturnKind,
+  TrainingKind,
+  ViolationCategory,
+  WorkerStage,
+} from "./values.ts"
 
 export interface ResidencePeriod {
   readonly from: IsoDate
@@ -49,7 +56,11 @@ export interface WorkerState {
   readonly stage: WorkerStage | undefined
   readonly residence: ReadonlyArray<ResidencePeriod>
   readonly counselledOn: IsoDate | undefined
-  readonly trainings: ReadonlyArray<{ readonly kind: TrainingKind; readonly provider: string; readonly completedOn: IsoDate }>
+  readonly trainings: ReadonlyArray<{
+    readonly kind: TrainingKind
+    readonly provider: string
+    readonly completedOn: IsoDate
+  }>
   readonly healthCheckedOn: IsoDate | undefined
   readonly criminalRecordCertificateOn: IsoDate | undefined
   readonly selectedBy: { readonly enterpriseId: string; readonly on: IsoDate } | undefined
@@ -59,7 +70,10 @@ export interface WorkerState {
   /** Every contract in effect, by event id (departures refer to theirs). */
   readonly contracts: Readonly<Record<string, WorkerContractSigned>>
   readonly loans: Readonly<
-    Record<string, { readonly bank: string; readonly amount: number; readonly status: LoanStatus; readonly on: IsoDate }>
+    Record<
+      string,
+      { readonly bank: string; readonly amount: number; readonly status: LoanStatus; readonly on: IsoDate }
+    >
   >
   readonly subsidies: ReadonlyArray<{ readonly policy: string; readonly amount: number; readonly on: IsoDate }>
   /** The latest departure, with its place and contract details derived from the rest of the history. */
@@ -69,7 +83,11 @@ export interface WorkerState {
   readonly overstayed: boolean
   readonly lastReturn: { readonly on: IsoDate; readonly kind: ReturnKind } | undefined
   readonly violations: ReadonlyArray<{ readonly on: IsoDate; readonly category: ViolationCategory }>
-  readonly reemployment: ReadonlyArray<{ readonly on: IsoDate; readonly kind: ReemploymentKind; readonly provider: string }>
+  readonly reemployment: ReadonlyArray<{
+    readonly on: IsoDate
+    readonly kind: ReemploymentKind
+    readonly provider: string
+  }>
   readonly withdrawal: { readonly on: IsoDate; readonly stage: WorkerStage; readonly reason: string } | undefined
   readonly countedDepartures: ReadonlyArray<CountedDeparture>
   readonly latestFactDate: IsoDate | undefined
@@ -148,7 +166,11 @@ const later = (a: IsoDate | undefined, b: IsoDate): IsoDate => (a === undefined 
 
 /** Folds one fact in effect into the derived state. Total: never rejects (rules live in `admitFact`). */
 export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState => {
-  const s: WorkerState = { ...state, facts: [...state.facts, fact], latestFactDate: later(state.latestFactDate, fact.occurredOn) }
+  const s: WorkerState = {
+    ...state,
+    facts: [...state.facts, fact],
+    latestFactDate: later(state.latestFactDate, fact.occurredOn),
+  }
   switch (fact._tag) {
     case "WorkerRegistered":
       return {
@@ -160,7 +182,11 @@ export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState =
         ],
       }
     case "WorkerResidenceChanged": {
-      const period = { from: fact.occurredOn, residenceUnitCode: fact.residenceUnitCode, residenceUnitId: fact.residenceUnitId }
+      const period = {
+        from: fact.occurredOn,
+        residenceUnitCode: fact.residenceUnitCode,
+        residenceUnitId: fact.residenceUnitId,
+      }
       const residence = [...s.residence, period].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
       return placeDepartures({ ...s, residence })
     }
@@ -177,7 +203,11 @@ export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState =
     case "WorkerCriminalRecordCertificateIssued":
       return { ...s, criminalRecordCertificateOn: fact.occurredOn, stage: advance(s.stage, "criminalRecordChecked") }
     case "WorkerSelectedByEnterprise":
-      return { ...s, selectedBy: { enterpriseId: fact.enterpriseId, on: fact.occurredOn }, stage: advance(s.stage, "selected") }
+      return {
+        ...s,
+        selectedBy: { enterpriseId: fact.enterpriseId, on: fact.occurredOn },
+        stage: advance(s.stage, "selected"),
+      }
     case "WorkerContractSigned":
       return {
         ...s,
@@ -189,7 +219,10 @@ export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState =
     case "WorkerLoanRecorded":
       return {
         ...s,
-        loans: { ...s.loans, [fact.loanId]: { bank: fact.bank, amount: fact.amount, status: fact.status, on: fact.occurredOn } },
+        loans: {
+          ...s.loans,
+          [fact.loanId]: { bank: fact.bank, amount: fact.amount, status: fact.status, on: fact.occurredOn },
+        },
       }
     case "WorkerSupportSubsidyGranted":
       return { ...s, subsidies: [...s.subsidies, { policy: fact.policy, amount: fact.amount, on: fact.occurredOn }] }

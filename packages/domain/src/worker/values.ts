@@ -36,7 +36,12 @@ export const ViolationCategory = Schema.Literals([
 ])
 export type ViolationCategory = typeof ViolationCategory.Type
 
-export const ReemploymentKind = Schema.Literals(["domesticJob", "workAbroadAgain", "vocationalTraining", "startBusiness"])
+export const ReemploymentKind = Schema.Literals([
+  "domesticJob",
+  "workAbroadAgain",
+  "vocationalTraining",
+  "startBusiness",
+])
 export type ReemploymentKind = typeof ReemploymentKind.Type
 
 /** Where a worker is in the programme. Pre-departure stages only move forward until the next departure. */
@@ -73,7 +78,9 @@ export const stageLabelVi: Record<WorkerStage, string> = {
 
 /** ISO 3166-1 alpha-2 destination country, e.g. "KR", "JP", "TW", "DE". */
 export const CountryCode = Schema.String.check(
-  Schema.isPattern(/^[A-Z]{2}$/, { message: "Mã nước phải gồm 2 chữ in hoa (ISO 3166-1) / country must be ISO alpha-2" }),
+  Schema.isPattern(/^[A-Z]{2}$/, {
+    message: "Mã nước phải gồm 2 chữ in hoa (ISO 3166-1) / country must be ISO alpha-2",
+  }),
 )
 
 export const Money = Schema.Struct({

@@ -11,4 +11,6 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseCon
 })
 
 export const describeConfig = (config: DatabaseConfig): string =>
-  config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}` : `PGlite ${config.dataDir}`
+  config.databaseUrl
+    ? `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}`
+    : `PGlite ${config.dataDir}`

@@ -5,5 +5,9 @@ import { configFromEnv } from "./config.ts"
 
 const log = await openEventLog(await openDatabase(configFromEnv()))
 const seal = await log.seal()
-console.log(seal ? `Niêm phong số ${seal.sealNumber}: ${seal.eventCount} sự kiện, ${seal.sealHash}` : "Không có sự kiện mới để niêm phong / nothing new to seal")
+console.log(
+  seal
+    ? `Niêm phong số ${seal.sealNumber}: ${seal.eventCount} sự kiện, ${seal.sealHash}`
+    : "Không có sự kiện mới để niêm phong / nothing new to seal",
+)
 await log.close()

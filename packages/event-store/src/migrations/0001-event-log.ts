@@ -33,7 +33,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CONSTRAINT es_events_event_id_key UNIQUE (event_id),
       CONSTRAINT es_events_stream_position_key UNIQUE (stream_id, stream_position)
     )`.execute(db)
-  await sql`CREATE INDEX IF NOT EXISTS es_events_commit_order ON es_events (transaction_id, global_position)`.execute(db)
+  await sql`CREATE INDEX IF NOT EXISTS es_events_commit_order ON es_events (transaction_id, global_position)`.execute(
+    db,
+  )
   await sql`CREATE INDEX IF NOT EXISTS es_events_by_type ON es_events (event_type, transaction_id, global_position)`.execute(
     db,
   )

@@ -22,6 +22,8 @@ export async function advanceCheckpoint(
   const result = await sql`UPDATE es_checkpoints
     SET transaction_id = ${to.transactionId.toString()}::xid8, global_position = ${to.globalPosition}, updated_at = now()
     WHERE subscriber = ${subscriber}
-      AND transaction_id = ${from.transactionId.toString()}::xid8 AND global_position = ${from.globalPosition}`.execute(trx)
+      AND transaction_id = ${from.transactionId.toString()}::xid8 AND global_position = ${from.globalPosition}`.execute(
+    trx,
+  )
   if (Number(result.numAffectedRows ?? 0) !== 1) throw new CheckpointConflict({ subscriber })
 }

@@ -5,9 +5,20 @@ import { foldEventsDigest, fromHex, sealHash, sha256 } from "./hash.ts"
 import { listSeals } from "./seal.ts"
 
 export type VerifyProblem =
-  | { readonly kind: "event-hash-mismatch"; readonly eventId: string; readonly streamId: string; readonly streamPosition: number; readonly globalPosition: number }
+  | {
+      readonly kind: "event-hash-mismatch"
+      readonly eventId: string
+      readonly streamId: string
+      readonly streamPosition: number
+      readonly globalPosition: number
+    }
   | { readonly kind: "event-missing"; readonly streamId: string; readonly streamPosition: number }
-  | { readonly kind: "stream-head-mismatch"; readonly streamId: string; readonly recordedVersion: number; readonly eventsFound: number }
+  | {
+      readonly kind: "stream-head-mismatch"
+      readonly streamId: string
+      readonly recordedVersion: number
+      readonly eventsFound: number
+    }
   | { readonly kind: "seal-mismatch"; readonly sealNumber: number; readonly reason: string }
 
 export interface VerifyReport {
@@ -35,7 +46,8 @@ export async function verifyLog(db: Kysely<any>, maxProblems = 100): Promise<Ver
   const note = (p: VerifyProblem) => problems.length < maxProblems && problems.push(p)
   const heads = new Map<string, { version: number; lastHash: string }>()
   {
-    const { rows } = await sql<any>`SELECT stream_id, version, encode(last_hash, 'hex') AS last_hash FROM es_streams`.execute(db)
+    const { rows } =
+      await sql<any>`SELECT stream_id, version, encode(last_hash, 'hex') AS last_hash FROM es_streams`.execute(db)
     for (const r of rows) heads.set(r.stream_id, { version: Number(r.version), lastHash: r.last_hash })
   }
 
@@ -48,7 +60,13 @@ export async function verifyLog(db: Kysely<any>, maxProblems = 100): Promise<Ver
     if (!head || head.version !== stream.position || head.lastHash !== stream.hash.toString("hex")) {
       if (head && head.version > stream.position)
         note({ kind: "event-missing", streamId: stream.id, streamPosition: stream.position + 1 })
-      else note({ kind: "stream-head-mismatch", streamId: stream.id, recordedVersion: head?.version ?? 0, eventsFound: stream.position })
+      else
+        note({
+          kind: "stream-head-mismatch",
+          streamId: stream.id,
+          recordedVersion: head?.version ?? 0,
+          eventsFound: stream.position,
+        })
     }
     heads.delete(stream.id)
   }
@@ -76,7 +94,13 @@ export async function verifyLog(db: Kysely<any>, maxProblems = 100): Promise<Ver
       // each event is checked against its stored predecessor, so one edit is named once, exactly
       const expected = sha256(current.hash, fromHex(r.digest))
       if (expected.toString("hex") !== r.hash)
-        note({ kind: "event-hash-mismatch", eventId: r.event_id, streamId: r.stream_id, streamPosition: position, globalPosition: Number(r.global_position) })
+        note({
+          kind: "event-hash-mismatch",
+          eventId: r.event_id,
+          streamId: r.stream_id,
+          streamPosition: position,
+          globalPosition: Number(r.global_position),
+        })
       current.position = position
       current.hash = fromHex(r.hash)
       events++
@@ -116,7 +140,14 @@ export async function verifyLog(db: Kysely<any>, maxProblems = 100): Promise<Ver
           ? `sealed ${seal.eventCount} events, found ${count}`
           : digest.toString("hex") !== seal.eventsDigest
             ? "events digest differs"
-            : sealHash(previous, seal.sealNumber, seal.checkpoint.transactionId, seal.checkpoint.globalPosition, count, digest).toString("hex") !== seal.sealHash
+            : sealHash(
+                  previous,
+                  seal.sealNumber,
+                  seal.checkpoint.transactionId,
+                  seal.checkpoint.globalPosition,
+                  count,
+                  digest,
+                ).toString("hex") !== seal.sealHash
               ? "seal hash differs"
               : undefined
     if (reason) note({ kind: "seal-mismatch", sealNumber: seal.sealNumber, reason })

@@ -34,7 +34,8 @@ export class UndecodableEvent extends Error {}
 
 export const decodeRecorded = (event: RecordedEvent): DomainEvent => {
   const decoded = decodeEvent(event.type, event.schemaVersion, event.data)
-  if (Result.isFailure(decoded)) throw new UndecodableEvent(`${event.type} v${event.schemaVersion}: ${decoded.failure.message}`)
+  if (Result.isFailure(decoded))
+    throw new UndecodableEvent(`${event.type} v${event.schemaVersion}: ${decoded.failure.message}`)
   return decoded.success
 }
 

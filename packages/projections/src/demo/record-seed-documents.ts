@@ -9,7 +9,10 @@ type Seed = QuotaPlan.SeedEvent<DomainEvent>
  * twice writes nothing new. `recordedAt` (demo only) is when the documents are taken to have been entered:
  * before the plan year for yearly plans.
  */
-export async function recordSeedDocuments(log: EventLog, recordedAtOf: (seed: Seed) => Date | undefined = () => undefined) {
+export async function recordSeedDocuments(
+  log: EventLog,
+  recordedAtOf: (seed: Seed) => Date | undefined = () => undefined,
+) {
   const seeds: ReadonlyArray<Seed> = [
     ...QuotaPlan.quotaPlanSeedEvents(),
     ...PlanTask.planTaskSeedEvents(),

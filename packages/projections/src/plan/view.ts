@@ -49,6 +49,8 @@ export const planView: AggregateView<QuotaPlan.QuotaPlanState> = {
       changes: plan.changes,
       allocations: plan.allocations,
     }
-    return { plans: [{ key: plan.planId, provinceCode: plan.provinceCode, year: plan.toYear, unitId: null, data: row }] }
+    return {
+      plans: [{ key: plan.planId, provinceCode: plan.provinceCode, year: plan.toYear, unitId: null, data: row }],
+    }
   },
 }

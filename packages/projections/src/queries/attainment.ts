@@ -39,11 +39,25 @@ export interface Attainment {
   } | null
   readonly splitRule: SplitRule
   readonly items: ReadonlyArray<AttainmentItem>
-  readonly total: { readonly target: number | null; readonly departed: number; readonly percent: number | null; readonly remaining: number | null }
+  readonly total: {
+    readonly target: number | null
+    readonly departed: number
+    readonly percent: number | null
+    readonly remaining: number | null
+  }
   /** Units with nobody departed yet (the "100% of communes" target): the plan's, or the province's without a plan. */
-  readonly unitsWithNobody: ReadonlyArray<{ readonly unitId: string; readonly unitCode: string; readonly unitName: string }>
+  readonly unitsWithNobody: ReadonlyArray<{
+    readonly unitId: string
+    readonly unitCode: string
+    readonly unitName: string
+  }>
   /** Departures under old units that were split: counted in the total, not in any unit (rule "not-attributable"). */
-  readonly notAttributable: ReadonlyArray<{ readonly unitId: string; readonly unitCode: string; readonly unitName: string; readonly departed: number }>
+  readonly notAttributable: ReadonlyArray<{
+    readonly unitId: string
+    readonly unitCode: string
+    readonly unitName: string
+    readonly departed: number
+  }>
 }
 
 const collator = new Intl.Collator("vi")
@@ -59,7 +73,13 @@ export async function planFor(db: Kysely<any>, tableOf: TableOf, provinceCode: s
 }
 
 /** Departures that count, per unit of record, for a province and year, as known at `asOf`. */
-export async function countedDeparturesByUnit(db: Kysely<any>, tableOf: TableOf, provinceCode: string, year: number, asOf?: Date) {
+export async function countedDeparturesByUnit(
+  db: Kysely<any>,
+  tableOf: TableOf,
+  provinceCode: string,
+  year: number,
+  asOf?: Date,
+) {
   const { rows } = await sql<{ unit_id: string; unit_code: string; n: number }>`
     SELECT unit_id, min(data->>'unitCode') AS unit_code, count(*)::int8 AS n FROM ${sql.table(tableOf("workers", "departures"))}
     WHERE province_code = ${provinceCode} AND year = ${year} AND ${knownAt(asOf)} AND (data->>'counted')::boolean
@@ -100,7 +120,12 @@ export function groupingUnits(
   for (const allocation of plan?.allocations ?? []) {
     const unit = AdminUnit.unitOn(catalogue, allocation.unitCode, `${year}-01-01`)[0]
     const unitId = unit?.unitId ?? `code:${allocation.unitCode}`
-    rows.set(unitId, { unitCode: allocation.unitCode, unitName: unit?.name ?? allocation.unitName, target: allocation.headCount, departed: 0 })
+    rows.set(unitId, {
+      unitCode: allocation.unitCode,
+      unitName: unit?.name ?? allocation.unitName,
+      target: allocation.headCount,
+      departed: 0,
+    })
   }
   if (!plan)
     for (const unit of AdminUnit.unitsOf(catalogue, provinceCode, `${year}-12-31`))
@@ -129,7 +154,9 @@ export async function attainment(
     catalogue.units.get(unitId)?.names.at(-1)?.value ??
     fallback
   const codeOf = (unitId: string, fallback: string) =>
-    AdminUnit.attributesOn(catalogue, unitId, onDate)?.code ?? catalogue.units.get(unitId)?.codes.at(-1)?.value ?? fallback
+    AdminUnit.attributesOn(catalogue, unitId, onDate)?.code ??
+    catalogue.units.get(unitId)?.codes.at(-1)?.value ??
+    fallback
 
   const rows = groupingUnits(catalogue, plan, provinceCode, year)
   const planUnits = new Set(rows.keys())
@@ -141,11 +168,21 @@ export async function attainment(
     const targets = attribute(catalogue, d.unitId, planUnits, endDate, splitRule)
     if (targets === "not-attributable") {
       const seen = notAttributable.get(d.unitId)
-      notAttributable.set(d.unitId, { unitId: d.unitId, unitCode: d.unitCode, unitName: nameOf(d.unitId, d.unitCode), departed: (seen?.departed ?? 0) + d.departed })
+      notAttributable.set(d.unitId, {
+        unitId: d.unitId,
+        unitCode: d.unitCode,
+        unitName: nameOf(d.unitId, d.unitCode),
+        departed: (seen?.departed ?? 0) + d.departed,
+      })
       continue
     }
     for (const t of targets) {
-      const row = rows.get(t.unitId) ?? { unitCode: codeOf(t.unitId, d.unitCode), unitName: nameOf(t.unitId, d.unitCode), target: 0, departed: 0 }
+      const row = rows.get(t.unitId) ?? {
+        unitCode: codeOf(t.unitId, d.unitCode),
+        unitName: nameOf(t.unitId, d.unitCode),
+        target: 0,
+        departed: 0,
+      }
       row.departed += d.departed * t.share
       rows.set(t.unitId, row)
     }
@@ -179,8 +216,15 @@ export async function attainment(
       : null,
     splitRule,
     items,
-    total: { target, departed: total, percent: percentOf(total, target), remaining: target === null ? null : Math.max(0, target - total) },
-    unitsWithNobody: items.filter((i) => i.departed === 0).map(({ unitId, unitCode, unitName }) => ({ unitId, unitCode, unitName })),
+    total: {
+      target,
+      departed: total,
+      percent: percentOf(total, target),
+      remaining: target === null ? null : Math.max(0, target - total),
+    },
+    unitsWithNobody: items
+      .filter((i) => i.departed === 0)
+      .map(({ unitId, unitCode, unitName }) => ({ unitId, unitCode, unitName })),
     notAttributable: [...notAttributable.values()].toSorted((a, b) => collator.compare(a.unitName, b.unitName)),
   }
 }

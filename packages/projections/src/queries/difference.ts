@@ -31,26 +31,34 @@ export async function departedDifference(
   query: { readonly provinceCode: string; readonly year: number; readonly from: Date; readonly to: Date },
 ): Promise<Difference> {
   const table = sql.table(tableOf("workers", "departures"))
-  const at = (t: Date) => sql`recorded_from <= ${t.toISOString()}::timestamptz AND (recorded_to IS NULL OR recorded_to > ${t.toISOString()}::timestamptz)`
+  const at = (t: Date) =>
+    sql`recorded_from <= ${t.toISOString()}::timestamptz AND (recorded_to IS NULL OR recorded_to > ${t.toISOString()}::timestamptz)`
   const read = async (t: Date) => {
     const { rows } = await sql<{ key: string; data: DepartureRow }>`SELECT key, data FROM ${table}
-      WHERE province_code = ${query.provinceCode} AND year = ${query.year} AND ${at(t)} AND (data->>'counted')::boolean`.execute(db)
+      WHERE province_code = ${query.provinceCode} AND year = ${query.year} AND ${at(t)} AND (data->>'counted')::boolean`.execute(
+      db,
+    )
     return new Map(rows.map((r) => [r.key, r.data]))
   }
   const [before, after] = await Promise.all([read(query.from), read(query.to)])
   const changes: DepartureChange[] = []
   for (const [key, row] of before) {
     const next = after.get(key)
-    if (!next) changes.push({ departureEventId: key, workerId: row.workerId, change: "removed", before: row, after: null })
+    if (!next)
+      changes.push({ departureEventId: key, workerId: row.workerId, change: "removed", before: row, after: null })
     else if (JSON.stringify(next) !== JSON.stringify(row))
       changes.push({ departureEventId: key, workerId: row.workerId, change: "changed", before: row, after: next })
   }
   for (const [key, row] of after)
-    if (!before.has(key)) changes.push({ departureEventId: key, workerId: row.workerId, change: "added", before: null, after: row })
+    if (!before.has(key))
+      changes.push({ departureEventId: key, workerId: row.workerId, change: "added", before: null, after: row })
 
   // The events that opened or closed a version of a changed row between the two times.
   const keys = changes.map((c) => c.departureEventId)
-  const { rows: causes } = keys.length === 0 ? { rows: [] } : await sql<{ event_id: string }>`
+  const { rows: causes } =
+    keys.length === 0
+      ? { rows: [] }
+      : await sql<{ event_id: string }>`
     SELECT DISTINCT v.event_id::text AS event_id FROM ${table} v
     WHERE v.key = ANY (${keys}::text[]) AND v.recorded_from > ${query.from.toISOString()}::timestamptz
       AND v.recorded_from <= ${query.to.toISOString()}::timestamptz
@@ -64,6 +72,10 @@ export async function departedDifference(
     departedBefore: before.size,
     departedAfter: after.size,
     changes: changes.sort((a, b) => a.departureEventId.localeCompare(b.departureEventId)),
-    events: await eventsById(db, causes.map((c) => c.event_id), query.to),
+    events: await eventsById(
+      db,
+      causes.map((c) => c.event_id),
+      query.to,
+    ),
   }
 }

@@ -46,15 +46,26 @@ export async function departedLineage(
   query: LineageQuery,
 ): Promise<Lineage> {
   const { provinceCode, year, asOf } = query
-  const { rows } = await sql<{ data: DepartureRow; unit_id: string }>`SELECT data, unit_id FROM ${sql.table(tableOf("workers", "departures"))}
-    WHERE province_code = ${provinceCode} AND year = ${year} AND ${knownAt(asOf)} AND (data->>'counted')::boolean`.execute(db)
+  const { rows } = await sql<{
+    data: DepartureRow
+    unit_id: string
+  }>`SELECT data, unit_id FROM ${sql.table(tableOf("workers", "departures"))}
+    WHERE province_code = ${provinceCode} AND year = ${year} AND ${knownAt(asOf)} AND (data->>'counted')::boolean`.execute(
+    db,
+  )
   let selected = rows.map((r) => ({ departure: r.data, share: 1 }))
   if (query.unitCode) {
     const [catalogue, plan] = await Promise.all([catalogues.at(asOf), planFor(db, tableOf, provinceCode, year, asOf)])
     const target = AdminUnit.unitOn(catalogue, query.unitCode, `${year}-01-01`)[0]?.unitId
     const planUnits = new Set(groupingUnits(catalogue, plan, provinceCode, year).keys())
     selected = selected.flatMap(({ departure }) => {
-      const to = attribute(catalogue, departure.unitId, planUnits, `${year}-12-31`, query.splitRule ?? "not-attributable")
+      const to = attribute(
+        catalogue,
+        departure.unitId,
+        planUnits,
+        `${year}-12-31`,
+        query.splitRule ?? "not-attributable",
+      )
       if (to === "not-attributable") return []
       const share = to.find((t) => t.unitId === target)?.share ?? 0
       return share > 0 ? [{ departure, share }] : []
@@ -70,9 +81,14 @@ export async function departedLineage(
   }
 }
 
-export async function eventsById(db: Kysely<any>, ids: ReadonlyArray<string>, asOf?: Date): Promise<ReadonlyArray<LineageEvent>> {
+export async function eventsById(
+  db: Kysely<any>,
+  ids: ReadonlyArray<string>,
+  asOf?: Date,
+): Promise<ReadonlyArray<LineageEvent>> {
   const upTo = asOf ? sql`AND recorded_at <= ${asOf.toISOString()}::timestamptz` : sql``
-  const { rows } = await sql<any>`SELECT event_id::text AS event_id, event_type, stream_id, recorded_at, occurred_at, metadata,
+  const { rows } =
+    await sql<any>`SELECT event_id::text AS event_id, event_type, stream_id, recorded_at, occurred_at, metadata,
       data->>'correctsEventId' AS corrects, data->>'reason' AS reason
     FROM es_events WHERE event_id = ANY (${[...ids]}::uuid[]) ${upTo}
     ORDER BY recorded_at, global_position`.execute(db)

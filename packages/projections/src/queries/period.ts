@@ -14,12 +14,18 @@ export const parsePeriod = (text: string): Period | undefined => {
   const year = /^(\d{4})$/.exec(text)
   if (year) return yearPeriod(Number(year[1]))
   const half = /^(\d{4})-H([12])$/.exec(text)
-  if (half) return half[2] === "1" ? { from: `${half[1]}-01-01`, to: `${half[1]}-06-30` } : { from: `${half[1]}-07-01`, to: `${half[1]}-12-31` }
+  if (half)
+    return half[2] === "1"
+      ? { from: `${half[1]}-01-01`, to: `${half[1]}-06-30` }
+      : { from: `${half[1]}-07-01`, to: `${half[1]}-12-31` }
   const quarter = /^(\d{4})-Q([1-4])$/.exec(text)
   if (quarter) {
     const q = Number(quarter[2])
     const last = new Date(Date.UTC(Number(quarter[1]), q * 3, 0)).getUTCDate()
-    return { from: `${quarter[1]}-${String(q * 3 - 2).padStart(2, "0")}-01`, to: `${quarter[1]}-${String(q * 3).padStart(2, "0")}-${last}` }
+    return {
+      from: `${quarter[1]}-${String(q * 3 - 2).padStart(2, "0")}-01`,
+      to: `${quarter[1]}-${String(q * 3).padStart(2, "0")}-${last}`,
+    }
   }
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text)
   if (month) {

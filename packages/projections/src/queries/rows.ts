@@ -9,25 +9,38 @@ export interface RowFilter {
   readonly asOf?: Date | undefined
 }
 
-const where = (filter: RowFilter) => sql.join(
-  [
-    knownAt(filter.asOf),
-    filter.provinceCode ? sql`province_code = ${filter.provinceCode}` : sql`TRUE`,
-    filter.unitIds ? sql`unit_id = ANY (${[...filter.unitIds]}::text[])` : sql`TRUE`,
-    filter.years ? sql`year = ANY (${[...filter.years]}::int[])` : sql`TRUE`,
-  ],
-  sql` AND `,
-)
+const where = (filter: RowFilter) =>
+  sql.join(
+    [
+      knownAt(filter.asOf),
+      filter.provinceCode ? sql`province_code = ${filter.provinceCode}` : sql`TRUE`,
+      filter.unitIds ? sql`unit_id = ANY (${[...filter.unitIds]}::text[])` : sql`TRUE`,
+      filter.years ? sql`year = ANY (${[...filter.years]}::int[])` : sql`TRUE`,
+    ],
+    sql` AND `,
+  )
 
 /** Worker registry rows as known at `asOf`. */
-export async function workerRows(db: Kysely<any>, tableOf: TableOf, filter: RowFilter): Promise<ReadonlyArray<WorkerRow>> {
-  const { rows } = await sql<{ data: WorkerRow }>`SELECT data FROM ${sql.table(tableOf("workers", "registry"))} WHERE ${where(filter)}`.execute(db)
+export async function workerRows(
+  db: Kysely<any>,
+  tableOf: TableOf,
+  filter: RowFilter,
+): Promise<ReadonlyArray<WorkerRow>> {
+  const { rows } = await sql<{
+    data: WorkerRow
+  }>`SELECT data FROM ${sql.table(tableOf("workers", "registry"))} WHERE ${where(filter)}`.execute(db)
   return rows.map((r) => r.data)
 }
 
 /** Departure rows (counted or not) as known at `asOf`. */
-export async function departureRows(db: Kysely<any>, tableOf: TableOf, filter: RowFilter): Promise<ReadonlyArray<DepartureRow>> {
-  const { rows } = await sql<{ data: DepartureRow }>`SELECT data FROM ${sql.table(tableOf("workers", "departures"))} WHERE ${where(filter)}`.execute(db)
+export async function departureRows(
+  db: Kysely<any>,
+  tableOf: TableOf,
+  filter: RowFilter,
+): Promise<ReadonlyArray<DepartureRow>> {
+  const { rows } = await sql<{
+    data: DepartureRow
+  }>`SELECT data FROM ${sql.table(tableOf("workers", "departures"))} WHERE ${where(filter)}`.execute(db)
   return rows.map((r) => r.data)
 }
 

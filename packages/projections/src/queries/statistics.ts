@@ -9,13 +9,25 @@ const countBy = <T>(items: ReadonlyArray<T>, keysOf: (item: T) => ReadonlyArray<
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)))
 }
 
-export const FUNNEL_STAGES = ["registered", "counselled", "trained", "healthChecked", "recordCertificate", "contracted", "departed"] as const
+export const FUNNEL_STAGES = [
+  "registered",
+  "counselled",
+  "trained",
+  "healthChecked",
+  "recordCertificate",
+  "contracted",
+  "departed",
+] as const
 export type FunnelStage = (typeof FUNNEL_STAGES)[number]
 
 export interface Funnel {
   readonly stages: ReadonlyArray<{ readonly stage: FunnelStage; readonly count: number }>
   /** Drop-outs by the stage they left at, and by reason. */
-  readonly withdrawn: { readonly total: number; readonly byStage: Record<string, number>; readonly byReason: Record<string, number> }
+  readonly withdrawn: {
+    readonly total: number
+    readonly byStage: Record<string, number>
+    readonly byReason: Record<string, number>
+  }
 }
 
 /** Registered → … → departed for the people registered in the period. */
@@ -70,7 +82,8 @@ export function departureBreakdown(
     byPriorityGroup: countBy(counted, (d) => d.priorityGroups),
     byEnterprise: countBy(counted, (d) => [d.enterpriseId]),
     byMonth: countBy(counted, (d) => [d.departedOn.slice(0, 7)]),
-    highIncomeShare: classified.length === 0 ? null : Math.round((classified.filter(Boolean).length / classified.length) * 1000) / 10,
+    highIncomeShare:
+      classified.length === 0 ? null : Math.round((classified.filter(Boolean).length / classified.length) * 1000) / 10,
   }
 }
 
@@ -113,7 +126,11 @@ export interface TrainingCoverage {
   readonly languageTrainees: number
 }
 
-export function trainingCoverage(departures: ReadonlyArray<DepartureRow>, workers: ReadonlyArray<WorkerRow>, period?: Period): TrainingCoverage {
+export function trainingCoverage(
+  departures: ReadonlyArray<DepartureRow>,
+  workers: ReadonlyArray<WorkerRow>,
+  period?: Period,
+): TrainingCoverage {
   const counted = departures.filter((d) => d.counted && inPeriod(d.departedOn, period))
   const trained = counted.filter((d) => d.trainedBeforeDeparture).length
   return {
@@ -125,8 +142,16 @@ export function trainingCoverage(departures: ReadonlyArray<DepartureRow>, worker
 }
 
 export interface Finance {
-  readonly loans: { readonly count: number; readonly amount: number; readonly byProgramme: Record<string, { count: number; amount: number }> }
-  readonly subsidies: { readonly count: number; readonly amount: number; readonly byProgramme: Record<string, { count: number; amount: number }> }
+  readonly loans: {
+    readonly count: number
+    readonly amount: number
+    readonly byProgramme: Record<string, { count: number; amount: number }>
+  }
+  readonly subsidies: {
+    readonly count: number
+    readonly amount: number
+    readonly byProgramme: Record<string, { count: number; amount: number }>
+  }
 }
 
 export function finance(workers: ReadonlyArray<WorkerRow>): Finance {

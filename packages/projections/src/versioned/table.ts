@@ -14,9 +14,15 @@ export const createVersionedTable = async (db: Kysely<any>, table: string): Prom
       event_id uuid NOT NULL,
       closed_by uuid
     )`.execute(db)
-  await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_current`)} ON ${sql.table(table)} (key) WHERE recorded_to IS NULL`.execute(db)
-  await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_period`)} ON ${sql.table(table)} (province_code, year, recorded_from)`.execute(db)
-  await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_key`)} ON ${sql.table(table)} (key, recorded_from)`.execute(db)
+  await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_current`)} ON ${sql.table(table)} (key) WHERE recorded_to IS NULL`.execute(
+    db,
+  )
+  await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_period`)} ON ${sql.table(table)} (province_code, year, recorded_from)`.execute(
+    db,
+  )
+  await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_key`)} ON ${sql.table(table)} (key, recorded_from)`.execute(
+    db,
+  )
 }
 
 /** Writes a batch's closings and new versions: set-based, a few statements per table. */
@@ -33,7 +39,9 @@ export const writeVersionBatch = async (
         SET recorded_to = c.recorded_to::timestamptz, closed_by = c.closed_by::uuid
         FROM (SELECT * FROM unnest(${closings.map((c) => c.key)}::text[], ${closings.map((c) => c.recordedTo.toISOString())}::text[],
               ${closings.map((c) => c.closedBy)}::text[]) AS u(key, recorded_to, closed_by)) AS c
-        WHERE t.key = c.key AND t.recorded_to IS NULL`.execute(trx)
+        WHERE t.key = c.key AND t.recorded_to IS NULL
+          -- named keys, so the planner uses the key index instead of scanning every current row (quadratic rebuilds)
+          AND t.key = ANY (${closings.map((c) => c.key)}::text[])`.execute(trx)
     }
     const inserts = batch.visibleInserts().filter((v) => v.table === table)
     for (let i = 0; i < inserts.length; i += 2000) {

@@ -139,7 +139,8 @@ export function deriveDepartureRows(state: Worker.WorkerState): ReadonlyArray<De
     const place = Worker.residenceAt(state, departure.occurredOn)
     const residenceEvent = lastOf(
       state.facts,
-      (f) => (f._tag === "WorkerResidenceChanged" || f._tag === "WorkerRegistered") && f.occurredOn <= departure.occurredOn,
+      (f) =>
+        (f._tag === "WorkerResidenceChanged" || f._tag === "WorkerRegistered") && f.occurredOn <= departure.occurredOn,
     )
     const trainedBy = (kind: string) =>
       state.trainings.some((t) => t.kind === kind && t.completedOn <= departure.occurredOn)

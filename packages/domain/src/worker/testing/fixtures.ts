@@ -1,18 +1,6 @@
 import type { SealedPersonal } from "../../personal-data/envelope.ts"
-import {
-  RecordContract,
-  RecordCounselling,
-  RecordDeparture,
-  RecordReturn,
-  RegisterWorker,
-} from "../commands.ts"
-import {
-  WorkerContractSigned,
-  WorkerCounselled,
-  WorkerDeparted,
-  WorkerRegistered,
-  WorkerReturned,
-} from "../events.ts"
+import { RecordContract, RecordCounselling, RecordDeparture, RecordReturn, RegisterWorker } from "../commands.ts"
+import { WorkerContractSigned, WorkerCounselled, WorkerDeparted, WorkerRegistered, WorkerReturned } from "../events.ts"
 
 /** Deterministic stand-ins for sealed envelopes: the decider never opens them. */
 export const sealed = (label: string): SealedPersonal => ({
@@ -67,17 +55,24 @@ export const contractData = (eventId = "e-contract", occurredOn = "2025-03-01") 
 })
 export const contracted = (eventId?: string, occurredOn?: string) =>
   new WorkerContractSigned(contractData(eventId, occurredOn))
-export const contractCommand = (eventId?: string, occurredOn?: string) => new RecordContract(contractData(eventId, occurredOn))
+export const contractCommand = (eventId?: string, occurredOn?: string) =>
+  new RecordContract(contractData(eventId, occurredOn))
 
 export const departureCommand = (occurredOn = "2025-04-01", eventId = "e-depart", dateOfBirth = DOB) =>
   new RecordDeparture({ eventId, workerId: WORKER, occurredOn, dateOfBirth })
 export const departed = (occurredOn = "2025-04-01", eventId = "e-depart", contractEventId = "e-contract") =>
   new WorkerDeparted({ eventId, workerId: WORKER, occurredOn, contractEventId })
 
-export const returnCommand = (occurredOn = "2026-04-01", eventId = "e-return", kind: "onTime" | "early" | "late" = "early") =>
-  new RecordReturn({ eventId, workerId: WORKER, occurredOn, kind, reason: "Hết hạn visa" })
-export const returned = (occurredOn = "2026-04-01", eventId = "e-return", kind: "onTime" | "early" | "late" = "early") =>
-  new WorkerReturned({ eventId, workerId: WORKER, occurredOn, kind, reason: "Hết hạn visa" })
+export const returnCommand = (
+  occurredOn = "2026-04-01",
+  eventId = "e-return",
+  kind: "onTime" | "early" | "late" = "early",
+) => new RecordReturn({ eventId, workerId: WORKER, occurredOn, kind, reason: "Hết hạn visa" })
+export const returned = (
+  occurredOn = "2026-04-01",
+  eventId = "e-return",
+  kind: "onTime" | "early" | "late" = "early",
+) => new WorkerReturned({ eventId, workerId: WORKER, occurredOn, kind, reason: "Hết hạn visa" })
 
 /** Registered, contracted, departed on 2025-04-01. */
 export const abroadHistory = [registered, contracted(), departed()]
