@@ -1,5 +1,6 @@
 import type { Generator } from "@xkld/domain"
-import type { AppendRequest, EventLog, NewEvent } from "@xkld/event-store"
+import type { EventLog } from "@xkld/event-store"
+import { appendRequestOf } from "../src/demo/record-history.ts"
 
 type GeneratedAppend = Generator.GeneratedAppend
 
@@ -108,22 +109,4 @@ function newChunk(count: number): Chunk {
   }
 }
 
-const toRequest = (append: GeneratedAppend): AppendRequest => ({
-  streamId: append.streamId,
-  streamType: append.streamType,
-  expectedVersion: append.expectedVersion,
-  recordedAt: new Date(append.recordedAt),
-  events: append.events.map((e): NewEvent => ({
-    eventId: e.eventId,
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    data: e.data,
-    occurredAt: new Date(e.occurredAt),
-    metadata: {
-      actor: append.actor,
-      commandId: append.commandId,
-      correlationId: append.commandId,
-      source: { kind: "seed", dataset: "generator" },
-    },
-  })),
-})
+const toRequest = appendRequestOf

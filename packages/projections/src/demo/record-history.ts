@@ -1,5 +1,5 @@
 import type { Generator } from "@xkld/domain"
-import type { EventLog, NewEvent } from "@xkld/event-store"
+import type { AppendRequest, EventLog, NewEvent } from "@xkld/event-store"
 
 type GeneratedAppend = Generator.GeneratedAppend
 
@@ -21,28 +21,7 @@ export async function recordHistory(
     group = []
     await log.database.db.transaction().execute(async (trx) => {
       for (const append of commands) {
-        const outcome = await log.append(
-          {
-            streamId: append.streamId,
-            streamType: append.streamType,
-            expectedVersion: append.expectedVersion,
-            recordedAt: new Date(append.recordedAt),
-            events: append.events.map((e): NewEvent => ({
-              eventId: e.eventId,
-              type: e.type,
-              schemaVersion: e.schemaVersion,
-              data: e.data,
-              occurredAt: new Date(e.occurredAt),
-              metadata: {
-                actor: append.actor,
-                commandId: append.commandId,
-                correlationId: append.commandId,
-                source: { kind: "seed", dataset: "generator" },
-              },
-            })),
-          },
-          trx,
-        )
+        const outcome = await log.append(appendRequestOf(append), trx)
         if (!outcome.ok) throw outcome.error
         written += append.events.length
       }
@@ -56,3 +35,24 @@ export async function recordHistory(
   await flush()
   return written
 }
+
+/** A generated append as the store's request: the generator's actor and command id, source "seed". */
+export const appendRequestOf = (append: GeneratedAppend): AppendRequest => ({
+  streamId: append.streamId,
+  streamType: append.streamType,
+  expectedVersion: append.expectedVersion,
+  recordedAt: new Date(append.recordedAt),
+  events: append.events.map((e): NewEvent => ({
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    occurredAt: new Date(e.occurredAt),
+    metadata: {
+      actor: append.actor,
+      commandId: append.commandId,
+      correlationId: append.commandId,
+      source: { kind: "seed", dataset: "generator" },
+    },
+  })),
+})
