@@ -4,7 +4,7 @@ import type { EnterpriseRow } from "@xkld/projections"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
-import { executeCommand, expectedVersionFrom } from "../commands/execute.ts"
+import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
 import {
@@ -19,7 +19,6 @@ import {
   ProvinceCode,
   provinceOf,
 } from "../read-models/query.ts"
-import { guardedWrite } from "../read-models/write.ts"
 import type { AppServices } from "../services.ts"
 
 const TAGS = ["Doanh nghiệp"]
@@ -108,7 +107,7 @@ const enterpriseCommand = <F extends Schema.Struct.Fields>(spec: {
     params: IdParams,
     body: Schema.Struct({ ...spec.fields, occurredOn: Schema.optional(IsoDate) }),
     handler: ({ params, body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, () =>
+      idempotent(services, actor, c, body, () =>
         runEnterpriseCommand(
           services,
           actor,
@@ -196,7 +195,7 @@ export const enterpriseRoutes = [
       occurredOn: Schema.optional(IsoDate),
     }),
     handler: ({ body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, () => {
+      idempotent(services, actor, c, body, () => {
         const enterpriseId = body.enterpriseId ?? randomUUID()
         const command = new Enterprise.LicenseEnterprise({
           enterpriseId,

@@ -3,7 +3,7 @@ import { AdminUnit, IsoDate, QuotaPlan } from "@xkld/domain"
 import type { PlanRow } from "@xkld/projections"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
-import { executeCommand, expectedVersionFrom } from "../commands/execute.ts"
+import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
@@ -23,7 +23,6 @@ import {
   unitScope,
   YearText,
 } from "../read-models/query.ts"
-import { guardedWrite } from "../read-models/write.ts"
 import type { AppServices } from "../services.ts"
 import { ApportionmentBody, PlanBody, PlanListBody } from "../read-models/contract.ts"
 import { apportionmentOf, metadataBasis, planItem } from "./view.ts"
@@ -217,7 +216,7 @@ export const planRoutes = [
       legalBasis: QuotaPlan.PrintedLegalBasis,
     }),
     handler: ({ body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, async () => {
+      idempotent(services, actor, c, body, async () => {
         await checkUnits(services, actor.provinceCode, body.year, body.allocations)
         const planId = body.planId ?? `quota-plan:${actor.provinceCode}:${body.year}:${randomUUID().slice(0, 8)}`
         const result = await executeCommand(services, actor, c, {
@@ -259,7 +258,7 @@ export const planRoutes = [
       reason: Reason,
     }),
     handler: ({ params, body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, async () => {
+      idempotent(services, actor, c, body, async () => {
         const result = await executeCommand(services, actor, c, {
           streamId: params.id,
           streamType: QuotaPlan.quotaPlanStreamType,
@@ -296,7 +295,7 @@ export const planRoutes = [
       reason: Reason,
     }),
     handler: ({ params, body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, async () => {
+      idempotent(services, actor, c, body, async () => {
         const result = await executeCommand(services, actor, c, {
           streamId: params.id,
           streamType: QuotaPlan.quotaPlanStreamType,
@@ -325,7 +324,7 @@ export const planRoutes = [
       effectiveOn: IsoDate,
     }),
     handler: ({ params, body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, async () => {
+      idempotent(services, actor, c, body, async () => {
         const result = await executeCommand(services, actor, c, {
           streamId: params.id,
           streamType: QuotaPlan.quotaPlanStreamType,

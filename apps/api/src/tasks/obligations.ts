@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto"
 import { IsoDate, QuotaPlan, ReportingObligation } from "@xkld/domain"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
-import type { Role } from "../access/roles.ts"
-import { executeCommand, expectedVersionFrom } from "../commands/execute.ts"
+import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
@@ -25,14 +24,8 @@ import {
   provinceOf,
   UnitCode,
 } from "../read-models/query.ts"
-import { guardedWrite } from "../read-models/write.ts"
 import type { AppServices } from "../services.ts"
-
-const TAGS = ["Nhiệm vụ, báo cáo"]
-const READERS: ReadonlyArray<Role> = ["province-officer", "department-officer", "commune-officer", "leader", "auditor"]
-/** The group code the documents use for "UBND các xã, phường" and for "Các Sở, ban, ngành". */
-const COMMUNES = "UBND-XA"
-const DEPARTMENTS = "SO-NGANH"
+import { COMMUNES, DEPARTMENTS, READERS, TAGS } from "./vocabulary.ts"
 
 type Obligation = ReportingObligation.ReportingObligationView
 
@@ -190,7 +183,7 @@ export const obligationRoutes = [
       note: Schema.optional(Schema.String.check(Schema.isMaxLength(2000))),
     }),
     handler: ({ body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, () => {
+      idempotent(services, actor, c, body, () => {
         const obligationId =
           body.obligationId ??
           `reporting-obligation:${actor.provinceCode}:${body.period.year}:${body.reportKind}:${randomUUID().slice(0, 8)}`
@@ -230,7 +223,7 @@ export const obligationRoutes = [
     params: IdParams,
     body: Schema.Struct({ submittedOn: Schema.optional(IsoDate), documentRef: ReportingObligation.ReportDocumentRef }),
     handler: ({ params, body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, () =>
+      idempotent(services, actor, c, body, () =>
         runObligationCommand(
           services,
           actor,

@@ -1,8 +1,7 @@
 import { PlanTask } from "@xkld/domain"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
-import type { Role } from "../access/roles.ts"
-import { executeCommand, expectedVersionFrom } from "../commands/execute.ts"
+import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
@@ -19,15 +18,11 @@ import {
   ProvinceCode,
   provinceOf,
 } from "../read-models/query.ts"
-import { guardedWrite } from "../read-models/write.ts"
 import type { AppServices } from "../services.ts"
+import { COMMUNES, READERS, TAGS } from "./vocabulary.ts"
 
-const TAGS = ["Nhiệm vụ, báo cáo"]
-const READERS: ReadonlyArray<Role> = ["province-officer", "department-officer", "commune-officer", "leader", "auditor"]
 const WRITERS = ["province-officer", "department-officer"] as const
 const GROUP_ORDER: ReadonlyArray<string> = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
-/** The agency code of "UBND cấp xã" in the appendix: the tasks a commune officer sees. */
-const COMMUNES = "UBND-XA"
 
 type TaskRow = PlanTask.PlanTaskView & { readonly status: "open" | "completed" }
 
@@ -175,7 +170,7 @@ export const taskRoutes = [
       documentRef: Schema.optional(DocumentRefText),
     }),
     handler: ({ params, body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, () =>
+      idempotent(services, actor, c, body, () =>
         runTaskCommand(services, actor, c, params.id, {
           _tag: "ReportPlanTaskProgress",
           taskId: params.id,
@@ -203,7 +198,7 @@ export const taskRoutes = [
       documentRef: Schema.optional(DocumentRefText),
     }),
     handler: ({ params, body, actor, services, c }) =>
-      guardedWrite(services, actor, c, body, () =>
+      idempotent(services, actor, c, body, () =>
         runTaskCommand(services, actor, c, params.id, {
           _tag: "CompletePlanTask",
           taskId: params.id,
