@@ -1,4 +1,5 @@
 import { configFromEnv, type DatabaseConfig } from "@xkld/event-store"
+import { parseProxyEntry } from "./auth/client-address.ts"
 
 export type Mode = "demo" | "development" | "production"
 
@@ -14,6 +15,12 @@ export interface AppConfig {
   readonly sessionSecret: string
   /** Cookies get `Secure` outside development and demo on localhost. */
   readonly secureCookies: boolean
+  /**
+   * Addresses and CIDR ranges of the reverse proxies in front of the API (`XKLD_TRUSTED_PROXIES`, comma- or
+   * space-separated). Only a request whose direct peer is one of them has its `X-Forwarded-For` read (the
+   * rightmost hop that is not a trusted proxy is the client); empty: the header is ignored.
+   */
+  readonly trustedProxies: ReadonlyArray<string>
 }
 
 /** Development-only keys: refused in production (`ConfigError`), so real data never sits under them. */
@@ -43,6 +50,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     indexKey: env.XKLD_INDEX_KEY ?? DEFAULT_SECRETS.indexKey,
     sessionSecret: env.XKLD_SESSION_SECRET ?? DEFAULT_SECRETS.sessionSecret,
     secureCookies: mode === "production" || env.XKLD_SECURE_COOKIES === "1",
+    trustedProxies: (env.XKLD_TRUSTED_PROXIES ?? "").split(/[\s,]+/).filter((entry) => entry !== ""),
+  }
+  for (const entry of config.trustedProxies) {
+    const parsed = parseProxyEntry(entry)
+    if (typeof parsed === "string") throw new ConfigError(`XKLD_TRUSTED_PROXIES: ${parsed}`)
   }
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535)
     throw new ConfigError(`PORT không hợp lệ / invalid PORT: ${env.PORT}`)
@@ -60,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ] as const)
       if (Buffer.from(value, "base64").length !== 32)
         throw new ConfigError(`${name} phải là 32 byte base64 / must be 32 bytes, base64`)
+    // One key for both would let whoever holds the blind index unwrap every person's key, and the reverse.
+    if (Buffer.from(config.masterKey, "base64").equals(Buffer.from(config.indexKey, "base64")))
+      throw new ConfigError("XKLD_MASTER_KEY và XKLD_INDEX_KEY phải là hai khóa khác nhau / must be two different keys")
   }
   return config
 }

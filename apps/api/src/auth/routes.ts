@@ -1,4 +1,3 @@
-import { getConnInfo } from "@hono/node-server/conninfo"
 import { Schema } from "effect"
 import type { Context } from "hono"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
@@ -7,18 +6,12 @@ import { roleLabelVi, ROLES } from "../access/roles.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import type { AppServices, Session } from "../services.ts"
-import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts"
+import { clientAddress } from "./client-address.ts"
+import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./passwords.ts"
 import { createSession, endAllSessions, endSession, findSession, SESSION_COOKIE } from "./sessions.ts"
-import { CLIENT_LIMIT, recentClientFailures, recordAttempt, registerFailure, registerSuccess } from "./throttle.ts"
-import { actorOf, ensureUser, findUser, findUserById, listUsers } from "./users.ts"
-
-const clientOf = (c: Context): string => {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown"
-  } catch {
-    return "unknown"
-  }
-}
+import { releaseAccountAttempt, releaseClientAttempt, reserveAccountAttempt, reserveClientAttempt } from "./throttle.ts"
+import { checkManagedAccount, checkNewAccount } from "./account-rules.ts"
+import { actorOf, ensureUser, findUser, findUserById, listUsers, resetPassword, setDisabled } from "./users.ts"
 
 /** The session behind a request's cookie, or undefined. */
 export const authenticator =
@@ -53,8 +46,17 @@ const me = (session: Session) => ({
   csrfToken: session.csrfToken,
 })
 
+/** The one answer for a wrong password and for an unknown, disabled or temporarily locked account (ADR 0008). */
 const wrongCredentials = () =>
-  fail("bad-credentials", "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.")
+  fail(
+    "bad-credentials",
+    "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa 15 phút do nhập sai nhiều lần.",
+    "Wrong username or password, or the account is locked for 15 minutes after repeated failures.",
+  )
+
+const UserParams = Schema.Struct({
+  userId: Schema.String.check(Schema.isPattern(/^[A-Za-z0-9-]{1,64}$/, { message: "Mã tài khoản không hợp lệ" })),
+})
 
 export const authRoutes = [
   defineRoute({
@@ -71,33 +73,24 @@ export const authRoutes = [
     response: Me,
     handler: async ({ body, services, c }) => {
       const db = services.log.database.db
-      const client = clientOf(c)
-      if ((await recentClientFailures(db, client)) >= CLIENT_LIMIT)
+      const client = clientAddress(c, services.config.trustedProxies)
+      // Both limits are reserved before any password is verified (see throttle.ts).
+      const attempt = await reserveClientAttempt(db, client, body.username)
+      if (attempt === undefined)
         throw fail(
           "too-many-requests",
           "Đăng nhập sai quá nhiều lần từ máy này; hãy thử lại sau 15 phút.",
           "Too many failed sign-ins from this client; retry in 15 minutes.",
         )
-      const user = await findUser(db, body.username)
-      if (!user || user.disabled) {
-        await recordAttempt(db, body.username, client, false)
-        throw wrongCredentials()
-      }
-      if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
-        await recordAttempt(db, body.username, client, false)
-        throw fail(
-          "account-locked",
-          "Tài khoản tạm khóa 15 phút do nhập sai mật khẩu nhiều lần.",
-          "Account locked for 15 minutes after repeated wrong passwords.",
-        )
-      }
-      if (!(await verifyPassword(user.password_hash, body.password))) {
-        await recordAttempt(db, body.username, client, false)
-        await registerFailure(db, user.user_id)
-        throw wrongCredentials()
-      }
-      await registerSuccess(db, user.user_id)
-      await recordAttempt(db, body.username, client, true)
+      const user = await reserveAccountAttempt(db, body.username)
+      // Unknown, disabled and locked accounts pay the same argon2 verification and get the same answer as a
+      // wrong password: neither the time nor the answer tells whether an account exists (ADR 0008).
+      const verified = user
+        ? await verifyPassword(user.password_hash, body.password)
+        : await verifyAgainstDummy(body.password)
+      if (!user || !verified) throw wrongCredentials()
+      await releaseAccountAttempt(db, user.user_id)
+      await releaseClientAttempt(db, attempt)
       const { token, csrfToken } = await createSession(db, user.user_id)
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
@@ -211,7 +204,8 @@ export const authRoutes = [
       agency: Schema.optional(Schema.String),
       password: Schema.String.check(Schema.isMaxLength(200)),
     }),
-    handler: async ({ body, services }) => {
+    handler: async ({ body, actor, services }) => {
+      await checkNewAccount(services, actor, body)
       const problem = passwordProblem(body.password)
       if (problem)
         throw fail("validation", problem, "The password is too weak.", {
@@ -224,6 +218,48 @@ export const authRoutes = [
         })
       const userId = await ensureUser(db, body)
       return { userId }
+    },
+  }),
+  ...(["disable", "enable"] as const).map((action) =>
+    defineRoute({
+      method: "post",
+      path: `/api/users/:userId/${action}`,
+      summary: action === "disable" ? "Khóa tài khoản" : "Mở lại tài khoản",
+      summaryEn: action === "disable" ? "Disable an account (its sessions end)" : "Re-enable an account",
+      tags: ["Quản trị"],
+      access: ["administrator"],
+      write: true,
+      successStatus: 204,
+      params: UserParams,
+      handler: async ({ params, actor, services }) => {
+        const db = services.log.database.db
+        const target = checkManagedAccount(actor, await findUserById(db, params.userId))
+        await setDisabled(db, target.user_id, action === "disable")
+        return null
+      },
+    }),
+  ),
+  defineRoute({
+    method: "post",
+    path: "/api/users/:userId/password",
+    summary: "Đặt lại mật khẩu (mọi phiên của tài khoản kết thúc)",
+    summaryEn: "Reset a password (every session of the account ends)",
+    tags: ["Quản trị"],
+    access: ["administrator"],
+    write: true,
+    successStatus: 204,
+    params: UserParams,
+    body: Schema.Struct({ newPassword: Schema.String.check(Schema.isMaxLength(200)) }),
+    handler: async ({ params, body, actor, services }) => {
+      const db = services.log.database.db
+      const target = checkManagedAccount(actor, await findUserById(db, params.userId))
+      const problem = passwordProblem(body.newPassword)
+      if (problem)
+        throw fail("validation", problem, "The new password is too weak.", {
+          fields: [{ path: "body.newPassword", message: problem }],
+        })
+      await resetPassword(db, target.user_id, body.newPassword)
+      return null
     },
   }),
 ]

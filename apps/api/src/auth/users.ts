@@ -68,3 +68,19 @@ export async function listUsers(db: Kysely<any>): Promise<ReadonlyArray<UserRow>
   const { rows } = await sql<UserRow>`SELECT * FROM api_users ORDER BY username`.execute(db)
   return rows
 }
+
+/** Disables or re-enables an account; a disabled account signs nothing in and its sessions end. */
+export async function setDisabled(db: Kysely<any>, userId: string, disabled: boolean): Promise<void> {
+  await sql`UPDATE api_users SET disabled = ${disabled}, updated_at = now() WHERE user_id = ${userId}`.execute(db)
+  if (disabled) await sql`DELETE FROM api_sessions WHERE user_id = ${userId}`.execute(db)
+}
+
+/** Sets a password chosen by an administrator: the lock is lifted and every session of the account ends. */
+export async function resetPassword(db: Kysely<any>, userId: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password)
+  await db.transaction().execute(async (trx) => {
+    await sql`UPDATE api_users SET password_hash = ${passwordHash}, failed_attempts = 0, locked_until = NULL,
+        updated_at = now() WHERE user_id = ${userId}`.execute(trx)
+    await sql`DELETE FROM api_sessions WHERE user_id = ${userId}`.execute(trx)
+  })
+}
