@@ -1,5 +1,11 @@
 import { sql, type Kysely } from "kysely"
-import { IdempotencyConflict, StoreFailure, WrongExpectedVersion, type AppendError } from "./errors.ts"
+import {
+  IdempotencyConflict,
+  StoreFailure,
+  StreamTypeMismatch,
+  WrongExpectedVersion,
+  type AppendError,
+} from "./errors.ts"
 import type { AppendResult, ExpectedVersion, NewEvent } from "./types.ts"
 
 export interface AppendRequest {
@@ -17,7 +23,7 @@ export type AppendOutcome =
 const expectedText = (expected: ExpectedVersion): string =>
   expected === "stream_exists" ? "exists" : typeof expected === "number" ? String(expected) : expected
 
-/** One round trip: `es_append` checks, numbers, chains and inserts (migration 0002). */
+/** One round trip: `es_append` checks, numbers, chains and inserts (migrations 0002, 0005, 0006). */
 export async function append(
   db: Kysely<any>,
   request: AppendRequest,
@@ -62,6 +68,15 @@ export async function append(
           }
         case "wrong_expected_version":
           return { ok: false, error: wrongVersion(request, Number(row.actual_version)) }
+        case "stream_type_mismatch":
+          return {
+            ok: false,
+            error: new StreamTypeMismatch({
+              streamId: request.streamId,
+              expectedStreamType: request.streamType,
+              actualStreamType: await streamTypeOf(db, request.streamId),
+            }),
+          }
         default:
           return { ok: false, error: new IdempotencyConflict({ streamId: request.streamId }) }
       }
@@ -87,4 +102,12 @@ export async function currentVersion(db: Kysely<any>, streamId: string): Promise
     db,
   )
   return rows[0] ? Number(rows[0].version) : 0
+}
+
+/** A stream's type, read only to explain a refused append (it never changes once the stream exists). */
+async function streamTypeOf(db: Kysely<any>, streamId: string): Promise<string> {
+  const { rows } = await sql<{
+    stream_type: string
+  }>`SELECT stream_type FROM es_streams WHERE stream_id = ${streamId}`.execute(db)
+  return rows[0]?.stream_type ?? ""
 }

@@ -20,6 +20,20 @@ export class IdempotencyConflict extends Schema.TaggedError<IdempotencyConflict>
   }
 }
 
+/**
+ * The stream exists with another stream type: a stream holds events of one kind for its whole life, so the
+ * append was refused and nothing was written (migration 0006).
+ */
+export class StreamTypeMismatch extends Schema.TaggedError<StreamTypeMismatch>()("StreamTypeMismatch", {
+  streamId: Schema.String,
+  expectedStreamType: Schema.String,
+  actualStreamType: Schema.String,
+}) {
+  override get message() {
+    return `Luồng ${this.streamId} thuộc loại ${this.actualStreamType}, không ghi được sự kiện loại ${this.expectedStreamType} / stream ${this.streamId} is of type ${this.actualStreamType}, not ${this.expectedStreamType}`
+  }
+}
+
 /** Another runner advanced the checkpoint first; this batch was rolled back. */
 export class CheckpointConflict extends Schema.TaggedError<CheckpointConflict>()("CheckpointConflict", {
   subscriber: Schema.String,
@@ -36,4 +50,4 @@ export class StoreFailure extends Schema.TaggedError<StoreFailure>()("StoreFailu
   }
 }
 
-export type AppendError = WrongExpectedVersion | IdempotencyConflict | StoreFailure
+export type AppendError = WrongExpectedVersion | IdempotencyConflict | StreamTypeMismatch | StoreFailure

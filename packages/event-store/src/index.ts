@@ -7,6 +7,7 @@ export {
   CheckpointConflict,
   IdempotencyConflict,
   StoreFailure,
+  StreamTypeMismatch,
   WrongExpectedVersion,
   type AppendError,
 } from "./errors.ts"

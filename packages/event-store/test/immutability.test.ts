@@ -24,6 +24,36 @@ const tamper = async (statement: ReturnType<typeof sql>) => {
   })
 }
 
+interface Refusal {
+  readonly code: string
+  readonly message: RegExp
+}
+/** The trigger of migration 0003: its bilingual message names the operation and the table. */
+const byTrigger = (op: string, table: string): Refusal => ({
+  code: "P0001",
+  message: new RegExp(
+    `^Nhật ký sự kiện chỉ được ghi thêm: không được ${op} bảng ${table} / the event log is append-only: ${op} on ${table} is not allowed$`,
+  ),
+})
+/** The application role's grants (migration 0004): PostgreSQL refuses before any trigger runs. */
+const byGrant = (table: string): Refusal => ({
+  code: "42501",
+  message: new RegExp(`^permission denied for table ${table}$`),
+})
+
+/** The statement fails with exactly this SQLSTATE and message (not merely "some error"). */
+const expectRefusal = async (statement: Promise<unknown>, label: string, expected: Refusal) => {
+  const error = await statement.then(
+    () => undefined,
+    (e: unknown) => e as { code?: string; message?: string },
+  )
+  expect(error, `${label} must fail`).toBeDefined()
+  expect({ code: error?.code, message: error?.message }, label).toEqual({
+    code: expected.code,
+    message: expect.stringMatching(expected.message),
+  })
+}
+
 const seed = async () => {
   const streamId = `imm-${randomUUID()}`
   const events = [testEvent({ n: 1 }), testEvent({ n: 2 }), testEvent({ n: 3 })]
@@ -36,16 +66,35 @@ describe(`immutability and tamper evidence (${backend})`, () => {
   test("UPDATE, DELETE and TRUNCATE on the log are rejected by the database", async () => {
     const { events } = await seed()
     expect(await log.seal()).toBeDefined()
-    for (const db of [log.database.owner, log.database.db]) {
-      await expect(
-        sql`UPDATE es_events SET data = '{}' WHERE event_id = ${events[0]!.eventId}`.execute(db),
-      ).rejects.toThrow()
-      await expect(sql`DELETE FROM es_events WHERE event_id = ${events[0]!.eventId}`.execute(db)).rejects.toThrow()
-      await expect(sql`TRUNCATE es_events`.execute(db)).rejects.toThrow()
-      await expect(sql`DELETE FROM es_seals`.execute(db)).rejects.toThrow()
-      await expect(sql`TRUNCATE es_seals`.execute(db)).rejects.toThrow()
+    const { owner, db } = log.database
+    // The owner (and, on PGlite, everyone) meets the trigger; on PostgreSQL the application role is stopped
+    // earlier, by its grants, before any trigger runs.
+    const cases: ReadonlyArray<[string, (on: typeof db) => Promise<unknown>, string, string]> = [
+      [
+        "UPDATE",
+        (on) => sql`UPDATE es_events SET data = '{}' WHERE event_id = ${events[0]!.eventId}`.execute(on),
+        "UPDATE",
+        "es_events",
+      ],
+      [
+        "DELETE",
+        (on) => sql`DELETE FROM es_events WHERE event_id = ${events[0]!.eventId}`.execute(on),
+        "DELETE",
+        "es_events",
+      ],
+      ["TRUNCATE", (on) => sql`TRUNCATE es_events`.execute(on), "TRUNCATE", "es_events"],
+      ["DELETE seals", (on) => sql`DELETE FROM es_seals`.execute(on), "DELETE", "es_seals"],
+      ["TRUNCATE seals", (on) => sql`TRUNCATE es_seals`.execute(on), "TRUNCATE", "es_seals"],
+    ]
+    for (const [label, statement, op, table] of cases) {
+      await expectRefusal(statement(owner), label, byTrigger(op, table))
+      await expectRefusal(statement(db), label, backend === "postgres" ? byGrant(table) : byTrigger(op, table))
     }
-    await expect(sql`UPDATE es_events SET data = '{}'`.execute(log.database.owner)).rejects.toThrow(/append-only/)
+    await expectRefusal(
+      sql`UPDATE es_events SET data = '{}'`.execute(owner),
+      "UPDATE all",
+      byTrigger("UPDATE", "es_events"),
+    )
     expect((await log.verify()).ok).toBe(true)
   })
 
@@ -56,9 +105,35 @@ describe(`immutability and tamper evidence (${backend})`, () => {
           has_table_privilege('es_events', 'UPDATE') AS upd, has_table_privilege('es_events', 'DELETE') AS del,
           has_table_privilege('es_events', 'TRUNCATE') AS trunc`.execute(log.database.db)
       expect(rows[0]).toEqual({ who: "xkld_app", sel: true, ins: true, upd: false, del: false, trunc: false })
-      await expect(
+      await expectRefusal(
         sql`ALTER TABLE es_events DISABLE TRIGGER es_events_no_change`.execute(log.database.db),
-      ).rejects.toThrow()
+        "DISABLE TRIGGER",
+        { code: "42501", message: /^must be owner of table es_events$/ },
+      )
+    })
+
+    test("RESET ROLE does not give the application the owner's rights: it connects as its role (ADR 0008)", async () => {
+      const { events } = await seed()
+      await log.database.db.connection().execute(async (conn) => {
+        await sql`RESET ROLE`.execute(conn)
+        const { rows } = await sql<any>`SELECT current_user::text AS who, session_user::text AS session,
+            has_table_privilege('es_events', 'UPDATE') AS upd, has_table_privilege('es_events', 'TRUNCATE') AS trunc,
+            (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS super`.execute(conn)
+        expect(rows[0]).toEqual({ who: "xkld_app", session: "xkld_app", upd: false, trunc: false, super: false })
+        await expectRefusal(
+          sql`UPDATE es_events SET data = '{}' WHERE event_id = ${events[0]!.eventId}`.execute(conn),
+          "UPDATE after RESET ROLE",
+          byGrant("es_events"),
+        )
+        await expectRefusal(sql`SET ROLE postgres`.execute(conn), "SET ROLE postgres", {
+          code: "42501",
+          message: /^permission denied to set role "postgres"$/,
+        })
+        await expectRefusal(sql`SET SESSION AUTHORIZATION postgres`.execute(conn), "SET SESSION AUTHORIZATION", {
+          code: "42501",
+          message: /^permission denied to set session authorization( "postgres")?$/,
+        })
+      })
     })
   }
 

@@ -20,6 +20,8 @@ test("migrations are versioned and idempotent: a second run applies nothing and 
       "0003-immutability",
       "0004-application-role",
       "0005-faster-append",
+      "0006-stream-type-guard",
+      "0007-application-role-login",
     ])
     expect(await log.count()).toBe(1)
   } finally {

@@ -76,6 +76,23 @@ const migrations: Record<string, Migration> = {
         FOR EACH ROW EXECUTE FUNCTION es_reject_change()`.execute(db)
     },
   },
+  // TRUNCATE fires no row trigger, and the default privileges of the event store's 0004 grant it to the
+  // application on every API table: the access log refuses it like the event log does (ADR 0008).
+  "0002-access-log-append-only": {
+    up: async (db) => {
+      await sql`DROP TRIGGER IF EXISTS pd_access_log_no_truncate ON pd_access_log`.execute(db)
+      await sql`CREATE TRIGGER pd_access_log_no_truncate BEFORE TRUNCATE ON pd_access_log
+        FOR EACH STATEMENT EXECUTE FUNCTION es_reject_change()`.execute(db)
+      await sql`
+        DO $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'xkld_app') THEN
+            REVOKE UPDATE, DELETE, TRUNCATE ON pd_access_log FROM xkld_app;
+          END IF;
+        END
+        $$`.execute(db)
+    },
+  },
 }
 
 export async function migrateApi(owner: Kysely<any>): Promise<void> {

@@ -7,6 +7,7 @@ import type { DatabaseConfig } from "../open.ts"
  */
 export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig => ({
   databaseUrl: env.DATABASE_URL || undefined,
+  appDatabaseUrl: env.DATABASE_APP_URL || undefined,
   dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR || ".data"),
 })
 
