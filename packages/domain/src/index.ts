@@ -7,6 +7,8 @@ export * from "./shared/decider.ts"
 export * from "./shared/values.ts"
 export * from "./shared/correction.ts"
 export type * from "./shared/event-type.ts"
+export * from "./shared/stream-id.ts"
+export * from "./shared/unknown-stream-event.ts"
 
 export * from "./registry/index.ts"
 

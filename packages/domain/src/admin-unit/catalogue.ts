@@ -1,5 +1,13 @@
 import type { IsoDate, LegalBasis } from "../shared/values.ts"
-import type { AdminUnitEvent, ShareBasis, SuccessionMode, SuccessorShare } from "./events.ts"
+import { knownEventGuard } from "../shared/unknown-stream-event.ts"
+import {
+  adminUnitStreamType,
+  eventTypes,
+  type AdminUnitEvent,
+  type ShareBasis,
+  type SuccessionMode,
+  type SuccessorShare,
+} from "./events.ts"
 import type { AdminUnitKind, KindLabel } from "./kinds.ts"
 import { bareNameKey, nameKey } from "./names.ts"
 
@@ -131,7 +139,10 @@ const linkSuccessors = (draft: Draft, predecessorId: string, s: Succession, link
 }
 
 /** Applies one event to a draft; records are replaced, never mutated, so older catalogues stay intact. */
+const known = knownEventGuard(adminUnitStreamType, eventTypes)
+
 const apply = (draft: Draft, event: AdminUnitEvent): void => {
+  known(event)
   if (event._tag === "AdminUnitEstablished") {
     if (draft.units.has(event.unitId)) return
     draft.units.set(event.unitId, {

@@ -1,5 +1,6 @@
 import type { IsoDate, LegalBasis } from "../shared/values.ts"
-import type { EnterpriseEvent } from "./events.ts"
+import { knownEventGuard } from "../shared/unknown-stream-event.ts"
+import { ENTERPRISE_STREAM_TYPE, eventTypes, type EnterpriseEvent } from "./events.ts"
 
 export interface EnterpriseState {
   readonly licence: { readonly name: string; readonly number: string; readonly date: IsoDate } | undefined
@@ -23,7 +24,10 @@ export const initialEnterpriseState: EnterpriseState = {
   latestDate: undefined,
 }
 
+const known = knownEventGuard(ENTERPRISE_STREAM_TYPE, eventTypes)
+
 export const evolveEnterprise = (state: EnterpriseState, event: EnterpriseEvent): EnterpriseState => {
+  known(event)
   const s = {
     ...state,
     latestDate:

@@ -1,5 +1,6 @@
 import { Result } from "effect"
 import type { Decider } from "../shared/decider.ts"
+import { knownEventGuard, unknownEvent } from "../shared/unknown-stream-event.ts"
 import type {
   AssignPlanTask,
   CompletePlanTask,
@@ -13,6 +14,8 @@ import {
   PlanTaskProgressReported,
   PlanTaskRecordCorrected,
   TaskGroup,
+  eventTypes as planTaskEventTypes,
+  planTaskStreamType,
   type PlanTaskEvent,
 } from "./events.ts"
 import {
@@ -153,7 +156,10 @@ const correct = (c: CorrectPlanTaskRecord, state: PlanTaskState): Decision => {
   ])
 }
 
+const known = knownEventGuard(planTaskStreamType, planTaskEventTypes)
+
 const evolve = (state: PlanTaskState, event: PlanTaskEvent): PlanTaskState => {
+  known(event)
   if (event._tag === "PlanTaskAssigned") {
     const { _tag, ...task } = event
     return { status: "open", task: { ...task, progress: [], completedOn: null } }
@@ -186,6 +192,8 @@ const evolve = (state: PlanTaskState, event: PlanTaskEvent): PlanTaskState => {
       }
       return { status: next.completedOn === null ? "open" : "completed", task: next }
     }
+    default:
+      return unknownEvent(planTaskStreamType, event)
   }
 }
 

@@ -1,5 +1,6 @@
 import { Result } from "effect"
 import type { Decider } from "../shared/decider.ts"
+import { knownEventGuard, unknownEvent } from "../shared/unknown-stream-event.ts"
 import { type Allocation, allocationProblem } from "./allocation.ts"
 import type {
   AmendAllocation,
@@ -17,6 +18,8 @@ import {
   QuotaPlanRecordCorrected,
   SchemeIssued,
   TargetAmended,
+  eventTypes as quotaPlanEventTypes,
+  quotaPlanStreamType,
   type QuotaPlanEvent,
 } from "./events.ts"
 import {
@@ -256,7 +259,10 @@ const withChange = (
   changes: [...plan.changes, change],
 })
 
+const known = knownEventGuard(quotaPlanStreamType, quotaPlanEventTypes)
+
 const evolve = (state: QuotaPlanState, event: QuotaPlanEvent): QuotaPlanState => {
+  known(event)
   switch (event._tag) {
     case "SchemeIssued": {
       const { _tag, ...rest } = event
@@ -332,6 +338,8 @@ const evolve = (state: QuotaPlanState, event: QuotaPlanEvent): QuotaPlanState =>
       } as const
       return { ...state, plan: withChange(plan, change, patch) }
     }
+    default:
+      return unknownEvent(quotaPlanStreamType, event)
   }
 }
 

@@ -1,5 +1,6 @@
 import { Result } from "effect"
 import type { Decider } from "../shared/decider.ts"
+import { knownEventGuard, unknownEvent } from "../shared/unknown-stream-event.ts"
 import type {
   CorrectReportingObligationRecord,
   ReportingObligationCommand,
@@ -10,6 +11,8 @@ import {
   ReportingObligationRecordCorrected,
   ReportingObligationSet,
   ReportSubmitted,
+  eventTypes as reportingObligationEventTypes,
+  reportingObligationStreamType,
   type ReportingObligationEvent,
 } from "./events.ts"
 import {
@@ -104,7 +107,10 @@ const correct = (c: CorrectReportingObligationRecord, state: ReportingObligation
   ])
 }
 
+const known = knownEventGuard(reportingObligationStreamType, reportingObligationEventTypes)
+
 const evolve = (state: ReportingObligationState, event: ReportingObligationEvent): ReportingObligationState => {
+  known(event)
   if (event._tag === "ReportingObligationSet") {
     const { _tag, note, ...rest } = event
     return { status: "set", obligation: { ...rest, note, submission: null } }
@@ -136,6 +142,8 @@ const evolve = (state: ReportingObligationState, event: ReportingObligationEvent
         },
       }
     }
+    default:
+      return unknownEvent(reportingObligationStreamType, event)
   }
 }
 

@@ -1,5 +1,6 @@
 import { Result, Schema } from "effect"
 import type { Decider } from "../shared/decider.ts"
+import { knownEventGuard } from "../shared/unknown-stream-event.ts"
 import type { CorrectWorkerFact, VoidWorkerFact, WorkerCommand } from "./commands.ts"
 import {
   WorkerContractEndedEarly,
@@ -20,6 +21,8 @@ import {
   WorkerSupportSubsidyGranted,
   WorkerTrainingCompleted,
   WorkerViolationRecorded,
+  WORKER_STREAM_TYPE,
+  eventTypes as workerEventTypes,
   type WorkerEvent,
 } from "./events.ts"
 import { dateVi, factLabelVi } from "./messages.ts"
@@ -244,7 +247,10 @@ const decide = (command: WorkerCommand, state: WorkerState): Decision => {
   }
 }
 
+const known = knownEventGuard(WORKER_STREAM_TYPE, workerEventTypes)
+
 const evolve = (state: WorkerState, event: WorkerEvent): WorkerState => {
+  known(event)
   switch (event._tag) {
     case "WorkerFactCorrected":
       return projectFacts(

@@ -1,6 +1,7 @@
 import { Result, Schema } from "effect"
 import type { Decider } from "../shared/decider.ts"
 import type { EventType } from "../shared/event-type.ts"
+import { UnknownStreamEvent } from "../shared/unknown-stream-event.ts"
 import { IsoDate } from "../shared/values.ts"
 import { dateVi } from "./messages.ts"
 import { NonEmptyString } from "./values.ts"
@@ -89,10 +90,19 @@ export const personRegistrationDecider: Decider<
           }),
         )
   },
-  evolve: (_state, event) =>
-    event._tag === "PersonRegistrationClaimed"
-      ? { workerId: event.workerId, since: event.occurredOn }
-      : { workerId: undefined, since: undefined },
+  evolve: (_state, event) => {
+    switch (event._tag) {
+      case "PersonRegistrationClaimed":
+        return { workerId: event.workerId, since: event.occurredOn }
+      case "PersonRegistrationReleased":
+        return { workerId: undefined, since: undefined }
+      default:
+        throw new UnknownStreamEvent({
+          streamType: PERSON_REGISTRATION_STREAM_TYPE,
+          eventType: String((event as { _tag?: unknown })._tag),
+        })
+    }
+  },
 }
 
 export const personRegistrationEventTypes: ReadonlyArray<EventType> = [
