@@ -1,5 +1,8 @@
+import { AdminUnit } from "@xkld/domain"
 import { sql } from "kysely"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { ensureUser } from "../src/auth/users.ts"
+import { todayIso } from "../src/workers/units.ts"
 import type { Client, TestApp } from "./support/test-app.ts"
 
 const { openTestApp, signIn } = await import("./support/test-app.ts")
@@ -154,7 +157,9 @@ describe("a worker's way from registration to return, through HTTP", () => {
       detail: expect.stringContaining("Chưa có hợp đồng"),
     })
 
-    // the enterprise selects and contracts the worker (its own enterprise implied)
+    // the commune confirms the dossier; then the enterprise selects and contracts the worker (its own implied)
+    const confirmed = await ok(toHieu, worker.id, "dossier-confirmation", { occurredOn: "2026-02-27" })
+    expect(confirmed).toMatchObject({ stage: "dossierConfirmed", stageLabel: "đã được xã, phường xác nhận hồ sơ" })
     const selected = await ok(enterprise, worker.id, "selection", { occurredOn: "2026-03-01" })
     expect(selected.stage).toBe("selected")
     const { enterpriseId: _, ...ownContract } = contract("2026-03-05")
@@ -185,6 +190,7 @@ describe("a worker's way from registration to return, through HTTP", () => {
       "WorkerTrainingCompleted",
       "WorkerHealthChecked",
       "WorkerCriminalRecordCertificateIssued",
+      "WorkerDossierConfirmed",
       "WorkerSelectedByEnterprise",
       "WorkerContractSigned",
       "WorkerDeparted",
@@ -198,8 +204,9 @@ describe("a worker's way from registration to return, through HTTP", () => {
     })
     expect(detail.body.history[0].data).toMatchObject({ identitySealed: true, sensitiveSealed: true })
     expect(JSON.stringify(detail.body.history)).not.toContain("ciphertext")
+    expect(detail.body.history[6]).toMatchObject({ label: "xác nhận hồ sơ", actor: { role: "commune-officer" } })
     expect(detail.body).toMatchObject({
-      version: 10,
+      version: 11,
       stage: "returned",
       identityStatus: "shown",
       identity: { fullName: "Lò Văn Xuân", dateOfBirth: "1998-05-12" },
@@ -210,6 +217,7 @@ describe("a worker's way from registration to return, through HTTP", () => {
   test("under 18 on the departure date: 422 with the age rule; a corrected date of birth (and citizen ID) lets the departure through", async () => {
     const young = person({ dateOfBirth: "2009-06-01" })
     const worker = await register(province, young)
+    await ok(province, worker.id, "dossier-confirmation", { occurredOn: "2026-01-20" })
     await ok(province, worker.id, "contract", contract("2026-02-01"))
     const refused = await post(province, worker.id, "departure", { occurredOn: "2026-03-01" })
     expectProblem(refused, 422, /rejected$/)
@@ -395,11 +403,19 @@ describe("jurisdiction and personal data", () => {
       /not-found$/,
     )
     expectProblem(await toHieu.json("GET", `/api/workers?unit=${CHIENG_AN}`), 403, /forbidden$/)
+    const own = await register(toHieu, person({ unit: TO_HIEU }))
     const list = await toHieu.json("GET", "/api/workers?limit=500")
-    expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(worker.id)
-    expect(list.body.items.every((i: { unitCode: string }) => i.unitCode === TO_HIEU || i.unitCode !== CHIENG_AN)).toBe(
-      true,
-    )
+    const listed: Array<{ id: string; unitId: string }> = list.body.items
+    expect(listed.map((i) => i.id)).not.toContain(worker.id)
+    expect(listed.map((i) => i.id)).toContain(own.id)
+    // exactly the officer's own ward: every listed unit is Tô Hiệu, or an older unit merged whole into it
+    const catalogue = await t.services.models.catalogues.at()
+    const toHieuId = AdminUnit.unitOn(catalogue, TO_HIEU, todayIso())[0]!.unitId
+    const ownWard = (unitId: string) =>
+      unitId === toHieuId ||
+      (AdminUnit.successorsToday(catalogue, unitId).length === 1 &&
+        AdminUnit.successorsToday(catalogue, unitId)[0]!.unitId === toHieuId)
+    expect(listed.filter((i) => !ownWard(i.unitId))).toEqual([])
     expect((await chiengAn.json("GET", `/api/workers/${worker.id}`)).body.identity.fullName).toBe("Quàng Văn An")
     await ok(chiengAn, worker.id, "counselling", { occurredOn: "2026-01-10", provider: "A" })
   })
@@ -454,9 +470,10 @@ describe("jurisdiction and personal data", () => {
     expectProblem(await province.json("GET", "/api/workers?limit=501"), 400, /validation$/)
   })
 
-  test("the enterprise officer selects any worker of the province, then acts only for the workers it selected", async () => {
+  test("the enterprise officer selects a worker whose dossier the commune confirmed, then acts only for the workers it selected", async () => {
     const mine = await register(province, person())
     const other = await register(province, person())
+    await ok(toHieu, mine.id, "dossier-confirmation", { occurredOn: "2026-01-20" })
     expectProblem(
       await post(enterprise, other.id, "training", { occurredOn: "2026-02-01", kind: "language", provider: "A" }),
       404,
@@ -516,6 +533,7 @@ describe("jurisdiction and personal data", () => {
 
   test("reading the detail logs who read whose identity; erasure makes it unreadable and leaves the attainment figure as it was", async () => {
     const worker = await register(province, person({ fullName: "Hà Văn Xóa" }))
+    await ok(province, worker.id, "dossier-confirmation", { occurredOn: "2026-01-20" })
     await ok(province, worker.id, "contract", contract("2026-02-01"))
     await ok(province, worker.id, "departure", { occurredOn: "2026-03-01" })
     const read = await province.json("GET", `/api/workers/${worker.id}`)
@@ -563,5 +581,305 @@ describe("jurisdiction and personal data", () => {
     expectProblem(violation, 422, /rejected$/)
     const twice = await province.json("DELETE", `/api/workers/${worker.id}/personal-data`, { reason: "Lần nữa" })
     expect(twice.body.alreadyErased).toBe(true)
+  })
+})
+
+describe("recruitment only through the commune and by enterprises that may recruit (issue 15)", () => {
+  const basis = { number: "15/QĐ-SNV", date: "2025-01-05", issuer: "Sở Nội vụ tỉnh Sơn La" }
+  const stamp = Date.now().toString(36)
+  /** A licensed enterprise (vetted in Sơn La unless told), with an officer account signed in. */
+  const enterpriseWithOfficer = async (name: string, vetted: boolean) => {
+    const id = `dn-${name}-${stamp}`
+    const created = await province.json("POST", "/api/enterprises", {
+      enterpriseId: id,
+      name: `Công ty TNHH Nhân lực ${name} ${stamp}`,
+      licenceNumber: `${name}/LĐTBXH-GP`,
+      licenceDate: "2020-01-02",
+      occurredOn: "2025-01-02",
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    if (vetted) {
+      const vetting = await province.json("POST", `/api/enterprises/${id}/vettings`, {
+        legalBasis: basis,
+        occurredOn: "2025-01-05",
+      })
+      expect(vetting.status, JSON.stringify(vetting.body)).toBe(200)
+    }
+    const username = `dn-${name}-${stamp}`
+    await ensureUser(t.services.log.database.db, {
+      username,
+      displayName: `Cán bộ doanh nghiệp ${name}`,
+      role: "enterprise-officer",
+      provinceCode: "14",
+      enterpriseId: id,
+      password: "demo",
+    })
+    return { id, client: await signIn(t.app, username) }
+  }
+
+  let other: { id: string; client: Client }
+  let unvetted: { id: string; client: Client }
+  let suspended: { id: string; client: Client }
+  beforeAll(async () => {
+    other = await enterpriseWithOfficer("khac", true)
+    unvetted = await enterpriseWithOfficer("chua-duyet", false)
+    suspended = await enterpriseWithOfficer("dinh-chi", true)
+    const suspension = await province.json("POST", `/api/enterprises/${suspended.id}/suspensions`, {
+      legalBasis: { ...basis, number: "99/QĐ-XPHC", date: "2026-03-01" },
+      reason: "Thu phí dịch vụ vượt mức quy định",
+      until: "2026-04-01",
+      occurredOn: "2026-03-01",
+    })
+    expect(suspension.status, JSON.stringify(suspension.body)).toBe(200)
+  }, 120_000)
+
+  test("an enterprise officer cannot select a worker whose dossier is unconfirmed, nor read its identity; it can once the commune confirms", async () => {
+    const worker = await register(toHieu, person({ fullName: "Lò Thị Hồ Sơ" }))
+    expectProblem(await enterprise.json("GET", `/api/workers/${worker.id}`), 404, /not-found$/)
+    const before = await eventCount()
+    const refused = await post(enterprise, worker.id, "selection", { occurredOn: "2026-02-01" })
+    expectProblem(refused, 422, /rejected$/)
+    expect(refused.body).toMatchObject({
+      rejection: "DossierNotConfirmed",
+      detail: expect.stringContaining("chưa được UBND xã, phường nơi cư trú xác nhận"),
+    })
+    expect(JSON.stringify(refused.body)).not.toContain("Lò Thị Hồ Sơ")
+    expect(await eventCount()).toBe(before)
+    // nor through the province officer naming the enterprise
+    const byProvince = await post(province, worker.id, "selection", { occurredOn: "2026-02-01", enterpriseId })
+    expect(byProvince.body.rejection).toBe("DossierNotConfirmed")
+    expectProblem(await enterprise.json("GET", `/api/workers/${worker.id}`), 404, /not-found$/)
+
+    // only the commune of residence (or the province) confirms the dossier
+    expectProblem(
+      await post(chiengAn, worker.id, "dossier-confirmation", { occurredOn: "2026-01-20" }),
+      404,
+      /not-found$/,
+    )
+    expectProblem(
+      await post(enterprise, worker.id, "dossier-confirmation", { occurredOn: "2026-01-20" }),
+      403,
+      /forbidden$/,
+    )
+    const confirmed = await ok(toHieu, worker.id, "dossier-confirmation", { occurredOn: "2026-01-20" })
+    expect(confirmed.stage).toBe("dossierConfirmed")
+    const again = await post(province, worker.id, "dossier-confirmation", { occurredOn: "2026-01-25" })
+    expect(again.body.rejection).toBe("DossierAlreadyConfirmed")
+
+    // before the confirmation's date: still refused; after it: selected, and the identity is the enterprise's to read
+    const early = await post(enterprise, worker.id, "selection", { occurredOn: "2026-01-19" })
+    expect(early.body.rejection).toBe("DatesOutOfOrder")
+    await ok(enterprise, worker.id, "selection", { occurredOn: "2026-02-01" })
+    const detail = await enterprise.json("GET", `/api/workers/${worker.id}`)
+    expect(detail.status).toBe(200)
+    expect(detail.body).toMatchObject({ identityStatus: "shown", identity: { fullName: "Lò Thị Hồ Sơ" } })
+    expect(detail.body.stage).toBe("selected")
+  })
+
+  test("an enterprise not on the province's list, or suspended on the date, can neither select nor sign; after the suspension it can", async () => {
+    const worker = await register(province, person())
+    await ok(toHieu, worker.id, "dossier-confirmation", { occurredOn: "2026-01-20" })
+    const before = await eventCount()
+
+    const notVetted = await post(unvetted.client, worker.id, "selection", { occurredOn: "2026-02-01" })
+    expectProblem(notVetted, 422, /rejected$/)
+    expect(notVetted.body).toMatchObject({
+      rejection: "EnterpriseNotVettedInProvince",
+      detail: expect.stringContaining("không có trong danh sách doanh nghiệp được tỉnh lựa chọn"),
+    })
+    const named = await post(province, worker.id, "selection", { occurredOn: "2026-02-01", enterpriseId: unvetted.id })
+    expect(named.body.rejection).toBe("EnterpriseNotVettedInProvince")
+    expectProblem(await unvetted.client.json("GET", `/api/workers/${worker.id}`), 404, /not-found$/)
+
+    const during = await post(suspended.client, worker.id, "selection", { occurredOn: "2026-03-15" })
+    expectProblem(during, 422, /rejected$/)
+    expect(during.body).toMatchObject({
+      rejection: "EnterpriseSuspendedOnDate",
+      detail: expect.stringContaining("đang bị đình chỉ hoạt động vào ngày 15/03/2026"),
+    })
+    const { enterpriseId: _, ...ownContract } = contract("2026-03-20")
+    // a contract with the suspended enterprise, recorded by the province, is refused for the same reason
+    const contractDuring = await post(province, worker.id, "contract", {
+      ...contract("2026-03-20"),
+      enterpriseId: suspended.id,
+    })
+    expectProblem(contractDuring, 422, /rejected$/)
+    expect(contractDuring.body.rejection).toBe("EnterpriseSuspendedOnDate")
+    expectProblem(await suspended.client.json("GET", `/api/workers/${worker.id}`), 404, /not-found$/)
+    expect(await eventCount()).toBe(before)
+
+    // the suspension ended on 1 April: the same enterprise may select and sign after it
+    await ok(suspended.client, worker.id, "selection", { occurredOn: "2026-04-02" })
+    await ok(suspended.client, worker.id, "contract", { ...ownContract, occurredOn: "2026-04-05" })
+    expect((await suspended.client.json("GET", `/api/workers/${worker.id}`)).body.identity.fullName).toBe("Lò Văn Test")
+  })
+
+  test("another enterprise can neither void nor correct the first enterprise's contract or departure; the province can", async () => {
+    const worker = await register(toHieu, person())
+    await ok(toHieu, worker.id, "dossier-confirmation", { occurredOn: "2026-01-20" })
+    await ok(enterprise, worker.id, "selection", { occurredOn: "2026-02-01" })
+    const { enterpriseId: _, ...ownContract } = contract("2026-02-05")
+    const signed = await ok(enterprise, worker.id, "contract", ownContract)
+    // the other enterprise selects the worker too, so it may see the record
+    await ok(other.client, worker.id, "selection", { occurredOn: "2026-02-10" })
+    const departed = await ok(enterprise, worker.id, "departure", { occurredOn: "2026-03-01" })
+    expect((await other.client.json("GET", `/api/workers/${worker.id}`)).status).toBe(200)
+
+    const before = await eventCount()
+    const attempts = [
+      post(other.client, worker.id, "voids", { correctsEventId: signed.eventId, reason: "Hủy hợp đồng" }),
+      post(other.client, worker.id, "corrections", {
+        correctsEventId: signed.eventId,
+        reason: "Sửa lương",
+        replacement: { ...ownContract, monthlyWage: { amount: 1, currency: "KRW" } },
+      }),
+      post(other.client, worker.id, "voids", { correctsEventId: departed.eventId, reason: "Chưa xuất cảnh" }),
+      post(other.client, worker.id, "corrections", {
+        correctsEventId: departed.eventId,
+        reason: "Sai ngày",
+        replacement: { occurredOn: "2026-03-10" },
+      }),
+      // the commune did not record the departure either
+      post(toHieu, worker.id, "voids", { correctsEventId: departed.eventId, reason: "Chưa xuất cảnh" }),
+    ]
+    for (const answer of await Promise.all(attempts)) {
+      expectProblem(answer, 403, /forbidden$/)
+      expect(answer.body.detail).toContain("hoặc Sở Nội vụ mới được sửa hoặc hủy bản ghi này")
+    }
+    expect(await eventCount()).toBe(before)
+
+    // the enterprise that recorded them may; so may the province
+    const moved = await post(enterprise, worker.id, "corrections", {
+      correctsEventId: departed.eventId,
+      reason: "Sửa theo ngày trên hộ chiếu",
+      replacement: { occurredOn: "2026-03-02" },
+    })
+    expect(moved.status, JSON.stringify(moved.body)).toBe(201)
+    const voided = await post(province, worker.id, "voids", { correctsEventId: departed.eventId, reason: "Nhập nhầm" })
+    expect(voided.status, JSON.stringify(voided.body)).toBe(201)
+    expect(voided.body.stage).toBe("contracted")
+    const fixed = await post(province, worker.id, "corrections", {
+      correctsEventId: signed.eventId,
+      reason: "Sửa mức lương",
+      replacement: { ...contract("2026-02-05"), monthlyWage: { amount: 2_100_000, currency: "KRW" } },
+    })
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(201)
+  })
+
+  test("a commune's facts are corrected by that commune or the province, not by the commune the worker moved to", async () => {
+    const worker = await register(toHieu, person())
+    const counselled = await ok(toHieu, worker.id, "counselling", { occurredOn: "2026-01-10", provider: "Sai tên" })
+    await ok(toHieu, worker.id, "residence", { occurredOn: "2026-02-01", residenceUnit: CHIENG_AN })
+    expect((await chiengAn.json("GET", `/api/workers/${worker.id}`)).status).toBe(200)
+    const replacement = { occurredOn: "2026-01-10", provider: "Trung tâm Dịch vụ việc làm tỉnh" }
+    const refused = await post(chiengAn, worker.id, "corrections", {
+      correctsEventId: counselled.eventId,
+      reason: "Sai đơn vị tư vấn",
+      replacement,
+    })
+    expectProblem(refused, 403, /forbidden$/)
+    expect(refused.body.detail).toContain("UBND xã, phường đã ghi nhận")
+    expectProblem(
+      await post(chiengAn, worker.id, "voids", { correctsEventId: counselled.eventId, reason: "Nhầm" }),
+      403,
+      /forbidden$/,
+    )
+    // Chiềng An may correct what it records itself
+    const own = await ok(chiengAn, worker.id, "training", { occurredOn: "2026-02-10", kind: "language", provider: "A" })
+    const fixedOwn = await post(chiengAn, worker.id, "corrections", {
+      correctsEventId: own.eventId,
+      reason: "Sai ngày",
+      replacement: { occurredOn: "2026-02-11", kind: "language", provider: "A" },
+    })
+    expect(fixedOwn.status, JSON.stringify(fixedOwn.body)).toBe(201)
+    const byProvince = await post(province, worker.id, "corrections", {
+      correctsEventId: counselled.eventId,
+      reason: "Sai đơn vị tư vấn",
+      replacement,
+    })
+    expect(byProvince.status, JSON.stringify(byProvince.body)).toBe(201)
+  })
+})
+
+describe("jurisdiction before versions, and identities as of a past date (issue 15)", () => {
+  test("a wrong If-Match from outside the jurisdiction is a 404, never a 409 that reveals the worker and its version", async () => {
+    await ensureUser(t.services.log.database.db, {
+      username: "snv-lai-chau-if-match",
+      displayName: "Cán bộ Sở Nội vụ tỉnh Lai Châu",
+      role: "province-officer",
+      provinceCode: "12",
+      password: "demo",
+    })
+    const laiChau = await signIn(t.app, "snv-lai-chau-if-match")
+    const worker = await register(toHieu, person())
+    const counselled = await ok(toHieu, worker.id, "counselling", { occurredOn: "2026-01-10", provider: "A" })
+    const stale = { "if-match": '"99"' }
+    const body = { occurredOn: "2026-01-20", kind: "language", provider: "B" }
+    for (const outsider of [chiengAn, laiChau, enterprise]) {
+      for (const answer of [
+        await post(outsider, worker.id, "training", body, stale),
+        await post(outsider, worker.id, "voids", { correctsEventId: counselled.eventId, reason: "x" }, stale),
+        await post(
+          outsider,
+          worker.id,
+          "corrections",
+          {
+            correctsEventId: counselled.eventId,
+            reason: "x",
+            replacement: { occurredOn: "2026-01-11", provider: "A" },
+          },
+          stale,
+        ),
+      ]) {
+        expectProblem(answer, 404, /not-found$/)
+        expect(answer.body).not.toHaveProperty("currentVersion")
+      }
+    }
+    // a role that may not record the fact at all: 403, still not 409
+    expectProblem(await post(bank, worker.id, "training", body, stale), 403, /forbidden$/)
+    // the officer in charge gets the 409 with the current version
+    const own = await post(toHieu, worker.id, "training", body, stale)
+    expectProblem(own, 409, /wrong-expected-version$/)
+    expect(own.body.currentVersion).toBe(counselled.version)
+  })
+
+  test("as of a past time, a commune sees the people who lived there then, but no longer their identity once they left", async () => {
+    const worker = await register(toHieu, person({ fullName: "Lò Văn Chuyển Đi" }))
+    const stayed = await register(toHieu, person({ fullName: "Lò Văn Ở Lại" }))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const then = new Date().toISOString()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await ok(toHieu, worker.id, "residence", { occurredOn: "2026-02-01", residenceUnit: CHIENG_AN })
+
+    const past = await toHieu.json("GET", `/api/workers?asOf=${encodeURIComponent(then)}&limit=500&sort=registeredOn`)
+    expect(past.status, JSON.stringify(past.body)).toBe(200)
+    const item = past.body.items.find((i: { id: string }) => i.id === worker.id)
+    expect(item).toMatchObject({ unitCode: TO_HIEU, fullName: null, identityStatus: "hidden" })
+    expect(JSON.stringify(past.body)).not.toContain("Lò Văn Chuyển Đi")
+    expect(past.body.items.find((i: { id: string }) => i.id === stayed.id)).toMatchObject({
+      fullName: "Lò Văn Ở Lại",
+      identityStatus: "shown",
+    })
+    // a name search cannot find the hidden name either, and its read is not logged
+    const searched = await toHieu.json(
+      "GET",
+      `/api/workers?asOf=${encodeURIComponent(then)}&q=${encodeURIComponent("chuyen di")}`,
+    )
+    expect(searched.body.items).toEqual([])
+    expect(await accessRows(worker.id, "list")).toEqual([])
+
+    // today Tô Hiệu no longer lists the person; Chiềng An does, with the name, but not as of before the move
+    const now = await toHieu.json("GET", "/api/workers?limit=500")
+    expect(now.body.items.map((i: { id: string }) => i.id)).not.toContain(worker.id)
+    const receiving = await chiengAn.json("GET", `/api/workers?asOf=${encodeURIComponent(then)}&limit=500`)
+    expect(receiving.body.items.map((i: { id: string }) => i.id)).not.toContain(worker.id)
+    const receivingNow = await chiengAn.json("GET", "/api/workers?limit=500")
+    expect(receivingNow.body.items.find((i: { id: string }) => i.id === worker.id)?.fullName).toBe("Lò Văn Chuyển Đi")
+    // the province sees both, then and now
+    const provincePast = await province.json(
+      "GET",
+      `/api/workers?asOf=${encodeURIComponent(then)}&unit=${TO_HIEU}&limit=500`,
+    )
+    expect(provincePast.body.items.find((i: { id: string }) => i.id === worker.id)?.fullName).toBe("Lò Văn Chuyển Đi")
   })
 })

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto"
 import { Enterprise, IsoDate, LegalBasis } from "@xkld/domain"
 import type { EnterpriseRow } from "@xkld/projections"
 import { Schema } from "effect"
-import { EventDate } from "../http/dates.ts"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
 import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
@@ -106,7 +105,7 @@ const enterpriseCommand = <F extends Schema.Struct.Fields>(spec: {
     access: WRITERS,
     write: true,
     params: IdParams,
-    body: Schema.Struct({ ...spec.fields, occurredOn: Schema.optional(EventDate) }),
+    body: Schema.Struct({ ...spec.fields, occurredOn: Schema.optional(IsoDate) }),
     handler: ({ params, body, actor, services, c }) =>
       idempotent(services, actor, c, body, () =>
         runEnterpriseCommand(
@@ -192,8 +191,8 @@ export const enterpriseRoutes = [
       enterpriseId: Schema.optional(EnterpriseId),
       name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500)),
       licenceNumber: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
-      licenceDate: EventDate,
-      occurredOn: Schema.optional(EventDate),
+      licenceDate: IsoDate,
+      occurredOn: Schema.optional(IsoDate),
     }),
     handler: ({ body, actor, services, c }) =>
       idempotent(services, actor, c, body, () => {

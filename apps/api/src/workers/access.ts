@@ -100,8 +100,10 @@ export interface WriteRule {
 /**
  * May this actor record (or correct) this kind of fact for this worker? Throws: 403 when the role may not record
  * it or the worker is visible but not theirs to change, 404 when the worker is not theirs to see at all.
- * Enterprise officers select any worker of the province and then record what follows for the workers their
- * enterprise selected or contracted; bank officers record loans for any worker of the province.
+ * Enterprise officers may select any worker of the province (the worker decider refuses a worker whose dossier the
+ * commune has not confirmed, and an enterprise not licensed, not vetted or suspended on the date), and then record
+ * what follows for the workers their enterprise selected or contracted; bank officers record loans for any worker
+ * of the province.
  */
 export function authoriseWrite(actor: Actor, rule: WriteRule, state: Worker.WorkerState, workerId: string): void {
   const scope = scopeOfState(state)
@@ -135,4 +137,88 @@ export function authoriseWrite(actor: Actor, rule: WriteRule, state: Worker.Work
         "Your role may not record worker facts.",
       )
   }
+}
+
+/**
+ * The organisation that recorded a fact, from the actor in its event metadata. Officers of the API are recorded
+ * with their role and their unit (commune) or enterprise; generated and imported history uses the agency codes
+ * of the glossary (communeCommittee, enterprise, socialPolicyBank, homeAffairsDept…).
+ */
+export type Recorder =
+  | { readonly kind: "province" }
+  | { readonly kind: "commune"; readonly unitId: string | undefined }
+  | { readonly kind: "enterprise"; readonly enterpriseId: string | undefined }
+  | { readonly kind: "bank" }
+  | { readonly kind: "agency"; readonly role: string }
+
+const RECORDER_KINDS: Readonly<Record<string, "province" | "commune" | "enterprise" | "bank">> = {
+  "province-officer": "province",
+  homeAffairsDept: "province",
+  labourDept: "province",
+  "commune-officer": "commune",
+  communeCommittee: "commune",
+  "enterprise-officer": "enterprise",
+  enterprise: "enterprise",
+  "bank-officer": "bank",
+  socialPolicyBank: "bank",
+}
+
+export const recorderOf = (actor: { readonly role: string; readonly unit?: string | undefined }): Recorder => {
+  switch (RECORDER_KINDS[actor.role]) {
+    case "province":
+      return { kind: "province" }
+    case "commune":
+      return { kind: "commune", unitId: actor.unit }
+    case "enterprise":
+      return { kind: "enterprise", enterpriseId: actor.unit }
+    case "bank":
+      return { kind: "bank" }
+    default:
+      return { kind: "agency", role: actor.role }
+  }
+}
+
+const recorderLabelVi = (recorder: Recorder): string => {
+  switch (recorder.kind) {
+    case "province":
+      return "Sở Nội vụ"
+    case "commune":
+      return "UBND xã, phường đã ghi nhận"
+    case "enterprise":
+      return "doanh nghiệp đã ghi nhận"
+    case "bank":
+      return "Ngân hàng Chính sách xã hội"
+    case "agency":
+      return "cơ quan đã ghi nhận"
+  }
+}
+
+/**
+ * May this actor correct or void a fact recorded by `recorder`? Only the recorder's organisation — the same
+ * enterprise, the same commune (or the unit it took over whole), the bank — or the province officer. Throws 403.
+ * The actor's jurisdiction over the worker and its role's right to record this kind of fact are checked before.
+ */
+export function authoriseAmend(actor: Actor, recorder: Recorder): void {
+  const allowed = (() => {
+    switch (actor.role) {
+      case "province-officer":
+        return true
+      case "commune-officer":
+        return recorder.kind === "commune" && recorder.unitId !== undefined && actor.unitIds.includes(recorder.unitId)
+      case "enterprise-officer":
+        return (
+          recorder.kind === "enterprise" && actor.enterpriseId !== null && recorder.enterpriseId === actor.enterpriseId
+        )
+      case "bank-officer":
+        return recorder.kind === "bank"
+      default:
+        return false
+    }
+  })()
+  if (!allowed)
+    throw fail(
+      "forbidden",
+      `Chỉ ${recorderLabelVi(recorder)} hoặc Sở Nội vụ mới được sửa hoặc hủy bản ghi này.`,
+      "Only the organisation that recorded this fact, or the province officer, may correct or void it.",
+    )
 }

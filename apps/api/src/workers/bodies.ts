@@ -43,6 +43,8 @@ export const CriminalRecordBody = Schema.Struct({
   hasConvictions: Schema.Boolean,
   content: OptionalText,
 })
+/** Xác nhận hồ sơ: the date the commune confirmed the dossier. */
+export const DossierConfirmationBody = Schema.Struct({ ...on })
 /** An enterprise officer's own enterprise is implied; other officers name it. */
 export const SelectionBody = Schema.Struct({ ...on, enterpriseId: Schema.optional(Text) })
 export const ContractBody = Schema.Struct({

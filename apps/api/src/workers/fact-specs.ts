@@ -1,9 +1,10 @@
-import { PersonalData, Worker, type IsoDate } from "@xkld/domain"
+import { Enterprise, PersonalData, Worker, type IsoDate } from "@xkld/domain"
 import type { Schema } from "effect"
 import type { Context } from "hono"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
 import { fail } from "../http/problem.ts"
+import { loadAggregate } from "../commands/execute.ts"
 import type { AppServices } from "../services.ts"
 import { newEventId } from "./append.ts"
 import * as B from "./bodies.ts"
@@ -25,6 +26,12 @@ export interface FactBase {
   readonly occurredOn: IsoDate
 }
 
+/** What a command needs beyond its body, read by the app: the date of birth (age), the enterprise's standing. */
+export interface FactExtras {
+  readonly dateOfBirth?: IsoDate | undefined
+  readonly standing?: Worker.EnterpriseStanding | undefined
+}
+
 /**
  * One worker command as a route: `POST /api/workers/:id/<segment>` with `body`. The same body, sent as a
  * correction's `replacement`, rebuilds the fact in place of the one it corrects.
@@ -38,8 +45,10 @@ export interface FactSpec {
   readonly body: Schema.Top
   /** Departure: the age check needs the date of birth, decrypted from the identity (and logged). */
   readonly needsDateOfBirth?: boolean
+  /** Selection, contract: the decider checks where the enterprise (`fields.enterpriseId`) stood on the date. */
+  readonly needsEnterpriseStanding?: boolean
   readonly fields: (body: any, ctx: FactContext) => Promise<object>
-  readonly command: (base: FactBase, fields: any, dateOfBirth: IsoDate | undefined) => Worker.WorkerCommand
+  readonly command: (base: FactBase, fields: any, extras: FactExtras) => Worker.WorkerCommand
   readonly fact: (base: FactBase, fields: any, target: Worker.WorkerFact) => Worker.WorkerFact
 }
 
@@ -52,13 +61,14 @@ const spec = <F extends object>(s: {
   readonly roles: ReadonlyArray<Role>
   readonly body: Schema.Top
   readonly needsDateOfBirth?: boolean
+  readonly needsEnterpriseStanding?: boolean
   readonly fields: (body: any, ctx: FactContext) => F | Promise<F>
-  readonly command: (args: FactBase & F, dateOfBirth: IsoDate | undefined) => Worker.WorkerCommand
+  readonly command: (args: FactBase & F, extras: FactExtras) => Worker.WorkerCommand
   readonly fact: (args: FactBase & F, target: Worker.WorkerFact) => Worker.WorkerFact
 }): FactSpec => ({
   ...s,
   fields: async (body, ctx) => s.fields(body, ctx),
-  command: (base, fields, dateOfBirth) => s.command({ ...base, ...fields }, dateOfBirth),
+  command: (base, fields, extras) => s.command({ ...base, ...fields }, extras),
   fact: (base, fields, target) => s.fact({ ...base, ...fields }, target),
 })
 
@@ -103,6 +113,30 @@ async function enterpriseOf(body: { readonly enterpriseId?: string | undefined }
       { fields: field },
     )
   return body.enterpriseId
+}
+
+/**
+ * Where an enterprise stood in the province on a date (licensed, vetted, suspended), from its own history as
+ * known now: the value the worker decider checks a selection or contract against.
+ */
+export async function enterpriseStandingOf(
+  services: AppServices,
+  enterpriseId: string,
+  provinceCode: string,
+  on: IsoDate,
+): Promise<Worker.EnterpriseStanding> {
+  const { state } = await loadAggregate(
+    services,
+    Enterprise.enterpriseStreamId(enterpriseId),
+    Enterprise.enterpriseDecider,
+  )
+  return { enterpriseId, provinceCode, on, ...Enterprise.standingOn(state, provinceCode, on) }
+}
+
+/** The standing a selection or contract command needs (the enterprise named by its fields, on its date). */
+const standingOf = (extras: FactExtras): Worker.EnterpriseStanding => {
+  if (extras.standing === undefined) throw new Error("enterprise standing not read for a selection or contract")
+  return extras.standing
 }
 
 export const factSpecs: ReadonlyArray<FactSpec> = [
@@ -177,23 +211,39 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     fact: (a) => new Worker.WorkerCriminalRecordCertificateIssued(a),
   }),
   spec({
+    tag: "WorkerDossierConfirmed",
+    segment: "dossier-confirmation",
+    summary:
+      "UBND xã, phường nơi cư trú (hoặc Sở Nội vụ) xác nhận hồ sơ người lao động; sau đó doanh nghiệp mới được tuyển chọn",
+    summaryEn: "The commune of residence (or the province) confirms the worker's dossier; enterprises may then select",
+    roles: [P, C],
+    body: B.DossierConfirmationBody,
+    fields: () => ({}),
+    command: (a) => new Worker.ConfirmDossier(a),
+    fact: (a) => new Worker.WorkerDossierConfirmed(a),
+  }),
+  spec({
     tag: "WorkerSelectedByEnterprise",
     segment: "selection",
-    summary: "Ghi nhận doanh nghiệp tuyển chọn người lao động",
-    summaryEn: "Record selection by an enterprise",
+    summary:
+      "Ghi nhận doanh nghiệp tuyển chọn người lao động (doanh nghiệp có giấy phép, trong danh sách của tỉnh, không bị đình chỉ; hồ sơ đã được xã xác nhận)",
+    summaryEn:
+      "Record selection by an enterprise (licensed, vetted by the province, not suspended; dossier confirmed by the commune)",
     roles: [P, C, E],
     body: B.SelectionBody,
+    needsEnterpriseStanding: true,
     fields: async (body: typeof B.SelectionBody.Type, ctx) => ({ enterpriseId: await enterpriseOf(body, ctx) }),
-    command: (a) => new Worker.RecordSelection(a),
+    command: (a, extras) => new Worker.RecordSelection({ ...a, standing: standingOf(extras) }),
     fact: (a) => new Worker.WorkerSelectedByEnterprise(a),
   }),
   spec({
     tag: "WorkerContractSigned",
     segment: "contract",
-    summary: "Ghi nhận ký hợp đồng đi làm việc ở nước ngoài",
-    summaryEn: "Record a signed contract to work abroad",
+    summary: "Ghi nhận ký hợp đồng đi làm việc ở nước ngoài (cùng điều kiện về doanh nghiệp và hồ sơ như tuyển chọn)",
+    summaryEn: "Record a signed contract to work abroad (same conditions on the enterprise and dossier as selection)",
     roles: [P, C, E],
     body: B.ContractBody,
+    needsEnterpriseStanding: true,
     fields: async (body: typeof B.ContractBody.Type, ctx) => ({
       enterpriseId: await enterpriseOf(body, ctx),
       country: body.country,
@@ -203,7 +253,7 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
       monthlyWage: body.monthlyWage,
       feesPaidByWorker: body.feesPaidByWorker,
     }),
-    command: (a) => new Worker.RecordContract(a),
+    command: (a, extras) => new Worker.RecordContract({ ...a, standing: standingOf(extras) }),
     fact: (a) => new Worker.WorkerContractSigned(a),
   }),
   spec({
@@ -243,7 +293,7 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     body: B.DepartureBody,
     needsDateOfBirth: true,
     fields: () => ({}),
-    command: (a, dateOfBirth) => new Worker.RecordDeparture({ ...a, dateOfBirth: dateOfBirth! }),
+    command: (a, extras) => new Worker.RecordDeparture({ ...a, dateOfBirth: extras.dateOfBirth! }),
     // the contract it departs under is derived again by the rules when the correction is checked
     fact: (a, target) =>
       new Worker.WorkerDeparted({ ...a, contractEventId: (target as Worker.WorkerDeparted).contractEventId }),

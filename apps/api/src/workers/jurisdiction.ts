@@ -39,3 +39,14 @@ export async function viewerOf(services: AppServices, actor: Actor): Promise<Act
   if (actor.role !== "commune-officer" || actor.unitIds.length === 0) return actor
   return { ...actor, unitIds: withPredecessors(await services.models.catalogues.at(), actor.unitIds) }
 }
+
+/**
+ * The actor as an event's metadata records it. A commune officer with several units is recorded with the one of
+ * them the worker belongs to, so that the commune that recorded a fact is known when it is corrected or voided.
+ */
+export async function recordingActor(services: AppServices, actor: Actor, workerUnitId: string): Promise<Actor> {
+  if (actor.role !== "commune-officer" || actor.unitIds.length <= 1) return actor
+  const catalogue = await services.models.catalogues.at()
+  const own = actor.unitIds.find((unitId) => withPredecessors(catalogue, [unitId]).includes(workerUnitId))
+  return own === undefined ? actor : { ...actor, unitIds: [own] }
+}

@@ -47,7 +47,8 @@ const ListItem = Schema.Struct({
   enterpriseId: Schema.NullOr(Schema.String),
   departedOn: Schema.NullOr(Schema.String),
   fullName: Schema.optional(Schema.NullOr(Schema.String)),
-  identityStatus: Schema.optional(Schema.Literals(["shown", "erased", "unreadable"])),
+  /** "hidden": in the caller's jurisdiction as of `asOf`, but no longer now (ADR 0008): no identity. */
+  identityStatus: Schema.optional(Schema.Literals(["shown", "erased", "unreadable", "hidden"])),
 })
 
 const badQuery = (field: string, message: string, messageEn: string) =>
@@ -113,6 +114,13 @@ const fold = (text: string) =>
     .replace(/Đ/g, "D")
     .toLowerCase()
 
+/** The workers the viewer may see today (current rows), for the as-of rule on identities. */
+async function visibleNow(services: AppServices, viewer: Actor): Promise<ReadonlySet<string>> {
+  const unitIds = viewer.role === "commune-officer" ? viewer.unitIds : undefined
+  const rows = await services.models.workers({ provinceCode: viewer.provinceCode, unitIds })
+  return new Set(rows.filter((row) => canSee(viewer, scopeOfRow(row))).map((row) => row.workerId))
+}
+
 async function listWorkers(services: AppServices, actor: Actor, query: typeof ListQuery.Type) {
   const limit = parseLimit(query.limit)
   const offset = query.offset === undefined ? 0 : Number(query.offset)
@@ -125,6 +133,10 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
     (row) => canSee(viewer, scopeOfRow(row)) && (query.stage === undefined || row.stage === query.stage),
   )
   const showNames = rows.length > 0 && canSeeIdentity(viewer, scopeOfRow(rows[0]!))
+  // As of a past time, identities only of the workers in the caller's jurisdiction then AND now (ADR 0008): a
+  // person who has since moved away, or whose selection was voided, is listed as counted then, without a name.
+  const identityAllowed = showNames && asOf ? await visibleNow(services, viewer) : undefined
+  const mayIdentify = (workerId: string) => identityAllowed === undefined || identityAllowed.has(workerId)
   const sort = query.sort ?? (showNames ? "name" : "registeredOn")
   if (sort === "name" && !showNames && rows.length > 0)
     throw badQuery(
@@ -139,10 +151,7 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
   // Names are decrypted for the whole selection only when searching or sorting by them; otherwise for the page.
   const decryptAll = showNames && (q !== undefined || sort === "name")
   const identities = decryptAll
-    ? await identitiesOf(
-        services,
-        rows.map((r) => r.workerId),
-      )
+    ? await identitiesOf(services, rows.map((r) => r.workerId).filter(mayIdentify))
     : new Map<string, IdentityView>()
   const nameOf = (id: string) => {
     const view = identities.get(id)
@@ -174,10 +183,7 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
   const page = ordered.slice(offset, offset + limit)
   const pageIdentities =
     showNames && !decryptAll
-      ? await identitiesOf(
-          services,
-          page.map((r) => r.workerId),
-        )
+      ? await identitiesOf(services, page.map((r) => r.workerId).filter(mayIdentify))
       : identities
   if (showNames)
     await recordAccess(
@@ -208,7 +214,7 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
       ...(showNames
         ? {
             fullName: view?.status === "shown" ? view.identity.fullName : null,
-            identityStatus: view?.status ?? ("unreadable" as const),
+            identityStatus: mayIdentify(row.workerId) ? (view?.status ?? ("unreadable" as const)) : ("hidden" as const),
           }
         : {}),
     }

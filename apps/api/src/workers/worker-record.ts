@@ -60,3 +60,13 @@ export async function dateOfBirthOf(
 
 export const wrongVersion = (actualVersion: number, streamId: string) =>
   Object.assign(new Error("wrong expected version"), { _tag: "WrongExpectedVersion", actualVersion, streamId })
+
+/** Who recorded a worker's fact: the actor in the metadata of the event with that id (undefined if none). */
+export async function recordedBy(
+  services: AppServices,
+  workerId: string,
+  eventId: string,
+): Promise<{ readonly role: string; readonly unit?: string | undefined } | undefined> {
+  const events = await services.log.readStream(Worker.workerStreamId(workerId))
+  return events.find((event) => event.eventId === eventId)?.metadata.actor
+}

@@ -8,24 +8,53 @@ import { defineRoute, type RouteSpec } from "../http/route.ts"
 import { decodeInput } from "../http/validate.ts"
 import { erasePersonKey } from "../personal-data/erasure.ts"
 import type { AppServices } from "../services.ts"
-import { authoriseWrite, canSee, scopeOfState, workerNotFound } from "./access.ts"
+import { authoriseAmend, authoriseWrite, canSee, recorderOf, scopeOfState, workerNotFound } from "./access.ts"
 import { newEventId } from "./append.ts"
-import { viewerOf } from "./jurisdiction.ts"
+import { recordingActor, viewerOf } from "./jurisdiction.ts"
 import * as B from "./bodies.ts"
-import { factSpecByTag, factSpecs, REGISTRATION_RULE, type FactContext, type FactSpec } from "./fact-specs.ts"
+import {
+  enterpriseStandingOf,
+  factSpecByTag,
+  factSpecs,
+  REGISTRATION_RULE,
+  type FactContext,
+  type FactExtras,
+  type FactSpec,
+} from "./fact-specs.ts"
 import { answerOf, correctRegistration, registerWorker, voidRegistration } from "./registration.ts"
 import { todayIso } from "./units.ts"
-import { dateOfBirthOf, loadWorker, personKeyOf, wrongVersion, type LoadedWorker } from "./worker-record.ts"
+import { dateOfBirthOf, loadWorker, personKeyOf, recordedBy, wrongVersion, type LoadedWorker } from "./worker-record.ts"
 
 const TAGS = ["Người lao động"]
 
-/** Loads the worker and checks the client's `If-Match` before anything is decrypted or decided. */
-async function loadForWrite(services: AppServices, c: Context, workerId: string): Promise<LoadedWorker> {
-  const loaded = await loadWorker(services, workerId)
+/**
+ * Checks the client's `If-Match` against the worker as loaded. Called only once the actor is authorised for the
+ * worker (a 409 carries the current version: it must not tell an outsider that a worker exists), and before
+ * anything is decrypted or decided.
+ */
+function checkVersion(c: Context, loaded: LoadedWorker): void {
   const expected = expectedVersionFrom(c)
   if (expected !== undefined && expected !== loaded.version)
-    throw wrongVersion(loaded.version, Worker.workerStreamId(workerId))
-  return loaded
+    throw wrongVersion(loaded.version, Worker.workerStreamId(loaded.workerId))
+}
+
+/** The worker's unit now (the commune a commune officer records for). */
+const unitOf = (loaded: LoadedWorker): string =>
+  loaded.state.residence.at(-1)?.residenceUnitId ?? loaded.registration.residenceUnitId
+
+/** What the decider needs beyond the body: where the enterprise stood on the date (selection, contract). */
+async function extrasOf(
+  services: AppServices,
+  spec: FactSpec,
+  fields: object,
+  loaded: LoadedWorker,
+  occurredOn: string,
+): Promise<FactExtras> {
+  if (!spec.needsEnterpriseStanding) return {}
+  const { enterpriseId } = fields as { enterpriseId: string }
+  return {
+    standing: await enterpriseStandingOf(services, enterpriseId, loaded.registration.provinceCode, occurredOn),
+  }
 }
 
 /** The answer to a write; the new version is also the ETag for the next `If-Match`. */
@@ -43,21 +72,22 @@ async function recordFact(
   workerId: string,
   body: any,
 ) {
-  const loaded = await loadForWrite(services, c, workerId)
+  const loaded = await loadWorker(services, workerId)
   const viewer = await viewerOf(services, actor)
   authoriseWrite(viewer, spec, loaded.state, workerId)
+  checkVersion(c, loaded)
   const ctx: FactContext = { services, actor, c, loaded }
   const fields = await spec.fields(body, ctx)
   const base = { eventId: newEventId(actor, c, 0), workerId, occurredOn: body.occurredOn }
-  let dateOfBirth: string | undefined
+  let extras = await extrasOf(services, spec, fields, loaded, body.occurredOn)
   if (spec.needsDateOfBirth) {
     // Data minimisation: decrypt (and log) the date of birth only once every other rule has let the fact through.
     const admitted = Worker.admitFact(loaded.state, { _tag: "WorkerDeparted", ...base }, { checkAge: false })
     if (Result.isFailure(admitted)) throw admitted.failure
-    dateOfBirth = await dateOfBirthOf(services, actor, loaded, "departure-age-check")
+    extras = { ...extras, dateOfBirth: await dateOfBirthOf(services, actor, loaded, "departure-age-check") }
   }
-  const command = spec.command(base, fields, dateOfBirth)
-  const result = await executeCommand(services, actor, c, {
+  const command = spec.command(base, fields, extras)
+  const result = await executeCommand(services, await recordingActor(services, actor, unitOf(loaded)), c, {
     streamId: Worker.workerStreamId(workerId),
     streamType: Worker.WORKER_STREAM_TYPE,
     decider: Worker.workerDecider,
@@ -73,6 +103,21 @@ async function recordFact(
 function mustSee(actor: Actor, loaded: LoadedWorker): void {
   const scope = scopeOfState(loaded.state)
   if (!scope || !canSee(actor, scope)) throw workerNotFound(loaded.workerId)
+}
+
+/**
+ * Corrections and voids are for the organisation that recorded the fact (from its event's metadata) or the
+ * province officer: another enterprise, or another commune, may not rewrite it (403).
+ */
+async function mustHaveRecorded(
+  services: AppServices,
+  viewer: Actor,
+  loaded: LoadedWorker,
+  target: Worker.WorkerFact,
+): Promise<void> {
+  if (viewer.role === "province-officer") return
+  const actor = await recordedBy(services, loaded.workerId, target.eventId)
+  authoriseAmend(viewer, actor ? recorderOf(actor) : { kind: "agency", role: "unknown" })
 }
 
 /** The fact a correction or voiding names, with the rule of its kind (who may record it). */
@@ -102,13 +147,15 @@ async function correctFact(
   workerId: string,
   body: typeof B.CorrectionBody.Type,
 ) {
-  const loaded = await loadForWrite(services, c, workerId)
+  const loaded = await loadWorker(services, workerId)
   const viewer = await viewerOf(services, actor)
   mustSee(viewer, loaded)
   const { fact: target, spec } = targetOf(loaded, body.correctsEventId)
+  authoriseWrite(viewer, spec ?? REGISTRATION_RULE, loaded.state, workerId)
+  await mustHaveRecorded(services, viewer, loaded, target)
+  checkVersion(c, loaded)
   const occurredOn = body.occurredOn ?? todayIso()
   if (target._tag === "WorkerRegistered") {
-    authoriseWrite(viewer, REGISTRATION_RULE, loaded.state, workerId)
     const replacement = decodeInput(B.RegisterBody, body.replacement, "body.replacement" as "body")
     const personKey = await personKeyOf(services, loaded.registration)
     const { results, worker } = await correctRegistration(
@@ -123,7 +170,6 @@ async function correctFact(
     return answerOf(workerId, results.at(-1)!.nextExpectedVersion, worker.events, worker.state)
   }
   if (!spec) throw fail("rejected", "Không sửa được loại bản ghi này.", "This kind of fact cannot be corrected.")
-  authoriseWrite(viewer, spec, loaded.state, workerId)
   const replacementBody = decodeInput(spec.body, body.replacement, "body.replacement" as "body") as {
     occurredOn: string
   }
@@ -134,10 +180,11 @@ async function correctFact(
     fields,
     target,
   )
+  const { standing } = await extrasOf(services, spec, fields, loaded, replacementBody.occurredOn)
   const dateOfBirth = spec.needsDateOfBirth
     ? await dateOfBirthOf(services, actor, loaded, "departure-age-check")
     : undefined
-  const result = await executeCommand(services, actor, c, {
+  const result = await executeCommand(services, await recordingActor(services, actor, unitOf(loaded)), c, {
     streamId: Worker.workerStreamId(workerId),
     streamType: Worker.WORKER_STREAM_TYPE,
     decider: Worker.workerDecider,
@@ -149,6 +196,7 @@ async function correctFact(
       reason: body.reason,
       replacement,
       ...(dateOfBirth ? { dateOfBirth } : {}),
+      ...(standing ? { standing } : {}),
     }),
     authorise: (state) => authoriseWrite(viewer, spec, state, workerId),
     expectedVersion: loaded.version,
@@ -164,12 +212,14 @@ async function voidFact(
   workerId: string,
   body: typeof B.VoidBody.Type,
 ) {
-  const loaded = await loadForWrite(services, c, workerId)
+  const loaded = await loadWorker(services, workerId)
   const viewer = await viewerOf(services, actor)
   mustSee(viewer, loaded)
   const { fact: target, spec } = targetOf(loaded, body.correctsEventId)
   const rule = spec ?? REGISTRATION_RULE
   authoriseWrite(viewer, rule, loaded.state, workerId)
+  await mustHaveRecorded(services, viewer, loaded, target)
+  checkVersion(c, loaded)
   const command = new Worker.VoidWorkerFact({
     eventId: newEventId(actor, c, 0),
     workerId,
@@ -181,7 +231,7 @@ async function voidFact(
     const { results, worker } = await voidRegistration(services, actor, c, loaded, command)
     return answerOf(workerId, results[0]!.nextExpectedVersion, worker.events, worker.state)
   }
-  const result = await executeCommand(services, actor, c, {
+  const result = await executeCommand(services, await recordingActor(services, actor, unitOf(loaded)), c, {
     streamId: Worker.workerStreamId(workerId),
     streamType: Worker.WORKER_STREAM_TYPE,
     decider: Worker.workerDecider,

@@ -19,7 +19,7 @@ import {
   EnterpriseViolationRecorded,
   eventTypes,
 } from "./events.ts"
-import { canRecruitIn } from "./state.ts"
+import { canRecruitIn, standingOn } from "./state.ts"
 
 const E = "ent-1"
 const basis = { number: "123/QĐ-UBND", date: "2025-03-01", issuer: "UBND tỉnh Sơn La" }
@@ -176,6 +176,30 @@ describe("SuspendEnterprise and ReinstateEnterprise", () => {
     given(enterpriseDecider, [licensed, suspended])
       .when(new ReinstateEnterprise({ ...reinstateData, occurredOn: "2025-05-01" }))
       .rejectedWith("EnterpriseDatesOutOfOrder")
+  })
+})
+
+describe("standingOn: where the enterprise stood on a date, from its whole history", () => {
+  it("answers for past dates after a removal from the list and a suspension lifted early", () => {
+    const removed = new EnterpriseRemovedFromVettedList(removalData)
+    const reinstated = new EnterpriseReinstated(reinstateData)
+    const state = fold(enterpriseDecider, [licensed, vetted, suspended, reinstated, removed])
+    // before the licence date, before the vetting, during the suspension, after it was lifted, after the removal
+    expect(standingOn(state, "14", "2024-11-19")).toEqual({ licensed: false, vetted: false, suspended: false })
+    expect(standingOn(state, "14", "2025-02-28")).toEqual({ licensed: true, vetted: false, suspended: false })
+    expect(standingOn(state, "14", "2025-07-31")).toEqual({ licensed: true, vetted: true, suspended: true })
+    expect(standingOn(state, "14", "2025-08-01")).toEqual({ licensed: true, vetted: true, suspended: false })
+    expect(standingOn(state, "14", "2025-09-01")).toEqual({ licensed: true, vetted: false, suspended: false })
+    expect(standingOn(state, "15", "2025-08-01").vetted).toBe(false)
+  })
+
+  it("a suspension without an end lasts until it is lifted", () => {
+    const open = new EnterpriseSuspended({ ...suspendData, until: undefined })
+    expect(standingOn(fold(enterpriseDecider, [licensed, vetted, open]), "14", "2030-01-01").suspended).toBe(true)
+    const lifted = new EnterpriseReinstated({ ...reinstateData, occurredOn: "2026-01-01" })
+    const state = fold(enterpriseDecider, [licensed, vetted, open, lifted])
+    expect(standingOn(state, "14", "2025-12-31").suspended).toBe(true)
+    expect(standingOn(state, "14", "2026-01-01").suspended).toBe(false)
   })
 })
 

@@ -1,3 +1,4 @@
+import { evolveEnterprise, initialEnterpriseState, standingOn, type EnterpriseState } from "../enterprise/state.ts"
 import { setUpEnterprises, type EnterpriseHistoryItem, type EnterpriseProfile } from "./enterprises.ts"
 import { GeneratorCrypto, keysFromSeed } from "./keys.ts"
 import { materialiseWorker, type MaterialiseContext } from "./materialise.ts"
@@ -283,8 +284,28 @@ export function* generateHistory(options: GenerateHistoryOptions): Generator<Gen
   const serials = new Map<string, number>()
   const contexts = new Map(setup.provinces.map((p) => [p, planContext(setup, p, serials)]))
   const crypto = new GeneratorCrypto({ masterKey: setup.masterKey, indexKey: setup.indexKey })
+  // Where each enterprise stands, from its own history: what the app reads before a selection or contract.
+  const enterpriseStates = new Map<string, EnterpriseState>()
+  for (const item of setup.enterpriseHistory)
+    enterpriseStates.set(
+      item.enterpriseId,
+      evolveEnterprise(enterpriseStates.get(item.enterpriseId) ?? initialEnterpriseState, item.event),
+    )
   const materialiseContexts = new Map<string, MaterialiseContext>(
-    setup.provinces.map((p) => [p, { places: setup.places.get(p)!, unitCodes: setup.unitCodes, crypto }]),
+    setup.provinces.map((p) => [
+      p,
+      {
+        places: setup.places.get(p)!,
+        unitCodes: setup.unitCodes,
+        crypto,
+        standingOf: (enterpriseId: string, on: string) => ({
+          enterpriseId,
+          provinceCode: p,
+          on,
+          ...standingOn(enterpriseStates.get(enterpriseId) ?? initialEnterpriseState, p, on),
+        }),
+      },
+    ]),
   )
   const incoming = arrivals(setup, workers)
   let next = incoming.next()

@@ -4,6 +4,7 @@ import {
   CorrectWorkerFact,
   type RecordContract,
   type RecordContractEndedEarly,
+  type ConfirmDossier,
   type RecordCounselling,
   type RecordCriminalRecordCertificate,
   type RecordDeparture,
@@ -40,6 +41,7 @@ import {
   personRegistrationStreamId,
 } from "../worker/person-registration.ts"
 import type { WorkerState } from "../worker/state.ts"
+import type { EnterpriseStanding } from "../worker/values.ts"
 import { DeterministicSealer, type GeneratorCrypto } from "./keys.ts"
 import { recordingUnit, type ProvincePlaces } from "./places.ts"
 import { isoOf } from "./random.ts"
@@ -100,6 +102,8 @@ export interface MaterialiseContext {
   readonly places: ProvincePlaces
   readonly unitCodes: ReadonlyMap<string, string>
   readonly crypto: GeneratorCrypto
+  /** Where an enterprise stood in this province on a date, from the generated enterprise history. */
+  readonly standingOf: (enterpriseId: string, on: string) => EnterpriseStanding
 }
 
 const labourDeptUntil = "2025-03-01"
@@ -195,11 +199,21 @@ const commandOf = (
         issuer: data.issuer,
         sensitive: sealer.seal({ hasConvictions: data.hasConvictions }),
       })
+    case "confirmDossier":
+      return command<ConfirmDossier>("ConfirmDossier", base)
     case "select":
-      return command<RecordSelection>("RecordSelection", { ...base, enterpriseId: data.enterpriseId })
+      return command<RecordSelection>("RecordSelection", {
+        ...base,
+        enterpriseId: data.enterpriseId,
+        standing: context.standingOf(data.enterpriseId, base.occurredOn),
+      })
     case "contract": {
       const { eventId: _, ...contract } = data.contract
-      return command<RecordContract>("RecordContract", { ...base, ...contract })
+      return command<RecordContract>("RecordContract", {
+        ...base,
+        ...contract,
+        standing: context.standingOf(contract.enterpriseId, base.occurredOn),
+      })
     }
     case "loan":
       return command<RecordLoan>("RecordLoan", {
@@ -268,6 +282,7 @@ const commandOf = (
         correctsEventId: data.target,
         reason: data.reason,
         replacement: new WorkerContractSigned({ ...fieldsOf(target), ...contract }),
+        standing: context.standingOf(contract.enterpriseId, target.occurredOn),
       })
     }
     case "correctDeparture": {

@@ -52,6 +52,7 @@ export type StepData =
   | { readonly kind: "train"; readonly training: TrainingKind; readonly provider: string }
   | { readonly kind: "health"; readonly provider: string; readonly fit: boolean }
   | { readonly kind: "record"; readonly issuer: string; readonly hasConvictions: boolean }
+  | { readonly kind: "confirmDossier" }
   | { readonly kind: "select"; readonly enterpriseId: string }
   | { readonly kind: "contract"; readonly contract: Contract }
   | {
@@ -441,6 +442,9 @@ export const planWorker = (
     withdraw(after(rng, day, [3, 20]), withdrawalReasons.record)
     return finish()
   }
+  // The commune confirms the dossier (xác nhận hồ sơ) two days later: enterprises may select only after that.
+  day += 2
+  add(day, "commune", { kind: "confirmDossier" })
 
   // Selection, contract, departure: possibly more than one cycle (seasonal workers go again).
   const firstCycleOk = rng.chance(0.96)
@@ -466,6 +470,11 @@ export const planWorker = (
       return finish()
     }
     day = after(rng, day, [7, 40])
+    // An enterprise taken off the list or suspended since the selection may not sign: the worker drops out.
+    if (!canRecruit(enterprise, provinceCode, day)) {
+      withdraw(day, withdrawalReasons.noContract)
+      return finish()
+    }
     const year = Number(isoOf(day).slice(0, 4))
     const durationMonths = rng.weighted(currentProgramme.durationsMonths)
     const contract: Contract = {

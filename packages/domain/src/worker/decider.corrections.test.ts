@@ -7,6 +7,7 @@ import { departureCount } from "./departures.ts"
 import {
   WorkerContractSigned,
   WorkerCounselled,
+  WorkerDossierConfirmed,
   WorkerFactCorrected,
   WorkerFactVoided,
   WorkerRegistered,
@@ -20,12 +21,19 @@ import {
   counselled,
   departed,
   DOB,
+  dossierConfirmed,
   registered,
   registrationData,
+  standing,
   WORKER,
 } from "./testing/fixtures.ts"
 
-const correction = (correctsEventId: string, replacement: WorkerFact, dateOfBirth?: string) =>
+const correction = (
+  correctsEventId: string,
+  replacement: WorkerFact,
+  dateOfBirth?: string,
+  enterpriseStanding?: ReturnType<typeof standing>,
+) =>
   new CorrectWorkerFact({
     eventId: "e-fix",
     workerId: WORKER,
@@ -34,6 +42,7 @@ const correction = (correctsEventId: string, replacement: WorkerFact, dateOfBirt
     reason: "Nhập sai ngày",
     replacement,
     ...(dateOfBirth === undefined ? {} : { dateOfBirth }),
+    ...(enterpriseStanding === undefined ? {} : { standing: enterpriseStanding }),
   })
 const corrected = (correctsEventId: string, replacement: WorkerFact) =>
   new WorkerFactCorrected({
@@ -91,7 +100,7 @@ describe("CorrectWorkerFact", () => {
     const fixed = contracted("e-contract", "2025-03-01")
     const japan = new WorkerContractSigned({ ...fixed, country: "JP", programme: "Thực tập sinh kỹ năng" })
     given(workerDecider, abroadHistory)
-      .when(correction("e-contract", japan))
+      .when(correction("e-contract", japan, undefined, standing("2025-03-01")))
       .then([corrected("e-contract", japan)])
     const state = fold(workerDecider, [...abroadHistory, corrected("e-contract", japan)])
     expect(state.departure).toMatchObject({
@@ -127,7 +136,7 @@ describe("CorrectWorkerFact", () => {
 
   it("rejects a correction that would put dates out of order (contract after the departure)", () => {
     const rejection = given(workerDecider, abroadHistory)
-      .when(correction("e-contract", contracted("e-contract", "2025-05-01")))
+      .when(correction("e-contract", contracted("e-contract", "2025-05-01"), undefined, standing("2025-05-01")))
       .rejectedWith("DatesOutOfOrder")
     expect(rejection.message).toBe("Ngày xuất cảnh (01/04/2025) không thể trước ngày ký hợp đồng (01/05/2025).")
   })
@@ -140,6 +149,39 @@ describe("CorrectWorkerFact", () => {
     given(workerDecider, [young, contracted(), departed("2025-06-01")])
       .when(correction("e-depart", departed("2025-05-01"), "2007-05-20"))
       .rejectedWith("UnderAge")
+  })
+
+  it("a corrected contract needs the enterprise's standing on its new date, which must allow recruiting", () => {
+    const later = contracted("e-contract", "2025-03-10")
+    given(workerDecider, abroadHistory).when(correction("e-contract", later)).rejectedWith("EnterpriseStandingMissing")
+    given(workerDecider, abroadHistory)
+      .when(correction("e-contract", later, undefined, standing("2025-03-01")))
+      .rejectedWith("EnterpriseStandingMissing")
+    given(workerDecider, abroadHistory)
+      .when(correction("e-contract", later, undefined, standing("2025-03-10", { suspended: true })))
+      .rejectedWith("EnterpriseSuspendedOnDate")
+    given(workerDecider, abroadHistory)
+      .when(correction("e-contract", later, undefined, standing("2025-03-10")))
+      .then([corrected("e-contract", later)])
+  })
+
+  it("the dossier confirmation cannot be moved after the contract that rests on it", () => {
+    const late = new WorkerDossierConfirmed({ ...dossierConfirmed, occurredOn: "2025-03-05" })
+    const rejection = given(workerDecider, abroadHistory)
+      .when(correction("e-dossier", late))
+      .rejectedWith("DatesOutOfOrder")
+    expect(rejection.message).toBe("Ngày ký hợp đồng (01/03/2025) không thể trước ngày xác nhận hồ sơ (05/03/2025).")
+    const earlier = new WorkerDossierConfirmed({ ...dossierConfirmed, occurredOn: "2025-01-20" })
+    given(workerDecider, abroadHistory)
+      .when(correction("e-dossier", earlier))
+      .then([corrected("e-dossier", earlier)])
+  })
+
+  it("facts recorded before the dossier rule existed stay correctable (only the corrected fact is re-checked)", () => {
+    const legacy = [registered, contracted(), departed()]
+    given(workerDecider, legacy)
+      .when(correction("e-depart", departed("2025-04-15"), DOB))
+      .then([corrected("e-depart", departed("2025-04-15"))])
   })
 
   it("rejects a corrected departure without the date of birth", () => {
@@ -203,6 +245,14 @@ describe("VoidWorkerFact", () => {
     expect(rejection.message).toBe(
       "Lần xuất cảnh ngày 01/04/2025 dựa trên hợp đồng này; hãy sửa hoặc hủy lần xuất cảnh đó trước.",
     )
+  })
+
+  it("rejects voiding the dossier confirmation a selection or contract rests on", () => {
+    const rejection = given(workerDecider, abroadHistory).when(voiding("e-dossier")).rejectedWith("DossierNotConfirmed")
+    expect(rejection.message).toContain("chưa được UBND xã, phường nơi cư trú xác nhận")
+    given(workerDecider, [registered, dossierConfirmed])
+      .when(voiding("e-dossier"))
+      .then([voided("e-dossier")])
   })
 
   it("rejects voiding twice", () => {

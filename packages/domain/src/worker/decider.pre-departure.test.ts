@@ -15,6 +15,7 @@ import {
 import { workerDecider } from "./decider.ts"
 import {
   WorkerCriminalRecordCertificateIssued,
+  WorkerDossierConfirmed,
   WorkerHealthChecked,
   WorkerLoanRecorded,
   WorkerResidenceChanged,
@@ -25,14 +26,18 @@ import {
 } from "./events.ts"
 import {
   abroadHistory,
+  confirmDossierCommand,
   contractCommand,
   contractData,
   contracted,
+  dossierConfirmed,
   counselled,
   counsellingCommand,
   registerCommand,
   registered,
+  returned,
   sealed,
+  standing,
   WORKER,
 } from "./testing/fixtures.ts"
 
@@ -192,32 +197,112 @@ describe("RecordCriminalRecordCertificate", () => {
   })
 })
 
+describe("ConfirmDossier (xác nhận hồ sơ)", () => {
+  it("records the commune's confirmation and moves the stage", () => {
+    given(workerDecider, [registered]).when(confirmDossierCommand()).then([dossierConfirmed])
+    const state = fold(workerDecider, [registered, dossierConfirmed])
+    expect(state).toMatchObject({ dossierConfirmedOn: "2025-02-01", stage: "dossierConfirmed" })
+  })
+
+  it("rejects an unregistered worker, a date before the registration, and a worker who withdrew", () => {
+    given(workerDecider).when(confirmDossierCommand()).rejectedWith("WorkerNotRegistered")
+    given(workerDecider, [registered]).when(confirmDossierCommand("2024-12-31")).rejectedWith("DatesOutOfOrder")
+    given(workerDecider, [registered, withdrawn]).when(confirmDossierCommand()).rejectedWith("WorkerHasWithdrawn")
+  })
+
+  it("rejects a second confirmation in the same stay at home, and accepts one after a return", () => {
+    const rejection = given(workerDecider, [registered, dossierConfirmed])
+      .when(confirmDossierCommand("2025-02-10", "e-dossier-2"))
+      .rejectedWith("DossierAlreadyConfirmed")
+    expect(rejection.message).toBe("Hồ sơ của người lao động đã được xác nhận ngày 01/02/2025.")
+    given(workerDecider, abroadHistory).when(confirmDossierCommand("2025-06-01", "e-d2")).rejectedWith("AlreadyAbroad")
+    const again = new WorkerDossierConfirmed({ eventId: "e-d2", workerId: WORKER, occurredOn: "2026-05-01" })
+    given(workerDecider, [...abroadHistory, returned()])
+      .when(confirmDossierCommand("2026-05-01", "e-d2"))
+      .then([again])
+  })
+})
+
 describe("RecordSelection", () => {
   const selection = { eventId: "e-select", workerId: WORKER, occurredOn: "2025-02-20", enterpriseId: "ent-1" }
+  const select = (overrides: Parameters<typeof standing>[1] = {}, occurredOn = "2025-02-20") =>
+    new RecordSelection({ ...selection, occurredOn, standing: standing(occurredOn, overrides) })
 
-  it("records selection by an enterprise", () => {
-    given(workerDecider, [registered])
-      .when(new RecordSelection(selection))
+  it("records selection by a licensed, vetted, not suspended enterprise of a worker whose dossier is confirmed", () => {
+    given(workerDecider, [registered, dossierConfirmed])
+      .when(select())
       .then([new WorkerSelectedByEnterprise(selection)])
-    expect(fold(workerDecider, [registered, new WorkerSelectedByEnterprise(selection)]).selectedBy).toEqual({
-      enterpriseId: "ent-1",
-      on: "2025-02-20",
-    })
+    const state = fold(workerDecider, [registered, dossierConfirmed, new WorkerSelectedByEnterprise(selection)])
+    expect(state.selectedBy).toEqual({ enterpriseId: "ent-1", on: "2025-02-20" })
+    expect(state.stage).toBe("selected")
+  })
+
+  it("rejects a worker whose dossier the commune has not confirmed, or confirmed only later", () => {
+    const rejection = given(workerDecider, [registered]).when(select()).rejectedWith("DossierNotConfirmed")
+    expect(rejection.message).toBe(
+      "Hồ sơ của người lao động chưa được UBND xã, phường nơi cư trú xác nhận; chưa thể ghi nhận doanh nghiệp tuyển chọn.",
+    )
+    const late = given(workerDecider, [registered, dossierConfirmed])
+      .when(select({}, "2025-01-20"))
+      .rejectedWith("DatesOutOfOrder")
+    expect(late.message).toBe(
+      "Ngày doanh nghiệp tuyển chọn (20/01/2025) không thể trước ngày xác nhận hồ sơ (01/02/2025).",
+    )
+  })
+
+  it("rejects an enterprise not licensed, not vetted by the province, or suspended on the date", () => {
+    const history = [registered, dossierConfirmed]
+    const unlicensed = given(workerDecider, history)
+      .when(select({ licensed: false, vetted: false }))
+      .rejectedWith("EnterpriseNotLicensedToRecruit")
+    expect(unlicensed.message).toBe(
+      "Doanh nghiệp chưa có giấy phép hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài vào ngày 20/02/2025; không thể ghi nhận doanh nghiệp tuyển chọn.",
+    )
+    const notVetted = given(workerDecider, history)
+      .when(select({ vetted: false }))
+      .rejectedWith("EnterpriseNotVettedInProvince")
+    expect(notVetted.message).toBe(
+      "Doanh nghiệp không có trong danh sách doanh nghiệp được tỉnh lựa chọn vào ngày 20/02/2025; không thể ghi nhận doanh nghiệp tuyển chọn.",
+    )
+    const suspended = given(workerDecider, history)
+      .when(select({ suspended: true }))
+      .rejectedWith("EnterpriseSuspendedOnDate")
+    expect(suspended.message).toBe(
+      "Doanh nghiệp đang bị đình chỉ hoạt động vào ngày 20/02/2025; không thể ghi nhận doanh nghiệp tuyển chọn.",
+    )
+  })
+
+  it("rejects a standing given for another enterprise, another date or another province", () => {
+    const history = [registered, dossierConfirmed]
+    for (const wrong of [{ enterpriseId: "ent-2" }, { on: "2025-02-19" }, { provinceCode: "12" }])
+      given(workerDecider, history).when(select(wrong)).rejectedWith("EnterpriseStandingMissing")
   })
 
   it("rejects while abroad", () => {
-    given(workerDecider, abroadHistory)
-      .when(new RecordSelection({ ...selection, occurredOn: "2025-06-01" }))
-      .rejectedWith("AlreadyAbroad")
+    given(workerDecider, abroadHistory).when(select({}, "2025-06-01")).rejectedWith("AlreadyAbroad")
   })
 })
 
 describe("RecordContract", () => {
   it("records the contract", () => {
-    given(workerDecider, [registered]).when(contractCommand()).then([contracted()])
-    const state = fold(workerDecider, [registered, contracted()])
+    given(workerDecider, [registered, dossierConfirmed]).when(contractCommand()).then([contracted()])
+    const state = fold(workerDecider, [registered, dossierConfirmed, contracted()])
     expect(state.stage).toBe("contracted")
     expect(state.contract?.country).toBe("KR")
+  })
+
+  it("rejects a contract without a confirmed dossier, or with an enterprise that may not recruit on its date", () => {
+    given(workerDecider, [registered]).when(contractCommand()).rejectedWith("DossierNotConfirmed")
+    const data = contractData()
+    const suspended = new RecordContract({ ...data, standing: standing(data.occurredOn, { suspended: true }) })
+    const rejection = given(workerDecider, [registered, dossierConfirmed])
+      .when(suspended)
+      .rejectedWith("EnterpriseSuspendedOnDate")
+    expect(rejection.message).toBe(
+      "Doanh nghiệp đang bị đình chỉ hoạt động vào ngày 01/03/2025; không thể ghi nhận ký hợp đồng.",
+    )
+    const notVetted = new RecordContract({ ...data, standing: standing(data.occurredOn, { vetted: false }) })
+    given(workerDecider, [registered, dossierConfirmed]).when(notVetted).rejectedWith("EnterpriseNotVettedInProvince")
   })
 
   it("rejects a contract dated before the registration", () => {
@@ -232,7 +317,9 @@ describe("RecordContract", () => {
   })
 
   it("refuses a malformed country code at construction", () => {
-    expect(() => new RecordContract({ ...contractData(), country: "Korea" })).toThrow()
+    expect(
+      () => new RecordContract({ ...contractData(), country: "Korea", standing: standing("2025-03-01") }),
+    ).toThrow()
   })
 })
 

@@ -7,6 +7,7 @@ import {
   WorkerContractSigned,
   WorkerCounselled,
   WorkerCriminalRecordCertificateIssued,
+  WorkerDossierConfirmed,
   WorkerFact,
   WorkerFactCorrected,
   WorkerFactVoided,
@@ -57,10 +58,16 @@ const candidateOf = (command: Exclude<WorkerCommand, CorrectWorkerFact | VoidWor
       return new WorkerHealthChecked(fieldsOf(command))
     case "RecordCriminalRecordCertificate":
       return new WorkerCriminalRecordCertificateIssued(fieldsOf(command))
-    case "RecordSelection":
-      return new WorkerSelectedByEnterprise(fieldsOf(command))
-    case "RecordContract":
-      return new WorkerContractSigned(fieldsOf(command))
+    case "ConfirmDossier":
+      return new WorkerDossierConfirmed(fieldsOf(command))
+    case "RecordSelection": {
+      const { standing: _, ...fields } = fieldsOf(command)
+      return new WorkerSelectedByEnterprise(fields)
+    }
+    case "RecordContract": {
+      const { standing: _, ...fields } = fieldsOf(command)
+      return new WorkerContractSigned(fields)
+    }
     case "RecordLoan":
       return new WorkerLoanRecorded(fieldsOf(command))
     case "RecordSupportSubsidy":
@@ -128,10 +135,14 @@ const replay = (
 ): Result.Result<WorkerFact | undefined, WorkerRejection> => {
   let state = initialWorkerState
   let admittedReplacement: WorkerFact | undefined
+  // Facts admitted earlier are not re-checked for what was read then (age, enterprise standing), but they may not
+  // lose the dossier confirmation they rest on.
+  const dossierTarget = facts.some((fact) => fact.eventId === targetId && fact._tag === "WorkerDossierConfirmed")
+  const earlier: AdmitContext = { checkAge: false, checkEnterprise: false, checkDossier: dossierTarget }
   for (const fact of facts) {
     const isTarget = fact.eventId === targetId
     if (isTarget && replacement === undefined) continue
-    const admitted = admitFact(state, isTarget ? replacement! : fact, isTarget ? context : { checkAge: false })
+    const admitted = admitFact(state, isTarget ? replacement! : fact, isTarget ? context : earlier)
     if (Result.isFailure(admitted)) return Result.fail(admitted.failure)
     // A departure names its contract: history may not be rewritten under it to a different one.
     if (
@@ -194,6 +205,7 @@ const correct = (command: CorrectWorkerFact, state: WorkerState): Decision => {
   const replayed = replay(state.facts, target.eventId, asCandidate(replacement), {
     checkAge: true,
     dateOfBirth: command.dateOfBirth,
+    standing: command.standing,
   })
   if (Result.isFailure(replayed)) return Result.fail(replayed.failure)
   return Result.succeed([
@@ -240,7 +252,11 @@ const decide = (command: WorkerCommand, state: WorkerState): Decision => {
       return voidFact(command, state)
     default: {
       const context: AdmitContext =
-        command._tag === "RecordDeparture" ? { checkAge: true, dateOfBirth: command.dateOfBirth } : { checkAge: false }
+        command._tag === "RecordDeparture"
+          ? { checkAge: true, dateOfBirth: command.dateOfBirth }
+          : command._tag === "RecordSelection" || command._tag === "RecordContract"
+            ? { checkAge: false, standing: command.standing }
+            : { checkAge: false }
       const admitted = admitFact(state, candidateOf(command), context)
       return Result.isFailure(admitted) ? Result.fail(admitted.failure) : Result.succeed([admitted.success])
     }

@@ -25,13 +25,14 @@ describe("worker event catalogue", () => {
     expect(names).toEqual(
       expect.arrayContaining([
         "WorkerRegistered",
+        "WorkerDossierConfirmed",
         "WorkerDeparted",
         "WorkerFactCorrected",
         "WorkerFactVoided",
         "PersonRegistrationClaimed",
       ]),
     )
-    expect(names.filter((n) => n.startsWith("Worker"))).toHaveLength(19)
+    expect(names.filter((n) => n.startsWith("Worker"))).toHaveLength(20)
     for (const t of eventTypes) expect(["Worker", "PersonRegistration"]).toContain(t.streamType)
     expect(registrationType.version).toBe(2)
     expect(registrationType.personalFields).toEqual(["identity", "sensitive"])

@@ -53,6 +53,8 @@ export const counsellingFields = { ...base, provider: NonEmptyString }
 export const trainingFields = { ...base, kind: TrainingKind, provider: NonEmptyString }
 export const healthCheckFields = { ...base, provider: NonEmptyString, sensitive: SealedPersonal }
 export const criminalRecordFields = { ...base, issuer: NonEmptyString, sensitive: SealedPersonal }
+/** Xác nhận hồ sơ: the commune of residence (or the province) confirms the dossier; enterprises may then recruit. */
+export const dossierConfirmationFields = { ...base }
 export const selectionFields = { ...base, enterpriseId: Schema.String }
 export const contractFields = {
   ...base,
@@ -96,6 +98,11 @@ export class WorkerHealthChecked extends Schema.TaggedClass<WorkerHealthChecked>
 export class WorkerCriminalRecordCertificateIssued extends Schema.TaggedClass<WorkerCriminalRecordCertificateIssued>()(
   "WorkerCriminalRecordCertificateIssued",
   criminalRecordFields,
+) {}
+/** The commune confirmed the worker's dossier for recruitment (xác nhận hồ sơ): selection needs it. */
+export class WorkerDossierConfirmed extends Schema.TaggedClass<WorkerDossierConfirmed>()(
+  "WorkerDossierConfirmed",
+  dossierConfirmationFields,
 ) {}
 export class WorkerSelectedByEnterprise extends Schema.TaggedClass<WorkerSelectedByEnterprise>()(
   "WorkerSelectedByEnterprise",
@@ -150,6 +157,7 @@ export const WorkerFact = Schema.Union([
   WorkerTrainingCompleted,
   WorkerHealthChecked,
   WorkerCriminalRecordCertificateIssued,
+  WorkerDossierConfirmed,
   WorkerSelectedByEnterprise,
   WorkerContractSigned,
   WorkerLoanRecorded,
@@ -226,7 +234,16 @@ export const eventTypes: ReadonlyArray<EventType> = [
     "A criminal-record certificate was issued (content encrypted)",
     ["sensitive"],
   ),
-  entry(WorkerSelectedByEnterprise, "WorkerSelectedByEnterprise", "A recruitment enterprise selected the worker"),
+  entry(
+    WorkerDossierConfirmed,
+    "WorkerDossierConfirmed",
+    "The commune (or the province) confirmed the worker's dossier for recruitment; enterprises may then select",
+  ),
+  entry(
+    WorkerSelectedByEnterprise,
+    "WorkerSelectedByEnterprise",
+    "A recruitment enterprise (licensed, vetted, not suspended) selected a worker whose dossier was confirmed",
+  ),
   entry(WorkerContractSigned, "WorkerContractSigned", "The worker signed a contract to work abroad"),
   entry(WorkerLoanRecorded, "WorkerLoanRecorded", "A bank loan for departure was recorded or its status changed"),
   entry(WorkerSupportSubsidyGranted, "WorkerSupportSubsidyGranted", "A support subsidy was granted under a policy"),

@@ -9,6 +9,7 @@ export {
   WorkerTrainingCompleted,
   WorkerHealthChecked,
   WorkerCriminalRecordCertificateIssued,
+  WorkerDossierConfirmed,
   WorkerSelectedByEnterprise,
   WorkerContractSigned,
   WorkerLoanRecorded,

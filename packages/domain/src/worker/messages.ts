@@ -11,6 +11,7 @@ export const factLabelVi: Record<WorkerFact["_tag"], string> = {
   WorkerTrainingCompleted: "hoàn thành đào tạo",
   WorkerHealthChecked: "khám sức khỏe",
   WorkerCriminalRecordCertificateIssued: "cấp phiếu lý lịch tư pháp",
+  WorkerDossierConfirmed: "xác nhận hồ sơ",
   WorkerSelectedByEnterprise: "doanh nghiệp tuyển chọn",
   WorkerContractSigned: "ký hợp đồng",
   WorkerLoanRecorded: "vay vốn",

@@ -3,6 +3,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { fold } from "../shared/decider.ts"
 import {
+  ConfirmDossier,
   CorrectWorkerFact,
   RecordContract,
   RecordContractEndedEarly,
@@ -20,7 +21,7 @@ import { workerDecider } from "./decider.ts"
 import { countedDepartures, departureCount } from "./departures.ts"
 import { ageOn } from "./rules.ts"
 import { WorkerDeparted, WorkerEvent, WorkerFact } from "./events.ts"
-import { contractData, registrationData, WORKER } from "./testing/fixtures.ts"
+import { contractData, registrationData, standing, WORKER } from "./testing/fixtures.ts"
 
 const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
@@ -29,6 +30,7 @@ const addDays = (date: string, days: number): string =>
 const step = fc.record({
   kind: fc.constantFrom(
     ...(["register", "move", "counsel", "endEarly", "overstay", "correctAny", "void", "withdraw"] as const),
+    ...(["confirm", "confirm"] as const),
     ...(["contract", "contract", "contract", "contract", "depart", "depart", "depart", "depart"] as const),
     ...(["return", "return", "return", "return", "correctDeparture", "correctDeparture", "move"] as const),
   ),
@@ -49,6 +51,9 @@ const commandFor = (s: Step, i: number, occurredOn: string, facts: ReadonlyArray
   const registration = facts.find((f) => f._tag === "WorkerRegistered")
   const dateOfBirth = registration?.birthYear === 2007 ? "2007-09-01" : "2000-05-20"
   const target = facts.length === 0 ? undefined : facts[s.pick % facts.length]
+  // where the enterprise stood on a date: mostly allowed to recruit, sometimes suspended or off the list
+  const standingOn = (on: string) =>
+    standing(on, s.pick % 7 === 3 ? { suspended: true } : s.pick % 11 === 5 ? { vetted: false } : {})
   switch (s.kind) {
     case "register":
       return new RegisterWorker({ ...registrationData, ...base, birthYear: s.young ? 2007 : 2000 })
@@ -60,8 +65,10 @@ const commandFor = (s: Step, i: number, occurredOn: string, facts: ReadonlyArray
       })
     case "counsel":
       return new RecordCounselling({ ...base, provider: "TTDVVL" })
+    case "confirm":
+      return new ConfirmDossier(base)
     case "contract":
-      return new RecordContract({ ...contractData(), ...base })
+      return new RecordContract({ ...contractData(), ...base, standing: standingOn(occurredOn) })
     case "depart":
       return new RecordDeparture({ ...base, dateOfBirth })
     case "return":
@@ -99,6 +106,7 @@ const commandFor = (s: Step, i: number, occurredOn: string, facts: ReadonlyArray
         reason: "Sửa",
         replacement,
         dateOfBirth,
+        standing: standingOn(replacement.occurredOn),
       })
     }
     case "void":
@@ -125,8 +133,8 @@ const run = (steps: ReadonlyArray<Step>) => {
 }
 
 const ofKind = (kind: Step["kind"]) => step.map((s) => ({ ...s, kind }))
-/** Contract, departure, return: a full stay abroad, so that histories reach second departures and returns. */
-const stayAbroad = fc.tuple(ofKind("contract"), ofKind("depart"), ofKind("return"))
+/** Confirmation, contract, departure, return: a full stay abroad, so that histories reach second departures. */
+const stayAbroad = fc.tuple(ofKind("confirm"), ofKind("contract"), ofKind("depart"), ofKind("return"))
 
 // Histories start with a registration, then mix single random steps with whole stays abroad.
 const history = fc
@@ -188,6 +196,10 @@ describe("worker properties", () => {
         const contracts = new Map(
           state.facts.filter((f) => f._tag === "WorkerContractSigned").map((c) => [c.eventId, c]),
         )
+        // no contract in effect without a dossier confirmation in effect on or before its date
+        const confirmations = state.facts.filter((f) => f._tag === "WorkerDossierConfirmed")
+        for (const contract of contracts.values())
+          expect(confirmations.some((c) => c.occurredOn <= contract.occurredOn)).toBe(true)
         for (const d of departures) {
           const contract = contracts.get(d.contractEventId)
           expect(contract).toBeDefined() // no departure without a contract in effect

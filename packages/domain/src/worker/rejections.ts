@@ -36,6 +36,33 @@ export class RegistrationHasLaterFacts extends Schema.TaggedError<RegistrationHa
 
 export class FactInUse extends Schema.TaggedError<FactInUse>()("FactInUse", text) {}
 
+/** Selection or contract before the commune confirmed the dossier. */
+export class DossierNotConfirmed extends Schema.TaggedError<DossierNotConfirmed>()("DossierNotConfirmed", text) {}
+export class DossierAlreadyConfirmed extends Schema.TaggedError<DossierAlreadyConfirmed>()(
+  "DossierAlreadyConfirmed",
+  text,
+) {}
+/** The enterprise had no licence on the date. */
+export class EnterpriseNotLicensedToRecruit extends Schema.TaggedError<EnterpriseNotLicensedToRecruit>()(
+  "EnterpriseNotLicensedToRecruit",
+  text,
+) {}
+/** The enterprise was not on the province's vetted list on the date. */
+export class EnterpriseNotVettedInProvince extends Schema.TaggedError<EnterpriseNotVettedInProvince>()(
+  "EnterpriseNotVettedInProvince",
+  text,
+) {}
+/** The enterprise was suspended on the date. */
+export class EnterpriseSuspendedOnDate extends Schema.TaggedError<EnterpriseSuspendedOnDate>()(
+  "EnterpriseSuspendedOnDate",
+  text,
+) {}
+/** The command did not say where the enterprise stood, or said it for another enterprise, date or province. */
+export class EnterpriseStandingMissing extends Schema.TaggedError<EnterpriseStandingMissing>()(
+  "EnterpriseStandingMissing",
+  text,
+) {}
+
 export type WorkerRejection =
   | WorkerNotRegistered
   | WorkerAlreadyRegistered
@@ -56,3 +83,9 @@ export type WorkerRejection =
   | CorrectionTypeMismatch
   | RegistrationHasLaterFacts
   | FactInUse
+  | DossierNotConfirmed
+  | DossierAlreadyConfirmed
+  | EnterpriseNotLicensedToRecruit
+  | EnterpriseNotVettedInProvince
+  | EnterpriseSuspendedOnDate
+  | EnterpriseStandingMissing

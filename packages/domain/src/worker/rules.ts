@@ -1,6 +1,12 @@
 import { Result } from "effect"
 import type { IsoDate } from "../shared/values.ts"
-import { WorkerDeparted, WorkerWithdrew, type WorkerFact } from "./events.ts"
+import {
+  WorkerDeparted,
+  WorkerWithdrew,
+  type WorkerContractSigned,
+  type WorkerFact,
+  type WorkerSelectedByEnterprise,
+} from "./events.ts"
 import { dateVi, factLabelVi } from "./messages.ts"
 import {
   AlreadyAbroad,
@@ -10,6 +16,12 @@ import {
   DateOfBirthMismatch,
   DateOfBirthRequired,
   DatesOutOfOrder,
+  DossierAlreadyConfirmed,
+  DossierNotConfirmed,
+  EnterpriseNotLicensedToRecruit,
+  EnterpriseNotVettedInProvince,
+  EnterpriseStandingMissing,
+  EnterpriseSuspendedOnDate,
   NoValidContract,
   NotAbroad,
   NotReturned,
@@ -20,17 +32,29 @@ import {
   type WorkerRejection,
 } from "./rejections.ts"
 import type { WorkerState } from "./state.ts"
+import type { EnterpriseStanding } from "./values.ts"
 
 /** A departure or withdrawal as requested: the rest of the recorded event is derived from the state. */
 export type DepartureRequest = Pick<WorkerDeparted, "_tag" | "eventId" | "workerId" | "occurredOn">
 export type WithdrawalRequest = Pick<WorkerWithdrew, "_tag" | "eventId" | "workerId" | "occurredOn" | "reason">
 export type FactCandidate = Exclude<WorkerFact, WorkerDeparted | WorkerWithdrew> | DepartureRequest | WithdrawalRequest
 
-/** What a rule may need beyond the state: the date of birth for the age check (never stored). */
+/**
+ * What a rule may need beyond the state: the date of birth for the age check and where the enterprise stood on the
+ * date of a selection or contract (both read by the app, checked, never stored).
+ */
 export interface AdmitContext {
   readonly dateOfBirth?: IsoDate | undefined
   /** False when re-checking facts already admitted earlier (a correction's replay): their age check passed then. */
   readonly checkAge: boolean
+  readonly standing?: EnterpriseStanding | undefined
+  /** False when re-checking facts admitted earlier: the enterprise's standing was checked then. Default true. */
+  readonly checkEnterprise?: boolean
+  /**
+   * False when re-checking facts admitted earlier, unless the correction is of the dossier confirmation itself
+   * (a selection may not lose the confirmation it rests on). Default true.
+   */
+  readonly checkDossier?: boolean
 }
 
 export const MINIMUM_DEPARTURE_AGE = 18
@@ -73,6 +97,7 @@ const preDeparture = new Set<WorkerFact["_tag"]>([
   "WorkerTrainingCompleted",
   "WorkerHealthChecked",
   "WorkerCriminalRecordCertificateIssued",
+  "WorkerDossierConfirmed",
   "WorkerSelectedByEnterprise",
   "WorkerContractSigned",
 ])
@@ -119,6 +144,22 @@ export const admitFact = (
   if (preDeparture.has(fact._tag) && state.abroad) return notWhileAbroad(fact, state)
 
   switch (fact._tag) {
+    case "WorkerDossierConfirmed": {
+      const confirmedOn = state.dossierConfirmedOn
+      // A dossier is confirmed once per stay at home: again only after a return (a new dossier for a new contract).
+      if (confirmedOn !== undefined && (state.lastReturn === undefined || state.lastReturn.on < confirmedOn)) {
+        return Result.fail(
+          new DossierAlreadyConfirmed({
+            message: `Hồ sơ của người lao động đã được xác nhận ngày ${dateVi(confirmedOn)}.`,
+            messageEn: `The dossier was already confirmed on ${confirmedOn}`,
+          }),
+        )
+      }
+      return Result.succeed(fact)
+    }
+    case "WorkerSelectedByEnterprise":
+    case "WorkerContractSigned":
+      return admitRecruitment(state, fact, context)
     case "WorkerDeparted":
       return admitDeparture(state, fact, context)
     case "WorkerContractEndedEarly":
@@ -189,6 +230,74 @@ export const admitFact = (
     default:
       return Result.succeed(fact)
   }
+}
+
+const vi = (fact: FactCandidate) => factLabelVi[fact._tag]
+
+/**
+ * Selection and contract: only by an enterprise licensed, on the province's vetted list and not suspended on the
+ * fact's date (`context.standing`, read by the app from the enterprise's history), and only for a worker whose
+ * dossier the commune confirmed on or before that date.
+ */
+const admitRecruitment = (
+  state: WorkerState,
+  fact: WorkerSelectedByEnterprise | WorkerContractSigned,
+  context: AdmitContext,
+): Result.Result<WorkerFact, WorkerRejection> => {
+  const on = dateVi(fact.occurredOn)
+  if (context.checkEnterprise !== false) {
+    const standing = context.standing
+    if (
+      standing === undefined ||
+      standing.enterpriseId !== fact.enterpriseId ||
+      standing.on !== fact.occurredOn ||
+      standing.provinceCode !== state.registration!.provinceCode
+    ) {
+      return Result.fail(
+        new EnterpriseStandingMissing({
+          message: `Thiếu thông tin về tình trạng của doanh nghiệp vào ngày ${on} (giấy phép, danh sách của tỉnh, đình chỉ); không thể ghi nhận ${vi(fact)}.`,
+          messageEn: `The standing of enterprise ${fact.enterpriseId} on ${fact.occurredOn} in the worker's province is needed`,
+        }),
+      )
+    }
+    if (!standing.licensed) {
+      return Result.fail(
+        new EnterpriseNotLicensedToRecruit({
+          message: `Doanh nghiệp chưa có giấy phép hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài vào ngày ${on}; không thể ghi nhận ${vi(fact)}.`,
+          messageEn: `Enterprise ${fact.enterpriseId} held no licence on ${fact.occurredOn}`,
+        }),
+      )
+    }
+    if (!standing.vetted) {
+      return Result.fail(
+        new EnterpriseNotVettedInProvince({
+          message: `Doanh nghiệp không có trong danh sách doanh nghiệp được tỉnh lựa chọn vào ngày ${on}; không thể ghi nhận ${vi(fact)}.`,
+          messageEn: `Enterprise ${fact.enterpriseId} was not on province ${standing.provinceCode}'s vetted list on ${fact.occurredOn}`,
+        }),
+      )
+    }
+    if (standing.suspended) {
+      return Result.fail(
+        new EnterpriseSuspendedOnDate({
+          message: `Doanh nghiệp đang bị đình chỉ hoạt động vào ngày ${on}; không thể ghi nhận ${vi(fact)}.`,
+          messageEn: `Enterprise ${fact.enterpriseId} was suspended on ${fact.occurredOn}`,
+        }),
+      )
+    }
+  }
+  if (context.checkDossier !== false) {
+    const confirmedOn = state.dossierConfirmedOn
+    if (confirmedOn === undefined) {
+      return Result.fail(
+        new DossierNotConfirmed({
+          message: `Hồ sơ của người lao động chưa được UBND xã, phường nơi cư trú xác nhận; chưa thể ghi nhận ${vi(fact)}.`,
+          messageEn: `The commune has not confirmed the worker's dossier; cannot record ${fact._tag}`,
+        }),
+      )
+    }
+    if (fact.occurredOn < confirmedOn) return outOfOrder(fact, "xác nhận hồ sơ", confirmedOn)
+  }
+  return Result.succeed(fact)
 }
 
 const admitDeparture = (

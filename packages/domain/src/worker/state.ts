@@ -63,6 +63,8 @@ export interface WorkerState {
   }>
   readonly healthCheckedOn: IsoDate | undefined
   readonly criminalRecordCertificateOn: IsoDate | undefined
+  /** When the commune last confirmed the dossier (xác nhận hồ sơ): selection and contract need it. */
+  readonly dossierConfirmedOn: IsoDate | undefined
   readonly selectedBy: { readonly enterpriseId: string; readonly on: IsoDate } | undefined
   /** The latest contract, and whether a departure has already used it. */
   readonly contract: WorkerContractSigned | undefined
@@ -104,6 +106,7 @@ export const initialWorkerState: WorkerState = {
   trainings: [],
   healthCheckedOn: undefined,
   criminalRecordCertificateOn: undefined,
+  dossierConfirmedOn: undefined,
   selectedBy: undefined,
   contract: undefined,
   contractUsed: false,
@@ -128,8 +131,9 @@ const preDepartureRank: Partial<Record<WorkerStage, number>> = {
   training: 2,
   healthChecked: 3,
   criminalRecordChecked: 4,
-  selected: 5,
-  contracted: 6,
+  dossierConfirmed: 5,
+  selected: 6,
+  contracted: 7,
 }
 
 /** Pre-departure stages only move forward; after a return a new cycle starts from the stage reached. */
@@ -202,6 +206,8 @@ export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState =
       return { ...s, healthCheckedOn: fact.occurredOn, stage: advance(s.stage, "healthChecked") }
     case "WorkerCriminalRecordCertificateIssued":
       return { ...s, criminalRecordCertificateOn: fact.occurredOn, stage: advance(s.stage, "criminalRecordChecked") }
+    case "WorkerDossierConfirmed":
+      return { ...s, dossierConfirmedOn: fact.occurredOn, stage: advance(s.stage, "dossierConfirmed") }
     case "WorkerSelectedByEnterprise":
       return {
         ...s,

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { Count } from "../shared/values.ts"
+import { Count, IsoDate } from "../shared/values.ts"
 
 /**
  * Priority groups the plans and reports count (đối tượng ưu tiên). Ethnic minority is a separate
@@ -51,6 +51,7 @@ export const WorkerStage = Schema.Literals([
   "training",
   "healthChecked",
   "criminalRecordChecked",
+  "dossierConfirmed",
   "selected",
   "contracted",
   "departed",
@@ -67,6 +68,7 @@ export const stageLabelVi: Record<WorkerStage, string> = {
   training: "đang đào tạo",
   healthChecked: "đã khám sức khỏe",
   criminalRecordChecked: "đã có phiếu lý lịch tư pháp",
+  dossierConfirmed: "đã được xã, phường xác nhận hồ sơ",
   selected: "đã được doanh nghiệp tuyển chọn",
   contracted: "đã ký hợp đồng",
   departed: "đã xuất cảnh",
@@ -90,3 +92,18 @@ export const Money = Schema.Struct({
 export type Money = typeof Money.Type
 
 export const NonEmptyString = Schema.String.check(Schema.isMinLength(1))
+
+/**
+ * Where an enterprise stood on a date in a province (licensed, on the province's vetted list, suspended), as the
+ * app read it from the enterprise's history (`Enterprise.standingOn`). A selection or contract command carries it
+ * so that the worker decider can refuse an enterprise that may not recruit; it is checked, never stored.
+ */
+export const EnterpriseStanding = Schema.Struct({
+  enterpriseId: Schema.String,
+  provinceCode: Schema.String,
+  on: IsoDate,
+  licensed: Schema.Boolean,
+  vetted: Schema.Boolean,
+  suspended: Schema.Boolean,
+})
+export type EnterpriseStanding = typeof EnterpriseStanding.Type

@@ -22,6 +22,8 @@ export interface WorkerRow {
   readonly vocationalTrainedOn: string | null
   readonly healthCheckedOn: string | null
   readonly recordCertificateOn: string | null
+  /** When the commune confirmed the dossier (xác nhận hồ sơ), the stage before an enterprise may select. */
+  readonly dossierConfirmedOn: string | null
   readonly selectedOn: string | null
   readonly enterpriseId: string | null
   readonly contractedOn: string | null
@@ -95,6 +97,7 @@ export function deriveWorkerRow(state: Worker.WorkerState): WorkerRow | undefine
     vocationalTrainedOn: trainedOn("vocational"),
     healthCheckedOn: state.healthCheckedOn ?? null,
     recordCertificateOn: state.criminalRecordCertificateOn ?? null,
+    dossierConfirmedOn: state.dossierConfirmedOn ?? null,
     selectedOn: state.selectedBy?.on ?? null,
     enterpriseId: state.contract?.enterpriseId ?? state.selectedBy?.enterpriseId ?? null,
     contractedOn: state.contract?.occurredOn ?? null,

@@ -5,7 +5,8 @@ import { deriveDepartureRows, deriveWorkerRow } from "./derive.ts"
 /** Workers: the registry (one row per worker) and departures (one row per departure in effect). */
 export const workerView: AggregateView<Worker.WorkerState> = {
   name: "workers",
-  version: 1,
+  // 2: rows carry `dossierConfirmedOn` and the stage "dossierConfirmed"
+  version: 2,
   streamTypes: [Worker.WORKER_STREAM_TYPE],
   initialState: Worker.workerDecider.initialState,
   evolve: (state, event) => Worker.workerDecider.evolve(state, event as Worker.WorkerEvent),

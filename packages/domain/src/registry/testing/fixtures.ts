@@ -39,6 +39,7 @@ import {
 import {
   WorkerContractEndedEarly,
   WorkerCriminalRecordCertificateIssued,
+  WorkerDossierConfirmed,
   WorkerFactCorrected,
   WorkerFactVoided,
   WorkerHealthChecked,
@@ -317,6 +318,7 @@ export const eventFixtures: EventFixtures = {
     issuer: "Sở Tư pháp",
     sensitive: sealed("record"),
   }),
+  WorkerDossierConfirmed: new WorkerDossierConfirmed({ ...worker, eventId: "e-dossier" }),
   WorkerSelectedByEnterprise: new WorkerSelectedByEnterprise({ ...worker, eventId: "e-select", enterpriseId: "ent-1" }),
   WorkerContractSigned: contracted(),
   WorkerLoanRecorded: new WorkerLoanRecorded({

@@ -1,6 +1,21 @@
 import type { SealedPersonal } from "../../personal-data/envelope.ts"
-import { RecordContract, RecordCounselling, RecordDeparture, RecordReturn, RegisterWorker } from "../commands.ts"
-import { WorkerContractSigned, WorkerCounselled, WorkerDeparted, WorkerRegistered, WorkerReturned } from "../events.ts"
+import {
+  ConfirmDossier,
+  RecordContract,
+  RecordCounselling,
+  RecordDeparture,
+  RecordReturn,
+  RegisterWorker,
+} from "../commands.ts"
+import {
+  WorkerContractSigned,
+  WorkerCounselled,
+  WorkerDeparted,
+  WorkerDossierConfirmed,
+  WorkerRegistered,
+  WorkerReturned,
+} from "../events.ts"
+import type { EnterpriseStanding } from "../values.ts"
 
 /** Deterministic stand-ins for sealed envelopes: the decider never opens them. */
 export const sealed = (label: string): SealedPersonal => ({
@@ -41,6 +56,30 @@ export const counselled = new WorkerCounselled({
 export const counsellingCommand = (occurredOn = "2025-01-15", eventId = "e-counsel") =>
   new RecordCounselling({ eventId, workerId: WORKER, occurredOn, provider: "Trung tâm Dịch vụ việc làm Sơn La" })
 
+export const DOSSIER_DATE = "2025-02-01"
+export const dossierConfirmed = new WorkerDossierConfirmed({
+  eventId: "e-dossier",
+  workerId: WORKER,
+  occurredOn: DOSSIER_DATE,
+})
+export const confirmDossierCommand = (occurredOn = DOSSIER_DATE, eventId = "e-dossier") =>
+  new ConfirmDossier({ eventId, workerId: WORKER, occurredOn })
+
+/** An enterprise in good standing on the date (licensed, vetted in Sơn La, not suspended), unless overridden. */
+export const standing = (
+  on: string,
+  overrides: Partial<EnterpriseStanding> = {},
+  enterpriseId = "ent-1",
+): EnterpriseStanding => ({
+  enterpriseId,
+  provinceCode: "14",
+  on,
+  licensed: true,
+  vetted: true,
+  suspended: false,
+  ...overrides,
+})
+
 export const contractData = (eventId = "e-contract", occurredOn = "2025-03-01") => ({
   eventId,
   workerId: WORKER,
@@ -55,8 +94,10 @@ export const contractData = (eventId = "e-contract", occurredOn = "2025-03-01") 
 })
 export const contracted = (eventId?: string, occurredOn?: string) =>
   new WorkerContractSigned(contractData(eventId, occurredOn))
-export const contractCommand = (eventId?: string, occurredOn?: string) =>
-  new RecordContract(contractData(eventId, occurredOn))
+export const contractCommand = (eventId?: string, occurredOn?: string) => {
+  const data = contractData(eventId, occurredOn)
+  return new RecordContract({ ...data, standing: standing(data.occurredOn) })
+}
 
 export const departureCommand = (occurredOn = "2025-04-01", eventId = "e-depart", dateOfBirth = DOB) =>
   new RecordDeparture({ eventId, workerId: WORKER, occurredOn, dateOfBirth })
@@ -74,5 +115,5 @@ export const returned = (
   kind: "onTime" | "early" | "late" = "early",
 ) => new WorkerReturned({ eventId, workerId: WORKER, occurredOn, kind, reason: "Hết hạn visa" })
 
-/** Registered, contracted, departed on 2025-04-01. */
-export const abroadHistory = [registered, contracted(), departed()]
+/** Registered, dossier confirmed, contracted, departed on 2025-04-01. */
+export const abroadHistory = [registered, dossierConfirmed, contracted(), departed()]
