@@ -33,7 +33,7 @@ describe("typeText", () => {
     expect(text(LegalBasis)).toBe("{ number: string, date: IsoDate, issuer: string, title?: string }")
     expect(text(WorkerDeparted)).toBe("WorkerDeparted")
     expect(typeText(IsoDate.ast, { expand: true })).toBe(
-      "string (pattern `^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$`)",
+      "string (pattern `^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$`, a day that exists, 1900–2100)",
     )
   })
 
