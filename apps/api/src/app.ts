@@ -19,7 +19,7 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
 
 /**
  * `X-Correlation-Id` and `X-Request-Id` are stored in every event's metadata: only a bounded, plain value is
- * accepted; anything else is a 400 naming the header (ADR 0008), never silently replaced.
+ * accepted; anything else is a 400 naming the header (ADR 0009), never silently replaced.
  */
 export const TRACE_ID = /^[A-Za-z0-9._:-]{1,128}$/
 const TRACE_HEADERS = ["x-correlation-id", "x-request-id"] as const

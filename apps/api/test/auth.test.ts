@@ -116,7 +116,7 @@ describe("sign-in and sessions", () => {
   })
 })
 
-describe("account administration (ADR 0008)", () => {
+describe("account administration (ADR 0009)", () => {
   // A database of its own: these sign-ins come from the same in-process "client" as the ones above, and
   // together they would reach the per-client limit.
   let a: TestApp
@@ -143,6 +143,7 @@ describe("account administration (ADR 0008)", () => {
       expect.objectContaining({ username: "chieng-an", disabled: true }),
     )
     expect((await admin.request("POST", `/api/users/${id}/enable`)).status).toBe(204)
+    expect((await officer.request("GET", "/api/session")).status).toBe(401) // the ended session stays ended
     expect((await postTo("/api/session", { username: "chieng-an", password: "demo" })).status).toBe(200)
   })
 

@@ -1,10 +1,11 @@
+import { AdminUnit } from "@xkld/domain"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { API_CSP } from "../src/app.ts"
 import { DOCS_CSP } from "../src/openapi/swagger-ui.ts"
 import { openTestApp, signIn, type Client, type TestApp } from "./support/test-app.ts"
 
 /**
- * What every response carries, and what every request's trace headers must be (issue 15 item 6, ADR 0008):
+ * What every response carries, and what every request's trace headers must be (issue 15 item 6, ADR 0009):
  * `Cache-Control: no-store` on every /api answer that does not say otherwise (identities above all), a
  * Content-Security-Policy everywhere (the docs page keeps its own and still loads), and `X-Correlation-Id` /
  * `X-Request-Id` checked at one edge before they can reach an event's metadata.
@@ -110,5 +111,41 @@ describe("X-Correlation-Id and X-Request-Id", () => {
       written.push(...batch.filter((e) => e.metadata.correlationId === correlationId))
     expect(written).toHaveLength(1)
     expect(written[0]!.metadata.source).toMatchObject({ requestId })
+  })
+})
+
+describe("account rules against the registry (ADR 0009)", () => {
+  test("a commune officer of a ward in force and an enterprise officer of a registered enterprise are created; a ward of another province is not", async () => {
+    const admin = await signIn(t.app, "quan-tri")
+    const catalogue = await t.services.models.catalogues.at()
+    const today = new Date().toISOString().slice(0, 10)
+    const ward = AdminUnit.unitOn(catalogue, "03646", today)[0]!.unitId // Phường Tô Hiệu, Sơn La
+    const enterprise = (await t.services.models.enterprises({}))[0]!.enterpriseId
+    const base = { displayName: "Cán bộ mới", provinceCode: "14", password: "Mật khẩu tốt 2026" }
+    const commune = await admin.json("POST", "/api/users", {
+      ...base,
+      username: "to-hieu-2",
+      role: "commune-officer",
+      unitIds: [ward],
+    })
+    expect(commune.status, JSON.stringify(commune.body)).toBe(201)
+    const recruiter = await admin.json("POST", "/api/users", {
+      ...base,
+      username: "doanh-nghiep-2",
+      role: "enterprise-officer",
+      enterpriseId: enterprise,
+    })
+    expect(recruiter.status, JSON.stringify(recruiter.body)).toBe(201)
+    const elsewhere = AdminUnit.unitsOf(catalogue, "15", today)[0] // a commune of Lào Cai (in the demo catalogue)
+    expect(elsewhere).toBeDefined()
+    const foreign = await admin.json("POST", "/api/users", {
+      ...base,
+      username: "xa-lao-cai",
+      role: "commune-officer",
+      unitIds: [elsewhere!.unitId],
+    })
+    expect(foreign.status).toBe(422)
+    expect(foreign.body.fields).toEqual([expect.objectContaining({ path: "body.unitIds" })])
+    expect((await signIn(t.app, "to-hieu-2", base.password)).csrfToken).toBeTruthy()
   })
 })

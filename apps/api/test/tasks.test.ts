@@ -206,14 +206,16 @@ describe("reporting obligations", () => {
       documentRef: { number: "40/BC-UBND", date: "2026-06-19" },
     })
     expect(late.status).toBe(200)
-    const now = await officer.json("GET", "/api/reporting-obligations?unit=03664&period=2026-06&asOf=2027-01-01")
+    // "after it was recorded" is a recorded time taken after the write, never a date: this holds in any year
+    const recordedAfter = new Date().toISOString()
+    const now = await officer.json("GET", `/api/reporting-obligations?unit=03664&period=2026-06&asOf=${recordedAfter}`)
     expect(now.body.items[0]).toMatchObject({ status: "late", daysLate: 6 })
     const then = await officer.json(
       "GET",
       `/api/reporting-obligations?unit=03664&period=2026-06&asOf=${recordedBefore}`,
     )
     expect(then.body.items[0]).toMatchObject({ status: "overdue", submission: null })
-    const lateOnes = await officer.json("GET", "/api/reporting-obligations?status=late&asOf=2027-01-01")
+    const lateOnes = await officer.json("GET", `/api/reporting-obligations?status=late&asOf=${recordedAfter}`)
     expect(lateOnes.body.items.map((o: any) => o.id)).toEqual([obligationId("six-month", "03664")])
   })
 

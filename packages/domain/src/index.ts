@@ -5,6 +5,7 @@
 
 export * from "./shared/decider.ts"
 export * from "./shared/values.ts"
+export * from "./shared/dates.ts"
 export * from "./shared/correction.ts"
 export type * from "./shared/event-type.ts"
 export * from "./shared/stream-id.ts"

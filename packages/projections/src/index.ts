@@ -10,7 +10,7 @@ export { createReadModels, readModelProjections, type ReadModels } from "./read-
 export { knownAt, type TableOf } from "./queries/as-of.ts"
 export type { Attainment, AttainmentItem, AttainmentQuery, SplitRule } from "./queries/attainment.ts"
 export type { Lineage, LineageEvent, LineageQuery } from "./queries/lineage.ts"
-export { parsePeriod, yearPeriod, type Period } from "./queries/period.ts"
+export { parsePeriod, yearPeriod, yearsOf, type Period } from "./queries/period.ts"
 export type { RowFilter } from "./queries/rows.ts"
 export * from "./queries/statistics.ts"
 export { CatalogueSource } from "./units/catalogue-source.ts"

@@ -6,10 +6,10 @@ import type { AppServices } from "../services.ts"
 import type { UserRow } from "./users.ts"
 
 /**
- * What an administrator may do to accounts (ADR 0008). An administrator manages the officers of its own
+ * What an administrator may do to accounts (ADR 0009). An administrator manages the officers of its own
  * province; it cannot make or change an administrator (those are the operator's), and every account's
  * jurisdiction must name something real: a commune officer's units are communes of the province in force
- * today, an enterprise officer's enterprise is a licensed one of the registry, a department officer has its
+ * today, an enterprise officer's enterprise is one of the registry, a department officer has its
  * agency. An account never carries a jurisdiction its role does not use.
  */
 

@@ -27,7 +27,7 @@ let dummyHash: Promise<string> | undefined
 
 /**
  * Spends one argon2 verification, as for a real account, and answers false: an unknown, disabled or locked
- * account answers in the same time as a wrong password (issue 15 item 6, ADR 0008).
+ * account answers in the same time as a wrong password (issue 15 item 6, ADR 0009).
  */
 export const verifyAgainstDummy = async (password: string): Promise<false> => {
   passwordVerifications.dummy++

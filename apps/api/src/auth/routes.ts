@@ -46,7 +46,7 @@ const me = (session: Session) => ({
   csrfToken: session.csrfToken,
 })
 
-/** The one answer for a wrong password and for an unknown, disabled or temporarily locked account (ADR 0008). */
+/** The one answer for a wrong password and for an unknown, disabled or temporarily locked account (ADR 0009). */
 const wrongCredentials = () =>
   fail(
     "bad-credentials",
@@ -84,7 +84,7 @@ export const authRoutes = [
         )
       const user = await reserveAccountAttempt(db, body.username)
       // Unknown, disabled and locked accounts pay the same argon2 verification and get the same answer as a
-      // wrong password: neither the time nor the answer tells whether an account exists (ADR 0008).
+      // wrong password: neither the time nor the answer tells whether an account exists (ADR 0009).
       const verified = user
         ? await verifyPassword(user.password_hash, body.password)
         : await verifyAgainstDummy(body.password)

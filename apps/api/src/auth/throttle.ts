@@ -49,7 +49,7 @@ export async function releaseClientAttempt(db: Kysely<any>, attemptId: string): 
  * Reserves one password check against an account: counts it as a failure first (locking the account when this
  * attempt is the limit's), in one UPDATE whose row lock serialises parallel attempts; an account that is
  * locked, disabled or unknown matches no row. Returns the account, or undefined when its password must not be
- * tried now — the caller cannot tell the three apart and must answer them alike (ADR 0008).
+ * tried now — the caller cannot tell the three apart and must answer them alike (ADR 0009).
  */
 export async function reserveAccountAttempt(db: Kysely<any>, username: string): Promise<UserRow | undefined> {
   const { rows } = await sql<UserRow>`UPDATE api_users SET failed_attempts = failed_attempts + 1,

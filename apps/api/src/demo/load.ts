@@ -3,6 +3,7 @@ import { demoSeedRecordedAt, recordHistory, recordSeedDocuments } from "@xkld/pr
 import { ensureUser } from "../auth/users.ts"
 import type { AppServices } from "../services.ts"
 import { demoAccounts } from "./accounts.ts"
+import { now } from "../clock.ts"
 
 /** The demo province's generated history: same seed, same people, on every machine. */
 export const DEMO_SEED = "son-la-demo-2026"
@@ -26,7 +27,7 @@ export async function loadDemo(
       seed: DEMO_SEED,
       targetEvents,
       provinces: ["14"],
-      now: new Date().toISOString(),
+      now: now().toISOString(), // the history ends on the clock's day (docs/dates.md)
       indexKey: services.indexKey,
     })
     const masterKey = Generator.keysFromSeed(DEMO_SEED).masterKey

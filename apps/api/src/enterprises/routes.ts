@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import { Enterprise, IsoDate, LegalBasis } from "@xkld/domain"
 import type { EnterpriseRow } from "@xkld/projections"
 import { Schema } from "effect"
+import { EventDate } from "../http/dates.ts"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
 import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
@@ -105,7 +106,7 @@ const enterpriseCommand = <F extends Schema.Struct.Fields>(spec: {
     access: WRITERS,
     write: true,
     params: IdParams,
-    body: Schema.Struct({ ...spec.fields, occurredOn: Schema.optional(IsoDate) }),
+    body: Schema.Struct({ ...spec.fields, occurredOn: Schema.optional(EventDate) }),
     handler: ({ params, body, actor, services, c }) =>
       idempotent(services, actor, c, body, () =>
         runEnterpriseCommand(
@@ -191,8 +192,8 @@ export const enterpriseRoutes = [
       enterpriseId: Schema.optional(EnterpriseId),
       name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500)),
       licenceNumber: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
-      licenceDate: IsoDate,
-      occurredOn: Schema.optional(IsoDate),
+      licenceDate: EventDate,
+      occurredOn: Schema.optional(EventDate),
     }),
     handler: ({ body, actor, services, c }) =>
       idempotent(services, actor, c, body, () => {

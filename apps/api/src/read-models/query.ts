@@ -1,19 +1,36 @@
-import { AdminUnit } from "@xkld/domain"
+import {
+  AdminUnit,
+  EARLIEST_PLAN_YEAR,
+  endOfVietnamDay,
+  isPlanYear,
+  LATEST_PLAN_YEAR,
+  vietnamDateOf,
+} from "@xkld/domain"
 import { parsePeriod, type Period } from "@xkld/projections"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
+import { now } from "../clock.ts"
 import { fail } from "../http/problem.ts"
 import type { AppServices } from "../services.ts"
 
 /** Query-string building blocks shared by the read routes (every value arrives as a string). */
 export const ProvinceCode = Schema.String.check(Schema.isPattern(/^\d{2}$/, { message: "Mã tỉnh gồm 2 chữ số" }))
-export const YearText = Schema.String.check(Schema.isPattern(/^\d{4}$/, { message: "Năm gồm 4 chữ số, ví dụ 2026" }))
+const PLAN_YEARS = `${EARLIEST_PLAN_YEAR}–${LATEST_PLAN_YEAR}`
+/** A plan or reporting year the system knows: "0251" passes the shape but is refused, never read as the year 251. */
+const planYearFilter = Schema.makeFilter((text: string) =>
+  isPlanYear(Number(text.slice(0, 4)))
+    ? undefined
+    : `Năm phải trong khoảng ${PLAN_YEARS} / the year must be within ${PLAN_YEARS}`,
+)
+export const YearText = Schema.String.check(
+  Schema.isPattern(/^\d{4}$/, { message: "Năm gồm 4 chữ số, ví dụ 2026" }),
+).check(planYearFilter)
 export const UnitCode = Schema.String.check(Schema.isPattern(/^\d{5}$/, { message: "Mã ĐVHC gồm 5 chữ số" }))
 export const PeriodText = Schema.String.check(
   Schema.isPattern(/^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { message: "Kỳ: 2026, 2026-H1, 2026-Q1 hoặc 2026-05" }),
-)
-/** A recorded time: ISO date-time ("2026-06-15T08:00:00Z") or a date (the end of that day, UTC). */
+).check(planYearFilter)
+/** A recorded time: ISO date-time ("2026-06-15T08:00:00Z") or a date (the end of that day in Vietnam, UTC+7). */
 export const AsOfText = Schema.String.check(
   Schema.isPattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
     message: "Thời điểm theo ISO 8601, ví dụ 2026-06-15 hoặc 2026-06-15T08:00:00Z",
@@ -44,11 +61,14 @@ export interface ListQuery {
 const invalid = (path: string, message: string, messageEn: string) =>
   fail("validation", `${path}: ${message}`, `${path}: ${messageEn}`, { fields: [{ path, message, messageEn }] })
 
-/** `asOf` as a Date (a bare date means the end of that day, UTC); undefined means "now, the current versions". */
+/**
+ * `asOf` as a Date; undefined means "now, the current versions". A bare date means the end of that day in Vietnam
+ * (`asOf=2026-06-15` is 23:59:59.999 on 15/6 in Sơn La, 16:59:59.999Z), as an officer means "as of 15/6".
+ */
 export const parseAsOf = (text: string | undefined, path = "query.asOf"): Date | undefined => {
   if (text === undefined) return undefined
   const day = text.slice(0, 10)
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59.999Z` : text)
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? endOfVietnamDay(text) : new Date(text)
   // "2026-02-30" would roll over to March: a day that does not exist is refused
   const exists = new Date(`${day}T00:00:00Z`)
   if (Number.isNaN(date.getTime()) || Number.isNaN(exists.getTime()) || exists.toISOString().slice(0, 10) !== day)
@@ -56,14 +76,13 @@ export const parseAsOf = (text: string | undefined, path = "query.asOf"): Date |
   return date
 }
 
-/** The business date a status is computed for: the date of `asOf`, or today. */
-export const businessDateOf = (asOf: Date | undefined): string => (asOf ?? new Date()).toISOString().slice(0, 10)
+/** The business date a status is computed for: the Vietnamese date of `asOf`, or today in Vietnam. */
+export const businessDateOf = (asOf: Date | undefined): string => vietnamDateOf(asOf ?? now())
 
 export const parseYear = (text: string | undefined, path = "query.year"): number | undefined => {
   if (text === undefined) return undefined
   const year = Number(text)
-  if (year < 1990 || year > 2100)
-    throw invalid(path, "Năm phải trong khoảng 1990–2100", "Year must be within 1990–2100")
+  if (!isPlanYear(year)) throw invalid(path, `Năm phải trong khoảng ${PLAN_YEARS}`, `Year must be within ${PLAN_YEARS}`)
   return year
 }
 
@@ -79,9 +98,6 @@ export const parsePeriodText = (text: string | undefined): Period | undefined =>
   if (!period) throw invalid("query.period", "Kỳ không hợp lệ", "Invalid period")
   return period
 }
-
-export const yearOfPeriod = (text: string | undefined): number | undefined =>
-  text ? Number(text.slice(0, 4)) : undefined
 
 export interface Page {
   readonly limit: number

@@ -1,5 +1,5 @@
 import { Reference } from "@xkld/domain"
-import type { DepartureRow, RowFilter } from "@xkld/projections"
+import { yearsOf, type DepartureRow, type RowFilter } from "@xkld/projections"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
 import { fail } from "../http/problem.ts"
@@ -195,7 +195,7 @@ export const readModelRoutes = [
     query: ReportQuery,
     handler: async ({ query, actor, services }) => {
       const { filter, period, scope } = await reportFilter(services, actor, query)
-      const years = period ? [...new Set([Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))])] : undefined
+      const years = period ? yearsOf(period) : undefined
       const highIncome = highIncomeOf(scope.provinceCode)
       const breakdown = await services.models.departureBreakdown(
         { ...filter, ...(years ? { years } : {}) },

@@ -1,4 +1,5 @@
 import { PlanTask } from "@xkld/domain"
+import { yearsOf } from "@xkld/projections"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
 import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
@@ -57,9 +58,7 @@ const taskItem = (task: TaskRow, on: string) => {
 }
 
 const TaskStatusText = Schema.Literals(["ongoing", "open", "overdue", "completed-on-time", "completed-late"])
-const IdParams = Schema.Struct({
-  id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã nhiệm vụ: chữ, số, : . _ -" })),
-})
+const IdParams = Schema.Struct({ id: PlanTask.TaskId })
 const DocumentRefText = Schema.String.check(Schema.isMaxLength(200))
 const Summary = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(5000))
 const IsoDay = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "Ngày dạng yyyy-mm-dd" }))
@@ -127,7 +126,7 @@ export const taskRoutes = [
       const period = parsePeriodText(query.period)
       const on = businessDateOf(asOf)
       const planIds = await provincePlanIds(services, provinceCode)
-      const years = period ? [Number(period.from.slice(0, 4))] : undefined
+      const years = period ? yearsOf(period) : undefined
       const rows = (await services.models.tasks({ asOf, ...(years ? { years } : {}) })) as ReadonlyArray<TaskRow>
       const items = rows
         .filter((t) => planIds.has(t.planId) && (!query.plan || t.planId === query.plan))

@@ -1,5 +1,6 @@
 import { AdminUnit, IsoDate } from "@xkld/domain"
 import { Schema } from "effect"
+import { today } from "../clock.ts"
 import { defineRoute } from "../http/route.ts"
 
 const UnitItem = Schema.Struct({
@@ -10,8 +11,6 @@ const UnitItem = Schema.Struct({
   validFrom: Schema.NullOr(Schema.String),
   validTo: Schema.NullOr(Schema.String),
 })
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 export const unitRoutes = [
   defineRoute({

@@ -70,9 +70,19 @@ export function registrationCommand(
     },
     { personKey, indexKey: services.indexKey },
   )
-  if (Result.isFailure(prepared)) throw invalidCitizenId(prepared.failure, field)
+  if (Result.isFailure(prepared)) {
+    const failure = prepared.failure
+    if (failure._tag === "DatesOutOfOrder") throw bornAfterEvent(failure, field.replace(/citizenId$/, "dateOfBirth"))
+    throw invalidCitizenId(failure, field)
+  }
   return prepared.success
 }
+
+/** A date of birth after the registration: a field error on the date of birth, the domain's reason. */
+export const bornAfterEvent = (error: Worker.DatesOutOfOrder, path: string) =>
+  fail("validation", error.message, error.messageEn, {
+    fields: [{ path, message: error.message, messageEn: error.messageEn }],
+  })
 
 /** The worker stream's append for a command decided against the loaded state (a rejection is thrown). */
 export function workerAppend(

@@ -1,5 +1,6 @@
 import { AdminUnit, type IsoDate } from "@xkld/domain"
 import { fail } from "../http/problem.ts"
+import { today } from "../clock.ts"
 
 export interface ResolvedUnit {
   readonly unitId: string
@@ -56,4 +57,5 @@ export function unitLabel(
   return { code: attributes?.code ?? null, name: attributes?.name ?? null }
 }
 
-export const todayIso = (): IsoDate => new Date().toISOString().slice(0, 10)
+/** Today in Vietnam, by the app clock. */
+export const todayIso = (): IsoDate => today()

@@ -1,6 +1,7 @@
 import { openTestDatabase } from "@xkld/event-store/testing"
 import { ensureUser } from "../../src/auth/users.ts"
 import { createApp } from "../../src/app.ts"
+import { setClock } from "../../src/clock.ts"
 import { loadConfig } from "../../src/config.ts"
 import { demoAccounts, DEMO_PASSWORD } from "../../src/demo/accounts.ts"
 import { loadDemo } from "../../src/demo/load.ts"
@@ -14,11 +15,19 @@ export interface TestApp {
 }
 
 /**
+ * "Now" for business dates in every test (today, the demo history's last day), whatever the calendar says: a test
+ * that passes today passes in 2030. Recorded times stay the database's clock; compare them with times taken
+ * around the request, never with a fixed date (docs/dates.md).
+ */
+export const TEST_NOW = new Date("2026-11-30T03:00:00Z")
+
+/**
  * The real app over a fresh database (PGlite, or PostgreSQL with DATABASE_URL). With `demoEvents`, the demo
  * province is loaded with a history of about that many events; without, only the demo accounts exist
- * (and the unit catalogue is empty).
+ * (and the unit catalogue is empty). The app clock is set to `now` (default `TEST_NOW`).
  */
-export async function openTestApp(options: { demoEvents?: number } = {}): Promise<TestApp> {
+export async function openTestApp(options: { demoEvents?: number; now?: Date } = {}): Promise<TestApp> {
+  setClock(options.now ?? TEST_NOW)
   const config = { ...loadConfig({ XKLD_MODE: "demo" }), secureCookies: false }
   const services = await servicesOver(config, await openTestDatabase())
   if (options.demoEvents) await loadDemo(services, () => undefined, options.demoEvents)

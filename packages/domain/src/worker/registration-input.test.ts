@@ -42,6 +42,24 @@ describe("prepareRegistration", () => {
     expect(Result.isFailure(result) && result.failure.message).toContain("giới tính đã khai là nữ")
   })
 
+  it("refuses a date of birth after the registration (born 2099, registered 2025), in Vietnamese", () => {
+    const result = prepareRegistration(
+      { ...input, identity: { ...input.identity, dateOfBirth: "2099-01-03", citizenId: "014 199 001 234" } },
+      { personKey, indexKey },
+    )
+    expect(Result.isFailure(result) && result.failure._tag).toBe("DatesOutOfOrder")
+    expect(Result.isFailure(result) && result.failure.message).toBe(
+      "Ngày sinh (03/01/2099) không thể sau ngày đăng ký (10/01/2025).",
+    )
+  })
+
+  it("accepts a person registered on the day of birth (the boundary), refuses one born the next day", () => {
+    const on = { ...input, occurredOn: "1998-05-20" }
+    expect(Result.isSuccess(prepareRegistration(on, { personKey, indexKey }))).toBe(true)
+    const dayAfter = { ...input, occurredOn: "1998-05-19" }
+    expect(Result.isFailure(prepareRegistration(dayAfter, { personKey, indexKey }))).toBe(true)
+  })
+
   it("omits the sensitive envelope when there is nothing sensitive", () => {
     const { sensitive: _, ...withoutSensitive } = input
     const result = prepareRegistration(withoutSensitive, { personKey, indexKey })

@@ -4,6 +4,8 @@ import { blindIndex } from "../personal-data/blind-index.ts"
 import { validateCitizenId } from "../personal-data/citizen-id.ts"
 import { sealPersonal, type PersonKey } from "../personal-data/envelope.ts"
 import type { InvalidCitizenId } from "../personal-data/errors.ts"
+import { dateVi } from "./messages.ts"
+import { DatesOutOfOrder } from "./rejections.ts"
 import type { Sex } from "../personal-data/sex.ts"
 import { RegisterWorker } from "./commands.ts"
 import type { WorkerIdentity, WorkerSensitiveProfile } from "./personal-payloads.ts"
@@ -25,6 +27,18 @@ export interface RegistrationInput {
 }
 
 /**
+ * A person is born before anything is recorded about them: a date of birth after the registration (or any event
+ * it belongs to) is a typing error. Later facts cannot precede the registration, so this one check covers them.
+ */
+export const birthPrecedes = (dateOfBirth: IsoDate, occurredOn: IsoDate): DatesOutOfOrder | undefined =>
+  dateOfBirth <= occurredOn
+    ? undefined
+    : new DatesOutOfOrder({
+        message: `Ngày sinh (${dateVi(dateOfBirth)}) không thể sau ngày đăng ký (${dateVi(occurredOn)}).`,
+        messageEn: `Date of birth ${dateOfBirth} cannot be after the registration on ${occurredOn}`,
+      })
+
+/**
  * Turns typed-in registration data into a `RegisterWorker` command: validates the citizen ID against date of
  * birth and sex, derives the clear birth year, computes the blind index, seals identity and sensitive data with
  * the person's key. Pure apart from the random IVs of sealing.
@@ -32,7 +46,9 @@ export interface RegistrationInput {
 export const prepareRegistration = (
   input: RegistrationInput,
   keys: { readonly personKey: PersonKey; readonly indexKey: Uint8Array },
-): Result.Result<RegisterWorker, InvalidCitizenId> => {
+): Result.Result<RegisterWorker, InvalidCitizenId | DatesOutOfOrder> => {
+  const bornLater = birthPrecedes(input.identity.dateOfBirth, input.occurredOn)
+  if (bornLater) return Result.fail(bornLater)
   const citizenId = validateCitizenId(input.identity.citizenId, {
     dateOfBirth: input.identity.dateOfBirth,
     sex: input.sex,
