@@ -6,6 +6,19 @@ import type { RouteSpec } from "../src/http/route.ts"
 import { buildOpenApiDocument, isWrite, openApiPath, pathParamNames } from "../src/openapi/document.ts"
 import { allRoutes } from "../src/routes/index.ts"
 import { openTestApp, signIn, type Client, type TestApp } from "./support/test-app.ts"
+import {
+  createExtraAccounts,
+  EXTRA_ACCOUNTS,
+  expectOk,
+  freshEnterprise,
+  jsonPayload,
+  ROLE_LIST,
+  unitIdIn,
+  writeCases,
+  type WriteCase,
+  type WriteContext,
+} from "./support/write-cases.ts"
+import { openSession, witness, type Answer as WriteAnswer, type Session } from "./support/write-sessions.ts"
 
 /**
  * Every route × every role (the demo accounts, plus a department officer made through the API) × own/other
@@ -284,4 +297,150 @@ describe("named case: Phường Tô Hiệu's officer and a worker of Phường C
     })
     expect([200, 201, 422]).toContain(ownWrite.status)
   })
+})
+
+/**
+ * Every write route with a request that is valid in every respect but who sends it (support/write-cases.ts):
+ * roles the route does not grant get 403 for their role, actors of another jurisdiction 403/404, and neither
+ * writes anything (the log, accounts, sessions, keys, erasures, identity reads); then the same request by an
+ * actor in its own jurisdiction succeeds. Every role a route grants must succeed once; every route bound to a
+ * jurisdiction must have been tried from another one. A write route without a case fails the matrix.
+ */
+describe("valid writes: the owner is let through, another jurisdiction and other roles are turned away", () => {
+  const MATRIX_ACCOUNTS = [...ACCOUNTS, ...EXTRA_ACCOUNTS]
+  const sessions = new Map<string, Session>()
+  const roles = new Map<string, Role>(MATRIX_ACCOUNTS)
+  const passwords = new Map<string, string>()
+  const cases = new Map<string, WriteCase>()
+  const writeRoutes = allRoutes.filter(isWrite)
+  const totals = { routes: 0, scenarios: 0, owners: 0, foreign: 0, roleRefusals: 0, setupMs: 0 }
+
+  beforeAll(async () => {
+    const started = Date.now()
+    for (const [username] of ACCOUNTS) passwords.set(username, username === "so-y-te" ? "Sở Y tế tỉnh 2026" : "demo")
+    for (const [username] of ACCOUNTS)
+      sessions.set(username, await openSession(t.app, username, passwords.get(username)!))
+    const province = sessions.get("so-noi-vu")!
+    // The demo enterprise officer's enterprise may recruit in Sơn La (vetted, not suspended); another one too.
+    const own = (await sessions.get("doanh-nghiep")!.send("GET", "/api/session")).body.enterpriseId as string
+    const standing = (await province.send("GET", `/api/enterprises/${own}`)).body
+    const basis = { number: "58/QĐ-UBND", date: "2026-02-01", issuer: "UBND tỉnh Sơn La" }
+    if (!standing.vettedInProvince)
+      await expectOk(
+        province,
+        "POST",
+        `/api/enterprises/${own}/vettings`,
+        jsonPayload({ legalBasis: basis, occurredOn: "2026-02-01" }),
+      )
+    if (standing.suspended)
+      await expectOk(
+        province,
+        "POST",
+        `/api/enterprises/${own}/reinstatements`,
+        jsonPayload({ legalBasis: basis, occurredOn: "2026-02-01" }),
+      )
+    const otherEnterprise = await freshEnterprise(province, { vetted: true })
+    const remember = (username: string, role: Role, password: string) => {
+      roles.set(username, role)
+      passwords.set(username, password)
+    }
+    const base = { as: (username: string) => sessions.get(username)!, remember }
+    await createExtraAccounts(t, base, otherEnterprise)
+    for (const [username] of EXTRA_ACCOUNTS)
+      sessions.set(username, await openSession(t.app, username, passwords.get(username)!))
+    const catalogue = await t.services.models.catalogues.at()
+    const ctx: WriteContext = {
+      t,
+      ...base,
+      roleOf: (username) => roles.get(username)!,
+      passwordOf: (username) => passwords.get(username)!,
+      enterpriseId: own,
+      otherEnterpriseId: otherEnterprise,
+      unitIdOf: (code) => unitIdIn(catalogue, code),
+    }
+    for (const c of writeCases(ctx, allRoutes)) cases.set(c.route, c)
+    totals.setupMs = Date.now() - started
+  }, 120_000)
+  afterAll(() => {
+    console.info(
+      `write matrix: ${totals.routes} routes, ${totals.scenarios} scenarios; ${totals.owners} owners let through, ` +
+        `${totals.foreign} other-jurisdiction and ${totals.roleRefusals} role refusals (set-up ${totals.setupMs} ms)`,
+    )
+  })
+
+  test("every write route of allRoutes has a valid-request case, and every case names a route", () => {
+    expect(writeRoutes.length).toBeGreaterThan(30)
+    expect(writeRoutes.map(label).filter((route) => !cases.has(route))).toEqual([])
+    expect([...cases.keys()].filter((route) => !writeRoutes.some((r) => label(r) === route))).toEqual([])
+  })
+
+  const granted = (route: RouteSpec): ReadonlySet<Role> =>
+    new Set(typeof route.access === "string" ? ROLE_LIST : route.access)
+
+  for (const route of writeRoutes)
+    test(`${label(route)}`, async () => {
+      const c = cases.get(label(route))
+      expect(c, `no valid-request case for ${label(route)} in support/write-cases.ts`).toBeDefined()
+      const method = route.method.toUpperCase()
+      const success = route.successStatus ?? 200
+      const grants = granted(route)
+      const failures: string[] = []
+      const reached = new Set<Role>()
+      let foreignCells = 0
+      for (const [index, scenario] of c!.scenarios.entries()) {
+        totals.scenarios++
+        const prepared = await scenario.prepare()
+        const sendAs = (who: string) => {
+          const request = prepared.request(who)
+          return (request.session ?? sessions.get(who)!).send(method, request.path, request.payload)
+        }
+        const cell = (who: string, answer: WriteAnswer) =>
+          `${scenario.name}: as ${who} (${roles.get(who)}) → ${answer.status} ${answer.body?.detailEn ?? ""}`
+        // Nothing may change between two refusals: each cell's "after" is the next one's "before".
+        let written = await witness(t)
+        const refused = async (who: string, statuses: ReadonlyArray<number>, reason: string, detail?: string) => {
+          const answer = await sendAs(who)
+          const now = await witness(t)
+          const wrote = now !== written
+          written = now
+          if (!statuses.includes(answer.status) || (detail !== undefined && answer.body?.detailEn !== detail) || wrote)
+            failures.push(`${cell(who, answer)} (${reason}${wrote ? "; it wrote something" : ""})`)
+        }
+        if (index === 0)
+          for (const [who, role] of MATRIX_ACCOUNTS)
+            if (!grants.has(role)) {
+              totals.roleRefusals++
+              await refused(who, [403], "expected 403 for the role", ROLE_REFUSAL)
+            }
+        for (const foreign of scenario.foreign) {
+          foreignCells++
+          totals.foreign++
+          if (!grants.has(roles.get(foreign.who)!))
+            failures.push(`${scenario.name}: ${foreign.who}'s role is not granted: that refusal proves no jurisdiction`)
+          await refused(
+            foreign.who,
+            foreign.statuses ?? [403, 404],
+            `another jurisdiction must be refused${foreign.why ? `: ${foreign.why}` : ""}`,
+          )
+        }
+        const owner = prepared.owner ?? scenario.owner
+        const answer = await sendAs(owner)
+        if (answer.status !== success) {
+          failures.push(`${cell(owner, answer)} (expected ${success}: the owner's own jurisdiction)`)
+          continue
+        }
+        totals.owners++
+        reached.add(roles.get(owner)!)
+        try {
+          await prepared.check?.(answer)
+        } catch (error) {
+          failures.push(`${scenario.name}: ${(error as Error).message}`)
+        }
+      }
+      for (const role of grants)
+        if (!reached.has(role)) failures.push(`no scenario lets a ${role} (granted) through with a valid request`)
+      if (!c!.unbound && foreignCells === 0) failures.push("no actor of another jurisdiction was tried")
+      totals.routes++
+      expect(failures).toEqual([])
+    })
 })
