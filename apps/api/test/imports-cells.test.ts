@@ -1,7 +1,7 @@
 import { AdminUnit } from "@xkld/domain"
 import fc from "fast-check"
 import { describe, expect, test } from "vitest"
-import { importedEventId, importedWorkerId } from "../src/imports/event-ids.ts"
+import { importIds } from "../src/imports/event-ids.ts"
 import { validateQuotaRows, type QuotaColumnKey } from "../src/imports/quota-rows.ts"
 import { looseKey, readDate, readDigits, type Plain, type SheetTable } from "../src/imports/spreadsheet.ts"
 import { priorityGroupOf } from "../src/imports/worker-columns.ts"
@@ -9,13 +9,17 @@ import { validateWorkerRows, type WorkerImportScope } from "../src/imports/worke
 import type { WorkerColumnKey } from "../src/imports/worker-columns.ts"
 
 describe("cell readers", () => {
-  test("dates: dd/mm/yyyy (also with dashes or dots), ISO, Excel date cells and day numbers", () => {
+  test("dates: dd/mm/yyyy (also with dashes or dots), ISO, and Excel date cells; a bare day number is refused", () => {
     expect(readDate("05/03/1999")).toEqual({ ok: true, value: "1999-03-05" })
     expect(readDate("5-3-1999")).toEqual({ ok: true, value: "1999-03-05" })
     expect(readDate("05.03.1999")).toEqual({ ok: true, value: "1999-03-05" })
     expect(readDate("1999-03-05")).toEqual({ ok: true, value: "1999-03-05" })
     expect(readDate(new Date(Date.UTC(1999, 2, 5)))).toEqual({ ok: true, value: "1999-03-05" })
-    expect(readDate(36224)).toEqual({ ok: true, value: "1999-03-05" }) // Excel's day number of 5 March 1999
+    // Excel's day number of 5 March 1999 in a cell not formatted as a date: the officer sees 36224, not a day.
+    expect(readDate(36224)).toMatchObject({
+      ok: false,
+      message: "“36224” là một số, không phải ngày tháng; hãy ghi ngày dạng dd/mm/yyyy.",
+    })
     expect(readDate("29/02/2023")).toMatchObject({ ok: false, message: "Ngày “29/02/2023” không có thật trên lịch." })
     expect(readDate("03/05")).toMatchObject({
       ok: false,
@@ -51,11 +55,14 @@ describe("cell readers", () => {
     expect(priorityGroupOf("Hộ giàu")).toBeUndefined()
   })
 
-  test("ids derive from file hash and row: stable, and different per row and per file", () => {
-    expect(importedWorkerId("a".repeat(64), 3)).toBe(importedWorkerId("a".repeat(64), 3))
-    expect(importedWorkerId("a".repeat(64), 3)).not.toBe(importedWorkerId("a".repeat(64), 4))
-    expect(importedWorkerId("a".repeat(64), 3)).not.toBe(importedWorkerId("b".repeat(64), 3))
-    expect(importedEventId("a".repeat(64), 3, 0)).toMatch(
+  test("ids derive from file hash and row under a server key: stable, different per row, file and key", () => {
+    const ids = importIds(Buffer.alloc(32, 1))
+    expect(ids.workerId("a".repeat(64), 3)).toBe(importIds(Buffer.alloc(32, 1)).workerId("a".repeat(64), 3))
+    expect(ids.workerId("a".repeat(64), 3)).not.toBe(ids.workerId("a".repeat(64), 4))
+    expect(ids.workerId("a".repeat(64), 3)).not.toBe(ids.workerId("b".repeat(64), 3))
+    // Without the server's key, the file and the row do not give the id.
+    expect(ids.workerId("a".repeat(64), 3)).not.toBe(importIds(Buffer.alloc(32, 2)).workerId("a".repeat(64), 3))
+    expect(ids.eventId("a".repeat(64), 3, 0)).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     )
   })
@@ -72,6 +79,7 @@ const table = <K extends string>(
   headerRow: 1,
   columns,
   rows: rows.map((cells, i) => ({ row: i + 2, cells })),
+  cellErrors: [],
 })
 
 describe("worker rows", () => {

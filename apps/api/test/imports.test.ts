@@ -5,8 +5,18 @@ import { recordSeedDocuments } from "@xkld/projections"
 import ExcelJS from "exceljs"
 import { sql } from "kysely"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { createRequire } from "node:module"
 import { QUOTA_SHEET, UNITS_SHEET, WORKERS_SHEET } from "../src/imports/templates.ts"
 import { openTestApp, type TestApp } from "./support/test-app.ts"
+import {
+  deflatedBomb,
+  rowsXml,
+  SHEET_HEAD,
+  SHEET_TAIL,
+  STYLE,
+  workbookOf,
+  type CellSpec,
+} from "./support/xlsx-files.ts"
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const TO_HIEU = "03646"
@@ -354,7 +364,7 @@ describe("importing a commune's workers", () => {
       expect.objectContaining({
         row: 7,
         field: "Số CCCD",
-        message: expect.stringMatching(/đã được đăng ký trong tỉnh/),
+        message: expect.stringMatching(/đã được đăng ký tại tỉnh/),
       }),
     ])
     expect(await t.services.log.count()).toBe(before)
@@ -419,7 +429,9 @@ describe("importing a commune's workers", () => {
       row.getCell(column("Số CCCD")).value = p.cccd
       // A date cell, as Excel stores dates when the user types into a date-formatted cell.
       const [d, m, y] = p.dob.split("/").map(Number)
-      row.getCell(column("Ngày sinh (dd/mm/yyyy)")).value = new Date(Date.UTC(y!, m! - 1, d!))
+      const dob = row.getCell(column("Ngày sinh (dd/mm/yyyy)"))
+      dob.value = new Date(Date.UTC(y!, m! - 1, d!))
+      dob.numFmt = "dd/mm/yyyy"
       row.getCell(column("Giới tính (Nam/Nữ)")).value = p.sex
       row.getCell(column("Mã xã/phường")).value = Number(p.unit) // a number cell loses the leading zero
       row.getCell(column("Tên xã/phường")).value = "Tô Hiệu"
@@ -484,7 +496,7 @@ describe("importing a commune's workers", () => {
       "lon.xlsx",
     )
     expect(response.status).toBe(400)
-    expect((await jsonOf(response)).detail).toMatch(/5\.001 dòng dữ liệu, vượt quá giới hạn 5\.000 dòng/)
+    expect((await jsonOf(response)).detail).toMatch(/có từ 5\.001 dòng dữ liệu trở lên, vượt quá giới hạn 5\.000 dòng/)
   })
 
   test("only province and commune officers import workers", async () => {
@@ -660,5 +672,464 @@ describe("importing a quota table", () => {
     expect(
       (await commune.upload(`/api/imports/quota?plan=${encodeURIComponent(planId)}&${basis}`, file, "x.xlsx")).status,
     ).toBe(403)
+  })
+})
+
+// ---- hostile and awkward files ----------------------------------------------------------------------------------
+
+/** The cells of a person's row as the hand-made workbooks write them (empty cells left out). */
+const personCells = (p: Person, i: number): Array<CellSpec> => rowOf(p, i).map((v) => (v === "" ? null : v))
+
+/** A workers list whose sheet is written cell by cell: header on row 1, `rows` from row 2. */
+const handMadeWorkers = (rows: ReadonlyArray<ReadonlyArray<CellSpec>>, afterRows?: string) =>
+  workbookOf({ sheet: [HEADERS, ...rows], ...(afterRows === undefined ? {} : { afterRows }) })
+
+/** Everything an import can write: events, streams, read-model rows, person keys, idempotency records. */
+const footprint = async () => {
+  const db = t.services.log.database.db
+  const count = async (table: string) =>
+    Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]!.n)
+  await t.services.models.runner.caughtUp()
+  return {
+    events: await t.services.log.count(),
+    streams: await count("es_streams"),
+    personKeys: await count("pd_person_keys"),
+    idempotency: await count("api_idempotency"),
+    toHieuWorkers: await workersIn(toHieuId),
+    plans: (await t.services.models.plans({ provinceCode: "14" })).length,
+  }
+}
+
+/** Runs `request` while sampling the process's resident memory; the answer, its time and the peak growth. */
+const measured = async (request: () => Promise<Response>) => {
+  const before = process.memoryUsage.rss()
+  let peak = before
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5)
+  const started = performance.now()
+  try {
+    const response = await request()
+    return { response, body: await jsonOf(response), ms: performance.now() - started, grewBy: peak - before }
+  } finally {
+    clearInterval(sampler)
+  }
+}
+
+const MiB = 1024 * 1024
+
+describe("an upload that would expand beyond reason is refused before it is expanded", () => {
+  const bombSheet = (declare: "honestly" | "falsely") => {
+    const bomb = deflatedBomb(SHEET_HEAD + rowsXml([HEADERS]), 1024, SHEET_TAIL) // 1 GiB of sheet XML
+    return { bytes: bomb.bytes, declaredSize: declare === "honestly" ? bomb.size : 60 * 1024 }
+  }
+
+  test("a zip bomb (a 1 GiB sheet in about 1 MB) that declares its size: 413 at once, memory flat, API serving", async () => {
+    const file = workbookOf({ sheet: bombSheet("honestly") })
+    expect(file.length).toBeLessThan(10 * MiB)
+    const officer = await session("to-hieu")
+    const before = await footprint()
+    const { response, body, ms, grewBy } = await measured(() =>
+      officer.upload("/api/imports/workers", file, "bom.xlsx"),
+    )
+    expect(response.status).toBe(413)
+    expect(body.title).toBe("Dữ liệu gửi lên quá lớn")
+    expect(body.detail).toMatch(/^Tệp “bom\.xlsx” khi giải nén vượt quá 64 MB, lớn bất thường/)
+    expect(body.detailEn).toMatch(/decompresses to more than/)
+    expect(body.declaredBytes).toBeGreaterThan(1024 * MiB) // refused from the central directory, nothing inflated
+    expect(ms).toBeLessThan(3000)
+    expect(grewBy).toBeLessThan(150 * MiB)
+    expect((await officer.get("/api/health")).status).toBe(200)
+    expect(await footprint()).toEqual(before)
+  })
+
+  test("a zip bomb whose entry lies about its size is stopped while inflating, never expanded whole", async () => {
+    const file = workbookOf({ sheet: bombSheet("falsely") })
+    const officer = await session("to-hieu")
+    const before = await footprint()
+    const { response, body, ms, grewBy } = await measured(() =>
+      officer.upload("/api/imports/workers", file, "bom.xlsx"),
+    )
+    expect(response.status).toBe(400)
+    expect(body.detail).toBe("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.")
+    expect(ms).toBeLessThan(3000)
+    expect(grewBy).toBeLessThan(150 * MiB)
+    expect((await officer.get("/api/imports/templates/workers.xlsx")).status).toBe(200)
+    expect(await footprint()).toEqual(before)
+  })
+
+  test("a workbook of 600 entries is refused from its central directory (413)", async () => {
+    const extraParts = Array.from({ length: 594 }, (_, i) => ({ name: `xl/media/image${i}.png`, data: "x" }))
+    const file = handMadeWorkers([personCells(people(1, 40)[0]!, 0)])
+    const crowded = workbookOf({ sheet: [HEADERS, personCells(people(1, 40)[0]!, 0)], extraParts })
+    expect((await (await session("to-hieu")).upload("/api/imports/workers", file, "ok.xlsx")).status).toBe(200)
+    const officer = await session("to-hieu")
+    const response = await officer.upload("/api/imports/workers", crowded, "nhieu-tep.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status).toBe(413)
+    expect(body.detail).toMatch(/gồm 600 tệp con, vượt quá giới hạn 500 của một tệp Excel/)
+    expect(body).toMatchObject({ entries: 600, limit: 500 })
+  })
+
+  test("the row limit holds while reading: a sheet is refused at its 5,001st row, what follows never read", async () => {
+    // 5,001 data rows, then 256 KiB of blanks and XML so broken that reading on would answer "corrupted".
+    const rows = Array.from({ length: 5001 }, (_, i) => [i + 1, "Lò Văn Minh"] as Array<CellSpec>)
+    const sheet = SHEET_HEAD + rowsXml([HEADERS, ...rows]) + " ".repeat(256 * 1024) + "<<<not xml" + SHEET_TAIL
+    const officer = await session("so-noi-vu")
+    const response = await officer.upload("/api/imports/workers", workbookOf({ sheet }), "lon.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status).toBe(400)
+    expect(body.detail).toMatch(/có từ 5\.001 dòng dữ liệu trở lên, vượt quá giới hạn 5\.000 dòng/)
+    expect(body).toMatchObject({ limit: 5000, rowCount: 5001 })
+    // The same broken tail after 5,000 rows is read to the end, and found broken.
+    const fewer =
+      SHEET_HEAD + rowsXml([HEADERS, ...rows.slice(0, 5000)]) + " ".repeat(256 * 1024) + "<<<not xml" + SHEET_TAIL
+    const broken = await officer.upload("/api/imports/workers", workbookOf({ sheet: fewer }), "hong.xlsx")
+    expect(broken.status).toBe(400)
+    expect((await jsonOf(broken)).detail).toMatch(/tệp bị hỏng/)
+  })
+})
+
+describe("row reports and ids never reveal another commune's records", () => {
+  test("a person registered by Chiềng An, imported by Tô Hiệu: the row error names neither the record nor its date", async () => {
+    const [person] = people(1, 41, CHIENG_AN)
+    const chiengAn = await session("chieng-an")
+    const registered = await chiengAn.upload("/api/imports/workers", await workersFile([person!]), "chieng-an.xlsx")
+    const first = await jsonOf(registered)
+    expect(registered.status, JSON.stringify(first)).toBe(200)
+    const theirId: string = first.workers[0].workerId
+    const [d, m, y] = person!.registered.split("/")
+    const toHieu = await session("to-hieu")
+    const before = await footprint()
+    const response = await toHieu.upload(
+      "/api/imports/workers",
+      await workersFile([{ ...person!, unit: TO_HIEU, registered: "25/01/2026" }]),
+      "to-hieu.xlsx",
+    )
+    const text = await response.text()
+    expect(response.status).toBe(422)
+    expect(JSON.parse(text).rows).toEqual([
+      {
+        row: 3,
+        field: "Số CCCD",
+        column: "C",
+        message:
+          "Người này đã được đăng ký tại tỉnh; mỗi người chỉ được đăng ký một lần trong tỉnh. Hãy tìm và cập nhật hồ sơ đã có.",
+        messageEn: "This person is already registered in the province; each person is registered once per province.",
+      },
+    ])
+    expect(text).not.toContain(theirId)
+    expect(text).not.toContain(`${d}/${m}/${y}`)
+    expect(text).not.toContain(`${y}-${m}-${d}`)
+    expect(text).not.toMatch(/Chiềng An/)
+    expect(await footprint()).toEqual(before)
+  })
+
+  test("imported workers' ids cannot be computed from the file and the row; the same file twice writes nothing", async () => {
+    const file = await workersFile(people(3, 42))
+    const officer = await session("to-hieu")
+    const body = await jsonOf(await officer.upload("/api/imports/workers", file, "ids.xlsx"))
+    expect(body.imported).toBe(3)
+    // What anyone holding the file could compute: a hash of its SHA-256 and the row (the former scheme).
+    const unkeyed = (row: number) => {
+      const hex = createHash("sha256")
+        .update(["xkld-import", "worker", sha256(file), String(row)].join("\u0000"))
+        .digest("hex")
+      return hex.slice(0, 8)
+    }
+    for (const { row, workerId } of body.workers as Array<{ row: number; workerId: string }>) {
+      expect(workerId.slice(0, 8)).not.toBe(unkeyed(row))
+      expect(workerId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    }
+    const before = await footprint()
+    const again = await jsonOf(await officer.upload("/api/imports/workers", file, "ids-lan-2.xlsx"))
+    expect(again).toMatchObject({ imported: 0, alreadyImported: 3, workers: body.workers })
+    expect(await footprint()).toEqual(before)
+  })
+})
+
+describe("the quota import's plan is a quota plan's id or nothing", () => {
+  const basis = "legalNumber=9%2FQĐ-UBND&legalDate=2026-03-02&issuer=" + encodeURIComponent("UBND tỉnh Sơn La")
+  const table = () => quotaFile([[TO_HIEU, "Phường Tô Hiệu", "50", 5]])
+
+  test.each([
+    ["reporting-obligation:14:x", /Mã kế hoạch phải có dạng quota-plan:/],
+    ["worker-00000000-0000-4000-8000-000000000000", /Mã kế hoạch phải có dạng quota-plan:/],
+    ["quota-plan-14-2026", /Mã kế hoạch phải có dạng quota-plan:<mã tỉnh 2 chữ số>/],
+    ["quota-plan:14:../2026", /Mã kế hoạch phải có dạng/],
+    ["person-14-abc", /Mã kế hoạch phải có dạng quota-plan:/],
+  ])("plan=%s is a 400 field error and writes nothing", async (plan, message) => {
+    const officer = await session("so-noi-vu")
+    const before = await footprint()
+    const response = await officer.upload(
+      `/api/imports/quota?plan=${encodeURIComponent(plan)}&${basis}`,
+      await table(),
+      "x.xlsx",
+    )
+    const body = await jsonOf(response)
+    expect(response.status).toBe(400)
+    expect(body.fields).toEqual([
+      expect.objectContaining({ path: "query.plan", message: expect.stringMatching(message) }),
+    ])
+    expect(await footprint()).toEqual(before)
+  })
+
+  test("a new plan goes only to the stream its year names; another province's plan is forbidden", async () => {
+    const officer = await session("so-noi-vu")
+    const before = await footprint()
+    const elsewhere = await officer.upload(
+      `/api/imports/quota?year=2031&target=5&plan=${encodeURIComponent("quota-plan:14:2026")}&${basis}`,
+      await table(),
+      "x.xlsx",
+    )
+    expect(elsewhere.status).toBe(400)
+    expect((await jsonOf(elsewhere)).fields[0].message).toMatch(
+      /kế hoạch mới năm 2031 của tỉnh có mã quota-plan:14:2031/,
+    )
+    const other = await officer.upload(`/api/imports/quota?plan=quota-plan:10:2025&${basis}`, await table(), "x.xlsx")
+    expect(other.status).toBe(403)
+    expect(await footprint()).toEqual(before)
+  })
+})
+
+/**
+ * Runs DDL as the database's owner: PGlite's one connection is the owner; on PostgreSQL the app logs in as a
+ * role that may not create triggers, so a connection as the test's admin user (DATABASE_URL) is opened on the
+ * same database, with the driver the store itself uses.
+ */
+async function asOwner(statements: ReadonlyArray<string>): Promise<void> {
+  const db = t.services.log.database.db
+  const url = process.env.DATABASE_URL
+  if (!url) {
+    for (const statement of statements) await sql.raw(statement).execute(db)
+    return
+  }
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(db)
+  const target = new URL(url)
+  target.pathname = `/${rows[0]!.name}`
+  const pg = createRequire(import.meta.resolve("@xkld/event-store/testing"))("pg") as {
+    Client: new (options: { connectionString: string }) => {
+      connect: () => Promise<void>
+      query: (statement: string) => Promise<unknown>
+      end: () => Promise<void>
+    }
+  }
+  const admin = new pg.Client({ connectionString: target.toString() })
+  await admin.connect()
+  try {
+    for (const statement of statements) await admin.query(statement)
+  } finally {
+    await admin.end()
+  }
+}
+
+describe("an import is all or nothing, also when the database fails halfway", () => {
+  test("the 5th event of a 4-row import fails in the database: no event, stream, read-model row or key is left", async () => {
+    const list = people(4, 43)
+    const file = await workersFile(list)
+    const fileSha = sha256(file)
+    // A real database failure: a trigger refuses the import's 5th event (row 5's registration), after rows 3 and
+    // 4 were fully written — events, read models and person keys — in the same transaction.
+    await asOwner([
+      `CREATE OR REPLACE FUNCTION xkld_test_fail_fifth() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF (SELECT count(*) FROM es_events WHERE metadata->'source'->>'fileSha256' = '${fileSha}') >= 4 THEN
+           RAISE EXCEPTION 'test: the disk is full';
+         END IF;
+         RETURN NEW;
+       END $$`,
+      "CREATE TRIGGER xkld_test_fail_fifth BEFORE INSERT ON es_events FOR EACH ROW EXECUTE FUNCTION xkld_test_fail_fifth()",
+    ])
+    const officer = await session("to-hieu")
+    const before = await footprint()
+    try {
+      const response = await officer.raw("/api/imports/workers", file, {
+        "content-type": XLSX,
+        "x-file-name": "hong-giua-chung.xlsx",
+        "idempotency-key": "import-that-fails-halfway",
+      })
+      expect(response.status).toBe(500)
+      expect((await jsonOf(response)).title).toBe("Lỗi hệ thống")
+      expect(await footprint()).toEqual(before)
+      const claims = await sql<{ n: string }>`SELECT count(*) AS n FROM es_events
+        WHERE metadata->'source'->>'fileSha256' = ${fileSha}`.execute(t.services.log.database.db)
+      expect(Number(claims.rows[0]!.n)).toBe(0)
+    } finally {
+      await asOwner(["DROP TRIGGER xkld_test_fail_fifth ON es_events", "DROP FUNCTION xkld_test_fail_fifth()"])
+    }
+    // Nothing half-written stands in the way: the same file now imports whole.
+    const retry = await jsonOf(await officer.upload("/api/imports/workers", file, "hong-giua-chung.xlsx"))
+    expect(retry).toMatchObject({ imported: 4, alreadyImported: 0 })
+    expect(await workersIn(toHieuId)).toBe(before.toHieuWorkers + 4)
+  })
+})
+
+describe("values that pass a cell's type and would fail deeper: a Vietnamese row error, nothing written", () => {
+  /** Imports one row of Tô Hiệu whose column `header` holds `cell`; expects a 422 naming that cell. */
+  const refusedCell = async (header: string, cell: CellSpec, message: RegExp | string, afterRows?: string) => {
+    const [person] = people(1, 44)
+    const cells = personCells(person!, 0)
+    cells[HEADERS.indexOf(header)] = cell
+    const officer = await session("to-hieu")
+    const before = await footprint()
+    const response = await officer.upload("/api/imports/workers", handMadeWorkers([cells], afterRows), "o.xlsx")
+    const body = await jsonOf(response)
+    expect(response.status, JSON.stringify(body).slice(0, 600)).toBe(422)
+    const errors = body.rows.filter((r: { field: string }) => r.field === header)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatchObject({
+      row: 2,
+      message: typeof message === "string" ? message : expect.stringMatching(message),
+    })
+    expect(await footprint()).toEqual(before)
+    return body
+  }
+
+  test("a date of birth typed 0251-01-01 (a real day, but no worker's)", async () => {
+    await refusedCell(
+      "Ngày sinh (dd/mm/yyyy)",
+      "0251-01-01",
+      "Ngày 01/01/0251 nằm ngoài khoảng năm 1900–2200; hãy kiểm tra năm.",
+    )
+    await refusedCell("Ngày đăng ký (dd/mm/yyyy)", "01/01/0251", /nằm ngoài khoảng năm 1900–2200/)
+  })
+
+  test("30 February, typed as text and stored as a date-time cell", async () => {
+    await refusedCell("Ngày sinh (dd/mm/yyyy)", "30/02/2004", "Ngày “30/02/2004” không có thật trên lịch.")
+    await refusedCell(
+      "Ngày sinh (dd/mm/yyyy)",
+      { t: "d", xml: "<v>2004-02-30T00:00:00Z</v>" },
+      /“2004-02-30” không có thật trên lịch/,
+    )
+  })
+
+  test("a date cell of a day that never was (29/02/1900, Excel's day 60) or before any day (0)", async () => {
+    await refusedCell("Ngày sinh (dd/mm/yyyy)", { s: STYLE.date, xml: "<v>60</v>" }, /không ứng với ngày nào có thật/)
+    await refusedCell(
+      "Ngày sinh (dd/mm/yyyy)",
+      { s: STYLE.customDate, xml: "<v>-3</v>" },
+      /không ứng với ngày nào có thật/,
+    )
+  })
+
+  test("a bare Excel day number in a date column (the officer sees 45000, not a day)", async () => {
+    await refusedCell(
+      "Ngày đăng ký (dd/mm/yyyy)",
+      46030,
+      "“46030” là một số, không phải ngày tháng; hãy ghi ngày dạng dd/mm/yyyy.",
+    )
+  })
+
+  test("NaN, 1e309 and -Infinity in number cells", async () => {
+    for (const v of ["NaN", "1e309", "-Infinity"])
+      await refusedCell("Mã xã/phường", { xml: `<v>${v}</v>` }, `Ô số mang giá trị “${v}” không phải số hữu hạn.`)
+  })
+
+  test("a formula without a computed result, and a formula error", async () => {
+    await refusedCell(
+      "Họ và tên",
+      { t: "str", xml: "<f>CONCATENATE(X1,Y1)</f>" },
+      /công thức nhưng chưa có kết quả tính sẵn/,
+    )
+    await refusedCell(
+      "Mã xã/phường",
+      { t: "e", xml: "<f>VLOOKUP(Z1,A:B,2)</f><v>#N/A</v>" },
+      /Ô có lỗi “#N\/A” của công thức/,
+    )
+  })
+
+  test("a formula with its computed result is read as the value Excel shows", async () => {
+    const [person] = people(1, 45)
+    const cells = personCells(person!, 0)
+    cells[HEADERS.indexOf("Họ và tên")] = { t: "str", xml: `<f>PROPER(X2)</f><v>${person!.name}</v>` }
+    const response = await (await session("to-hieu")).upload("/api/imports/workers", handMadeWorkers([cells]), "f.xlsx")
+    expect(response.status, await response.clone().text()).toBe(200)
+  })
+
+  test("text with a NUL (Excel writes it _x0000_), which no record may hold", async () => {
+    await refusedCell("Họ và tên", "Lò Văn_x0000_ Minh", /ký tự điều khiển không in được \(mã U\+0000\)/)
+  })
+
+  test("a unit code merged down over two people's rows", async () => {
+    const [a, b] = people(2, 46)
+    const rows = [personCells(a!, 0), personCells(b!, 1)]
+    rows[1]![HEADERS.indexOf("Mã xã/phường")] = null
+    const officer = await session("to-hieu")
+    const before = await footprint()
+    const response = await officer.upload(
+      "/api/imports/workers",
+      handMadeWorkers(rows, '<mergeCells count="1"><mergeCell ref="F2:F3"/></mergeCells>'),
+      "gop.xlsx",
+    )
+    const body = await jsonOf(response)
+    expect(response.status).toBe(422)
+    expect(body.rows).toEqual(
+      [2, 3].map((row) => ({
+        row,
+        field: "Mã xã/phường",
+        column: "F",
+        message: "Ô nằm trong vùng ô gộp F2:F3; hãy bỏ gộp ô (Merge) và ghi giá trị vào từng dòng.",
+        messageEn: "The cell is part of the merged range F2:F3; unmerge and fill every row.",
+      })),
+    )
+    expect(await footprint()).toEqual(before)
+  })
+
+  test("date cells are read in both of Excel's date systems", async () => {
+    const [person] = people(1, 47)
+    const cells = personCells(person!, 0)
+    // 15/01/2026 is day 46037 of the 1900 system and day 44575 of the 1904 system.
+    cells[HEADERS.indexOf("Ngày đăng ký (dd/mm/yyyy)")] = { s: STYLE.customDate, xml: "<v>44575</v>" }
+    const file = workbookOf({ sheet: [HEADERS, cells], date1904: true })
+    const body = await jsonOf(await (await session("to-hieu")).upload("/api/imports/workers", file, "1904.xlsx"))
+    expect(body.imported).toBe(1)
+    const [registered] = await t.services.log.readStream(Worker.workerStreamId(body.workers[0].workerId))
+    expect(registered!.data.occurredOn).toBe("2026-01-15")
+  })
+
+  test("an empty sheet, and a header with no rows below it", async () => {
+    const officer = await session("to-hieu")
+    const empty = await officer.upload("/api/imports/workers", workbookOf({ sheet: [] }), "rong.xlsx")
+    expect(empty.status).toBe(422)
+    expect((await jsonOf(empty)).rows.map((r: { field: string }) => r.field)).toContain("Số CCCD")
+    const headerOnly = await officer.upload("/api/imports/workers", workbookOf({ sheet: [HEADERS] }), "tieu-de.xlsx")
+    expect(headerOnly.status).toBe(400)
+    expect((await jsonOf(headerOnly)).detail).toMatch(/không có dòng dữ liệu nào dưới dòng tiêu đề/)
+  })
+
+  test("quota tables: a NUL in a unit name, a head-count of 10^20, a target beyond reason, year 0251, 30 February", async () => {
+    const officer = await session("so-noi-vu")
+    const basis = "legalNumber=9%2FQĐ-UBND&issuer=" + encodeURIComponent("UBND tỉnh Sơn La")
+    const quotaHeaders = ["STT", "Mã ĐVHC", "Tên xã, phường", "Tỷ lệ (%)", "Chỉ tiêu (người)"]
+    const before = await footprint()
+    const nul = workbookOf({ sheet: [quotaHeaders, [1, TO_HIEU, "Phường Tô_x0000_Hiệu", "50", 5]] })
+    const nulAnswer = await jsonOf(
+      await officer.upload(`/api/imports/quota?year=2032&target=5&${basis}`, nul, "q.xlsx"),
+    )
+    expect(nulAnswer.rows).toEqual([
+      expect.objectContaining({ row: 2, field: "Tên xã, phường", message: expect.stringMatching(/U\+0000/) }),
+    ])
+    const huge = workbookOf({ sheet: [quotaHeaders, [1, TO_HIEU, "Phường Tô Hiệu", "50", 1e20]] })
+    const hugeAnswer = await jsonOf(
+      await officer.upload(`/api/imports/quota?year=2032&target=5&${basis}`, huge, "q.xlsx"),
+    )
+    expect(hugeAnswer.rows).toEqual([
+      expect.objectContaining({
+        field: "Chỉ tiêu (người)",
+        message: expect.stringMatching(/số nguyên từ 0 đến 1\.000\.000/),
+      }),
+    ])
+    const fine = workbookOf({ sheet: [quotaHeaders, [1, TO_HIEU, "Phường Tô Hiệu", "50", 5]] })
+    for (const [query, path, message] of [
+      ["year=2032&target=99999999999999999999", "query.target", /số nguyên từ 0 đến 1\.000\.000/],
+      ["year=0251&target=5", "query.year", /năm kế hoạch phải từ 2000 đến 2100/],
+      ["year=2032&target=5&legalDate=2024-02-30", "query.legalDate", /không có thật trên lịch/],
+      ["year=2032&target=5&legalDate=0251-01-01", "query.legalDate", /ngoài khoảng năm/],
+      ["plan=quota-plan%3A14%3A2026&effectiveOn=2026-13-01", "query.effectiveOn", /không có thật trên lịch/],
+    ] as const) {
+      const response = await officer.upload(`/api/imports/quota?${query}&${basis}`, fine, "q.xlsx")
+      const body = await jsonOf(response)
+      expect(response.status, `${query}: ${JSON.stringify(body)}`).toBe(400)
+      expect(body.fields).toEqual([expect.objectContaining({ path, message: expect.stringMatching(message) })])
+    }
+    expect(await footprint()).toEqual(before)
   })
 })

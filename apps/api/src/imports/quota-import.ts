@@ -7,10 +7,10 @@ import { loadAggregate } from "../commands/execute.ts"
 import { fail } from "../http/problem.ts"
 import { forbidden, notFound } from "../http/to-problem.ts"
 import type { AppServices } from "../services.ts"
-import { importId } from "./event-ids.ts"
-import { validateQuotaRows, quotaColumns } from "./quota-rows.ts"
-import { emptyTable, importInvalid, MAX_IMPORT_ROWS, tooManyRows, type RowError } from "./row-errors.ts"
-import { openWorkbook, readTable } from "./spreadsheet.ts"
+import { importIds } from "./event-ids.ts"
+import { MAX_HEAD_COUNT, validateQuotaRows, quotaColumns } from "./quota-rows.ts"
+import { emptyTable, importInvalid, withCellErrors, type RowError } from "./row-errors.ts"
+import { readDate, readTable } from "./spreadsheet.ts"
 import type { Upload } from "./upload.ts"
 
 /** What the query of a quota import says: amend plan `plan`, or (with `year`) issue a new plan. */
@@ -58,11 +58,29 @@ const requiredText = (value: string | undefined, path: string, label: string): s
   return text
 }
 
-const wholeNumber = (value: string | undefined, path: string, label: string): number => {
+const wholeNumber = (value: string | undefined, path: string, label: string, max: number): number => {
   const n = Number(requiredText(value, path, label))
-  if (!Number.isInteger(n) || n < 0)
-    throw queryProblem(path, `${label} phải là số nguyên không âm`, "must be a whole number ≥ 0")
+  if (!Number.isSafeInteger(n) || n < 0 || n > max)
+    throw queryProblem(
+      path,
+      `${label} phải là số nguyên từ 0 đến ${max.toLocaleString("vi-VN")}`,
+      `must be a whole number from 0 to ${max}`,
+    )
   return n
+}
+
+/** Plan years the system knows. */
+const EARLIEST_PLAN_YEAR = 2000
+const LATEST_PLAN_YEAR = 2100
+
+/** A date of the query (yyyy-mm-dd): a real calendar day in the accepted years, or a 400 naming the field. */
+const queryDate = (value: string | undefined, path: string): string | null => {
+  const text = value?.trim()
+  if (!text) return null
+  const read = /^\d{4}-\d{2}-\d{2}$/.test(text) ? readDate(text) : undefined
+  if (!read) throw queryProblem(path, "ngày phải có dạng yyyy-mm-dd", "must be yyyy-mm-dd")
+  if (!read.ok) throw queryProblem(path, read.message, read.messageEn)
+  return read.value
 }
 
 /**
@@ -85,22 +103,42 @@ export async function importQuota(
       "cần mã kế hoạch cần điều chỉnh (plan), hoặc năm (year) để ban hành kế hoạch mới",
       "give plan, or year to issue a new plan",
     )
-  const legalDate = query.legalDate?.trim() || null
-  if (legalDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(legalDate))
-    throw queryProblem("legalDate", "ngày phải có dạng yyyy-mm-dd", "must be yyyy-mm-dd")
+  const legalDate = queryDate(query.legalDate, "legalDate")
+  if (legalDate !== null && legalDate > today())
+    throw queryProblem("legalDate", "ngày văn bản không thể sau hôm nay", "the document's date cannot be after today")
+  const effectiveOn = queryDate(query.effectiveOn, "effectiveOn")
   const legalBasis: QuotaPlan.PrintedLegalBasis = {
     number: requiredText(query.legalNumber, "legalNumber", "số văn bản"),
     date: legalDate,
     issuer: requiredText(query.issuer, "issuer", "cơ quan ban hành"),
   }
-  const year = issuing ? wholeNumber(query.year, "year", "năm kế hoạch") : undefined
-  const target = issuing ? wholeNumber(query.target, "target", "chỉ tiêu cả tỉnh (người)") : undefined
+  const year = issuing ? wholeNumber(query.year, "year", "năm kế hoạch", LATEST_PLAN_YEAR) : undefined
+  if (year !== undefined && year < EARLIEST_PLAN_YEAR)
+    throw queryProblem(
+      "year",
+      `năm kế hoạch phải từ ${EARLIEST_PLAN_YEAR} đến ${LATEST_PLAN_YEAR}`,
+      `must be from ${EARLIEST_PLAN_YEAR} to ${LATEST_PLAN_YEAR}`,
+    )
+  const target = issuing ? wholeNumber(query.target, "target", "chỉ tiêu cả tỉnh (người)", MAX_HEAD_COUNT) : undefined
   const provinceCode = query.province?.trim() || actor.provinceCode
   if (provinceCode !== actor.provinceCode)
     throw forbidden("Bạn chỉ được nhập kế hoạch của tỉnh mình.", "You may only import plans of your own province.")
-  const planId = query.plan?.trim() || `quota-plan:${provinceCode}:${year}`
+  const planId = query.plan?.trim() || QuotaPlan.planStreamId(provinceCode, year!)
+  // The plan id becomes a stream id: only a quota plan's (the domain's one rule), for a new plan only the one its
+  // year names, and only of the officer's province.
+  const shape = QuotaPlan.planIds.problem(planId)
+  if (shape) throw queryProblem("plan", shape.vi, shape.en)
+  if (issuing && planId !== QuotaPlan.planStreamId(provinceCode, year!))
+    throw queryProblem(
+      "plan",
+      `kế hoạch mới năm ${year} của tỉnh có mã ${QuotaPlan.planStreamId(provinceCode, year!)}; bỏ tham số plan hoặc sửa cho khớp`,
+      "a new plan's id is the one its province and year name",
+    )
+  if (!QuotaPlan.isPlanId(planId, actor.provinceCode))
+    throw forbidden("Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province.")
+  const ids = importIds(services.indexKey)
 
-  const table = readTable(await openWorkbook(upload.bytes), quotaColumns)
+  const table = await readTable(upload.bytes, quotaColumns, fileName)
   if ("missing" in table)
     throw importInvalid(
       fileName,
@@ -112,10 +150,9 @@ export async function importQuota(
       })),
     )
   if (table.rows.length === 0) throw emptyTable(fileName)
-  if (table.rows.length > MAX_IMPORT_ROWS) throw tooManyRows(fileName, table.rows.length)
 
   const { state, version } = await loadAggregate(services, planId, QuotaPlan.quotaPlanDecider)
-  const eventId = importId("quota", sha256, planId, issuing ? "issue" : "amend")
+  const eventId = ids.id("quota", sha256, planId, issuing ? "issue" : "amend")
   if (state.status !== "not-issued" && state.plan.provinceCode !== actor.provinceCode)
     throw forbidden("Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province.")
   if (!issuing && state.status === "not-issued") throw notFound(`kế hoạch ${planId}`, `Plan ${planId}`)
@@ -145,7 +182,8 @@ export async function importQuota(
         ? new Map(state.plan.allocations.map((a) => [a.unitCode, a.unitName]))
         : undefined,
   })
-  if (checked.errors.length > 0) throw importInvalid(fileName, checked.errors)
+  const errors = withCellErrors(table.cellErrors, checked.errors)
+  if (errors.length > 0) throw importInvalid(fileName, errors)
 
   const command: QuotaPlan.QuotaPlanCommand = issuing
     ? {
@@ -174,18 +212,16 @@ export async function importQuota(
         planId,
         changes: checked.allocations,
         legalBasis,
-        effectiveOn: query.effectiveOn?.trim() || legalDate || today(),
+        effectiveOn: effectiveOn ?? legalDate ?? today(),
         reason: query.reason?.trim() || `Điều chỉnh bảng giao chỉ tiêu theo tệp “${fileName}”`,
       }
-  if (command._tag === "AmendAllocation" && !/^\d{4}-\d{2}-\d{2}$/.test(command.effectiveOn))
-    throw queryProblem("effectiveOn", "ngày phải có dạng yyyy-mm-dd", "must be yyyy-mm-dd")
 
   const decided = QuotaPlan.quotaPlanDecider.decide(command, state)
   if (Result.isFailure(decided)) throw decided.failure
   const metadata: EventMetadata = {
     actor: actorMetadata(actor),
-    commandId: importId("command", sha256, planId),
-    correlationId: c.req.header("x-correlation-id") ?? importId("import", sha256),
+    commandId: ids.id("command", sha256, planId),
+    correlationId: c.req.header("x-correlation-id") ?? ids.id("import", sha256),
     ...(legalDate ? { legalBasis: { number: legalBasis.number, date: legalDate, issuer: legalBasis.issuer } } : {}),
     // One event records the whole table: its source row is the table's header row.
     source: { kind: "import", fileName, fileSha256: sha256, row: table.headerRow },
@@ -193,7 +229,7 @@ export async function importQuota(
   const events = decided.success.map((event, i) => {
     const encoded = encodeEvent(event)
     return {
-      eventId: i === 0 ? eventId : importId("quota", sha256, planId, i),
+      eventId: i === 0 ? eventId : ids.id("quota", sha256, planId, i),
       type: encoded.type,
       schemaVersion: encoded.schemaVersion,
       data: encoded.data,

@@ -105,7 +105,7 @@ export function validateQuotaRows(table: SheetTable<QuotaColumnKey>, context: Qu
       else if (headCount === undefined)
         err(
           "headCount",
-          "Dòng tổng cộng phải ghi tổng số người (số nguyên không âm).",
+          `Dòng tổng cộng phải ghi tổng số người (số nguyên từ 0 đến ${MAX_HEAD_COUNT.toLocaleString("vi-VN")}).`,
           "The total row needs a whole number.",
         )
       else {
@@ -172,8 +172,8 @@ export function validateQuotaRows(table: SheetTable<QuotaColumnKey>, context: Qu
     else if (headCount === undefined)
       err(
         "headCount",
-        `Chỉ tiêu “${textOf(cells.headCount)}” phải là số nguyên không âm.`,
-        "Head-count must be a whole number ≥ 0.",
+        `Chỉ tiêu “${textOf(cells.headCount)}” phải là số nguyên từ 0 đến ${MAX_HEAD_COUNT.toLocaleString("vi-VN")}.`,
+        `Head-count must be a whole number from 0 to ${MAX_HEAD_COUNT}.`,
       )
 
     if (errors.length === before) {
@@ -194,11 +194,15 @@ const sharePrinted = (value: Plain): string | undefined => {
   return (textOf(value) ?? "").replace(/%$/, "").trim()
 }
 
-/** A whole number ≥ 0; "1.042" (Vietnamese thousands) is 1042. */
+/** The most people one figure of a quota table (or a plan's target) may count: far above any province's year. */
+export const MAX_HEAD_COUNT = 1_000_000
+
+/** A whole number from 0 to `MAX_HEAD_COUNT`; "1.042" (Vietnamese thousands) is 1042. */
 const readCount = (value: Plain): number | undefined => {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : undefined
+  const inRange = (n: number) => (Number.isSafeInteger(n) && n >= 0 && n <= MAX_HEAD_COUNT ? n : undefined)
+  if (typeof value === "number") return inRange(value)
   const text = textOf(value)
   if (text === undefined) return undefined
-  if (/^\d+$/.test(text) || /^\d{1,3}([.,\s]\d{3})+$/.test(text)) return Number(text.replace(/[.,\s]/g, ""))
+  if (/^\d+$/.test(text) || /^\d{1,3}([.,\s]\d{3})+$/.test(text)) return inRange(Number(text.replace(/[.,\s]/g, "")))
   return undefined
 }

@@ -35,11 +35,12 @@ export const importInvalid = (fileName: string, errors: ReadonlyArray<RowError>)
 /** The most rows one import accepts; a larger list is split into several files. */
 export const MAX_IMPORT_ROWS = 5000
 
+/** The sheet is read no further than the first row over the limit: `count` is that row's number among the data. */
 export const tooManyRows = (fileName: string, count: number): ProblemError =>
   fail(
     "validation",
-    `Tệp “${fileName}” có ${count.toLocaleString("vi-VN")} dòng dữ liệu, vượt quá giới hạn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng mỗi lần nhập; hãy chia thành nhiều tệp.`,
-    `File "${fileName}" has ${count} data rows, more than the ${MAX_IMPORT_ROWS} allowed per import; split it.`,
+    `Tệp “${fileName}” có từ ${count.toLocaleString("vi-VN")} dòng dữ liệu trở lên, vượt quá giới hạn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng mỗi lần nhập; hãy chia thành nhiều tệp.`,
+    `File "${fileName}" has ${count} or more data rows, more than the ${MAX_IMPORT_ROWS} allowed per import; split it.`,
     { limit: MAX_IMPORT_ROWS, rowCount: count },
   )
 
@@ -49,3 +50,15 @@ export const emptyTable = (fileName: string): ProblemError =>
     `Tệp “${fileName}” không có dòng dữ liệu nào dưới dòng tiêu đề.`,
     `File "${fileName}" has no data rows below the header.`,
   )
+
+/**
+ * The errors of an import: the unreadable cells the sheet reader found, and the validators' errors except those
+ * for a cell already reported as unreadable (a validator sees such a cell as empty and would say it is missing).
+ */
+export const withCellErrors = (
+  cellErrors: ReadonlyArray<RowError>,
+  errors: ReadonlyArray<RowError>,
+): ReadonlyArray<RowError> => {
+  const unreadable = new Set(cellErrors.map((e) => `${e.row}\u0000${e.field}`))
+  return [...cellErrors, ...errors.filter((e) => !unreadable.has(`${e.row}\u0000${e.field}`))]
+}

@@ -1,5 +1,16 @@
-import ExcelJS from "exceljs"
-import { fail } from "../http/problem.ts"
+import { fail, ProblemError } from "../http/problem.ts"
+import { MAX_IMPORT_ROWS, tooManyRows, type RowError } from "./row-errors.ts"
+import {
+  cellProblem,
+  isCellProblem,
+  readWorkbookParts,
+  sheetEvents,
+  type CellProblem,
+  type RawCell,
+  type SheetRef,
+  type WorkbookParts,
+} from "./xlsx.ts"
+import { openZip, ZIP_LIMITS, ZipRefusal, type ZipArchive } from "./zip.ts"
 
 /** The media type of an Excel workbook (.xlsx). */
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -11,11 +22,47 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0] // Excel 97–2003 (.xls)
 const startsWith = (bytes: Uint8Array, magic: ReadonlyArray<number>) => magic.every((b, i) => bytes[i] === b)
 
-/**
- * Opens an uploaded workbook. Anything that is not an .xlsx is refused as a client error (415 or 400), never
- * as a 500: an old .xls, a CSV or a picture, a truncated or corrupted file.
- */
-export async function openWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+const unreadable = () =>
+  fail(
+    "validation",
+    "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.",
+    "The Excel file cannot be read: it is corrupted or not a valid .xlsx.",
+  )
+
+/** The problem an archive refusal becomes: 413 for what is over the limits, 400 for a broken or odd file. */
+const refusalProblem = (fileName: string, refusal: ZipRefusal): ProblemError => {
+  const mib = (n: number) => `${Math.round(n / (1024 * 1024))} MB`
+  switch (refusal.kind) {
+    case "too-many-entries":
+      return fail(
+        "payload-too-large",
+        `Tệp “${fileName}” gồm ${Number(refusal.detail["entries"]).toLocaleString("vi-VN")} tệp con, vượt quá giới hạn ${ZIP_LIMITS.maxEntries.toLocaleString("vi-VN")} của một tệp Excel; hệ thống không mở tệp này.`,
+        `File "${fileName}" holds ${refusal.detail["entries"]} entries, more than the ${ZIP_LIMITS.maxEntries} allowed.`,
+        { limit: ZIP_LIMITS.maxEntries, entries: refusal.detail["entries"] },
+      )
+    case "too-large":
+      return fail(
+        "payload-too-large",
+        `Tệp “${fileName}” khi giải nén vượt quá ${mib(ZIP_LIMITS.maxTotalBytes)}, lớn bất thường với một danh sách tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng; hệ thống không mở tệp này. Hãy xóa các trang tính, hình ảnh không cần thiết hoặc chia thành nhiều tệp.`,
+        `File "${fileName}" decompresses to more than ${ZIP_LIMITS.maxTotalBytes} bytes; refused.`,
+        {
+          limitBytes: ZIP_LIMITS.maxTotalBytes,
+          // Refused from the sizes the archive declares (nothing inflated), or while inflating.
+          ...(refusal.detail["declared"] === undefined ? {} : { declaredBytes: refusal.detail["declared"] }),
+        },
+      )
+    case "unsupported":
+    case "corrupt":
+      return unreadable()
+  }
+}
+
+/** The sheets of an upload, read as a stream; what the container or the XML cannot support is a client error. */
+async function withWorkbook<A>(
+  bytes: Uint8Array,
+  fileName: string,
+  use: (archive: ZipArchive, parts: WorkbookParts) => Promise<A>,
+): Promise<A> {
   if (bytes.length === 0) throw fail("validation", "Tệp tải lên rỗng.", "The uploaded file is empty.")
   if (startsWith(bytes, OLE_MAGIC))
     throw fail(
@@ -29,45 +76,33 @@ export async function openWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
       "Tệp tải lên không phải tệp Excel (.xlsx). Hãy dùng tệp mẫu tải về từ hệ thống.",
       "The uploaded file is not an Excel workbook (.xlsx).",
     )
-  const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as never)
-  } catch {
-    throw fail(
-      "validation",
-      "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.",
-      "The Excel file cannot be read: it is corrupted or not a valid .xlsx.",
-    )
+    const archive = openZip(bytes)
+    const parts = await readWorkbookParts(archive)
+    if (parts.sheets.length === 0)
+      throw fail("validation", "Tệp Excel không có trang tính nào.", "The workbook has no worksheet.")
+    return await use(archive, parts)
+  } catch (error) {
+    if (error instanceof ZipRefusal) throw refusalProblem(fileName, error)
+    if (error instanceof ProblemError) throw error
+    throw unreadable()
   }
-  if (workbook.worksheets.length === 0)
-    throw fail("validation", "Tệp Excel không có trang tính nào.", "The workbook has no worksheet.")
-  return workbook
 }
 
-/** Reduces an ExcelJS cell value (rich text, formula result, hyperlink…) to a plain value. */
-export const plainValue = (value: ExcelJS.CellValue | unknown): Plain => {
-  if (value === null || value === undefined) return undefined
-  if (typeof value === "string") {
-    const text = value.normalize("NFC").replace(/\s+/g, " ").trim()
-    return text === "" ? undefined : text
-  }
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined
-  if (typeof value === "boolean" || value instanceof Date) return value
-  if (typeof value === "object") {
-    const v = value as {
-      richText?: ReadonlyArray<{ text: string }>
-      result?: unknown
-      formula?: unknown
-      sharedFormula?: unknown
-      text?: unknown
-      error?: unknown
-    }
-    if (v.richText) return plainValue(v.richText.map((r) => r.text).join(""))
-    if ("formula" in v || "sharedFormula" in v) return plainValue(v.result)
-    if (v.text !== undefined) return plainValue(v.text)
-    if (v.error !== undefined) return String(v.error)
-  }
-  return undefined
+/**
+ * A cell as an import reads it. Text is NFC with single spaces, trimmed; control characters (NUL…), which no
+ * record may hold, make the cell a problem.
+ */
+const plainOf = (cell: RawCell): Plain | CellProblem => {
+  if (typeof cell !== "string") return cell
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(cell)
+  if (control)
+    return cellProblem(
+      `Ô chứa ký tự điều khiển không in được (mã U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}); hãy xóa ký tự đó rồi nhập lại.`,
+      "The cell holds a control character.",
+    )
+  const text = cell.normalize("NFC").replace(/\s+/g, " ").trim()
+  return text === "" ? undefined : text
 }
 
 /** The text of a plain value, as a user would read it in the cell. */
@@ -125,61 +160,126 @@ export interface SheetTable<K extends string> {
   /** Excel column letter of each recognised column. */
   readonly columns: Readonly<Partial<Record<K, string>>>
   readonly rows: ReadonlyArray<SheetRow<K>>
+  /**
+   * Cells of recognised columns that hold no usable value (a formula error or no computed result, a number
+   * that is not finite, a control character, a merged range): each is a row error, and the cell is left out
+   * of `cells`. Merge them with the validators' errors by `withCellErrors`.
+   */
+  readonly cellErrors: ReadonlyArray<RowError>
 }
 
 const HEADER_SCAN_ROWS = 20
 
+const letterOf = (column: number): string => {
+  let letters = ""
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+  return letters
+}
+
 /**
  * Finds the table in a workbook: the first sheet with a row (among its first 20) that holds every required
- * header; reads the rows below it, skipping blank ones. Undefined when no sheet has the headers.
+ * header; reads the rows below it, skipping blank ones. The sheets are read as streams and the row limit is
+ * enforced while reading: a sheet without the headers is left after its 20th row, and a table is refused at
+ * its 5,001st data row, before any further row is inflated. `missing` when no sheet has the headers.
  */
-export function readTable<K extends string>(
-  workbook: ExcelJS.Workbook,
+export async function readTable<K extends string>(
+  bytes: Uint8Array,
   columns: ReadonlyArray<ColumnSpec<K>>,
-): SheetTable<K> | { readonly missing: ReadonlyArray<ColumnSpec<K>> } {
+  fileName: string,
+): Promise<SheetTable<K> | { readonly missing: ReadonlyArray<ColumnSpec<K>> }> {
+  return withWorkbook(bytes, fileName, async (archive, parts) => {
+    let best: { missing: ReadonlyArray<ColumnSpec<K>> } = { missing: columns.filter((c) => c.required) }
+    for (const sheet of parts.sheets) {
+      const found = await tableIn(archive, parts, sheet, columns, fileName)
+      if (!("missing" in found)) return found
+      if (found.missing.length < best.missing.length) best = found
+    }
+    return best
+  })
+}
+
+async function tableIn<K extends string>(
+  archive: ZipArchive,
+  parts: WorkbookParts,
+  sheet: SheetRef,
+  columns: ReadonlyArray<ColumnSpec<K>>,
+  fileName: string,
+): Promise<SheetTable<K> | { missing: ReadonlyArray<ColumnSpec<K>> }> {
   let best: { missing: ReadonlyArray<ColumnSpec<K>> } = { missing: columns.filter((c) => c.required) }
-  for (const sheet of workbook.worksheets) {
-    for (let r = 1; r <= Math.min(HEADER_SCAN_ROWS, sheet.rowCount); r++) {
+  let header: { row: number; found: Map<K, number> } | undefined
+  const rows: Array<SheetRow<K>> = []
+  const dataRows = new Set<number>()
+  const cellErrors: Array<RowError> = []
+  const errorAt = new Set<string>()
+  const addError = (row: number, key: K, col: number, problem: { message: string; messageEn: string }) => {
+    const at = `${row}:${key}`
+    if (errorAt.has(at)) return
+    errorAt.add(at)
+    const spec = columns.find((c) => c.key === key)!
+    cellErrors.push({
+      row,
+      field: spec.header,
+      column: letterOf(col),
+      message: problem.message,
+      messageEn: problem.messageEn,
+    })
+  }
+
+  for await (const event of sheetEvents(archive, sheet, parts)) {
+    if (event.kind === "merge") {
+      if (!header) continue
+      const { range } = event
+      for (const [key, col] of header.found) {
+        if (col < range.left || col > range.right) continue
+        for (let r = Math.max(range.top, header.row + 1); r <= range.bottom; r++)
+          if (dataRows.has(r))
+            addError(r, key, col, {
+              message: `Ô nằm trong vùng ô gộp ${range.ref}; hãy bỏ gộp ô (Merge) và ghi giá trị vào từng dòng.`,
+              messageEn: `The cell is part of the merged range ${range.ref}; unmerge and fill every row.`,
+            })
+      }
+      continue
+    }
+    const { row, cells } = event
+    if (!header) {
+      if (row > HEADER_SCAN_ROWS) break
       const found = new Map<K, number>()
-      sheet.getRow(r).eachCell((cell, col) => {
-        const text = textOf(plainValue(cell.value))
-        if (text === undefined) return
+      for (const [col, raw] of [...cells].toSorted((a, b) => a[0] - b[0])) {
+        const value = plainOf(raw)
+        const text = isCellProblem(value) ? undefined : textOf(value)
+        if (text === undefined) continue
         const key = looseKey(text)
         const column = columns.find(
           (c) => !found.has(c.key) && [c.header, ...c.aliases].some((h) => looseKey(h) === key),
         )
         if (column) found.set(column.key, col)
-      })
-      const missing = columns.filter((c) => c.required && !found.has(c.key))
-      if (missing.length === 0) return tableBelow(sheet, r, found)
-      if (found.size > 0 && missing.length < best.missing.length) best = { missing }
-    }
-  }
-  return best
-}
-
-function tableBelow<K extends string>(
-  sheet: ExcelJS.Worksheet,
-  headerRow: number,
-  found: Map<K, number>,
-): SheetTable<K> {
-  const rows: Array<SheetRow<K>> = []
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    if (n <= headerRow) return
-    const cells: Partial<Record<K, Plain>> = {}
-    let any = false
-    for (const [key, col] of found) {
-      const value = plainValue(row.getCell(col).value)
-      if (value !== undefined) {
-        cells[key] = value
-        any = true
       }
+      const missing = columns.filter((c) => c.required && !found.has(c.key))
+      if (missing.length === 0) header = { row, found }
+      else if (found.size > 0 && missing.length < best.missing.length) best = { missing }
+      continue
     }
-    if (any) rows.push({ row: n, cells })
-  })
-  const columns: Partial<Record<K, string>> = {}
-  for (const [key, col] of found) columns[key] = sheet.getColumn(col).letter
-  return { sheetName: sheet.name, headerRow, columns, rows }
+    if (row <= header.row) continue
+    const values: Partial<Record<K, Plain>> = {}
+    let any = false
+    for (const [key, col] of header.found) {
+      const raw = cells.get(col)
+      if (raw === undefined) continue
+      const value = plainOf(raw)
+      if (value === undefined) continue
+      any = true
+      if (isCellProblem(value)) addError(row, key, col, value)
+      else values[key] = value
+    }
+    if (!any) continue
+    if (rows.length >= MAX_IMPORT_ROWS) throw tooManyRows(fileName, rows.length + 1)
+    rows.push({ row, cells: values })
+    dataRows.add(row)
+  }
+  if (!header) return best
+  const letters: Partial<Record<K, string>> = {}
+  for (const [key, col] of header.found) letters[key] = letterOf(col)
+  return { sheetName: sheet.name, headerRow: header.row, columns: letters, rows, cellErrors }
 }
 
 // ---- cell readers: a value or a Vietnamese message -----------------------------------------------------------
@@ -191,37 +291,38 @@ export const readOk = <A>(value: A): Read<A> => ({ ok: true, value })
 export const readFail = (message: string, messageEn: string): Read<never> => ({ ok: false, message, messageEn })
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0")
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
 
-const isoOfParts = (year: number, month: number, day: number): string | undefined => {
+/** Dates in a file: real calendar days, from 1900 (the domain's earliest year) to 2200 (a typing error beyond). */
+const EARLIEST_YEAR = 1900
+const LATEST_YEAR = 2200
+
+const isoOfParts = (year: number, month: number, day: number): Read<string> => {
   const date = new Date(Date.UTC(year, month - 1, day))
-  if (
-    year < 1900 ||
-    year > 2200 ||
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  )
-    return undefined
-  return `${year}-${pad(month)}-${pad(day)}`
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return readFail("", "")
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR)
+    return readFail(
+      `Ngày ${pad(day)}/${pad(month)}/${pad(year, 4)} nằm ngoài khoảng năm ${EARLIEST_YEAR}–${LATEST_YEAR}; hãy kiểm tra năm.`,
+      `Date out of range (${EARLIEST_YEAR}–${LATEST_YEAR}).`,
+    )
+  return readOk(`${year}-${pad(month)}-${pad(day)}`)
 }
 
 /**
- * A date as typed in Vietnam (dd/mm/yyyy, also dd-mm-yyyy and dd.mm.yyyy), an ISO date, or a date cell
- * (Excel stores those as day numbers; ExcelJS gives them as UTC dates).
+ * A date as typed in Vietnam (dd/mm/yyyy, also dd-mm-yyyy and dd.mm.yyyy), an ISO date, or a date cell (a
+ * number formatted as a date, read as a UTC date). A bare number is refused: the officer sees “45000”, not a day.
  */
 export const readDate = (value: Plain): Read<string> => {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return readFail("Ô ngày tháng không đọc được.", "Unreadable date cell.")
-    const iso = isoOfParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate())
-    return iso ? readOk(iso) : readFail("Ngày nằm ngoài khoảng cho phép.", "Date out of range.")
+    const read = isoOfParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate())
+    return read.ok || read.message !== "" ? read : readFail("Ô ngày tháng không đọc được.", "Unreadable date cell.")
   }
-  if (typeof value === "number") {
-    if (value < 1 || value > 2_958_465)
-      return readFail(`“${value}” không phải ngày tháng (dd/mm/yyyy).`, `"${value}" is not a date.`)
-    const date = new Date(EXCEL_EPOCH + Math.floor(value) * 86_400_000)
-    return readDate(date)
-  }
+  if (typeof value === "number")
+    return readFail(
+      `“${value}” là một số, không phải ngày tháng; hãy ghi ngày dạng dd/mm/yyyy.`,
+      `"${value}" is a number, not a date (dd/mm/yyyy).`,
+    )
   const text = textOf(value) ?? ""
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
@@ -232,8 +333,8 @@ export const readDate = (value: Plain): Read<string> => {
       : undefined
   if (!parts) return readFail(`“${text}” không đúng dạng ngày dd/mm/yyyy.`, `"${text}" is not a dd/mm/yyyy date.`)
   const result = isoOfParts(parts[0]!, parts[1]!, parts[2]!)
-  return result
-    ? readOk(result)
+  return result.ok || result.message !== ""
+    ? result
     : readFail(`Ngày “${text}” không có thật trên lịch.`, `"${text}" is not a calendar date.`)
 }
 

@@ -5,9 +5,10 @@ import type { Context } from "hono"
 import { actorMetadata, type Actor } from "../access/actor.ts"
 import { loadAggregate } from "../commands/execute.ts"
 import type { AppServices } from "../services.ts"
-import { importedEventId, importedWorkerId, importId } from "./event-ids.ts"
-import { emptyTable, importInvalid, MAX_IMPORT_ROWS, tooManyRows, type RowError } from "./row-errors.ts"
-import { openWorkbook, readTable } from "./spreadsheet.ts"
+import { isClaimConflict, personAlreadyRegistered } from "../workers/person-claim.ts"
+import { importIds, type ImportIds } from "./event-ids.ts"
+import { emptyTable, importInvalid, withCellErrors, type RowError } from "./row-errors.ts"
+import { readTable } from "./spreadsheet.ts"
 import type { Upload } from "./upload.ts"
 import { workerColumns } from "./worker-columns.ts"
 import { validateWorkerRows, type ValidWorkerRow } from "./worker-rows.ts"
@@ -38,7 +39,8 @@ const today = () => new Date().toISOString().slice(0, 10)
 /**
  * Imports a commune's list of workers from Excel: every row validated (a row-by-row report, nothing written if
  * any row fails), then every registration and its person claim appended in ONE transaction, with read models
- * updated in it. Ids derive from the file's hash and row, so the same file again writes nothing new.
+ * updated in it. Ids derive from the file's hash and row under a server key (unguessable, ADR 0011), so the
+ * same file again writes nothing new.
  */
 export async function importWorkers(
   services: AppServices,
@@ -47,7 +49,7 @@ export async function importWorkers(
   upload: Upload,
 ): Promise<WorkerImportResult> {
   const { fileName, sha256 } = upload
-  const table = readTable(await openWorkbook(upload.bytes), workerColumns)
+  const table = await readTable(upload.bytes, workerColumns, fileName)
   if ("missing" in table)
     throw importInvalid(
       fileName,
@@ -59,7 +61,7 @@ export async function importWorkers(
       })),
     )
   if (table.rows.length === 0) throw emptyTable(fileName)
-  if (table.rows.length > MAX_IMPORT_ROWS) throw tooManyRows(fileName, table.rows.length)
+  const ids = importIds(services.indexKey)
 
   const provinceCode = actor.provinceCode
   const catalogue = await services.models.catalogues.at()
@@ -73,7 +75,7 @@ export async function importWorkers(
   const planned: Array<Planned> = []
   const already: Array<{ row: number; workerId: string }> = []
   for (const row of valid) {
-    const workerId = importedWorkerId(sha256, row.row)
+    const workerId = ids.workerId(sha256, row.row)
     const blindIndex = PersonalData.blindIndex(services.indexKey, provinceCode, row.citizenId)
     const claimStreamId = Worker.personRegistrationStreamId(provinceCode, blindIndex)
     const { state, version } = await loadAggregate(services, claimStreamId, Worker.personRegistrationDecider)
@@ -83,23 +85,18 @@ export async function importWorkers(
     }
     const claim = Worker.personRegistrationDecider.decide(claimCommand(provinceCode, blindIndex, workerId, row), state)
     if (Result.isFailure(claim)) {
-      claimErrors.push({
-        row: row.row,
-        field: "Số CCCD",
-        column: table.columns.citizenId,
-        message: claim.failure.message,
-        messageEn: claim.failure.messageEn,
-      })
+      claimErrors.push(claimError(row.row, table.columns.citizenId, claim.failure))
       continue
     }
     planned.push({ row, workerId, blindIndex, claimStreamId, claimVersion: version, claimState: state })
   }
-  if (errors.length > 0 || claimErrors.length > 0) throw importInvalid(fileName, [...errors, ...claimErrors])
+  const allErrors = withCellErrors(table.cellErrors, [...errors, ...claimErrors])
+  if (allErrors.length > 0) throw importInvalid(fileName, allErrors)
 
-  const correlationId = c.req.header("x-correlation-id") ?? importId("import", sha256)
+  const correlationId = c.req.header("x-correlation-id") ?? ids.id("import", sha256)
   const metadataOf = (row: number): EventMetadata => ({
     actor: actorMetadata(actor),
-    commandId: importId("command", sha256, row),
+    commandId: ids.id("command", sha256, row),
     correlationId,
     source: { kind: "import", fileName, fileSha256: sha256, row },
   })
@@ -109,7 +106,7 @@ export async function importWorkers(
   await services.log.database.db.transaction().execute(async (trx) => {
     for (const p of planned) {
       const personKey = PersonalData.generatePersonKey()
-      const command = registrationCommand(p, provinceCode, sha256, personKey, services.indexKey)
+      const command = registrationCommand(p, provinceCode, sha256, personKey, services.indexKey, ids)
       const decided = Worker.workerDecider.decide(command, Worker.workerDecider.initialState)
       if (Result.isFailure(decided)) throw decided.failure
       const metadata = metadataOf(p.row.row)
@@ -138,10 +135,15 @@ export async function importWorkers(
           streamId: p.claimStreamId,
           streamType: Worker.PERSON_REGISTRATION_STREAM_TYPE,
           expectedVersion: p.claimVersion === 0 ? "no_stream" : p.claimVersion,
-          events: claim.success.map((event, i) => newEvent(event, importedEventId(sha256, p.row.row, 1 + i), metadata)),
+          events: claim.success.map((event, i) => newEvent(event, ids.eventId(sha256, p.row.row, 1 + i), metadata)),
         },
         trx,
       )
+      // Registered meanwhile by someone else: the row's error, and the whole import rolls back.
+      if (!claimed.ok && isClaimConflict(claimed.error))
+        throw importInvalid(fileName, [
+          claimError(p.row.row, table.columns.citizenId, { _tag: "PersonAlreadyRegistered" }),
+        ])
       if (!claimed.ok) throw claimed.error
       await services.keyRing.put(personKey, trx)
       written.push({ row: p.row.row, workerId: p.workerId })
@@ -160,6 +162,22 @@ export async function importWorkers(
   }
 }
 
+/**
+ * The row error of a person the province has already registered. It names nothing of the other record (not its
+ * id, not its date, not its commune): the same answer as the worker route's (`personAlreadyRegistered`).
+ */
+const claimError = (
+  row: number,
+  column: string | undefined,
+  failure: { readonly _tag: string; readonly message?: string; readonly messageEn?: string },
+): RowError => {
+  if (failure._tag === "PersonAlreadyRegistered") {
+    const { detail, detailEn } = personAlreadyRegistered().problem
+    return { row, field: "Số CCCD", column, message: detail, messageEn: detailEn }
+  }
+  return { row, field: "Số CCCD", column, message: failure.message ?? "", messageEn: failure.messageEn ?? "" }
+}
+
 const claimCommand = (provinceCode: string, blindIndex: string, workerId: string, row: ValidWorkerRow) =>
   new Worker.ClaimPersonRegistration({ provinceCode, blindIndex, workerId, occurredOn: row.registeredOn })
 
@@ -169,6 +187,7 @@ const registrationCommand = (
   sha256: string,
   personKey: PersonalData.PersonKey,
   indexKey: Uint8Array,
+  ids: ImportIds,
 ): Worker.RegisterWorker => {
   const { row } = p
   const identity: Worker.WorkerIdentity = {
@@ -181,7 +200,7 @@ const registrationCommand = (
   }
   const prepared = Worker.prepareRegistration(
     {
-      eventId: importedEventId(sha256, row.row, 0),
+      eventId: ids.eventId(sha256, row.row, 0),
       workerId: p.workerId,
       occurredOn: row.registeredOn,
       provinceCode,
