@@ -127,6 +127,24 @@ describe("dates: a real day from 1900 to today (Vietnam), a birth before the eve
     }
   })
 
+  test("asOf=0000-01-01 (a year the database has not) is a 400 on every report route, not a 500", async () => {
+    for (const route of ["/api/plans", "/api/reports/funnel", "/api/reports/departures", "/api/enterprises"]) {
+      const answer = await officer.json("GET", `${route}?asOf=0000-01-01`)
+      expect(answer.status, route).toBe(400)
+      expect(answer.body.fields[0].path, route).toBe("query.asOf")
+    }
+    expect((await officer.json("GET", "/api/plans?asOf=9999-12-31T23:59:59%2B14:00")).status).toBe(400)
+  })
+
+  test("a log checkpoint beyond what the database holds is a 400, not a 500 (after=99999999999999999999:…)", async () => {
+    const auditor = await signIn(t.app, "kiem-toan")
+    for (const after of ["99999999999999999999:9999999999999999", "18446744073709551616:0", "0:9007199254740993"]) {
+      const answer = await auditor.json("GET", `/api/events?after=${after}`)
+      expect(answer.status, after).toBe(400)
+    }
+    expect((await auditor.json("GET", "/api/events?after=18446744073709551615:0")).status).toBe(200)
+  })
+
   test("asOf=2026-06-15 means the end of 15/6 in Vietnam (16:59:59.999Z), not 23:59 UTC — seven hours into 16/6", () => {
     expect(parseAsOf("2026-06-15")!.toISOString()).toBe("2026-06-15T16:59:59.999Z")
     expect(parseAsOf("2026-06-15T08:00:00Z")!.toISOString()).toBe("2026-06-15T08:00:00.000Z")

@@ -2,6 +2,7 @@ import {
   AdminUnit,
   EARLIEST_PLAN_YEAR,
   endOfVietnamDay,
+  isCalendarDate,
   isPlanYear,
   LATEST_PLAN_YEAR,
   vietnamDateOf,
@@ -69,9 +70,8 @@ export const parseAsOf = (text: string | undefined, path = "query.asOf"): Date |
   if (text === undefined) return undefined
   const day = text.slice(0, 10)
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? endOfVietnamDay(text) : new Date(text)
-  // "2026-02-30" would roll over to March: a day that does not exist is refused
-  const exists = new Date(`${day}T00:00:00Z`)
-  if (Number.isNaN(date.getTime()) || Number.isNaN(exists.getTime()) || exists.toISOString().slice(0, 10) !== day)
+  // "2026-02-30" would roll over to March, "0000-01-01" is a year the database has not: the day must exist (1900–2100)
+  if (Number.isNaN(date.getTime()) || !isCalendarDate(day) || !isCalendarDate(vietnamDateOf(date)))
     throw invalid(path, "Thời điểm không tồn tại", "Not a valid time")
   return date
 }
