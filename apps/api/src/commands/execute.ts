@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto"
-import { decodeEvent, encodeEvent, type Decider, type DomainEvent, type LegalBasis } from "@xkld/domain"
+import {
+  decodeEvent,
+  encodeEvent,
+  UnknownStreamEvent,
+  type Decider,
+  type DomainEvent,
+  type LegalBasis,
+} from "@xkld/domain"
 import type { EventMetadata, NewEvent } from "@xkld/event-store"
 import { Result } from "effect"
 import type { Context } from "hono"
@@ -32,7 +39,10 @@ export interface CommandResult<S> {
   readonly state: S
 }
 
-/** Reads a stream and folds it with a decider's `evolve` (events decoded and upcast by the registry). */
+/**
+ * Reads a stream and folds it with a decider's `evolve` (events decoded and upcast by the registry). An event
+ * of another kind in the stream is thrown as `UnknownStreamEvent` naming the stream (a 409 problem).
+ */
 export async function loadAggregate<S, E>(
   services: AppServices,
   streamId: string,
@@ -43,7 +53,11 @@ export async function loadAggregate<S, E>(
   for (const recorded of await services.log.readStream(streamId)) {
     const decoded = decodeEvent(recorded.type, recorded.schemaVersion, recorded.data)
     if (Result.isFailure(decoded)) throw decoded.failure
-    state = decider.evolve(state, decoded.success as E)
+    try {
+      state = decider.evolve(state, decoded.success as E)
+    } catch (error) {
+      throw error instanceof UnknownStreamEvent ? error.inStream(streamId) : error
+    }
     version = recorded.streamPosition
   }
   return { state, version }

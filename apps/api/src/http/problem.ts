@@ -34,6 +34,16 @@ export const problemTypes = {
   csrf: { status: 403, title: "Thiếu mã chống giả mạo yêu cầu", titleEn: "Missing or wrong CSRF token" },
   "not-found": { status: 404, title: "Không tìm thấy", titleEn: "Not found" },
   "wrong-expected-version": { status: 409, title: "Dữ liệu đã bị thay đổi", titleEn: "Version conflict" },
+  "stream-type-mismatch": {
+    status: 409,
+    title: "Mã hồ sơ đã thuộc loại hồ sơ khác",
+    titleEn: "The id belongs to a record of another kind",
+  },
+  "stream-unreadable": {
+    status: 409,
+    title: "Hồ sơ có sự kiện không thuộc loại của nó",
+    titleEn: "The record holds an event of another kind",
+  },
   "idempotency-key-reused": {
     status: 422,
     title: "Khóa chống trùng đã dùng cho yêu cầu khác",

@@ -12,6 +12,10 @@ export function toProblem(error: unknown): Problem {
     messageEn?: string
     actualVersion?: number
     streamId?: string
+    streamType?: string
+    eventType?: string
+    expectedStreamType?: string
+    actualStreamType?: string
   }
   switch (tagged?._tag) {
     case "WrongExpectedVersion":
@@ -26,6 +30,24 @@ export function toProblem(error: unknown): Problem {
         "idempotency-key-reused",
         "Mã sự kiện đã được dùng cho một yêu cầu khác.",
         "Event ids already used by another request.",
+      )
+    case "StreamTypeMismatch":
+      // the store's backstop (migration 0006): ids are checked at the route, so this is a bug, not a user error
+      console.error("append refused: stream type mismatch", error)
+      return problem(
+        "stream-type-mismatch",
+        `Mã ${tagged.streamId} đã thuộc một hồ sơ loại ${tagged.actualStreamType}; không thể ghi dữ liệu loại ${tagged.expectedStreamType} vào đó. Không có gì được ghi.`,
+        `${tagged.streamId} is a ${tagged.actualStreamType} stream; ${tagged.expectedStreamType} events cannot be written to it. Nothing was written.`,
+        { streamId: tagged.streamId, streamType: tagged.actualStreamType },
+      )
+    case "UnknownStreamEvent":
+      // a data fault in the log (a stream that mixes kinds): name the stream, refuse the command, never crash
+      console.error("stream holds an event of another kind", error)
+      return problem(
+        "stream-unreadable",
+        `Hồ sơ ${tagged.streamId} có sự kiện ${tagged.eventType} không thuộc loại ${tagged.streamType}; không thể xử lý hồ sơ này cho đến khi dữ liệu được khắc phục. Không có gì được ghi; vui lòng báo quản trị hệ thống.`,
+        `Stream ${tagged.streamId} holds a ${tagged.eventType} event, which is not a ${tagged.streamType} event; it cannot be processed until the data is repaired. Nothing was written; please tell the administrator.`,
+        { streamId: tagged.streamId, streamType: tagged.streamType, eventType: tagged.eventType },
       )
     case "StoreFailure":
     case undefined:

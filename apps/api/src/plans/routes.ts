@@ -6,6 +6,7 @@ import type { Actor } from "../access/actor.ts"
 import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
+import { requireIdOf } from "../http/stream-ids.ts"
 import { notFound } from "../http/to-problem.ts"
 import {
   AGGREGATE_READERS,
@@ -47,9 +48,7 @@ const toAllocation = (a: AllocationInput): QuotaPlan.Allocation => ({
 
 const Reason = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(2000))
 
-const PlanIdParams = Schema.Struct({
-  id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã kế hoạch: chữ, số, : . _ -" })),
-})
+const PlanIdParams = Schema.Struct({ id: QuotaPlan.PlanId })
 
 const planRows = async (services: AppServices, provinceCode: string, asOf?: Date, year?: number) =>
   services.models.plans({ provinceCode, asOf, ...(year === undefined ? {} : { years: [year] }) })
@@ -206,7 +205,7 @@ export const planRoutes = [
     write: true,
     successStatus: 201,
     body: Schema.Struct({
-      planId: Schema.optional(Schema.String.check(Schema.isPattern(/^[\w:.-]{3,100}$/))),
+      planId: Schema.optional(QuotaPlan.PlanId),
       schemeId: Schema.optional(Schema.NullOr(Schema.String)),
       year: Schema.Int.check(Schema.isBetween({ minimum: 1990, maximum: 2100 })),
       title: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(1000)),
@@ -218,7 +217,11 @@ export const planRoutes = [
     handler: ({ body, actor, services, c }) =>
       idempotent(services, actor, c, body, async () => {
         await checkUnits(services, actor.provinceCode, body.year, body.allocations)
-        const planId = body.planId ?? `quota-plan:${actor.provinceCode}:${body.year}:${randomUUID().slice(0, 8)}`
+        // the stream id is made here or checked to be a plan id of the officer's province, never taken as is
+        const planId =
+          body.planId === undefined
+            ? QuotaPlan.planStreamId(actor.provinceCode, body.year, randomUUID().slice(0, 8))
+            : requireIdOf(QuotaPlan.planIds, body.planId, actor.provinceCode, "body.planId")
         const result = await executeCommand(services, actor, c, {
           streamId: planId,
           streamType: QuotaPlan.quotaPlanStreamType,

@@ -5,6 +5,7 @@ import type { Actor } from "../access/actor.ts"
 import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
+import { requireIdOf } from "../http/stream-ids.ts"
 import { notFound } from "../http/to-problem.ts"
 import { metadataBasis } from "../plans/view.ts"
 import {
@@ -65,9 +66,7 @@ const obligationItem = (o: Obligation, on: string) => {
   }
 }
 
-const IdParams = Schema.Struct({
-  id: Schema.String.check(Schema.isPattern(/^[\w:.-]{1,200}$/, { message: "Mã nghĩa vụ báo cáo: chữ, số, : . _ -" })),
-})
+const IdParams = Schema.Struct({ id: ReportingObligation.ObligationId })
 const StatusText = Schema.Literals(["pending", "overdue", "on-time", "late"])
 
 async function runObligationCommand(
@@ -170,7 +169,7 @@ export const obligationRoutes = [
     write: true,
     successStatus: 201,
     body: Schema.Struct({
-      obligationId: Schema.optional(Schema.String.check(Schema.isPattern(/^[\w:.-]{3,200}$/))),
+      obligationId: Schema.optional(ReportingObligation.ObligationId),
       reporter: ReportingObligation.ReportingParty,
       recipient: ReportingObligation.ReportingParty,
       via: Schema.optional(Schema.NullOr(ReportingObligation.ReportingParty)),
@@ -184,9 +183,16 @@ export const obligationRoutes = [
     }),
     handler: ({ body, actor, services, c }) =>
       idempotent(services, actor, c, body, () => {
+        // the stream id is made here or checked to be an obligation id of the officer's province, never taken as is
         const obligationId =
-          body.obligationId ??
-          `reporting-obligation:${actor.provinceCode}:${body.period.year}:${body.reportKind}:${randomUUID().slice(0, 8)}`
+          body.obligationId === undefined
+            ? ReportingObligation.obligationStreamId(
+                actor.provinceCode,
+                body.period.year,
+                body.reportKind,
+                randomUUID().slice(0, 8),
+              )
+            : requireIdOf(ReportingObligation.obligationIds, body.obligationId, actor.provinceCode, "body.obligationId")
         return runObligationCommand(
           services,
           actor,

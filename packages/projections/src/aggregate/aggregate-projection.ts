@@ -1,4 +1,4 @@
-import { decodeEvent, type DomainEvent } from "@xkld/domain"
+import { decodeEvent, UnknownStreamEvent, type DomainEvent } from "@xkld/domain"
 import { readStream, type RecordedEvent } from "@xkld/event-store"
 import { Result } from "effect"
 import type { Kysely } from "kysely"
@@ -39,6 +39,19 @@ export const decodeRecorded = (event: RecordedEvent): DomainEvent => {
   return decoded.success
 }
 
+/**
+ * Folds one recorded event with the view's `evolve`. An event of another kind in the stream (the domain's
+ * `UnknownStreamEvent`) is rethrown naming its stream: the runner pauses this projection on it (poison event),
+ * the others keep going, and `projection_status` says which stream holds what.
+ */
+const evolveRecorded = <S>(view: AggregateView<S>, state: S, event: RecordedEvent): S => {
+  try {
+    return view.evolve(state, decodeRecorded(event))
+  } catch (error) {
+    throw error instanceof UnknownStreamEvent ? error.inStream(event.streamId) : error
+  }
+}
+
 const CACHE_LIMIT = 100_000
 
 /**
@@ -60,7 +73,7 @@ export function aggregateProjection<S>(view: AggregateView<S>): Projection {
     let state = view.initialState
     if (first.streamPosition > 1) {
       for (const event of await readStream(trx, first.streamId, { toVersion: first.streamPosition - 1 }))
-        state = view.evolve(state, decodeRecorded(event))
+        state = evolveRecorded(view, state, event)
     }
     return { version: first.streamPosition - 1, state, rows: derivedMaps(state, first.streamId) }
   }
@@ -82,7 +95,7 @@ export function aggregateProjection<S>(view: AggregateView<S>): Projection {
       const batch = new VersionBatch()
       for (const event of events) {
         const current = await load(trx, cache, event)
-        const state = view.evolve(current.state, decodeRecorded(event))
+        const state = evolveRecorded(view, current.state, event)
         const rows = derivedMaps(state, event.streamId)
         for (const table of view.tables)
           batch.change(table, current.rows[table]!, rows[table]!, event.recordedAt, event.eventId)
