@@ -1,6 +1,7 @@
 import { AdminUnit } from "@xkld/domain"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { API_CSP } from "../src/app.ts"
+import { today } from "../src/clock.ts"
 import { DOCS_CSP } from "../src/openapi/swagger-ui.ts"
 import { openTestApp, signIn, type Client, type TestApp } from "./support/test-app.ts"
 
@@ -118,8 +119,7 @@ describe("account rules against the registry (ADR 0009)", () => {
   test("a commune officer of a ward in force and an enterprise officer of a registered enterprise are created; a ward of another province is not", async () => {
     const admin = await signIn(t.app, "quan-tri")
     const catalogue = await t.services.models.catalogues.at()
-    const today = new Date().toISOString().slice(0, 10)
-    const ward = AdminUnit.unitOn(catalogue, "03646", today)[0]!.unitId // Phường Tô Hiệu, Sơn La
+    const ward = AdminUnit.unitOn(catalogue, "03646", today())[0]!.unitId // Phường Tô Hiệu, Sơn La
     const enterprise = (await t.services.models.enterprises({}))[0]!.enterpriseId
     const base = { displayName: "Cán bộ mới", provinceCode: "14", password: "Mật khẩu tốt 2026" }
     const commune = await admin.json("POST", "/api/users", {
@@ -136,7 +136,7 @@ describe("account rules against the registry (ADR 0009)", () => {
       enterpriseId: enterprise,
     })
     expect(recruiter.status, JSON.stringify(recruiter.body)).toBe(201)
-    const elsewhere = AdminUnit.unitsOf(catalogue, "15", today)[0] // a commune of Lào Cai (in the demo catalogue)
+    const elsewhere = AdminUnit.unitsOf(catalogue, "15", today())[0] // a commune of Lào Cai (in the demo catalogue)
     expect(elsewhere).toBeDefined()
     const foreign = await admin.json("POST", "/api/users", {
       ...base,

@@ -1,6 +1,7 @@
 import { AdminUnit } from "@xkld/domain"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
+import { today } from "../clock.ts"
 import { fail } from "../http/problem.ts"
 import type { AppServices } from "../services.ts"
 import type { UserRow } from "./users.ts"
@@ -45,9 +46,8 @@ export async function checkNewAccount(services: AppServices, admin: Actor, reque
         "Cán bộ xã, phường phải được gắn với ít nhất một xã, phường.",
         "A commune officer needs at least one commune.",
       )
-    const today = new Date().toISOString().slice(0, 10)
     const catalogue = await services.models.catalogues.at()
-    const communes = new Set(AdminUnit.unitsOf(catalogue, request.provinceCode, today).map((u) => u.unitId))
+    const communes = new Set(AdminUnit.unitsOf(catalogue, request.provinceCode, today()).map((u) => u.unitId))
     const unknown = unitIds.filter((id) => !communes.has(id))
     if (unknown.length > 0)
       throw refuse(
