@@ -21,6 +21,15 @@ describe("cell readers", () => {
       message: "“36224” là một số, không phải ngày tháng; hãy ghi ngày dạng dd/mm/yyyy.",
     })
     expect(readDate("29/02/2023")).toMatchObject({ ok: false, message: "Ngày “29/02/2023” không có thật trên lịch." })
+    // Real days outside the years the domain accepts (1900–2100).
+    expect(readDate("31/12/1899")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/ngoài khoảng năm 1900–2100/),
+    })
+    expect(readDate("2101-01-01")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/ngoài khoảng năm 1900–2100/),
+    })
     expect(readDate("03/05")).toMatchObject({
       ok: false,
       message: expect.stringMatching(/không đúng dạng ngày dd\/mm\/yyyy/),
@@ -30,7 +39,7 @@ describe("cell readers", () => {
   test("any calendar date typed as dd/mm/yyyy reads back as the same ISO date", () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date("1900-01-01"), max: new Date("2199-12-31"), noInvalidDate: true }),
+        fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }),
         (date) => {
           const iso = date.toISOString().slice(0, 10)
           const typed = iso.split("-").reverse().join("/")

@@ -987,9 +987,9 @@ describe("values that pass a cell's type and would fail deeper: a Vietnamese row
     await refusedCell(
       "Ngày sinh (dd/mm/yyyy)",
       "0251-01-01",
-      "Ngày 01/01/0251 nằm ngoài khoảng năm 1900–2200; hãy kiểm tra năm.",
+      "Ngày 01/01/0251 nằm ngoài khoảng năm 1900–2100; hãy kiểm tra năm.",
     )
-    await refusedCell("Ngày đăng ký (dd/mm/yyyy)", "01/01/0251", /nằm ngoài khoảng năm 1900–2200/)
+    await refusedCell("Ngày đăng ký (dd/mm/yyyy)", "01/01/0251", /nằm ngoài khoảng năm 1900–2100/)
   })
 
   test("30 February, typed as text and stored as a date-time cell", async () => {
@@ -1095,7 +1095,7 @@ describe("values that pass a cell's type and would fail deeper: a Vietnamese row
     expect((await jsonOf(headerOnly)).detail).toMatch(/không có dòng dữ liệu nào dưới dòng tiêu đề/)
   })
 
-  test("quota tables: a NUL in a unit name, a head-count of 10^20, a target beyond reason, year 0251, 30 February", async () => {
+  test("quota tables: a NUL in a unit name, a 100,000-character note, a head-count of 10^20, a target beyond reason, year 0251, 30 February", async () => {
     const officer = await session("so-noi-vu")
     const basis = "legalNumber=9%2FQĐ-UBND&issuer=" + encodeURIComponent("UBND tỉnh Sơn La")
     const quotaHeaders = ["STT", "Mã ĐVHC", "Tên xã, phường", "Tỷ lệ (%)", "Chỉ tiêu (người)"]
@@ -1116,6 +1116,19 @@ describe("values that pass a cell's type and would fail deeper: a Vietnamese row
         field: "Chỉ tiêu (người)",
         message: expect.stringMatching(/số nguyên từ 0 đến 1\.000\.000/),
       }),
+    ])
+    const long = workbookOf({
+      sheet: [
+        [...quotaHeaders, "Ghi chú"],
+        [1, TO_HIEU, "Phường ".repeat(100), "50", 5, "x".repeat(100_000)],
+      ],
+    })
+    const longAnswer = await jsonOf(
+      await officer.upload(`/api/imports/quota?year=2032&target=5&${basis}`, long, "q.xlsx"),
+    )
+    expect(longAnswer.rows.map((r: { field: string; message: string }) => `${r.field}: ${r.message}`)).toEqual([
+      "Tên xã, phường: Tên quá dài (tối đa 200 ký tự).",
+      "Ghi chú: Ghi chú quá dài (tối đa 500 ký tự).",
     ])
     const fine = workbookOf({ sheet: [quotaHeaders, [1, TO_HIEU, "Phường Tô Hiệu", "50", 5]] })
     for (const [query, path, message] of [

@@ -1,8 +1,9 @@
-import { encodeEvent, QuotaPlan } from "@xkld/domain"
+import { EARLIEST_PLAN_YEAR, encodeEvent, isPlanYear, LATEST_PLAN_YEAR, QuotaPlan } from "@xkld/domain"
 import type { EventMetadata } from "@xkld/event-store"
 import { Result } from "effect"
 import type { Context } from "hono"
 import { actorMetadata, type Actor } from "../access/actor.ts"
+import { today } from "../clock.ts"
 import { loadAggregate } from "../commands/execute.ts"
 import { fail } from "../http/problem.ts"
 import { forbidden, notFound } from "../http/to-problem.ts"
@@ -45,8 +46,6 @@ export interface QuotaImportResult {
   readonly warnings: ReadonlyArray<RowError>
 }
 
-const today = () => new Date().toISOString().slice(0, 10)
-
 const queryProblem = (path: string, message: string, messageEn: string) =>
   fail("validation", `Tham số ${path}: ${message}`, `Query ${path}: ${messageEn}`, {
     fields: [{ path: `query.${path}`, message, messageEn }],
@@ -68,10 +67,6 @@ const wholeNumber = (value: string | undefined, path: string, label: string, max
     )
   return n
 }
-
-/** Plan years the system knows. */
-const EARLIEST_PLAN_YEAR = 2000
-const LATEST_PLAN_YEAR = 2100
 
 /** A date of the query (yyyy-mm-dd): a real calendar day in the accepted years, or a 400 naming the field. */
 const queryDate = (value: string | undefined, path: string): string | null => {
@@ -113,7 +108,7 @@ export async function importQuota(
     issuer: requiredText(query.issuer, "issuer", "cơ quan ban hành"),
   }
   const year = issuing ? wholeNumber(query.year, "year", "năm kế hoạch", LATEST_PLAN_YEAR) : undefined
-  if (year !== undefined && year < EARLIEST_PLAN_YEAR)
+  if (year !== undefined && !isPlanYear(year))
     throw queryProblem(
       "year",
       `năm kế hoạch phải từ ${EARLIEST_PLAN_YEAR} đến ${LATEST_PLAN_YEAR}`,

@@ -56,6 +56,9 @@ export const quotaColumns: ReadonlyArray<TemplateColumn<QuotaColumnKey>> = [
 ]
 
 const headerOf = new Map(quotaColumns.map((c) => [c.key, c.header]))
+/** Text kept in the plan's events as printed: a unit's name, a row's note. */
+const MAX_NAME = 200
+const MAX_NOTE = 500
 
 export interface QuotaRowsContext {
   readonly catalogue: AdminUnit.Catalogue
@@ -154,6 +157,11 @@ export function validateQuotaRows(table: SheetTable<QuotaColumnKey>, context: Qu
       }
     }
     if (name === undefined) err("unitName", "Thiếu tên xã, phường.", "Missing unit name.")
+    else if (name.length > MAX_NAME)
+      err("unitName", `Tên quá dài (tối đa ${MAX_NAME} ký tự).`, `Name too long (max ${MAX_NAME}).`)
+    const noteText = textOf(cells.note)
+    if (noteText !== undefined && noteText.length > MAX_NOTE)
+      err("note", `Ghi chú quá dài (tối đa ${MAX_NOTE} ký tự).`, `Note too long (max ${MAX_NOTE}).`)
 
     const printed = sharePrinted(cells.sharePercent)
     if (printed === undefined) err("sharePercent", "Thiếu tỷ lệ (%).", "Missing share.")

@@ -1,6 +1,7 @@
 import { AdminUnit } from "@xkld/domain"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
+import { today } from "../clock.ts"
 import { defineRoute } from "../http/route.ts"
 import type { AppServices } from "../services.ts"
 import { importQuota } from "./quota-import.ts"
@@ -58,8 +59,6 @@ const QuotaQuery = Schema.Struct({
   effectiveOn: optionalText,
   reason: optionalText,
 })
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 /** The units offered in a template: a commune officer's own, or every commune and ward of the province today. */
 const templateUnits = async (services: AppServices, actor: Actor): Promise<ReadonlyArray<TemplateUnit>> => {

@@ -1,3 +1,4 @@
+import { EARLIEST_YEAR, LATEST_YEAR } from "@xkld/domain"
 import { fail, ProblemError } from "../http/problem.ts"
 import { MAX_IMPORT_ROWS, tooManyRows, type RowError } from "./row-errors.ts"
 import {
@@ -292,10 +293,7 @@ export const readFail = (message: string, messageEn: string): Read<never> => ({ 
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0")
 
-/** Dates in a file: real calendar days, from 1900 (the domain's earliest year) to 2200 (a typing error beyond). */
-const EARLIEST_YEAR = 1900
-const LATEST_YEAR = 2200
-
+// Dates in a file: real calendar days in the years the domain accepts (EARLIEST_YEAR–LATEST_YEAR, docs/dates.md).
 const isoOfParts = (year: number, month: number, day: number): Read<string> => {
   const date = new Date(Date.UTC(year, month - 1, day))
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)

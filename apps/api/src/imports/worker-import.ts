@@ -3,6 +3,7 @@ import type { EventMetadata, NewEvent } from "@xkld/event-store"
 import { Result } from "effect"
 import type { Context } from "hono"
 import { actorMetadata, type Actor } from "../access/actor.ts"
+import { today } from "../clock.ts"
 import { loadAggregate } from "../commands/execute.ts"
 import type { AppServices } from "../services.ts"
 import { isClaimConflict, personAlreadyRegistered } from "../workers/person-claim.ts"
@@ -33,8 +34,6 @@ interface Planned {
   readonly claimVersion: number
   readonly claimState: Worker.PersonRegistrationState
 }
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 /**
  * Imports a commune's list of workers from Excel: every row validated (a row-by-row report, nothing written if
