@@ -6,6 +6,7 @@ import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import type { AppServices } from "../services.ts"
 import { AttainmentBody, LineageBody } from "./contract.ts"
+import { reasonsFor } from "./free-text.ts"
 import {
   AGGREGATE_READERS,
   AsOfText,
@@ -180,7 +181,12 @@ export const readModelRoutes = [
     query: ReportQuery,
     handler: async ({ query, actor, services }) => {
       const { filter, period, scope } = await reportFilter(services, actor, query)
-      return { ...scope, ...(await services.models.funnel(filter, period)) }
+      const funnel = await services.models.funnel(filter, period)
+      return {
+        ...scope,
+        ...funnel,
+        withdrawn: { ...funnel.withdrawn, byReason: reasonsFor(actor, funnel.withdrawn.byReason) },
+      }
     },
   }),
 
@@ -233,7 +239,8 @@ export const readModelRoutes = [
     }),
     handler: async ({ query, actor, services }) => {
       const { filter, scope } = await reportFilter(services, actor, query)
-      return { ...scope, ...(await services.models.outcomes(filter)) }
+      const outcomes = await services.models.outcomes(filter)
+      return { ...scope, ...outcomes, returnedEarlyReasons: reasonsFor(actor, outcomes.returnedEarlyReasons) }
     },
   }),
 
