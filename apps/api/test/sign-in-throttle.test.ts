@@ -11,7 +11,7 @@ import { loadConfig } from "../src/config.ts"
 import { demoAccounts, DEMO_PASSWORD } from "../src/demo/accounts.ts"
 
 /**
- * Sign-in limits over real sockets (issue 15 items 5 and 6, ADR 0008): the API listens on 127.0.0.1, and the
+ * Sign-in limits over real sockets (issue 15 items 5 and 6, ADR 0009): the API listens on 127.0.0.1, and the
  * tests are the clients. One server trusts 127.0.0.1 as a reverse proxy (XKLD_TRUSTED_PROXIES), so each
  * request can name its client in X-Forwarded-For as a proxy would; the other has no trusted proxy, so the
  * header must change nothing. Both serve one database.
@@ -149,7 +149,7 @@ describe("behind a reverse proxy (XKLD_TRUSTED_PROXIES)", () => {
   })
 })
 
-describe("unknown, disabled and locked accounts answer like a wrong password (ADR 0008)", () => {
+describe("unknown, disabled and locked accounts answer like a wrong password (ADR 0009)", () => {
   test("the same status and body, and the password verifier runs for each", async () => {
     const ask = (username: string, password: string, i: number) =>
       counted(() => signIn(proxyUrl, username, password, `198.51.100.${100 + i}`))
