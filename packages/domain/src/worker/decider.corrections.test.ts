@@ -167,10 +167,10 @@ describe("CorrectWorkerFact", () => {
 
   it("the dossier confirmation cannot be moved after the contract that rests on it", () => {
     const late = new WorkerDossierConfirmed({ ...dossierConfirmed, occurredOn: "2025-03-05" })
-    const rejection = given(workerDecider, abroadHistory)
-      .when(correction("e-dossier", late))
-      .rejectedWith("DatesOutOfOrder")
-    expect(rejection.message).toBe("Ngày ký hợp đồng (01/03/2025) không thể trước ngày xác nhận hồ sơ (05/03/2025).")
+    const rejection = given(workerDecider, abroadHistory).when(correction("e-dossier", late)).rejectedWith("FactInUse")
+    expect(rejection.message).toBe(
+      "Việc ký hợp đồng ngày 01/03/2025 dựa trên xác nhận hồ sơ này; hãy sửa hoặc hủy bản ghi đó trước.",
+    )
     const earlier = new WorkerDossierConfirmed({ ...dossierConfirmed, occurredOn: "2025-01-20" })
     given(workerDecider, abroadHistory)
       .when(correction("e-dossier", earlier))
@@ -248,8 +248,8 @@ describe("VoidWorkerFact", () => {
   })
 
   it("rejects voiding the dossier confirmation a selection or contract rests on", () => {
-    const rejection = given(workerDecider, abroadHistory).when(voiding("e-dossier")).rejectedWith("DossierNotConfirmed")
-    expect(rejection.message).toContain("chưa được UBND xã, phường nơi cư trú xác nhận")
+    const rejection = given(workerDecider, abroadHistory).when(voiding("e-dossier")).rejectedWith("FactInUse")
+    expect(rejection.message).toContain("dựa trên xác nhận hồ sơ này")
     given(workerDecider, [registered, dossierConfirmed])
       .when(voiding("e-dossier"))
       .then([voided("e-dossier")])

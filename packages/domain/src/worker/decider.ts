@@ -143,7 +143,21 @@ const replay = (
     const isTarget = fact.eventId === targetId
     if (isTarget && replacement === undefined) continue
     const admitted = admitFact(state, isTarget ? replacement! : fact, isTarget ? context : earlier)
-    if (Result.isFailure(admitted)) return Result.fail(admitted.failure)
+    if (Result.isFailure(admitted)) {
+      // A selection or contract rests on the confirmation being corrected or voided: say which one.
+      if (
+        dossierTarget &&
+        !isTarget &&
+        (fact._tag === "WorkerSelectedByEnterprise" || fact._tag === "WorkerContractSigned")
+      )
+        return Result.fail(
+          new FactInUse({
+            message: `Việc ${factLabelVi[fact._tag]} ngày ${dateVi(fact.occurredOn)} dựa trên xác nhận hồ sơ này; hãy sửa hoặc hủy bản ghi đó trước.`,
+            messageEn: `${fact._tag} ${fact.eventId} on ${fact.occurredOn} rests on this dossier confirmation; correct or void it first`,
+          }),
+        )
+      return Result.fail(admitted.failure)
+    }
     // A departure names its contract: history may not be rewritten under it to a different one.
     if (
       !isTarget &&
