@@ -823,7 +823,7 @@ export function writeCases(
 
   // -- enterprises: licensed nationally; the vetted list is always the officer's own province's
   const enterpriseUnbound =
-    "an enterprise is licensed nationally and put on or taken off the officer's own province's list: no enterprise or list belongs to another jurisdiction (roles are checked)"
+    "licence, suspension and violations are national in the domain and the vetted list is always the officer's own province's: no other jurisdiction to try here (whether another province's officer may suspend an enterprise is a rule still to decide; roles are checked)"
   cases.push({
     route: "POST /api/enterprises",
     unbound: enterpriseUnbound,
