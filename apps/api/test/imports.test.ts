@@ -756,6 +756,20 @@ describe("an upload that would expand beyond reason is refused before it is expa
     expect(await footprint()).toEqual(before)
   })
 
+  test("a small file whose sheet is 20 MiB of rows without data is refused once 16 MiB are read (413)", async () => {
+    // Inflating is cheap but parsing XML is not: what an import parses is bounded too, not only what it inflates.
+    const rows = '<row><c r="Z1"><v>1</v></c></row>'.repeat(Math.ceil((20 * MiB) / 34))
+    const file = workbookOf({ sheet: SHEET_HEAD + rowsXml([HEADERS]) + rows + SHEET_TAIL })
+    expect(file.length).toBeLessThan(MiB)
+    const officer = await session("to-hieu")
+    const before = await footprint()
+    const { response, body } = await measured(() => officer.upload("/api/imports/workers", file, "dong-trong.xlsx"))
+    expect(response.status).toBe(413)
+    expect(body.detail).toMatch(/^Tệp “dong-trong\.xlsx” khi giải nén vượt quá 16 MB/)
+    expect(body.declaredBytes).toBeUndefined()
+    expect(await footprint()).toEqual(before)
+  }, 60_000)
+
   test("a workbook of 600 entries is refused from its central directory (413)", async () => {
     const extraParts = Array.from({ length: 594 }, (_, i) => ({ name: `xl/media/image${i}.png`, data: "x" }))
     const file = handMadeWorkers([personCells(people(1, 40)[0]!, 0)])

@@ -41,17 +41,19 @@ const refusalProblem = (fileName: string, refusal: ZipRefusal): ProblemError => 
         `File "${fileName}" holds ${refusal.detail["entries"]} entries, more than the ${ZIP_LIMITS.maxEntries} allowed.`,
         { limit: ZIP_LIMITS.maxEntries, entries: refusal.detail["entries"] },
       )
-    case "too-large":
+    case "too-large": {
+      const limit = Number(refusal.detail["limit"] ?? ZIP_LIMITS.maxTotalBytes)
       return fail(
         "payload-too-large",
-        `Tệp “${fileName}” khi giải nén vượt quá ${mib(ZIP_LIMITS.maxTotalBytes)}, lớn bất thường với một danh sách tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng; hệ thống không mở tệp này. Hãy xóa các trang tính, hình ảnh không cần thiết hoặc chia thành nhiều tệp.`,
-        `File "${fileName}" decompresses to more than ${ZIP_LIMITS.maxTotalBytes} bytes; refused.`,
+        `Tệp “${fileName}” khi giải nén vượt quá ${mib(limit)}, lớn bất thường với một danh sách tối đa ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng; hệ thống không mở tệp này. Hãy xóa các trang tính, hình ảnh không cần thiết hoặc chia thành nhiều tệp.`,
+        `File "${fileName}" decompresses to more than ${limit} bytes; refused.`,
         {
-          limitBytes: ZIP_LIMITS.maxTotalBytes,
+          limitBytes: limit,
           // Refused from the sizes the archive declares (nothing inflated), or while inflating.
           ...(refusal.detail["declared"] === undefined ? {} : { declaredBytes: refusal.detail["declared"] }),
         },
       )
+    }
     case "unsupported":
     case "corrupt":
       return unreadable()

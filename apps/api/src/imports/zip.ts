@@ -11,11 +11,20 @@ import { createInflateRaw } from "node:zlib"
 export interface ZipLimits {
   /** Most entries (files) in the archive. */
   readonly maxEntries: number
-  /** Most bytes all entries together may declare (and, while inflating, produce). */
+  /** Most bytes all entries together may declare. */
   readonly maxTotalBytes: number
+  /**
+   * Most bytes inflated from the entries an import reads (workbook, strings, styles, sheets), all together.
+   * Every byte inflated is also parsed as XML, which costs far more than inflating: this bounds the CPU time.
+   */
+  readonly maxInflatedBytes: number
 }
 
-export const ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxTotalBytes: 64 * 1024 * 1024 }
+export const ZIP_LIMITS: ZipLimits = {
+  maxEntries: 500,
+  maxTotalBytes: 64 * 1024 * 1024,
+  maxInflatedBytes: 16 * 1024 * 1024,
+}
 
 export type ZipRefusalKind = "too-many-entries" | "too-large" | "corrupt" | "unsupported"
 
@@ -121,8 +130,8 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipA
       produced += chunk.length
       inflated += chunk.length
       if (produced > entry.uncompressedSize) throw corrupt(`entry ${name} inflates beyond its declared size`)
-      if (inflated > limits.maxTotalBytes)
-        throw new ZipRefusal("too-large", "inflated bytes over the limit", { limit: limits.maxTotalBytes })
+      if (inflated > limits.maxInflatedBytes)
+        throw new ZipRefusal("too-large", "inflated bytes over the limit", { limit: limits.maxInflatedBytes })
     }
     if (entry.method === 0) {
       for (let from = 0; from < data.length; from += 64 * 1024) {
