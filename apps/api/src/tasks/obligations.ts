@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { IsoDate, QuotaPlan, ReportingObligation } from "@xkld/domain"
 import { Schema } from "effect"
+import { EventDate } from "../http/dates.ts"
 import type { Actor } from "../access/actor.ts"
 import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
 import { fail } from "../http/problem.ts"
@@ -227,7 +228,7 @@ export const obligationRoutes = [
     access: ["province-officer", "commune-officer", "department-officer"],
     write: true,
     params: IdParams,
-    body: Schema.Struct({ submittedOn: Schema.optional(IsoDate), documentRef: ReportingObligation.ReportDocumentRef }),
+    body: Schema.Struct({ submittedOn: Schema.optional(EventDate), documentRef: ReportingObligation.ReportDocumentRef }),
     handler: ({ params, body, actor, services, c }) =>
       idempotent(services, actor, c, body, () =>
         runObligationCommand(

@@ -1,5 +1,6 @@
 import { Count, IsoDate, LegalBasis, PersonalData, Worker } from "@xkld/domain"
 import { Schema } from "effect"
+import { BirthDate, EventDate } from "../http/dates.ts"
 
 /** Free text typed by an officer: not empty, not a novel. */
 export const Text = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500))
@@ -10,11 +11,11 @@ export const UnitRef = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLe
 
 /** Registration as typed in by the commune: identity in clear (sealed before it is stored), statistics in clear. */
 export const RegisterBody = Schema.Struct({
-  occurredOn: IsoDate,
+  occurredOn: EventDate,
   identity: Schema.Struct({
     fullName: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
     citizenId: Schema.String.check(Schema.isMaxLength(40)),
-    dateOfBirth: IsoDate,
+    dateOfBirth: BirthDate,
     sex: PersonalData.Sex,
     phone: Schema.optional(Schema.String.check(Schema.isMaxLength(40))),
     address: Schema.optional(Schema.String.check(Schema.isMaxLength(500))),
@@ -29,7 +30,7 @@ export const RegisterBody = Schema.Struct({
 })
 export type RegisterBody = typeof RegisterBody.Type
 
-const on = { occurredOn: IsoDate }
+const on = { occurredOn: EventDate }
 
 export const ResidenceBody = Schema.Struct({ ...on, residenceUnit: UnitRef })
 export const CounsellingBody = Schema.Struct({ ...on, provider: Text })
@@ -85,10 +86,10 @@ export const WithdrawalBody = Schema.Struct({ ...on, reason: Text })
 export const CorrectionBody = Schema.Struct({
   correctsEventId: Text,
   reason: Text,
-  occurredOn: Schema.optional(IsoDate),
+  occurredOn: Schema.optional(EventDate),
   replacement: Schema.Record(Schema.String, Schema.Unknown),
 })
-export const VoidBody = Schema.Struct({ correctsEventId: Text, reason: Text, occurredOn: Schema.optional(IsoDate) })
+export const VoidBody = Schema.Struct({ correctsEventId: Text, reason: Text, occurredOn: Schema.optional(EventDate) })
 export const ErasureBody = Schema.Struct({ reason: Text })
 
 export const WorkerIdParams = Schema.Struct({ id: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)) })
