@@ -1,7 +1,7 @@
 import { AdminUnit, PlanTask, QuotaPlan } from "@xkld/domain"
 import ExcelJS from "exceljs"
 import { sql } from "kysely"
-import type { Role } from "../../src/access/roles.ts"
+import { ROLES, type Role } from "../../src/access/roles.ts"
 import { ensureUser } from "../../src/auth/users.ts"
 import { QUOTA_SHEET, UNITS_SHEET, WORKERS_SHEET } from "../../src/imports/templates.ts"
 import type { TestApp } from "./test-app.ts"
@@ -562,16 +562,8 @@ const bindingOf = (ctx: WriteContext, role: Role) =>
         ? { agency: "SYT" }
         : {}
 
-export const ROLE_LIST: ReadonlyArray<Role> = [
-  "province-officer",
-  "commune-officer",
-  "enterprise-officer",
-  "bank-officer",
-  "department-officer",
-  "leader",
-  "auditor",
-  "administrator",
-]
+/** Every role of the registry (a new role needs a scenario on every signed-in route). */
+export const ROLE_LIST: ReadonlyArray<Role> = ROLES
 
 const userBody = (ctx: WriteContext, role: Role) => ({
   username: `ma-tran-${role.split("-")[0]}-${next()}`,
