@@ -1160,3 +1160,69 @@ describe("values that pass a cell's type and would fail deeper: a Vietnamese row
     expect(await footprint()).toEqual(before)
   })
 })
+
+describe("a person registered by someone else between the import's check and its write", () => {
+  test("the store's version check on the person's claim refuses it: the row's error, nothing left", async () => {
+    const list = people(2, 48)
+    const file = await workersFile(list) // rows 3 and 4
+    const fileSha = sha256(file)
+    const blindIndex = PersonalData.blindIndex(t.services.indexKey, "14", list[1]!.cccd)
+    const claimStream = Worker.personRegistrationStreamId("14", blindIndex)
+    const claimed = encodeEvent(
+      new Worker.PersonRegistrationClaimed({
+        provinceCode: "14",
+        blindIndex,
+        workerId: randomUUID(),
+        occurredOn: "2026-01-10",
+      }),
+    )
+    const events = JSON.stringify([
+      {
+        eventId: randomUUID(),
+        type: claimed.type,
+        schemaVersion: claimed.schemaVersion,
+        data: claimed.data,
+        metadata: {
+          actor: { userId: "another-officer", role: "commune-officer" },
+          commandId: randomUUID(),
+          correlationId: randomUUID(),
+          source: { kind: "system", process: "test" },
+        },
+        occurredAt: "2026-01-10T00:00:00.000Z",
+      },
+    ]).replaceAll("'", "''")
+    // When the import writes row 3 (its claims were checked before its transaction), another registration of
+    // row 4's person is appended through the store's own function: the import's claim of row 4 then meets a
+    // stream that is no longer empty.
+    await asOwner([
+      `CREATE OR REPLACE FUNCTION xkld_test_race() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NEW.event_type = 'WorkerRegistered' AND NEW.metadata->'source'->>'fileSha256' = '${fileSha}'
+            AND NEW.metadata->'source'->>'row' = '3' THEN
+           PERFORM es_append('${claimStream}', 'PersonRegistration', 'any', '${events}'::jsonb, NULL);
+         END IF;
+         RETURN NEW;
+       END $$`,
+      "CREATE TRIGGER xkld_test_race BEFORE INSERT ON es_events FOR EACH ROW EXECUTE FUNCTION xkld_test_race()",
+    ])
+    const officer = await session("to-hieu")
+    const before = await footprint()
+    try {
+      const response = await officer.upload("/api/imports/workers", file, "dua-nhau.xlsx")
+      const body = await jsonOf(response)
+      expect(response.status, JSON.stringify(body).slice(0, 600)).toBe(422)
+      expect(body.rows).toEqual([
+        expect.objectContaining({
+          row: 4,
+          field: "Số CCCD",
+          message: expect.stringMatching(/^Người này đã được đăng ký tại tỉnh;/),
+        }),
+      ])
+      expect(await footprint()).toEqual(before)
+    } finally {
+      await asOwner(["DROP TRIGGER xkld_test_race ON es_events", "DROP FUNCTION xkld_test_race()"])
+    }
+    const retry = await jsonOf(await officer.upload("/api/imports/workers", file, "dua-nhau.xlsx"))
+    expect(retry).toMatchObject({ imported: 2, alreadyImported: 0 })
+  })
+})
