@@ -139,6 +139,11 @@ describe("enterprises", () => {
   test("refusals: unknown enterprise 404, dates out of order 422, bad input 400", async () => {
     expect((await officer.json("GET", "/api/enterprises/khong-co")).status).toBe(404)
     expect((await officer.json("POST", "/api/enterprises/khong-co/vettings", { legalBasis: basis })).status).toBe(404)
+    // a violation is recorded by a province whose vetted list the enterprise is or was on (ADR 0013)
+    const offList = await officer.json("POST", "/api/enterprises/dn-em/violations", { description: "x" })
+    expect(offList.status).toBe(403)
+    expect(offList.body.detail).toContain("chưa từng có trong danh sách")
+    expect((await officer.json("POST", "/api/enterprises/dn-em/vettings", { legalBasis: basis })).status).toBe(200)
     const early = await officer.json("POST", "/api/enterprises/dn-em/violations", {
       description: "x",
       occurredOn: "2020-01-01",

@@ -6,6 +6,7 @@ import { EventDate } from "../http/dates.ts"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
 import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
+import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
 import {
@@ -72,6 +73,12 @@ async function runEnterpriseCommand(
     authorise: (state) => {
       if (mustExist && state.licence === undefined)
         throw notFound(`doanh nghiệp ${enterpriseId}`, `Enterprise ${enterpriseId}`)
+      if (PROVINCE_LIST_ONLY.has(command._tag) && !(actor.provinceCode in state.vettingPeriods))
+        throw fail(
+          "forbidden",
+          `Doanh nghiệp ${enterpriseId} chưa từng có trong danh sách doanh nghiệp được tỉnh mình lựa chọn; việc đình chỉ, khôi phục hoạt động hay vi phạm do tỉnh có doanh nghiệp hoạt động ghi nhận.`,
+          `Enterprise ${enterpriseId} was never on your province's vetted list; suspensions, reinstatements and violations are recorded by a province it works in.`,
+        )
     },
   })
   const row = (await services.models.enterprises({})).find((e) => e.enterpriseId === enterpriseId)
@@ -82,6 +89,16 @@ async function runEnterpriseCommand(
     enterprise: row ? enterpriseItem(row, actor.provinceCode) : null,
   }
 }
+
+/**
+ * A suspension, reinstatement or violation changes what the enterprise may do in every province (it is one
+ * national record): only a province whose vetted list it is or was on may record one (ADR 0013).
+ */
+const PROVINCE_LIST_ONLY: ReadonlySet<Enterprise.EnterpriseCommand["_tag"]> = new Set([
+  "SuspendEnterprise",
+  "ReinstateEnterprise",
+  "RecordEnterpriseViolation",
+])
 
 /** A command route on one enterprise: body fields + `occurredOn` (default today), one decider command. */
 const enterpriseCommand = <F extends Schema.Struct.Fields>(spec: {

@@ -815,7 +815,7 @@ export function writeCases(
 
   // -- enterprises: licensed nationally; the vetted list is always the officer's own province's
   const enterpriseUnbound =
-    "licence, suspension and violations are national in the domain and the vetted list is always the officer's own province's: no other jurisdiction to try here (whether another province's officer may suspend an enterprise is a rule still to decide; roles are checked)"
+    "a licence is national and the vetted list is always the officer's own province's: no other jurisdiction to try here (roles are checked)"
   cases.push({
     route: "POST /api/enterprises",
     unbound: enterpriseUnbound,
@@ -831,6 +831,7 @@ export function writeCases(
       },
     ],
   })
+  /** Suspensions, reinstatements, violations: only a province whose list the enterprise is on (ADR 0013). */
   const enterpriseCommand = (
     segment: string,
     before: { vetted?: boolean; suspended?: boolean },
@@ -838,12 +839,12 @@ export function writeCases(
   ) =>
     cases.push({
       route: `POST /api/enterprises/:id/${segment}`,
-      unbound: enterpriseUnbound,
+      ...(before.vetted && segment !== "removals" ? {} : { unbound: enterpriseUnbound }),
       scenarios: [
         {
           name: "a fresh enterprise, by the province officer",
           owner: P,
-          foreign: [],
+          foreign: before.vetted && segment !== "removals" ? [{ who: LAO_CAI }] : [],
           prepare: async () => {
             const id = await freshEnterprise(ctx.as(P), before)
             return { request: () => ({ path: `/api/enterprises/${id}/${segment}`, payload: json(body) }) }
@@ -859,13 +860,17 @@ export function writeCases(
   )
   enterpriseCommand(
     "suspensions",
-    {},
+    { vetted: true },
     { legalBasis: ENTERPRISE_BASIS, reason: "Vi phạm quy định về thu tiền dịch vụ", occurredOn: "2026-04-01" },
   )
-  enterpriseCommand("reinstatements", { suspended: true }, { legalBasis: ENTERPRISE_BASIS, occurredOn: "2026-06-01" })
+  enterpriseCommand(
+    "reinstatements",
+    { vetted: true, suspended: true },
+    { legalBasis: ENTERPRISE_BASIS, occurredOn: "2026-06-01" },
+  )
   enterpriseCommand(
     "violations",
-    {},
+    { vetted: true },
     { description: "Thu phí môi giới vượt mức quy định", penaltyAmount: 50_000_000, occurredOn: "2026-04-10" },
   )
 
