@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config"
 
 export default defineConfig({
   test: {
+    // fast-check's seed, path and runs from FC_SEED / FC_PATH / FC_RUNS, for every package (docs/testing.md)
+    setupFiles: ["../../test/fast-check.setup.ts"],
     testTimeout: 600_000,
     hookTimeout: 600_000,
     // PostgreSQL snapshots are cluster-wide: one file's open transaction holds back another's readers.

@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config"
 
 export default defineConfig({
   test: {
+    // fast-check's seed, path and runs from FC_SEED / FC_PATH / FC_RUNS, for every package (docs/testing.md)
+    setupFiles: ["../../test/fast-check.setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // On PostgreSQL, transaction ids and snapshots are cluster-wide: an open transaction in one test file's

@@ -59,3 +59,40 @@ export async function replayCountedDepartures(log: EventLog, year: number, asOf?
       if (d.year === year) counts.set(d.residenceUnitId, (counts.get(d.residenceUnitId) ?? 0) + 1)
   return counts
 }
+
+/**
+ * The same reference answer for many cut times: the worker streams read once (in commit order) and decoded once;
+ * `at(year, asOf)` folds the events recorded up to `asOf` (`recorded_at <= asOf`, the store's cut) through the
+ * worker decider. No read model involved; the as-of property compares it with `replayCountedDepartures` too.
+ */
+export async function workerHistory(log: EventLog) {
+  const events: Array<{ readonly streamId: string; readonly recordedAt: number; readonly event: Worker.WorkerEvent }> =
+    []
+  for await (const batch of log.readAll({ streamTypes: [Worker.WORKER_STREAM_TYPE], batchSize: 5000 }))
+    for (const e of batch) {
+      const decoded = decodeEvent(e.type, e.schemaVersion, e.data)
+      if (Result.isFailure(decoded)) throw new Error(decoded.failure.message)
+      events.push({
+        streamId: e.streamId,
+        recordedAt: e.recordedAt.getTime(),
+        event: decoded.success as Worker.WorkerEvent,
+      })
+    }
+  return {
+    at: (year: number, asOf: Date): Map<string, number> => {
+      const cut = asOf.getTime()
+      const states = new Map<string, Worker.WorkerState>()
+      for (const { streamId, recordedAt, event } of events)
+        if (recordedAt <= cut)
+          states.set(
+            streamId,
+            Worker.workerDecider.evolve(states.get(streamId) ?? Worker.workerDecider.initialState, event),
+          )
+      const counts = new Map<string, number>()
+      for (const state of states.values())
+        for (const d of state.countedDepartures)
+          if (d.year === year) counts.set(d.residenceUnitId, (counts.get(d.residenceUnitId) ?? 0) + 1)
+      return counts
+    },
+  }
+}

@@ -167,7 +167,7 @@ describe("worker properties", () => {
           ),
         ).toEqual(state)
       }),
-      { numRuns: 300 },
+      { numRuns: fc.readConfigureGlobal().numRuns ?? 300 },
     )
   })
 
@@ -184,7 +184,7 @@ describe("worker properties", () => {
         for (const d of counted)
           expect(inEffect.some((f) => f.eventId === d.eventId && f.occurredOn === d.date)).toBe(true)
       }),
-      { numRuns: 300 },
+      { numRuns: fc.readConfigureGlobal().numRuns ?? 300 },
     )
   })
 
@@ -216,7 +216,7 @@ describe("worker properties", () => {
           if (i > 0) expect(fact.occurredOn >= moves[i - 1]!.occurredOn).toBe(true)
         })
       }),
-      { numRuns: 300 },
+      { numRuns: fc.readConfigureGlobal().numRuns ?? 300 },
     )
   })
 })

@@ -41,7 +41,8 @@ class CrashSwitch implements Sabotage {
 }
 
 describe(`projection runner under crashes (${backend})`, () => {
-  const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000)
+  // One replay variable for every randomised test (docs/testing.md): FC_SEED=<the seed in the test's name>.
+  const seed = Number(process.env.FC_SEED ?? process.env.CRASH_SEED ?? Date.now() % 1_000_000)
 
   test(`killed at random points mid-batch and restarted, the live model equals the log and a rebuild (seed ${seed})`, async () => {
     const random = seededRandom(seed)
