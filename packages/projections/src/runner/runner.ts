@@ -34,7 +34,7 @@ import {
   switchLockKey,
   type ProjectionStatus,
 } from "./status-store.ts"
-import { Worker, type Poison } from "./worker.ts"
+import { CatchUpLoop, type Poison } from "./catch-up-loop.ts"
 
 const APPENDED_CHANNEL = NOTIFY_CHANNEL
 
@@ -101,8 +101,8 @@ interface Slot {
   activeGeneration: number | undefined
   /** Leftovers of other generations were dropped since start. */
   tidied: boolean
-  active: Worker | undefined
-  building: Worker | undefined
+  active: CatchUpLoop | undefined
+  building: CatchUpLoop | undefined
   /** Serialises reconciliations, pauses and switches of this projection. */
   settled: Promise<void>
   switchWaiters: Array<SwitchWaiter>
@@ -132,7 +132,7 @@ export function createProjectionRunner(
       },
     ]),
   )
-  const workers = new Set<Worker>()
+  const loops = new Set<CatchUpLoop>()
   let running = false
   let unlisten: (() => Promise<void>) | undefined
   let stopping: Promise<void> | undefined
@@ -149,9 +149,9 @@ export function createProjectionRunner(
     return next
   }
 
-  const startWorker = (slot: Slot, generation: number): Worker => {
+  const startLoop = (slot: Slot, generation: number): CatchUpLoop => {
     const { projection } = slot
-    const worker: Worker = new Worker({
+    const loop: CatchUpLoop = new CatchUpLoop({
       log,
       projection,
       generation,
@@ -168,13 +168,13 @@ export function createProjectionRunner(
       },
       onPoison: (poison) => enqueue(slot, () => pause(slot, poison)),
       onIdle: async () => {
-        if (slot.building === worker) await trySwitch(slot, worker)
+        if (slot.building === loop) await trySwitch(slot, loop)
       },
       onUnwanted: () => void enqueue(slot, () => reconcile(slot)),
       onError: (error) => reportError(projection.name, error),
     })
-    workers.add(worker)
-    return worker
+    loops.add(loop)
+    return loop
   }
 
   /** Makes this process's loops match the status row (and the definition's version). */
@@ -211,7 +211,7 @@ export function createProjectionRunner(
       slot.active.halt()
       slot.active = undefined
     }
-    if (wantActive && !slot.active) slot.active = startWorker(slot, status.activeGeneration)
+    if (wantActive && !slot.active) slot.active = startLoop(slot, status.activeGeneration)
     const wantBuild =
       !status.paused && status.buildingGeneration !== null && status.buildingVersion === projection.version
     if (
@@ -221,7 +221,7 @@ export function createProjectionRunner(
       slot.building.halt()
       slot.building = undefined
     }
-    if (wantBuild && !slot.building) slot.building = startWorker(slot, status.buildingGeneration!)
+    if (wantBuild && !slot.building) slot.building = startLoop(slot, status.buildingGeneration!)
   }
 
   const pause = async (slot: Slot, poison: Poison): Promise<void> => {
@@ -232,22 +232,22 @@ export function createProjectionRunner(
   }
 
   /** The building generation caught up: take it live, atomically, then drop the old one. */
-  const trySwitch = async (slot: Slot, worker: Worker): Promise<void> => {
+  const trySwitch = async (slot: Slot, loop: CatchUpLoop): Promise<void> => {
     const { projection } = slot
-    const generation = worker.generation
+    const generation = loop.generation
     const checkpoint = checkpointName(projection.name, generation)
     if (options.beforeSwitch)
       await Promise.race([
         options.beforeSwitch(projection.name, generation, tableNames(projection, generation)),
-        worker.whenHalted,
+        loop.whenHalted,
       ])
-    if (worker.halted) return
+    if (loop.halted) return
     const switched = await db.transaction().execute(async (trx) => {
       // Waits for inline appliers still writing the old generation, keeps new ones out until the switch.
       await lockExclusive(trx, switchLockKey(projection.name))
       const status = await readStatusRow(trx, projection.name, "update")
       if (!status || status.paused || status.buildingGeneration !== generation) return false
-      await lockExclusive(trx, checkpoint) // the building generation's batch lock (see worker.ts)
+      await lockExclusive(trx, checkpoint) // the building generation's batch lock (see catch-up-loop.ts)
       let from = await loadCheckpoint(trx, checkpoint)
       for (;;) {
         const batch = await readBatchOn(trx, projection, from, batchSize, true)
@@ -279,7 +279,7 @@ export function createProjectionRunner(
   }
 
   const wakeAll = () => {
-    for (const worker of workers) worker.wake()
+    for (const loop of loops) loop.wake()
   }
 
   const applyInline = async (trx: Kysely<any>, events: ReadonlyArray<RecordedEvent>): Promise<void> => {
@@ -317,11 +317,11 @@ export function createProjectionRunner(
     for (let round = 0; round < 10; round++) {
       if (!running) return
       await slot.settled
-      const worker = slot.active ?? slot.building
-      if (!worker || worker.halted) return
-      if (worker === slot.active) {
-        await worker.caughtUp()
-        if (!worker.halted) return
+      const loop = slot.active ?? slot.building
+      if (!loop || loop.halted) return
+      if (loop === slot.active) {
+        await loop.caughtUp()
+        if (!loop.halted) return
       } else {
         // Frozen for a new version: caught up means switched.
         await new Promise<void>((resolve) =>
@@ -343,11 +343,11 @@ export function createProjectionRunner(
     stop: () => {
       if (!running) return stopping ?? Promise.resolve()
       running = false
-      for (const worker of workers) worker.halt()
+      for (const loop of loops) loop.halt()
       stopping = (async () => {
-        await Promise.all([...workers].map((w) => w.stop()))
+        await Promise.all([...loops].map((w) => w.stop()))
         await Promise.all([...slots.values()].map((s) => s.settled))
-        workers.clear()
+        loops.clear()
         for (const slot of slots.values()) {
           slot.active = undefined
           slot.building = undefined

@@ -19,7 +19,7 @@ export interface Poison {
   readonly error: unknown
 }
 
-export interface WorkerOptions {
+export interface CatchUpLoopOptions {
   readonly log: EventLog
   readonly projection: Projection
   readonly generation: number
@@ -27,11 +27,11 @@ export interface WorkerOptions {
   readonly pollIntervalMs: number
   /** Before each batch: is this generation still one that should run here? */
   readonly wanted: () => Promise<boolean>
-  /** A single event failed on its own: record the pause (the worker has already halted). */
+  /** A single event failed on its own: record the pause (the loop has already halted). */
   readonly onPoison: (poison: Poison) => Promise<void>
-  /** Nothing left to read. A building worker tries to switch here. */
+  /** Nothing left to read. A building generation's loop tries to switch here. */
   readonly onIdle?: () => Promise<void>
-  /** The worker found it is no longer wanted and halted. */
+  /** The loop found it is no longer wanted and halted. */
   readonly onUnwanted: () => void
   readonly onError: (error: unknown) => void
 }
@@ -53,14 +53,14 @@ const isTransient = (error: unknown): boolean => {
  * store's readAllBatch, in commit order behind the ordering guard) and commits each batch's writes
  * with the checkpoint compare-and-set in one transaction. A failed batch is retried one event at a
  * time, each in its own transaction, so the events before the failing one are kept and the failing
- * one is reported (`onPoison`) instead of skipped; the worker then halts.
+ * one is reported (`onPoison`) instead of skipped; the loop then halts.
  *
  * An error raised after `halt()`/`stop()` is not poison: the transaction rolled back, as after a crash.
  */
-export class Worker {
+export class CatchUpLoop {
   readonly projection: Projection
   readonly generation: number
-  readonly #options: WorkerOptions
+  readonly #options: CatchUpLoopOptions
   readonly #db: Kysely<any>
   readonly #checkpoint: string
   #halted = false
@@ -70,10 +70,10 @@ export class Worker {
   #waiters: Array<{ readonly after: number; readonly resolve: () => void }> = []
   readonly #loop: Promise<void>
   #onHalt!: () => void
-  /** Resolves when the worker halts (to abandon waits that should not outlive it). */
+  /** Resolves when the loop halts (to abandon waits that should not outlive it). */
   readonly whenHalted = new Promise<void>((resolve) => (this.#onHalt = resolve))
 
-  constructor(options: WorkerOptions) {
+  constructor(options: CatchUpLoopOptions) {
     this.#options = options
     this.projection = options.projection
     this.generation = options.generation
@@ -91,7 +91,7 @@ export class Worker {
     this.#wake?.()
   }
 
-  /** Resolves once a pass that started after the call found nothing left, or when the worker halts. */
+  /** Resolves once a pass that started after the call found nothing left, or when the loop halts. */
   caughtUp(): Promise<void> {
     if (this.#halted) return Promise.resolve()
     return new Promise((resolve) => {
