@@ -12,7 +12,7 @@ import { anonymousSession, openSession, type Answer, type Payload, type Session 
  *
  * A case is a list of scenarios. A scenario prepares fresh resources through the API itself (a worker registered
  * and brought to the stage the fact needs, a plan, an obligation, an enterprise, an account), so that the request
- * passes validation and every domain precondition. The runner (access-matrix.test.ts) then sends the very same
+ * passes validation and every domain precondition. The runner (access-matrix.int.test.ts) then sends the very same
  * request: first by every role the route does not grant (403 for the role), then by the `foreign` actors — a
  * commune officer of another ward, an enterprise officer of another enterprise, a province officer of another
  * province… — each of which must be refused (403/404 unless said otherwise) without writing anything; finally

@@ -34,7 +34,7 @@ const escapedForRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g,
 const replayCommand = (testName: string, routeKey: string, path: string | null) =>
   `(cd apps/api && FC_SEED=${BASE_SEED}${path ? ` FC_PATH=${shellQuoted(path)}` : ""} ` +
   `FUZZ_ROUTES=${shellQuoted(`^${escapedForRegExp(routeKey)}$`)} ` +
-  `npx -y pnpm@12 exec vitest run test/fuzz.test.ts -t ${shellQuoted(escapedForRegExp(testName))})`
+  `npx -y pnpm@12 exec vitest run test/fuzz.int.test.ts -t ${shellQuoted(escapedForRegExp(testName))})`
 
 let t: TestApp
 let officer: Session
