@@ -5,7 +5,7 @@ import { fail, respondProblem } from "./http/problem.ts"
 import { mountRoutes, type RouteSpec } from "./http/route.ts"
 import { toProblem } from "./http/to-problem.ts"
 import { allRoutes } from "./routes/index.ts"
-import { makeRuntime, type AppServices } from "./services.ts"
+import type { AppServices } from "./services.ts"
 
 /** JSON bodies up to 1 MiB; uploads (Excel imports) up to 10 MiB. */
 const JSON_LIMIT = 1024 * 1024
@@ -26,7 +26,6 @@ const TRACE_HEADERS = ["x-correlation-id", "x-request-id"] as const
 
 /** The HTTP application over the app's services. */
 export function createApp(services: AppServices, routes: ReadonlyArray<RouteSpec> = allRoutes) {
-  const runtime = makeRuntime(services)
   const app = new Hono()
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }))
   app.use(async (c, next) => {
@@ -71,7 +70,7 @@ export function createApp(services: AppServices, routes: ReadonlyArray<RouteSpec
         ),
     })(c, next)
   })
-  mountRoutes(app, routes, services, runtime)
+  mountRoutes(app, routes, services)
   app.notFound((c) =>
     respondProblem(
       c,

@@ -1,7 +1,6 @@
 import { PersonalData } from "@xkld/domain"
 import type { EventLog } from "@xkld/event-store"
 import type { ReadModels } from "@xkld/projections"
-import { Context, Layer, ManagedRuntime } from "effect"
 import type { Context as HonoContext } from "hono"
 import type { Actor } from "./access/actor.ts"
 import type { AppConfig } from "./config.ts"
@@ -13,7 +12,7 @@ export interface Session {
   readonly csrfToken: string
 }
 
-/** Everything a route may use. Built once at start; one Effect runtime carries it (see `runtime`). */
+/** Everything a route may use. Built once at start and passed to the routes (ADR 0015: no Effect runtime). */
 export interface AppServices {
   readonly config: AppConfig
   readonly log: EventLog
@@ -23,11 +22,5 @@ export interface AppServices {
   /** Resolves the session of a request (cookie), or undefined. Provided by the auth module. */
   readonly authenticate: (c: HonoContext) => Promise<Session | undefined>
 }
-
-/** The app's services as an Effect service, so handlers written as Effects can `yield* App`. */
-export class App extends Context.Service<App, AppServices>()("@xkld/api/App") {}
-
-export const makeRuntime = (services: AppServices) => ManagedRuntime.make(Layer.succeed(App, services))
-export type AppRuntime = ReturnType<typeof makeRuntime>
 
 export const masterKeyOf = (config: AppConfig) => PersonalData.masterKeyFromBase64("config", config.masterKey)

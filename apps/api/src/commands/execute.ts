@@ -1,30 +1,32 @@
-import { randomUUID } from "node:crypto"
-import {
-  decodeEvent,
-  encodeEvent,
-  UnknownStreamEvent,
-  type Decider,
-  type DomainEvent,
-  type LegalBasis,
-} from "@xkld/domain"
+import { decodeEvent, UnknownStreamEvent, type Decider, type DomainEvent, type LegalBasis } from "@xkld/domain"
 import type { EventMetadata, NewEvent } from "@xkld/event-store"
+import { toStoreRecords } from "@xkld/projections"
 import { Result } from "effect"
-import type { Context } from "hono"
 import { actorMetadata, type Actor } from "../access/actor.ts"
 import { fail } from "../http/problem.ts"
 import type { AppServices } from "../services.ts"
-import { eventIdFrom, previousAnswer, rememberAnswer, requestHash } from "./idempotency.ts"
+import { previousAnswer, rememberAnswer, requestHash } from "./idempotency.ts"
+import { newEventId, type RequestContext } from "./request.ts"
 
+/**
+ * The application layer's command pipeline, used by every writer (routes, imports; the demo loader and the CLI
+ * wrap their events with the same `toStoreRecords`): load the stream once → authorise once → check the version
+ * the client saw → decide once → wrap the events into store records → append with the expected version → apply
+ * the read models inline. Its answer is a `Result`: a rejection is the domain's tagged value (or the store's),
+ * turned into a problem by the route edge (`http/to-problem.ts`).
+ */
 export interface CommandOptions<C, S, E, R> {
   readonly streamId: string
   readonly streamType: string
   readonly decider: Decider<C, S, E, R>
-  /** The command, possibly built from the current state (e.g. to check a jurisdiction first). */
-  readonly command: C | ((state: S, version: number) => C)
-  /** Checked against the state before deciding (e.g. a commune officer's jurisdiction); throw a problem. */
-  readonly authorise?: (state: S, version: number) => void
-  /** The version the client saw (`If-Match` header or body); a mismatch is a 409 with the current version. */
-  readonly expectedVersion?: number | undefined
+  /** The stream as the caller already read it (with `loadAggregate`): then it is not read again. */
+  readonly loaded?: { readonly state: S; readonly version: number } | undefined
+  /** Checked against the state before anything else (jurisdiction, existence); throws a problem. */
+  readonly authorise?: (state: S, version: number) => void | Promise<void>
+  /** The command, possibly built from the current state once authorised (e.g. with a date of birth read). */
+  readonly command: C | ((state: S, version: number) => C | Promise<C>)
+  /** Whom the records name as actor (a commune officer of several communes records for the worker's one). */
+  readonly recordAs?: ((state: S) => Actor | Promise<Actor>) | undefined
   readonly legalBasis?: LegalBasis | undefined
   readonly source?: EventMetadata["source"]
   /** Worker events carry their own event id (so corrections can name them): use it as the log's. */
@@ -38,6 +40,9 @@ export interface CommandResult<S> {
   readonly events: ReadonlyArray<{ readonly eventId: string; readonly type: string }>
   readonly state: S
 }
+
+/** What a command can be refused with, as a value: the domain's rejection, a version conflict, the store's. */
+export type CommandFailure = { readonly _tag: string }
 
 /**
  * Reads a stream and folds it with a decider's `evolve` (events decoded and upcast by the registry). An event
@@ -63,102 +68,120 @@ export async function loadAggregate<S, E>(
   return { state, version }
 }
 
+/** The version conflict, as the store reports it (a 409 with the current version). */
+export const wrongVersion = (actualVersion: number, streamId: string) =>
+  Object.assign(new Error("wrong expected version"), { _tag: "WrongExpectedVersion", actualVersion, streamId })
+
 /**
- * Runs one command against one aggregate: load, authorise, decide, append with the expected version
- * (the one read, or the client's), apply inline read models (read-your-writes). A rejection is thrown
- * as the domain's tagged error; `toProblem` turns it into a 422 with its Vietnamese message.
+ * The one `If-Match` check: the version the client saw against the stream as loaded. Called once the actor is
+ * authorised (a 409 carries the current version: it must not tell an outsider that a record exists).
  */
+export function checkExpectedVersion(
+  request: RequestContext,
+  streamId: string,
+  version: number,
+): Result.Result<void, CommandFailure> {
+  if (Result.isFailure(request.expectedVersion)) throw request.expectedVersion.failure
+  const expected = request.expectedVersion.success
+  return expected !== undefined && expected !== version
+    ? Result.fail(wrongVersion(version, streamId))
+    : Result.succeed(undefined)
+}
+
+/** The metadata of one command's records: who, which command, under which legal basis, from where. */
+export const commandMetadata = (
+  request: RequestContext,
+  options: {
+    readonly actor?: Actor | undefined
+    readonly legalBasis?: LegalBasis | undefined
+    readonly source?: EventMetadata["source"] | undefined
+  } = {},
+): EventMetadata => ({
+  actor: actorMetadata(options.actor ?? request.actor),
+  commandId: request.commandId,
+  correlationId: request.correlationId,
+  ...(options.legalBasis ? { legalBasis: options.legalBasis } : {}),
+  source: options.source ?? { kind: "api", requestId: request.requestId },
+})
+
+/** A request's domain events as store records (ids from the events, or from the Idempotency-Key by slot). */
+export const requestRecords = (
+  request: RequestContext,
+  events: ReadonlyArray<DomainEvent>,
+  eventIdOf: (event: DomainEvent, index: number) => string | undefined = () => undefined,
+  metadata: EventMetadata = commandMetadata(request),
+): NewEvent[] => toStoreRecords(events, metadata, { eventIdOf: (e, i) => eventIdOf(e, i) ?? newEventId(request, i) })
+
+/** A command's answer built from its result (e.g. with the read model's row); a failure stays as it is. */
+export const answerWith = async <A, B, F>(
+  result: Result.Result<A, F>,
+  answer: (a: A) => B | Promise<B>,
+): Promise<Result.Result<B, F>> =>
+  Result.isFailure(result) ? Result.fail(result.failure) : Result.succeed(await answer(result.success))
+
+/** Runs one command against one aggregate (see `CommandOptions`). */
 export async function executeCommand<C, S, E extends DomainEvent, R>(
   services: AppServices,
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   options: CommandOptions<C, S, E, R>,
-): Promise<CommandResult<S>> {
-  const { state, version } = await loadAggregate(services, options.streamId, options.decider)
-  if (options.expectedVersion !== undefined && options.expectedVersion !== version)
-    throw Object.assign(new Error("wrong expected version"), {
-      _tag: "WrongExpectedVersion",
-      actualVersion: version,
-      streamId: options.streamId,
-    })
-  options.authorise?.(state, version)
+): Promise<Result.Result<CommandResult<S>, CommandFailure>> {
+  const { state, version } = options.loaded ?? (await loadAggregate(services, options.streamId, options.decider))
+  await options.authorise?.(state, version)
+  const versionChecked = checkExpectedVersion(request, options.streamId, version)
+  if (Result.isFailure(versionChecked)) return Result.fail(versionChecked.failure)
   const command =
     typeof options.command === "function"
-      ? (options.command as (s: S, v: number) => C)(state, version)
+      ? await (options.command as (s: S, v: number) => C | Promise<C>)(state, version)
       : options.command
   const decided = options.decider.decide(command, state)
-  if (Result.isFailure(decided)) throw decided.failure
-  const key = c.req.header("idempotency-key")
-  const commandId = randomUUID()
-  const events: NewEvent[] = decided.success.map((event, index) => {
-    const encoded = encodeEvent(event)
-    return {
-      eventId: options.eventIdOf?.(event, index) ?? (key ? eventIdFrom(actor.userId, key, index) : randomUUID()),
-      type: encoded.type,
-      schemaVersion: encoded.schemaVersion,
-      data: encoded.data,
-      occurredAt: occurredAtOf(event),
-      metadata: {
-        actor: actorMetadata(actor),
-        commandId,
-        correlationId: c.req.header("x-correlation-id") ?? commandId,
-        ...(options.legalBasis ? { legalBasis: options.legalBasis } : {}),
-        source: options.source ?? { kind: "api", requestId: c.req.header("x-request-id") },
-      },
-    }
+  if (Result.isFailure(decided)) return Result.fail(decided.failure as CommandFailure)
+  if (decided.success.length === 0) return Result.succeed({ streamId: options.streamId, version, events: [], state })
+  const metadata = commandMetadata(request, {
+    actor: await options.recordAs?.(state),
+    legalBasis: options.legalBasis,
+    source: options.source,
   })
-  let newState = state
-  for (const event of decided.success) newState = options.decider.evolve(newState, event)
-  if (events.length === 0) return { streamId: options.streamId, version, events: [], state }
+  const events = requestRecords(
+    request,
+    decided.success,
+    options.eventIdOf as ((e: DomainEvent, i: number) => string | undefined) | undefined,
+    metadata,
+  )
   const outcome = await services.models.runner.appendInline({
     streamId: options.streamId,
     streamType: options.streamType,
     expectedVersion: version === 0 ? "no_stream" : version,
     events,
   })
-  if (!outcome.ok) throw outcome.error
-  return {
+  if (!outcome.ok) return Result.fail(outcome.error as CommandFailure)
+  return Result.succeed({
     streamId: options.streamId,
     version: outcome.result.nextExpectedVersion,
     events: events.map((e) => ({ eventId: e.eventId, type: e.type })),
-    state: newState,
-  }
+    state: decided.success.reduce(options.decider.evolve, state),
+  })
 }
 
-const occurredAtOf = (event: DomainEvent): Date => {
-  const on = (event as { occurredOn?: string }).occurredOn
-  return on ? new Date(`${on}T00:00:00Z`) : new Date()
-}
-
-/** Wraps a write handler with `Idempotency-Key`: a retry returns the first answer and writes nothing. */
-export async function idempotent<A>(
+/**
+ * `Idempotency-Key`, applied by the route edge to every route that declares `idempotent`: a retry returns the
+ * first answer and writes nothing. Only a success is remembered.
+ */
+export async function idempotent<A, F>(
   services: AppServices,
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   body: unknown,
-  run: () => Promise<A>,
-): Promise<A> {
-  const key = c.req.header("idempotency-key")
+  run: () => Promise<Result.Result<A, F>>,
+): Promise<Result.Result<A, F>> {
+  const key = request.idempotencyKey
   if (!key) return run()
   if (key.length > 200)
     throw fail("validation", "Idempotency-Key quá dài (tối đa 200 ký tự).", "Idempotency-Key too long (max 200).")
-  const hash = requestHash(c.req.method, c.req.path, body)
+  const hash = requestHash(request.method, request.path, body)
   const db = services.log.database.db
-  const previous = await previousAnswer(db, actor.userId, key, hash)
-  if (previous) return previous.body as A
+  const previous = await previousAnswer(db, request.actor.userId, key, hash)
+  if (previous) return Result.succeed(previous.body as A)
   const answer = await run()
-  await rememberAnswer(db, actor.userId, key, hash, { status: 200, body: answer })
+  if (Result.isSuccess(answer))
+    await rememberAnswer(db, request.actor.userId, key, hash, { status: 200, body: answer.success })
   return answer
-}
-
-/** `If-Match: 7` (or a quoted ETag "7") → 7. */
-export const expectedVersionFrom = (c: Context): number | undefined => {
-  const header = c.req.header("if-match")
-  if (header === undefined) return undefined
-  const n = Number(header.replaceAll('"', "").replace(/^W\//, ""))
-  if (!Number.isInteger(n) || n < 0)
-    throw fail("validation", "If-Match phải là số phiên bản (số nguyên ≥ 0).", "If-Match must be a version number.", {
-      fields: [{ path: "headers.if-match", message: "Phải là số nguyên ≥ 0" }],
-    })
-  return n
 }

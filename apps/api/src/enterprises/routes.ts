@@ -5,7 +5,8 @@ import { Schema } from "effect"
 import { EventDate } from "../http/dates.ts"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
-import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
+import { answerWith, executeCommand } from "../commands/execute.ts"
+import type { RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
@@ -56,18 +57,17 @@ const legalBasisOf = (basis: LegalBasis | undefined) =>
 
 async function runEnterpriseCommand(
   services: AppServices,
-  actor: Actor,
-  c: Parameters<typeof executeCommand>[2],
+  request: RequestContext,
   enterpriseId: string,
   command: Enterprise.EnterpriseCommand,
   legalBasis: LegalBasis | undefined,
   mustExist: boolean,
 ) {
-  const result = await executeCommand(services, actor, c, {
+  const { actor } = request
+  const result = await executeCommand(services, request, {
     streamId: Enterprise.enterpriseStreamId(enterpriseId),
     streamType: Enterprise.ENTERPRISE_STREAM_TYPE,
     decider: Enterprise.enterpriseDecider,
-    expectedVersion: expectedVersionFrom(c),
     legalBasis: legalBasisOf(legalBasis),
     command,
     authorise: (state) => {
@@ -81,13 +81,15 @@ async function runEnterpriseCommand(
         )
     },
   })
-  const row = (await services.models.enterprises({})).find((e) => e.enterpriseId === enterpriseId)
-  return {
-    id: enterpriseId,
-    version: result.version,
-    events: result.events,
-    enterprise: row ? enterpriseItem(row, actor.provinceCode) : null,
-  }
+  return answerWith(result, async (done) => {
+    const row = (await services.models.enterprises({})).find((e) => e.enterpriseId === enterpriseId)
+    return {
+      id: enterpriseId,
+      version: done.version,
+      events: done.events,
+      enterprise: row ? enterpriseItem(row, actor.provinceCode) : null,
+    }
+  })
 }
 
 /**
@@ -124,22 +126,20 @@ const enterpriseCommand = <F extends Schema.Struct.Fields>(spec: {
     write: true,
     params: IdParams,
     body: Schema.Struct({ ...spec.fields, occurredOn: Schema.optional(EventDate) }),
-    handler: ({ params, body, actor, services, c }) =>
-      idempotent(services, actor, c, body, () =>
-        runEnterpriseCommand(
-          services,
-          actor,
-          c,
+    idempotent: true,
+    handler: ({ params, body, actor, request, services }) =>
+      runEnterpriseCommand(
+        services,
+        request,
+        params.id,
+        spec.make(
           params.id,
-          spec.make(
-            params.id,
-            (body as { occurredOn?: string }).occurredOn ?? businessDateOf(undefined),
-            body as any,
-            actor,
-          ),
-          spec.legalBasis(body as any),
-          true,
+          (body as { occurredOn?: string }).occurredOn ?? businessDateOf(undefined),
+          body as any,
+          actor,
         ),
+        spec.legalBasis(body as any),
+        true,
       ),
   })
 
@@ -212,18 +212,18 @@ export const enterpriseRoutes = [
       licenceDate: EventDate,
       occurredOn: Schema.optional(EventDate),
     }),
-    handler: ({ body, actor, services, c }) =>
-      idempotent(services, actor, c, body, () => {
-        const enterpriseId = body.enterpriseId ?? randomUUID()
-        const command = new Enterprise.LicenseEnterprise({
-          enterpriseId,
-          occurredOn: body.occurredOn ?? businessDateOf(undefined),
-          name: body.name,
-          licenceNumber: body.licenceNumber,
-          licenceDate: body.licenceDate,
-        })
-        return runEnterpriseCommand(services, actor, c, enterpriseId, command, undefined, false)
-      }),
+    idempotent: true,
+    handler: async ({ body, request, services }) => {
+      const enterpriseId = body.enterpriseId ?? randomUUID()
+      const command = new Enterprise.LicenseEnterprise({
+        enterpriseId,
+        occurredOn: body.occurredOn ?? businessDateOf(undefined),
+        name: body.name,
+        licenceNumber: body.licenceNumber,
+        licenceDate: body.licenceDate,
+      })
+      return runEnterpriseCommand(services, request, enterpriseId, command, undefined, false)
+    },
   }),
 
   enterpriseCommand({

@@ -1,8 +1,10 @@
-import { Cause, Effect, Exit, Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { Context, Hono } from "hono"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
-import type { AppRuntime, AppServices, Session } from "../services.ts"
+import { idempotent } from "../commands/execute.ts"
+import { requestContextOf, type RequestContext } from "../commands/request.ts"
+import type { AppServices, Session } from "../services.ts"
 import { fail, respondProblem } from "./problem.ts"
 import { toProblem } from "./to-problem.ts"
 import { assertStorableInput, decodeInput } from "./validate.ts"
@@ -16,6 +18,8 @@ export interface RouteInput<P, Q, B> {
   readonly body: B
   /** Present on every route that is not public. */
   readonly actor: Actor
+  /** The request as a command sees it (actor, ids, Idempotency-Key, If-Match); present where `actor` is. */
+  readonly request: RequestContext
   readonly services: AppServices
   readonly c: Context
 }
@@ -42,7 +46,15 @@ export interface RouteSpec<P = any, Q = any, B = any> {
   readonly write?: boolean
   /** Raw body (file upload): the handler reads it itself. */
   readonly rawBody?: { readonly contentTypes: ReadonlyArray<string> }
-  readonly handler: (input: RouteInput<P, Q, B>) => Promise<unknown> | Effect.Effect<unknown, unknown, any>
+  /** A retry with the same `Idempotency-Key` gets the first answer and writes nothing (the edge does it). */
+  readonly idempotent?: boolean
+  /** The answer's `version` is sent as the `ETag` (the next `If-Match`). */
+  readonly etag?: boolean
+  /**
+   * The answer, or a `Result` of it: a failure (a domain rejection or a store conflict, as a tagged value) is
+   * turned into a problem here, at the edge. Problems of the edge (validation, access) may be thrown.
+   */
+  readonly handler: (input: RouteInput<P, Q, B>) => Promise<unknown>
 }
 
 export const defineRoute = <P = any, Q = any, B = any>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> => spec
@@ -50,12 +62,7 @@ export const defineRoute = <P = any, Q = any, B = any>(spec: RouteSpec<P, Q, B>)
 const SAFE_METHODS = new Set(["get", "head", "options"])
 
 /** Mounts routes on the app: session, access, CSRF, validation, handler, and problems at one edge. */
-export function mountRoutes(
-  app: Hono,
-  routes: ReadonlyArray<RouteSpec>,
-  services: AppServices,
-  runtime: AppRuntime,
-): void {
+export function mountRoutes(app: Hono, routes: ReadonlyArray<RouteSpec>, services: AppServices): void {
   for (const route of routes) {
     app.on(route.method.toUpperCase(), route.path, async (c) => {
       try {
@@ -82,12 +89,15 @@ export function mountRoutes(
           assertStorableInput(raw, "body")
           body = decodeInput(route.body, raw, "body")
         }
-        const input: RouteInput<any, any, any> = { params, query, body, actor: session?.actor as Actor, services, c }
-        const outcome = route.handler(input)
-        const result = Effect.isEffect(outcome)
-          ? await runEffect(runtime, outcome as Effect.Effect<unknown, unknown, never>)
-          : await outcome
+        const actor = session?.actor as Actor
+        const request = actor ? requestContextOf(c, actor) : (undefined as unknown as RequestContext)
+        const input: RouteInput<any, any, any> = { params, query, body, actor, request, services, c }
+        const run = async () => asResult(await route.handler(input))
+        const outcome = route.idempotent && actor ? await idempotent(services, request, body, run) : await run()
+        if (Result.isFailure(outcome)) return respondProblem(c, toProblem(outcome.failure))
+        const result = outcome.success
         if (result instanceof Response) return result
+        if (route.etag) c.header("ETag", `"${(result as { version: number }).version}"`)
         if (route.successStatus === 204) return c.body(null, 204)
         return c.json(result as object, route.successStatus ?? 200)
       } catch (error) {
@@ -106,9 +116,5 @@ function checkAccess(route: RouteSpec, session: Session | undefined, c: Context)
     throw fail("csrf", "Thiếu hoặc sai mã X-CSRF-Token của phiên đăng nhập.", "Missing or wrong X-CSRF-Token header.")
 }
 
-/** Runs a handler's Effect; its failure (a typed error, or a defect) is thrown as is, for `toProblem`. */
-const runEffect = async (runtime: AppRuntime, effect: Effect.Effect<unknown, unknown, never>) => {
-  const exit = await runtime.runPromiseExit(effect)
-  if (Exit.isSuccess(exit)) return exit.value
-  throw Cause.squash(exit.cause)
-}
+const asResult = (answer: unknown): Result.Result<unknown, unknown> =>
+  Result.isResult(answer) ? answer : Result.succeed(answer)

@@ -1,5 +1,6 @@
-import { EARLIEST_PLAN_YEAR, encodeEvent, isPlanYear, LATEST_PLAN_YEAR, QuotaPlan } from "@xkld/domain"
+import { EARLIEST_PLAN_YEAR, isPlanYear, LATEST_PLAN_YEAR, QuotaPlan } from "@xkld/domain"
 import type { EventMetadata } from "@xkld/event-store"
+import { toStoreRecords } from "@xkld/projections"
 import { Result } from "effect"
 import type { Context } from "hono"
 import { actorMetadata, type Actor } from "../access/actor.ts"
@@ -221,16 +222,9 @@ export async function importQuota(
     // One event records the whole table: its source row is the table's header row.
     source: { kind: "import", fileName, fileSha256: sha256, row: table.headerRow },
   }
-  const events = decided.success.map((event, i) => {
-    const encoded = encodeEvent(event)
-    return {
-      eventId: i === 0 ? eventId : ids.id("quota", sha256, planId, i),
-      type: encoded.type,
-      schemaVersion: encoded.schemaVersion,
-      data: encoded.data,
-      occurredAt: new Date(`${legalDate ?? today()}T00:00:00Z`),
-      metadata,
-    }
+  const events = toStoreRecords(decided.success, metadata, {
+    eventIdOf: (_, i) => (i === 0 ? eventId : ids.id("quota", sha256, planId, i)),
+    occurredAtOf: () => new Date(`${legalDate ?? today()}T00:00:00Z`),
   })
   const outcome = await services.models.runner.appendInline({
     streamId: planId,

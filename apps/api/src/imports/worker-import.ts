@@ -1,5 +1,6 @@
-import { encodeEvent, PersonalData, Worker, type DomainEvent } from "@xkld/domain"
-import type { EventMetadata, NewEvent } from "@xkld/event-store"
+import { PersonalData, Worker } from "@xkld/domain"
+import type { EventMetadata } from "@xkld/event-store"
+import { toStoreRecords } from "@xkld/projections"
 import { Result } from "effect"
 import type { Context } from "hono"
 import { actorMetadata, type Actor } from "../access/actor.ts"
@@ -114,7 +115,9 @@ export async function importWorkers(
           streamId: Worker.workerStreamId(p.workerId),
           streamType: Worker.WORKER_STREAM_TYPE,
           expectedVersion: "no_stream",
-          events: decided.success.map((event) => newEvent(event, event.eventId, metadata)),
+          events: toStoreRecords(decided.success, metadata, {
+            eventIdOf: (event) => (event as Worker.WorkerEvent).eventId,
+          }),
         },
         trx,
       )
@@ -134,7 +137,9 @@ export async function importWorkers(
           streamId: p.claimStreamId,
           streamType: Worker.PERSON_REGISTRATION_STREAM_TYPE,
           expectedVersion: p.claimVersion === 0 ? "no_stream" : p.claimVersion,
-          events: claim.success.map((event, i) => newEvent(event, ids.eventId(sha256, p.row.row, 1 + i), metadata)),
+          events: toStoreRecords(claim.success, metadata, {
+            eventIdOf: (_, i) => ids.eventId(sha256, p.row.row, 1 + i),
+          }),
         },
         trx,
       )
@@ -216,17 +221,4 @@ const registrationCommand = (
   // The citizen ID was validated with the same rule; a failure here is a bug, surfaced as the domain's rejection.
   if (Result.isFailure(prepared)) throw prepared.failure
   return prepared.success
-}
-
-const newEvent = (event: DomainEvent, eventId: string, metadata: EventMetadata): NewEvent => {
-  const encoded = encodeEvent(event)
-  const on = (event as { occurredOn?: string }).occurredOn
-  return {
-    eventId,
-    type: encoded.type,
-    schemaVersion: encoded.schemaVersion,
-    data: encoded.data,
-    occurredAt: on ? new Date(`${on}T00:00:00Z`) : new Date(),
-    metadata,
-  }
 }

@@ -3,7 +3,8 @@ import { AdminUnit, IsoDate, QuotaPlan } from "@xkld/domain"
 import type { PlanRow } from "@xkld/projections"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
-import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
+import { answerWith, executeCommand } from "../commands/execute.ts"
+import type { RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import { requireIdOf } from "../http/stream-ids.ts"
@@ -89,6 +90,26 @@ const ownPlan = (actor: Actor, planId: string) => (state: QuotaPlan.QuotaPlanSta
   if (state.status === "not-issued") throw notFound(`kế hoạch ${planId}`, `Plan ${planId}`)
   if (state.plan.provinceCode !== actor.provinceCode)
     throw fail("forbidden", "Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province.")
+}
+
+/** A plan command through the pipeline, answered with the plan as the read model now holds it. */
+async function runPlanCommand(
+  services: AppServices,
+  request: RequestContext,
+  planId: string,
+  command: QuotaPlan.QuotaPlanCommand,
+  legalBasis: QuotaPlan.PrintedLegalBasis,
+  mustOwn = true,
+) {
+  const result = await executeCommand(services, request, {
+    streamId: planId,
+    streamType: QuotaPlan.quotaPlanStreamType,
+    decider: QuotaPlan.quotaPlanDecider,
+    legalBasis: metadataBasis(legalBasis),
+    ...(mustOwn ? { authorise: ownPlan(request.actor, planId) } : {}),
+    command,
+  })
+  return answerWith(result, (done) => commandAnswer(services, request.actor, done))
 }
 
 const commandAnswer = async (
@@ -214,35 +235,34 @@ export const planRoutes = [
       printedTotal: Schema.optional(Schema.NullOr(Schema.Int)),
       legalBasis: QuotaPlan.PrintedLegalBasis,
     }),
-    handler: ({ body, actor, services, c }) =>
-      idempotent(services, actor, c, body, async () => {
-        await checkUnits(services, actor.provinceCode, body.year, body.allocations)
-        // the stream id is made here or checked to be a plan id of the officer's province, never taken as is
-        const planId =
-          body.planId === undefined
-            ? QuotaPlan.planStreamId(actor.provinceCode, body.year, randomUUID().slice(0, 8))
-            : requireIdOf(QuotaPlan.planIds, body.planId, actor.provinceCode, "body.planId")
-        const result = await executeCommand(services, actor, c, {
-          streamId: planId,
-          streamType: QuotaPlan.quotaPlanStreamType,
-          decider: QuotaPlan.quotaPlanDecider,
-          expectedVersion: expectedVersionFrom(c),
-          legalBasis: metadataBasis(body.legalBasis),
-          command: {
-            _tag: "IssuePlan",
-            planId,
-            schemeId: body.schemeId ?? null,
-            provinceCode: actor.provinceCode,
-            year: body.year,
-            title: body.title,
-            targets: body.targets,
-            allocations: body.allocations.map(toAllocation),
-            printedTotal: body.printedTotal ?? null,
-            legalBasis: body.legalBasis,
-          },
-        })
-        return commandAnswer(services, actor, result)
-      }),
+    idempotent: true,
+    handler: async ({ body, actor, request, services }) => {
+      await checkUnits(services, actor.provinceCode, body.year, body.allocations)
+      // the stream id is made here or checked to be a plan id of the officer's province, never taken as is
+      const planId =
+        body.planId === undefined
+          ? QuotaPlan.planStreamId(actor.provinceCode, body.year, randomUUID().slice(0, 8))
+          : requireIdOf(QuotaPlan.planIds, body.planId, actor.provinceCode, "body.planId")
+      return runPlanCommand(
+        services,
+        request,
+        planId,
+        {
+          _tag: "IssuePlan",
+          planId,
+          schemeId: body.schemeId ?? null,
+          provinceCode: actor.provinceCode,
+          year: body.year,
+          title: body.title,
+          targets: body.targets,
+          allocations: body.allocations.map(toAllocation),
+          printedTotal: body.printedTotal ?? null,
+          legalBasis: body.legalBasis,
+        },
+        body.legalBasis,
+        false,
+      )
+    },
   }),
 
   defineRoute({
@@ -260,26 +280,23 @@ export const planRoutes = [
       effectiveOn: IsoDate,
       reason: Reason,
     }),
-    handler: ({ params, body, actor, services, c }) =>
-      idempotent(services, actor, c, body, async () => {
-        const result = await executeCommand(services, actor, c, {
-          streamId: params.id,
-          streamType: QuotaPlan.quotaPlanStreamType,
-          decider: QuotaPlan.quotaPlanDecider,
-          expectedVersion: expectedVersionFrom(c),
-          legalBasis: metadataBasis(body.legalBasis),
-          authorise: ownPlan(actor, params.id),
-          command: {
-            _tag: "AmendAllocation",
-            planId: params.id,
-            changes: body.changes.map(toAllocation),
-            legalBasis: body.legalBasis,
-            effectiveOn: body.effectiveOn,
-            reason: body.reason,
-          },
-        })
-        return commandAnswer(services, actor, result)
-      }),
+    idempotent: true,
+    handler: async ({ params, body, request, services }) => {
+      return runPlanCommand(
+        services,
+        request,
+        params.id,
+        {
+          _tag: "AmendAllocation",
+          planId: params.id,
+          changes: body.changes.map(toAllocation),
+          legalBasis: body.legalBasis,
+          effectiveOn: body.effectiveOn,
+          reason: body.reason,
+        },
+        body.legalBasis,
+      )
+    },
   }),
 
   defineRoute({
@@ -297,19 +314,16 @@ export const planRoutes = [
       effectiveOn: IsoDate,
       reason: Reason,
     }),
-    handler: ({ params, body, actor, services, c }) =>
-      idempotent(services, actor, c, body, async () => {
-        const result = await executeCommand(services, actor, c, {
-          streamId: params.id,
-          streamType: QuotaPlan.quotaPlanStreamType,
-          decider: QuotaPlan.quotaPlanDecider,
-          expectedVersion: expectedVersionFrom(c),
-          legalBasis: metadataBasis(body.legalBasis),
-          authorise: ownPlan(actor, params.id),
-          command: { _tag: "AmendTarget", planId: params.id, ...body },
-        })
-        return commandAnswer(services, actor, result)
-      }),
+    idempotent: true,
+    handler: async ({ params, body, request, services }) => {
+      return runPlanCommand(
+        services,
+        request,
+        params.id,
+        { _tag: "AmendTarget", planId: params.id, ...body },
+        body.legalBasis,
+      )
+    },
   }),
 
   defineRoute({
@@ -326,18 +340,15 @@ export const planRoutes = [
       legalBasis: QuotaPlan.PrintedLegalBasis,
       effectiveOn: IsoDate,
     }),
-    handler: ({ params, body, actor, services, c }) =>
-      idempotent(services, actor, c, body, async () => {
-        const result = await executeCommand(services, actor, c, {
-          streamId: params.id,
-          streamType: QuotaPlan.quotaPlanStreamType,
-          decider: QuotaPlan.quotaPlanDecider,
-          expectedVersion: expectedVersionFrom(c),
-          legalBasis: metadataBasis(body.legalBasis),
-          authorise: ownPlan(actor, params.id),
-          command: { _tag: "SupersedePlan", planId: params.id, ...body },
-        })
-        return commandAnswer(services, actor, result)
-      }),
+    idempotent: true,
+    handler: async ({ params, body, request, services }) => {
+      return runPlanCommand(
+        services,
+        request,
+        params.id,
+        { _tag: "SupersedePlan", planId: params.id, ...body },
+        body.legalBasis,
+      )
+    },
   }),
 ]

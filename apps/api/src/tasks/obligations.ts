@@ -3,7 +3,8 @@ import { IsoDate, QuotaPlan, ReportingObligation } from "@xkld/domain"
 import { Schema } from "effect"
 import { EventDate } from "../http/dates.ts"
 import type { Actor } from "../access/actor.ts"
-import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
+import { answerWith, executeCommand } from "../commands/execute.ts"
+import type { RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import { requireIdOf } from "../http/stream-ids.ts"
@@ -72,18 +73,17 @@ const StatusText = Schema.Literals(["pending", "overdue", "on-time", "late"])
 
 async function runObligationCommand(
   services: AppServices,
-  actor: Actor,
-  c: Parameters<typeof executeCommand>[2],
+  request: RequestContext,
   obligationId: string,
   command: ReportingObligation.ReportingObligationCommand,
   options: { readonly mustExist: boolean; readonly legalBasis?: QuotaPlan.PrintedLegalBasis },
 ) {
+  const { actor } = request
   const ownCodes = actor.role === "commune-officer" ? await ownUnitCodes(services, actor) : new Set<string>()
-  const result = await executeCommand(services, actor, c, {
+  const result = await executeCommand(services, request, {
     streamId: obligationId,
     streamType: ReportingObligation.reportingObligationStreamType,
     decider: ReportingObligation.reportingObligationDecider,
-    expectedVersion: expectedVersionFrom(c),
     legalBasis: options.legalBasis ? metadataBasis(options.legalBasis) : undefined,
     command,
     authorise: (state) => {
@@ -98,15 +98,17 @@ async function runObligationCommand(
         )
     },
   })
-  const row = (await services.models.obligations({ provinceCode: actor.provinceCode })).find(
-    (o) => (o as Obligation).obligationId === obligationId,
-  ) as Obligation | undefined
-  return {
-    id: obligationId,
-    version: result.version,
-    events: result.events,
-    obligation: row ? obligationItem(row, businessDateOf(undefined)) : null,
-  }
+  return answerWith(result, async (done) => {
+    const row = (await services.models.obligations({ provinceCode: actor.provinceCode })).find(
+      (o) => (o as Obligation).obligationId === obligationId,
+    ) as Obligation | undefined
+    return {
+      id: obligationId,
+      version: done.version,
+      events: done.events,
+      obligation: row ? obligationItem(row, businessDateOf(undefined)) : null,
+    }
+  })
 }
 
 export const obligationRoutes = [
@@ -182,41 +184,40 @@ export const obligationRoutes = [
       legalBasis: QuotaPlan.PrintedLegalBasis,
       note: Schema.optional(Schema.String.check(Schema.isMaxLength(2000))),
     }),
-    handler: ({ body, actor, services, c }) =>
-      idempotent(services, actor, c, body, () => {
-        // the stream id is made here or checked to be an obligation id of the officer's province, never taken as is
-        const obligationId =
-          body.obligationId === undefined
-            ? ReportingObligation.obligationStreamId(
-                actor.provinceCode,
-                body.period.year,
-                body.reportKind,
-                randomUUID().slice(0, 8),
-              )
-            : requireIdOf(ReportingObligation.obligationIds, body.obligationId, actor.provinceCode, "body.obligationId")
-        return runObligationCommand(
-          services,
-          actor,
-          c,
+    idempotent: true,
+    handler: async ({ body, actor, request, services }) => {
+      // the stream id is made here or checked to be an obligation id of the officer's province, never taken as is
+      const obligationId =
+        body.obligationId === undefined
+          ? ReportingObligation.obligationStreamId(
+              actor.provinceCode,
+              body.period.year,
+              body.reportKind,
+              randomUUID().slice(0, 8),
+            )
+          : requireIdOf(ReportingObligation.obligationIds, body.obligationId, actor.provinceCode, "body.obligationId")
+      return runObligationCommand(
+        services,
+        request,
+        obligationId,
+        {
+          _tag: "SetReportingObligation",
           obligationId,
-          {
-            _tag: "SetReportingObligation",
-            obligationId,
-            provinceCode: actor.provinceCode,
-            reporter: body.reporter,
-            recipient: body.recipient,
-            via: body.via ?? null,
-            reportKind: body.reportKind,
-            period: body.period,
-            deadline: body.deadline,
-            deadlineRule: body.deadlineRule,
-            deadlinePrinted: body.deadlinePrinted,
-            legalBasis: body.legalBasis,
-            ...(body.note ? { note: body.note } : {}),
-          },
-          { mustExist: false, legalBasis: body.legalBasis },
-        )
-      }),
+          provinceCode: actor.provinceCode,
+          reporter: body.reporter,
+          recipient: body.recipient,
+          via: body.via ?? null,
+          reportKind: body.reportKind,
+          period: body.period,
+          deadline: body.deadline,
+          deadlineRule: body.deadlineRule,
+          deadlinePrinted: body.deadlinePrinted,
+          legalBasis: body.legalBasis,
+          ...(body.note ? { note: body.note } : {}),
+        },
+        { mustExist: false, legalBasis: body.legalBasis },
+      )
+    },
   }),
 
   defineRoute({
@@ -228,23 +229,24 @@ export const obligationRoutes = [
     access: ["province-officer", "commune-officer", "department-officer"],
     write: true,
     params: IdParams,
-    body: Schema.Struct({ submittedOn: Schema.optional(EventDate), documentRef: ReportingObligation.ReportDocumentRef }),
-    handler: ({ params, body, actor, services, c }) =>
-      idempotent(services, actor, c, body, () =>
-        runObligationCommand(
-          services,
-          actor,
-          c,
-          params.id,
-          {
-            _tag: "SubmitReport",
-            obligationId: params.id,
-            submittedOn: body.submittedOn ?? businessDateOf(undefined),
-            documentRef: body.documentRef,
-            submittedBy: actor.displayName,
-          },
-          { mustExist: true },
-        ),
+    body: Schema.Struct({
+      submittedOn: Schema.optional(EventDate),
+      documentRef: ReportingObligation.ReportDocumentRef,
+    }),
+    idempotent: true,
+    handler: ({ params, body, actor, request, services }) =>
+      runObligationCommand(
+        services,
+        request,
+        params.id,
+        {
+          _tag: "SubmitReport",
+          obligationId: params.id,
+          submittedOn: body.submittedOn ?? businessDateOf(undefined),
+          documentRef: body.documentRef,
+          submittedBy: actor.displayName,
+        },
+        { mustExist: true },
       ),
   }),
 ]

@@ -2,7 +2,8 @@ import { PlanTask } from "@xkld/domain"
 import { yearsOf } from "@xkld/projections"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
-import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
+import { answerWith, executeCommand } from "../commands/execute.ts"
+import type { RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
@@ -66,17 +67,16 @@ const IsoDay = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { mes
 /** Progress and completion: a department officer of the task's lead agency, or a province officer of the task's province. */
 async function runTaskCommand(
   services: AppServices,
-  actor: Actor,
-  c: Parameters<typeof executeCommand>[2],
+  request: RequestContext,
   taskId: string,
   command: PlanTask.PlanTaskCommand,
 ) {
+  const { actor } = request
   const planIds = await provincePlanIds(services, actor.provinceCode)
-  const result = await executeCommand(services, actor, c, {
+  const result = await executeCommand(services, request, {
     streamId: taskId,
     streamType: PlanTask.planTaskStreamType,
     decider: PlanTask.planTaskDecider,
-    expectedVersion: expectedVersionFrom(c),
     command,
     authorise: (state) => {
       if (state.status === "unassigned" || !planIds.has(state.task.planId))
@@ -92,13 +92,15 @@ async function runTaskCommand(
         )
     },
   })
-  const row = (await services.models.tasks({})).find((t) => (t as TaskRow).taskId === taskId) as TaskRow | undefined
-  return {
-    id: taskId,
-    version: result.version,
-    events: result.events,
-    task: row ? taskItem(row, businessDateOf(undefined)) : null,
-  }
+  return answerWith(result, async (done) => {
+    const row = (await services.models.tasks({})).find((t) => (t as TaskRow).taskId === taskId) as TaskRow | undefined
+    return {
+      id: taskId,
+      version: done.version,
+      events: done.events,
+      task: row ? taskItem(row, businessDateOf(undefined)) : null,
+    }
+  })
 }
 
 export const taskRoutes = [
@@ -168,18 +170,17 @@ export const taskRoutes = [
       percentComplete: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 100 }))),
       documentRef: Schema.optional(DocumentRefText),
     }),
-    handler: ({ params, body, actor, services, c }) =>
-      idempotent(services, actor, c, body, () =>
-        runTaskCommand(services, actor, c, params.id, {
-          _tag: "ReportPlanTaskProgress",
-          taskId: params.id,
-          reportedOn: body.reportedOn ?? businessDateOf(undefined),
-          summary: body.summary,
-          reportedBy: actor.agency ?? actor.displayName,
-          ...(body.percentComplete !== undefined ? { percentComplete: body.percentComplete } : {}),
-          ...(body.documentRef ? { documentRef: body.documentRef } : {}),
-        }),
-      ),
+    idempotent: true,
+    handler: ({ params, body, actor, request, services }) =>
+      runTaskCommand(services, request, params.id, {
+        _tag: "ReportPlanTaskProgress",
+        taskId: params.id,
+        reportedOn: body.reportedOn ?? businessDateOf(undefined),
+        summary: body.summary,
+        reportedBy: actor.agency ?? actor.displayName,
+        ...(body.percentComplete !== undefined ? { percentComplete: body.percentComplete } : {}),
+        ...(body.documentRef ? { documentRef: body.documentRef } : {}),
+      }),
   }),
 
   defineRoute({
@@ -196,15 +197,14 @@ export const taskRoutes = [
       summary: Summary,
       documentRef: Schema.optional(DocumentRefText),
     }),
-    handler: ({ params, body, actor, services, c }) =>
-      idempotent(services, actor, c, body, () =>
-        runTaskCommand(services, actor, c, params.id, {
-          _tag: "CompletePlanTask",
-          taskId: params.id,
-          completedOn: body.completedOn ?? businessDateOf(undefined),
-          summary: body.summary,
-          ...(body.documentRef ? { documentRef: body.documentRef } : {}),
-        }),
-      ),
+    idempotent: true,
+    handler: ({ params, body, request, services }) =>
+      runTaskCommand(services, request, params.id, {
+        _tag: "CompletePlanTask",
+        taskId: params.id,
+        completedOn: body.completedOn ?? businessDateOf(undefined),
+        summary: body.summary,
+        ...(body.documentRef ? { documentRef: body.documentRef } : {}),
+      }),
   }),
 ]

@@ -1,12 +1,11 @@
 import { Enterprise, PersonalData, Worker, type IsoDate } from "@xkld/domain"
 import type { Schema } from "effect"
-import type { Context } from "hono"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
 import { fail } from "../http/problem.ts"
 import { loadAggregate } from "../commands/execute.ts"
 import type { AppServices } from "../services.ts"
-import { newEventId } from "./append.ts"
+import { newEventId, type RequestContext } from "../commands/request.ts"
 import * as B from "./bodies.ts"
 import { resolveUnit } from "./units.ts"
 import { personKeyOf, type LoadedWorker } from "./worker-record.ts"
@@ -15,7 +14,7 @@ import { personKeyOf, type LoadedWorker } from "./worker-record.ts"
 export interface FactContext {
   readonly services: AppServices
   readonly actor: Actor
-  readonly c: Context
+  readonly request: RequestContext
   readonly loaded: LoadedWorker
 }
 
@@ -264,7 +263,7 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C, BANK],
     body: B.LoanBody,
     fields: (body: typeof B.LoanBody.Type, ctx) => ({
-      loanId: body.loanId ?? newEventId(ctx.actor, ctx.c, 1),
+      loanId: body.loanId ?? newEventId(ctx.request, 1),
       bank: body.bank,
       amount: body.amount,
       status: body.status,

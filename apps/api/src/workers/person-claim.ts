@@ -1,12 +1,10 @@
 import { Worker } from "@xkld/domain"
 import { Result } from "effect"
 import type { AppendRequest } from "@xkld/event-store"
-import type { Context } from "hono"
-import type { Actor } from "../access/actor.ts"
-import { loadAggregate } from "../commands/execute.ts"
+import { loadAggregate, requestRecords } from "../commands/execute.ts"
+import { newEventId, type RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import type { AppServices } from "../services.ts"
-import { newEventId, toNewEvents } from "./append.ts"
 
 /**
  * One person per province: the registration claims `person-<province>-<blind index>` in the same transaction as
@@ -36,8 +34,7 @@ export const isClaimConflict = (error: unknown): boolean => {
 /** The append that claims (or releases) a person's registration, decided against the claim stream as it is now. */
 export async function personClaimAppend(
   services: AppServices,
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   command: Worker.ClaimPersonRegistration | Worker.ReleasePersonRegistration,
   slot: number,
 ): Promise<AppendRequest> {
@@ -52,6 +49,6 @@ export async function personClaimAppend(
     streamId,
     streamType: Worker.PERSON_REGISTRATION_STREAM_TYPE,
     expectedVersion: version === 0 ? "no_stream" : version,
-    events: toNewEvents(actor, c, decided.success, (_e, i) => newEventId(actor, c, slot + i)),
+    events: requestRecords(request, decided.success, (_e, i) => newEventId(request, slot + i)),
   }
 }

@@ -1,11 +1,12 @@
 import { PersonalData, Worker } from "@xkld/domain"
 import type { AppendRequest } from "@xkld/event-store"
 import { Result } from "effect"
-import type { Context } from "hono"
 import type { Actor } from "../access/actor.ts"
 import { fail } from "../http/problem.ts"
 import type { AppServices } from "../services.ts"
-import { appendTogether, newEventId, toNewEvents } from "./append.ts"
+import { requestRecords } from "../commands/execute.ts"
+import { newEventId, type RequestContext } from "../commands/request.ts"
+import { appendTogether } from "./append.ts"
 import type { RegisterBody } from "./bodies.ts"
 import { isClaimConflict, personAlreadyRegistered, personClaimAppend } from "./person-claim.ts"
 import { resolveUnit, type ResolvedUnit } from "./units.ts"
@@ -86,8 +87,7 @@ export const bornAfterEvent = (error: Worker.DatesOutOfOrder, path: string) =>
 
 /** The worker stream's append for a command decided against the loaded state (a rejection is thrown). */
 export function workerAppend(
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   loaded: Pick<LoadedWorker, "workerId" | "state" | "version">,
   command: Worker.WorkerCommand,
 ): AppendRequest & { readonly state: Worker.WorkerState } {
@@ -97,7 +97,7 @@ export function workerAppend(
     streamId: Worker.workerStreamId(loaded.workerId),
     streamType: Worker.WORKER_STREAM_TYPE,
     expectedVersion: loaded.version === 0 ? "no_stream" : loaded.version,
-    events: toNewEvents(actor, c, decided.success, (e) => (e as Worker.WorkerEvent).eventId),
+    events: requestRecords(request, decided.success, (e) => (e as Worker.WorkerEvent).eventId),
     state: decided.success.reduce(Worker.workerDecider.evolve, loaded.state),
   }
 }
@@ -146,17 +146,17 @@ export const answerOf = (
  * Registers a person: a new person key (stored in the same transaction), identity sealed with it, the
  * province-wide claim on the person's blind index and `WorkerRegistered`, all or nothing.
  */
-export async function registerWorker(services: AppServices, actor: Actor, c: Context, body: RegisterBody) {
+export async function registerWorker(services: AppServices, request: RequestContext, body: RegisterBody) {
+  const actor = request.actor
   const unit = await registrationUnit(services, actor, body, "body.residenceUnit")
   const personKey = PersonalData.generatePersonKey()
-  const ids = { eventId: newEventId(actor, c, 0), workerId: newEventId(actor, c, 90) }
+  const ids = { eventId: newEventId(request, 0), workerId: newEventId(request, 90) }
   const command = registrationCommand(services, actor, body, unit, ids, personKey, "body.identity.citizenId")
   const fresh = { workerId: ids.workerId, state: Worker.workerDecider.initialState, version: 0 }
-  const worker = workerAppend(actor, c, fresh, command)
+  const worker = workerAppend(request, fresh, command)
   const claim = await personClaimAppend(
     services,
-    actor,
-    c,
+    request,
     new Worker.ClaimPersonRegistration({
       provinceCode: command.provinceCode,
       blindIndex: command.blindIndex,
@@ -181,13 +181,13 @@ export async function registerWorker(services: AppServices, actor: Actor, c: Con
  */
 export async function correctRegistration(
   services: AppServices,
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   loaded: LoadedWorker,
   correction: { readonly correctsEventId: string; readonly reason: string; readonly occurredOn: string },
   body: RegisterBody,
   personKey: PersonalData.PersonKey,
 ) {
+  const actor = request.actor
   const unit = await registrationUnit(services, actor, body, "body.replacement.residenceUnit")
   const target = loaded.registration
   const prepared = registrationCommand(
@@ -201,22 +201,21 @@ export async function correctRegistration(
   )
   const { _tag, ...fields } = prepared
   const command = new Worker.CorrectWorkerFact({
-    eventId: newEventId(actor, c, 0),
+    eventId: newEventId(request, 0),
     workerId: loaded.workerId,
     occurredOn: correction.occurredOn,
     correctsEventId: correction.correctsEventId,
     reason: correction.reason,
     replacement: new Worker.WorkerRegistered(fields),
   })
-  const worker = workerAppend(actor, c, loaded, command)
+  const worker = workerAppend(request, loaded, command)
   const moves =
     prepared.blindIndex === target.blindIndex
       ? []
       : [
           await personClaimAppend(
             services,
-            actor,
-            c,
+            request,
             new Worker.ClaimPersonRegistration({
               provinceCode: target.provinceCode,
               blindIndex: prepared.blindIndex,
@@ -227,8 +226,7 @@ export async function correctRegistration(
           ),
           await personClaimAppend(
             services,
-            actor,
-            c,
+            request,
             new Worker.ReleasePersonRegistration({
               provinceCode: target.provinceCode,
               blindIndex: target.blindIndex,
@@ -246,17 +244,15 @@ export async function correctRegistration(
 /** Voids a registration recorded by mistake (only when nothing else was recorded) and frees the person's claim. */
 export async function voidRegistration(
   services: AppServices,
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   loaded: LoadedWorker,
   command: Worker.VoidWorkerFact,
 ) {
-  const worker = workerAppend(actor, c, loaded, command)
+  const worker = workerAppend(request, loaded, command)
   const target = loaded.registration
   const release = await personClaimAppend(
     services,
-    actor,
-    c,
+    request,
     new Worker.ReleasePersonRegistration({
       provinceCode: target.provinceCode,
       blindIndex: target.blindIndex,

@@ -17,6 +17,11 @@ export interface LoadedWorker {
 /** A registered worker's state and stream version; 404 if there is none (or its registration was voided). */
 export async function loadWorker(services: AppServices, workerId: string): Promise<LoadedWorker> {
   const { state, version } = await loadAggregate(services, Worker.workerStreamId(workerId), Worker.workerDecider)
+  return asLoadedWorker(workerId, state, version)
+}
+
+/** The worker stream as loaded, as a registered worker; 404 if there is none (or its registration was voided). */
+export function asLoadedWorker(workerId: string, state: Worker.WorkerState, version: number): LoadedWorker {
   if (!state.registration) throw workerNotFound(workerId)
   return { workerId, state, version, registration: state.registration }
 }
@@ -57,9 +62,6 @@ export async function dateOfBirthOf(
   await recordAccess(services.log.database.db, actor, [loaded.workerId], purpose)
   return view.identity.dateOfBirth
 }
-
-export const wrongVersion = (actualVersion: number, streamId: string) =>
-  Object.assign(new Error("wrong expected version"), { _tag: "WrongExpectedVersion", actualVersion, streamId })
 
 /** Who recorded a worker's fact: the actor in the metadata of the event with that id (undefined if none). */
 export async function recordedBy(

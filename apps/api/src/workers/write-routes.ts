@@ -1,15 +1,14 @@
 import { Worker } from "@xkld/domain"
 import { Result } from "effect"
-import type { Context } from "hono"
 import type { Actor } from "../access/actor.ts"
-import { executeCommand, expectedVersionFrom, idempotent } from "../commands/execute.ts"
+import { checkExpectedVersion, executeCommand, type CommandResult } from "../commands/execute.ts"
+import { newEventId, type RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute, type RouteSpec } from "../http/route.ts"
 import { decodeInput } from "../http/validate.ts"
 import { erasePersonKey } from "../personal-data/erasure.ts"
 import type { AppServices } from "../services.ts"
 import { authoriseAmend, authoriseWrite, canSee, recorderOf, scopeOfState, workerNotFound } from "./access.ts"
-import { newEventId } from "./append.ts"
 import { recordingActor, viewerOf } from "./jurisdiction.ts"
 import * as B from "./bodies.ts"
 import {
@@ -23,24 +22,20 @@ import {
 } from "./fact-specs.ts"
 import { answerOf, correctRegistration, registerWorker, voidRegistration } from "./registration.ts"
 import { todayIso } from "./units.ts"
-import { dateOfBirthOf, loadWorker, personKeyOf, recordedBy, wrongVersion, type LoadedWorker } from "./worker-record.ts"
+import {
+  asLoadedWorker,
+  dateOfBirthOf,
+  loadWorker,
+  personKeyOf,
+  recordedBy,
+  type LoadedWorker,
+} from "./worker-record.ts"
 
 const TAGS = ["Người lao động"]
 
-/**
- * Checks the client's `If-Match` against the worker as loaded. Called only once the actor is authorised for the
- * worker (a 409 carries the current version: it must not tell an outsider that a worker exists), and before
- * anything is decrypted or decided.
- */
-function checkVersion(c: Context, loaded: LoadedWorker): void {
-  const expected = expectedVersionFrom(c)
-  if (expected !== undefined && expected !== loaded.version)
-    throw wrongVersion(loaded.version, Worker.workerStreamId(loaded.workerId))
-}
-
 /** The worker's unit now (the commune a commune officer records for). */
-const unitOf = (loaded: LoadedWorker): string =>
-  loaded.state.residence.at(-1)?.residenceUnitId ?? loaded.registration.residenceUnitId
+const unitOf = (state: Worker.WorkerState): string =>
+  state.residence.at(-1)?.residenceUnitId ?? state.registration!.residenceUnitId
 
 /** What the decider needs beyond the body: where the enterprise stood on the date (selection, contract). */
 async function extrasOf(
@@ -57,67 +52,77 @@ async function extrasOf(
   }
 }
 
-/** The answer to a write; the new version is also the ETag for the next `If-Match`. */
-const respond = (c: Context, answer: { readonly version: number }) => {
-  c.header("ETag", `"${answer.version}"`)
-  return answer
-}
-
-/** Records one fact through `executeCommand`: access checked on the state it decides on, event id as the log's. */
-async function recordFact(
+/** A worker command through the pipeline: the worker's stream, its decider, events under their own ids. */
+const workerCommand = (
   services: AppServices,
-  actor: Actor,
-  c: Context,
-  spec: FactSpec,
+  request: RequestContext,
   workerId: string,
-  body: any,
-) {
-  const loaded = await loadWorker(services, workerId)
-  const viewer = await viewerOf(services, actor)
-  authoriseWrite(viewer, spec, loaded.state, workerId)
-  checkVersion(c, loaded)
-  const ctx: FactContext = { services, actor, c, loaded }
-  const fields = await spec.fields(body, ctx)
-  const base = { eventId: newEventId(actor, c, 0), workerId, occurredOn: body.occurredOn }
-  let extras = await extrasOf(services, spec, fields, loaded, body.occurredOn)
-  if (spec.needsDateOfBirth) {
-    // Data minimisation: decrypt (and log) the date of birth only once every other rule has let the fact through.
-    const admitted = Worker.admitFact(loaded.state, { _tag: "WorkerDeparted", ...base }, { checkAge: false })
-    if (Result.isFailure(admitted)) throw admitted.failure
-    extras = { ...extras, dateOfBirth: await dateOfBirthOf(services, actor, loaded, "departure-age-check") }
-  }
-  const command = spec.command(base, fields, extras)
-  const result = await executeCommand(services, await recordingActor(services, actor, unitOf(loaded)), c, {
+  options: {
+    readonly loaded?: LoadedWorker
+    readonly authorise?: (state: Worker.WorkerState, version: number) => Promise<void>
+    readonly command: (loaded: LoadedWorker) => Promise<Worker.WorkerCommand>
+  },
+) =>
+  executeCommand(services, request, {
     streamId: Worker.workerStreamId(workerId),
     streamType: Worker.WORKER_STREAM_TYPE,
     decider: Worker.workerDecider,
-    command,
-    authorise: (state) => authoriseWrite(viewer, spec, state, workerId),
-    expectedVersion: loaded.version,
+    loaded: options.loaded,
+    authorise: options.authorise,
+    command: (state, version) => options.command(asLoadedWorker(workerId, state, version)),
+    recordAs: (state) => recordingActor(services, request.actor, unitOf(state)),
     eventIdOf: (event) => event.eventId,
   })
-  return answerOf(workerId, result.version, result.events, result.state)
-}
 
-/** Corrections and voids name events: only for workers the actor can see (404 otherwise, nothing revealed). */
-function mustSee(actor: Actor, loaded: LoadedWorker): void {
-  const scope = scopeOfState(loaded.state)
-  if (!scope || !canSee(actor, scope)) throw workerNotFound(loaded.workerId)
+const answered = (workerId: string) => (result: CommandResult<Worker.WorkerState>) =>
+  answerOf(workerId, result.version, result.events, result.state)
+
+/** Records one fact: the stream read once, access checked on the state it decides on, then the fact decided. */
+async function recordFact(services: AppServices, request: RequestContext, spec: FactSpec, workerId: string, body: any) {
+  const { actor } = request
+  const result = await workerCommand(services, request, workerId, {
+    authorise: async (state, version) => {
+      asLoadedWorker(workerId, state, version) // 404 if there is no such worker
+      authoriseWrite(await viewerOf(services, actor), spec, state, workerId)
+    },
+    command: async (loaded) => {
+      const ctx: FactContext = { services, actor, request, loaded }
+      const fields = await spec.fields(body, ctx)
+      const base = { eventId: newEventId(request, 0), workerId, occurredOn: body.occurredOn }
+      let extras = await extrasOf(services, spec, fields, loaded, body.occurredOn)
+      if (spec.needsDateOfBirth) {
+        // Data minimisation: decrypt (and log) the date of birth only once every other rule has let the fact through.
+        const admitted = Worker.admitFact(loaded.state, { _tag: "WorkerDeparted", ...base }, { checkAge: false })
+        if (Result.isFailure(admitted)) throw admitted.failure
+        extras = { ...extras, dateOfBirth: await dateOfBirthOf(services, actor, loaded, "departure-age-check") }
+      }
+      return spec.command(base, fields, extras)
+    },
+  })
+  return Result.map(result, answered(workerId))
 }
 
 /**
- * Corrections and voids are for the organisation that recorded the fact (from its event's metadata) or the
- * province officer: another enterprise, or another commune, may not rewrite it (403).
+ * Corrections and voids name a fact: only for workers the actor can see (404 otherwise, nothing revealed), by the
+ * organisation that recorded the fact (from its event's metadata) or the province officer (403 otherwise), within
+ * the rule of the fact's kind. Returns the fact and its kind.
  */
-async function mustHaveRecorded(
+async function authoriseAmendment(
   services: AppServices,
-  viewer: Actor,
+  actor: Actor,
   loaded: LoadedWorker,
-  target: Worker.WorkerFact,
-): Promise<void> {
-  if (viewer.role === "province-officer") return
-  const actor = await recordedBy(services, loaded.workerId, target.eventId)
-  authoriseAmend(viewer, actor ? recorderOf(actor) : { kind: "agency", role: "unknown" })
+  eventId: string,
+): Promise<{ readonly target: Worker.WorkerFact; readonly spec: FactSpec | undefined }> {
+  const viewer = await viewerOf(services, actor)
+  const scope = scopeOfState(loaded.state)
+  if (!scope || !canSee(viewer, scope)) throw workerNotFound(loaded.workerId)
+  const { fact: target, spec } = targetOf(loaded, eventId)
+  authoriseWrite(viewer, spec ?? REGISTRATION_RULE, loaded.state, loaded.workerId)
+  if (viewer.role !== "province-officer") {
+    const recorder = await recordedBy(services, loaded.workerId, target.eventId)
+    authoriseAmend(viewer, recorder ? recorderOf(recorder) : { kind: "agency", role: "unknown" })
+  }
+  return { target, spec }
 }
 
 /** The fact a correction or voiding names, with the rule of its kind (who may record it). */
@@ -142,105 +147,87 @@ function targetOf(
 
 async function correctFact(
   services: AppServices,
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   workerId: string,
   body: typeof B.CorrectionBody.Type,
 ) {
+  const { actor } = request
   const loaded = await loadWorker(services, workerId)
-  const viewer = await viewerOf(services, actor)
-  mustSee(viewer, loaded)
-  const { fact: target, spec } = targetOf(loaded, body.correctsEventId)
-  authoriseWrite(viewer, spec ?? REGISTRATION_RULE, loaded.state, workerId)
-  await mustHaveRecorded(services, viewer, loaded, target)
-  checkVersion(c, loaded)
+  const { target, spec } = await authoriseAmendment(services, actor, loaded, body.correctsEventId)
   const occurredOn = body.occurredOn ?? todayIso()
   if (target._tag === "WorkerRegistered") {
+    const checked = checkExpectedVersion(request, Worker.workerStreamId(workerId), loaded.version)
+    if (Result.isFailure(checked)) return Result.fail(checked.failure)
     const replacement = decodeInput(B.RegisterBody, body.replacement, "body.replacement" as "body")
     const personKey = await personKeyOf(services, loaded.registration)
     const { results, worker } = await correctRegistration(
       services,
-      actor,
-      c,
+      request,
       loaded,
       { ...body, occurredOn },
       replacement,
       personKey,
     )
-    return answerOf(workerId, results.at(-1)!.nextExpectedVersion, worker.events, worker.state)
+    return Result.succeed(answerOf(workerId, results.at(-1)!.nextExpectedVersion, worker.events, worker.state))
   }
   if (!spec) throw fail("rejected", "Không sửa được loại bản ghi này.", "This kind of fact cannot be corrected.")
-  const replacementBody = decodeInput(spec.body, body.replacement, "body.replacement" as "body") as {
-    occurredOn: string
-  }
-  const ctx: FactContext = { services, actor, c, loaded }
-  const fields = await spec.fields(replacementBody, ctx)
-  const replacement = spec.fact(
-    { eventId: target.eventId, workerId, occurredOn: replacementBody.occurredOn },
-    fields,
-    target,
-  )
-  const { standing } = await extrasOf(services, spec, fields, loaded, replacementBody.occurredOn)
-  const dateOfBirth = spec.needsDateOfBirth
-    ? await dateOfBirthOf(services, actor, loaded, "departure-age-check")
-    : undefined
-  const result = await executeCommand(services, await recordingActor(services, actor, unitOf(loaded)), c, {
-    streamId: Worker.workerStreamId(workerId),
-    streamType: Worker.WORKER_STREAM_TYPE,
-    decider: Worker.workerDecider,
-    command: new Worker.CorrectWorkerFact({
-      eventId: newEventId(actor, c, 0),
-      workerId,
-      occurredOn,
-      correctsEventId: body.correctsEventId,
-      reason: body.reason,
-      replacement,
-      ...(dateOfBirth ? { dateOfBirth } : {}),
-      ...(standing ? { standing } : {}),
-    }),
-    authorise: (state) => authoriseWrite(viewer, spec, state, workerId),
-    expectedVersion: loaded.version,
-    eventIdOf: (event) => event.eventId,
+  const result = await workerCommand(services, request, workerId, {
+    loaded,
+    command: async () => {
+      const replacementBody = decodeInput(spec.body, body.replacement, "body.replacement" as "body") as {
+        occurredOn: string
+      }
+      const ctx: FactContext = { services, actor, request, loaded }
+      const fields = await spec.fields(replacementBody, ctx)
+      const replacement = spec.fact(
+        { eventId: target.eventId, workerId, occurredOn: replacementBody.occurredOn },
+        fields,
+        target,
+      )
+      const { standing } = await extrasOf(services, spec, fields, loaded, replacementBody.occurredOn)
+      const dateOfBirth = spec.needsDateOfBirth
+        ? await dateOfBirthOf(services, actor, loaded, "departure-age-check")
+        : undefined
+      return new Worker.CorrectWorkerFact({
+        eventId: newEventId(request, 0),
+        workerId,
+        occurredOn,
+        correctsEventId: body.correctsEventId,
+        reason: body.reason,
+        replacement,
+        ...(dateOfBirth ? { dateOfBirth } : {}),
+        ...(standing ? { standing } : {}),
+      })
+    },
   })
-  return answerOf(workerId, result.version, result.events, result.state)
+  return Result.map(result, answered(workerId))
 }
 
 async function voidFact(
   services: AppServices,
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   workerId: string,
   body: typeof B.VoidBody.Type,
 ) {
   const loaded = await loadWorker(services, workerId)
-  const viewer = await viewerOf(services, actor)
-  mustSee(viewer, loaded)
-  const { fact: target, spec } = targetOf(loaded, body.correctsEventId)
-  const rule = spec ?? REGISTRATION_RULE
-  authoriseWrite(viewer, rule, loaded.state, workerId)
-  await mustHaveRecorded(services, viewer, loaded, target)
-  checkVersion(c, loaded)
+  const { target } = await authoriseAmendment(services, request.actor, loaded, body.correctsEventId)
   const command = new Worker.VoidWorkerFact({
-    eventId: newEventId(actor, c, 0),
+    eventId: newEventId(request, 0),
     workerId,
     occurredOn: body.occurredOn ?? todayIso(),
     correctsEventId: body.correctsEventId,
     reason: body.reason,
   })
   if (target._tag === "WorkerRegistered") {
-    const { results, worker } = await voidRegistration(services, actor, c, loaded, command)
-    return answerOf(workerId, results[0]!.nextExpectedVersion, worker.events, worker.state)
+    const checked = checkExpectedVersion(request, Worker.workerStreamId(workerId), loaded.version)
+    if (Result.isFailure(checked)) return Result.fail(checked.failure)
+    const { results, worker } = await voidRegistration(services, request, loaded, command)
+    return Result.succeed(answerOf(workerId, results[0]!.nextExpectedVersion, worker.events, worker.state))
   }
-  const result = await executeCommand(services, await recordingActor(services, actor, unitOf(loaded)), c, {
-    streamId: Worker.workerStreamId(workerId),
-    streamType: Worker.WORKER_STREAM_TYPE,
-    decider: Worker.workerDecider,
-    command,
-    authorise: (state) => authoriseWrite(viewer, rule, state, workerId),
-    expectedVersion: loaded.version,
-    eventIdOf: (event) => event.eventId,
-  })
-  return answerOf(workerId, result.version, result.events, result.state)
+  return Result.map(
+    await workerCommand(services, request, workerId, { loaded, command: async () => command }),
+    answered(workerId),
+  )
 }
 
 export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
@@ -255,8 +242,9 @@ export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
     response: B.RegisterAnswer,
     successStatus: 201,
     write: true,
-    handler: async ({ body, actor, services, c }) =>
-      respond(c, await idempotent(services, actor, c, body, () => registerWorker(services, actor, c, body))),
+    idempotent: true,
+    etag: true,
+    handler: ({ body, request, services }) => registerWorker(services, request, body),
   }),
   ...factSpecs.map((spec) =>
     defineRoute({
@@ -271,11 +259,9 @@ export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
       response: B.WriteAnswer,
       successStatus: 201,
       write: true,
-      handler: async ({ params, body, actor, services, c }) =>
-        respond(
-          c,
-          await idempotent(services, actor, c, body, () => recordFact(services, actor, c, spec, params.id, body)),
-        ),
+      idempotent: true,
+      etag: true,
+      handler: ({ params, body, request, services }) => recordFact(services, request, spec, params.id, body),
     }),
   ),
   defineRoute({
@@ -290,8 +276,9 @@ export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
     response: B.WriteAnswer,
     successStatus: 201,
     write: true,
-    handler: async ({ params, body, actor, services, c }) =>
-      respond(c, await idempotent(services, actor, c, body, () => correctFact(services, actor, c, params.id, body))),
+    idempotent: true,
+    etag: true,
+    handler: ({ params, body, request, services }) => correctFact(services, request, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -305,8 +292,9 @@ export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
     response: B.WriteAnswer,
     successStatus: 201,
     write: true,
-    handler: async ({ params, body, actor, services, c }) =>
-      respond(c, await idempotent(services, actor, c, body, () => voidFact(services, actor, c, params.id, body))),
+    idempotent: true,
+    etag: true,
+    handler: ({ params, body, request, services }) => voidFact(services, request, params.id, body),
   }),
   defineRoute({
     method: "delete",

@@ -1,5 +1,6 @@
-import { encodeEvent, PlanTask, QuotaPlan, ReportingObligation, type DomainEvent } from "@xkld/domain"
+import { PlanTask, QuotaPlan, ReportingObligation, type DomainEvent } from "@xkld/domain"
 import type { EventLog } from "@xkld/event-store"
+import { toStoreRecords } from "../records/store-records.ts"
 
 type Seed = QuotaPlan.SeedEvent<DomainEvent>
 
@@ -20,29 +21,23 @@ export async function recordSeedDocuments(
   ] as ReadonlyArray<Seed>
   let written = 0
   for (const seed of seeds) {
-    const encoded = encodeEvent(seed.event)
     const recordedAt = recordedAtOf(seed)
     const outcome = await log.append({
       streamId: seed.streamId,
       streamType: seed.streamType,
       expectedVersion: seed.streamPosition === 1 ? "no_stream" : seed.streamPosition - 1,
       recordedAt,
-      events: [
+      events: toStoreRecords(
+        [seed.event],
         {
-          eventId: seed.eventId,
-          type: encoded.type,
-          schemaVersion: encoded.schemaVersion,
-          data: encoded.data,
-          occurredAt: recordedAt ?? new Date(),
-          metadata: {
-            actor: { userId: "seed", role: "system" },
-            commandId: seed.eventId,
-            correlationId: seed.eventId,
-            legalBasis: legalBasisOf(seed.event),
-            source: { kind: "seed", dataset: "shared/seeds" },
-          },
+          actor: { userId: "seed", role: "system" },
+          commandId: seed.eventId,
+          correlationId: seed.eventId,
+          legalBasis: legalBasisOf(seed.event),
+          source: { kind: "seed", dataset: "shared/seeds" },
         },
-      ],
+        { eventIdOf: () => seed.eventId, occurredAtOf: () => recordedAt ?? new Date() },
+      ),
     })
     if (!outcome.ok) throw outcome.error
     if (!outcome.result.duplicate) written++
