@@ -1,12 +1,12 @@
 import { AdminUnit } from "@xkld/domain"
 import fc from "fast-check"
 import { describe, expect, test } from "vitest"
-import { importIds } from "../src/imports/event-ids.ts"
-import { validateQuotaRows, type QuotaColumnKey } from "../src/imports/quota-rows.ts"
-import { looseKey, readDate, readDigits, type Plain, type SheetTable } from "../src/imports/spreadsheet.ts"
-import { priorityGroupOf } from "../src/imports/worker-columns.ts"
-import { validateWorkerRows, type WorkerImportScope } from "../src/imports/worker-rows.ts"
-import type { WorkerColumnKey } from "../src/imports/worker-columns.ts"
+import { importIds } from "./event-ids.ts"
+import { validateQuotaRows, type QuotaColumnKey } from "./quota-rows.ts"
+import { looseKey, readDate, readDigits, type Plain, type SheetTable } from "./spreadsheet.ts"
+import { priorityGroupOf } from "./worker-columns.ts"
+import { validateWorkerRows, type WorkerImportScope } from "./worker-rows.ts"
+import type { WorkerColumnKey } from "./worker-columns.ts"
 
 describe("cell readers", () => {
   test("dates: dd/mm/yyyy (also with dashes or dots), ISO, and Excel date cells; a bare day number is refused", () => {
