@@ -25,6 +25,12 @@ export interface CommandOptions<C, S, E, R> {
   readonly authorise?: (state: S, version: number) => void | Promise<void>
   /** The command, possibly built from the current state once authorised (e.g. with a date of birth read). */
   readonly command: C | ((state: S, version: number) => C | Promise<C>)
+  /**
+   * What the decider said the command still needs, supplied (e.g. `DateOfBirthRequired`: the date of birth,
+   * decrypted only once every other rule let the command through); the completed command is decided instead.
+   * Undefined: the rejection stands.
+   */
+  readonly supply?: ((rejection: R, command: C, state: S) => Promise<C | undefined>) | undefined
   /** Whom the records name as actor (a commune officer of several communes records for the worker's one). */
   readonly recordAs?: ((state: S) => Actor | Promise<Actor>) | undefined
   readonly legalBasis?: LegalBasis | undefined
@@ -133,7 +139,11 @@ export async function executeCommand<C, S, E extends DomainEvent, R>(
     typeof options.command === "function"
       ? await (options.command as (s: S, v: number) => C | Promise<C>)(state, version)
       : options.command
-  const decided = options.decider.decide(command, state)
+  let decided = options.decider.decide(command, state)
+  if (Result.isFailure(decided) && options.supply) {
+    const completed = await options.supply(decided.failure, command, state)
+    if (completed !== undefined) decided = options.decider.decide(completed, state)
+  }
   if (Result.isFailure(decided)) return Result.fail(decided.failure as CommandFailure)
   if (decided.success.length === 0) return Result.succeed({ streamId: options.streamId, version, events: [], state })
   const metadata = commandMetadata(request, {

@@ -292,7 +292,7 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     body: B.DepartureBody,
     needsDateOfBirth: true,
     fields: () => ({}),
-    command: (a, extras) => new Worker.RecordDeparture({ ...a, dateOfBirth: extras.dateOfBirth! }),
+    command: (a) => new Worker.RecordDeparture(a),
     // the contract it departs under is derived again by the rules when the correction is checked
     fact: (a, target) =>
       new Worker.WorkerDeparted({ ...a, contractEventId: (target as Worker.WorkerDeparted).contractEventId }),

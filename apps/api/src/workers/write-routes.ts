@@ -1,7 +1,7 @@
 import { Worker } from "@xkld/domain"
 import { Result } from "effect"
 import type { Actor } from "../access/actor.ts"
-import { checkExpectedVersion, executeCommand, type CommandResult } from "../commands/execute.ts"
+import { checkExpectedVersion, executeCommand, type CommandOptions, type CommandResult } from "../commands/execute.ts"
 import { newEventId, type RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute, type RouteSpec } from "../http/route.ts"
@@ -61,6 +61,12 @@ const workerCommand = (
     readonly loaded?: LoadedWorker
     readonly authorise?: (state: Worker.WorkerState, version: number) => Promise<void>
     readonly command: (loaded: LoadedWorker) => Promise<Worker.WorkerCommand>
+    readonly supply?: CommandOptions<
+      Worker.WorkerCommand,
+      Worker.WorkerState,
+      Worker.WorkerEvent,
+      Worker.WorkerRejection
+    >["supply"]
   },
 ) =>
   executeCommand(services, request, {
@@ -70,6 +76,7 @@ const workerCommand = (
     loaded: options.loaded,
     authorise: options.authorise,
     command: (state, version) => options.command(asLoadedWorker(workerId, state, version)),
+    supply: options.supply,
     recordAs: (state) => recordingActor(services, request.actor, unitOf(state)),
     eventIdOf: (event) => event.eventId,
   })
@@ -89,15 +96,22 @@ async function recordFact(services: AppServices, request: RequestContext, spec: 
       const ctx: FactContext = { services, actor, request, loaded }
       const fields = await spec.fields(body, ctx)
       const base = { eventId: newEventId(request, 0), workerId, occurredOn: body.occurredOn }
-      let extras = await extrasOf(services, spec, fields, loaded, body.occurredOn)
-      if (spec.needsDateOfBirth) {
-        // Data minimisation: decrypt (and log) the date of birth only once every other rule has let the fact through.
-        const admitted = Worker.admitFact(loaded.state, { _tag: "WorkerDeparted", ...base }, { checkAge: false })
-        if (Result.isFailure(admitted)) throw admitted.failure
-        extras = { ...extras, dateOfBirth: await dateOfBirthOf(services, actor, loaded, "departure-age-check") }
-      }
-      return spec.command(base, fields, extras)
+      return spec.command(base, fields, await extrasOf(services, spec, fields, loaded, body.occurredOn))
     },
+    // Data minimisation: the date of birth is decrypted (and the read logged) only when the decider asks for it,
+    // i.e. once every other rule has let the departure through.
+    supply: async (rejection, command, state) =>
+      rejection._tag === "DateOfBirthRequired" && command._tag === "RecordDeparture"
+        ? new Worker.RecordDeparture({
+            ...command,
+            dateOfBirth: await dateOfBirthOf(
+              services,
+              actor,
+              asLoadedWorker(workerId, state, 0),
+              "departure-age-check",
+            ),
+          })
+        : undefined,
   })
   return Result.map(result, answered(workerId))
 }
@@ -125,24 +139,14 @@ async function authoriseAmendment(
   return { target, spec }
 }
 
-/** The fact a correction or voiding names, with the rule of its kind (who may record it). */
+/** The fact a correction or voiding names (the domain says why there is none), with the rule of its kind. */
 function targetOf(
   loaded: LoadedWorker,
   eventId: string,
 ): { readonly fact: Worker.WorkerFact; readonly spec: FactSpec | undefined } {
-  const fact = loaded.state.facts.find((f) => f.eventId === eventId)
-  if (fact) return { fact, spec: factSpecByTag.get(fact._tag) }
-  // Let the domain say why (already voided, unknown, a correction rather than a fact): same words as the rules.
-  throw loaded.state.voidedEventIds.includes(eventId)
-    ? new Worker.FactAlreadyVoided({
-        message: "Bản ghi này đã bị hủy trước đó; không thể sửa hoặc hủy lại.",
-        messageEn: `Event ${eventId} was already voided`,
-      })
-    : new Worker.UnknownEvent({
-        message:
-          "Không tìm thấy bản ghi cần sửa trong hồ sơ người lao động này (chỉ sửa được bản ghi gốc, không sửa bản đính chính).",
-        messageEn: `No fact ${eventId} in this worker's history`,
-      })
+  const found = Worker.findTarget(loaded.state, eventId)
+  if (Result.isFailure(found)) throw found.failure
+  return { fact: found.success, spec: factSpecByTag.get(found.success._tag) }
 }
 
 async function correctFact(

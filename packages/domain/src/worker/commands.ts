@@ -63,11 +63,13 @@ export class RecordSupportSubsidy extends Schema.TaggedClass<RecordSupportSubsid
 ) {}
 /**
  * `dateOfBirth` is read by the app from the sealed identity: only the birth year is in clear, and
- * "18 or older on the departure date" needs the full date. It is checked, never stored.
+ * "18 or older on the departure date" needs the full date. It is checked, never stored. Without it the decider
+ * answers `DateOfBirthRequired` once every other rule lets the departure through: that is when the app decrypts
+ * the date (and logs the read) and sends the command again with it — data minimisation, decided by the domain.
  */
 export class RecordDeparture extends Schema.TaggedClass<RecordDeparture>()("RecordDeparture", {
   ...base,
-  dateOfBirth: IsoDate,
+  dateOfBirth: Schema.optional(IsoDate),
 }) {}
 export class RecordContractEndedEarly extends Schema.TaggedClass<RecordContractEndedEarly>()(
   "RecordContractEndedEarly",

@@ -102,7 +102,8 @@ const candidateOf = (command: Exclude<WorkerCommand, CorrectWorkerFact | VoidWor
 
 type Decision = Result.Result<ReadonlyArray<WorkerEvent>, WorkerRejection>
 
-const findTarget = (state: WorkerState, eventId: string): Result.Result<WorkerFact, WorkerRejection> => {
+/** The fact in effect that a correction or voiding names, or the rejection saying why there is none. */
+export const findTarget = (state: WorkerState, eventId: string): Result.Result<WorkerFact, WorkerRejection> => {
   if (state.voidedEventIds.includes(eventId)) {
     return Result.fail(
       new FactAlreadyVoided({
