@@ -1,12 +1,30 @@
 import { sql, type Kysely } from "kysely"
 import { append, type AppendOutcome, type AppendRequest } from "./append.ts"
 import type { Database } from "./backends/database.ts"
-import { countEvents, readAll, readAllBatch, readStream, type ReadAllOptions, type ReadStreamOptions } from "./read.ts"
+import {
+  countEvents,
+  readAll,
+  readAllBatch,
+  readEvents,
+  readStream,
+  readStreams,
+  type ReadAllOptions,
+  type ReadEventsOptions,
+  type ReadStreamOptions,
+  type ReadStreamsOptions,
+} from "./read.ts"
 import { startCatchUp, type CatchUpOptions, type Subscription } from "./subscription/catch-up.ts"
+import {
+  advanceCheckpoint,
+  deleteCheckpoint,
+  listCheckpoints,
+  loadCheckpoint,
+  resetCheckpoint,
+} from "./subscription/checkpoint-store.ts"
 import { NOTIFY_CHANNEL, WakeUp } from "./subscription/wake-up.ts"
 import { sealLog, type Seal } from "./tamper/seal.ts"
 import { verifyLog, type VerifyReport } from "./tamper/verify.ts"
-import type { RecordedEvent } from "./types.ts"
+import type { Checkpoint, RecordedEvent } from "./types.ts"
 
 export interface EventLogOptions {
   /** Demo history only: lets an append set its recorded time. Never on in production. */
@@ -15,19 +33,51 @@ export interface EventLogOptions {
 }
 
 /**
- * The append-only event log over one database (PGlite or PostgreSQL): the same SQL on both.
- * Promise-based core; `EventStore` (service.ts) is its Effect face.
+ * The append-only event log over one database (PGlite or PostgreSQL): the same SQL on both. The store's one
+ * face (ADR 0014): no other package names the store's tables.
+ *
+ * Every read and checkpoint operation runs on the log's own connection, or on the caller's (`on`: a connection
+ * or an open transaction), so a projection reads what its own transaction sees and its checkpoint commits with
+ * its writes. On PGlite a read outside a transaction that is open would wait for it: pass the transaction.
  */
 export interface EventLog {
   readonly backend: Database["backend"]
   readonly database: Database
   /** Appends in the log's own transaction, or in the caller's (`trx`) for read-your-writes projections. */
   readonly append: (request: AppendRequest, trx?: Kysely<any>) => Promise<AppendOutcome>
-  readonly readStream: (streamId: string, options?: ReadStreamOptions) => Promise<ReadonlyArray<RecordedEvent>>
-  readonly readAllBatch: (options?: ReadAllOptions) => Promise<ReadonlyArray<RecordedEvent>>
-  readonly readAll: (options?: ReadAllOptions) => AsyncGenerator<ReadonlyArray<RecordedEvent>>
+  readonly readStream: (
+    streamId: string,
+    options?: ReadStreamOptions,
+    on?: Kysely<any>,
+  ) => Promise<ReadonlyArray<RecordedEvent>>
+  /** Several streams in one query, stream by stream (by id), each in stream order. */
+  readonly readStreams: (
+    streamIds: ReadonlyArray<string>,
+    options?: ReadStreamsOptions,
+    on?: Kysely<any>,
+  ) => Promise<ReadonlyArray<RecordedEvent>>
+  /** Events by id, in recorded order. */
+  readonly readEvents: (
+    eventIds: ReadonlyArray<string>,
+    options?: ReadEventsOptions,
+    on?: Kysely<any>,
+  ) => Promise<ReadonlyArray<RecordedEvent>>
+  readonly readAllBatch: (options?: ReadAllOptions, on?: Kysely<any>) => Promise<ReadonlyArray<RecordedEvent>>
+  readonly readAll: (options?: ReadAllOptions, on?: Kysely<any>) => AsyncGenerator<ReadonlyArray<RecordedEvent>>
   readonly subscribe: (options: CatchUpOptions) => Subscription
-  readonly count: () => Promise<number>
+  readonly count: (on?: Kysely<any>) => Promise<number>
+  /** A subscriber's checkpoint (created at the start of the log when missing). */
+  readonly loadCheckpoint: (subscriber: string, on?: Kysely<any>) => Promise<Checkpoint>
+  /**
+   * Compare-and-set inside the caller's transaction: moves the checkpoint from `from` to `to` or throws
+   * `CheckpointConflict`, so the subscriber's writes and its checkpoint commit together or not at all.
+   */
+  readonly advanceCheckpoint: (subscriber: string, from: Checkpoint, to: Checkpoint, trx: Kysely<any>) => Promise<void>
+  /** Creates the checkpoint at the start of the log, or moves an existing one back there. */
+  readonly resetCheckpoint: (subscriber: string, on?: Kysely<any>) => Promise<void>
+  readonly deleteCheckpoint: (subscriber: string, on?: Kysely<any>) => Promise<void>
+  /** The checkpoints of the subscribers whose name starts with `prefix`. */
+  readonly listCheckpoints: (prefix: string, on?: Kysely<any>) => Promise<ReadonlyMap<string, Checkpoint>>
   readonly seal: () => Promise<Seal | undefined>
   readonly verify: () => Promise<VerifyReport>
   readonly close: () => Promise<void>
@@ -49,15 +99,22 @@ export async function openEventLog(database: Database, options: EventLogOptions 
       if (outcome.ok && !outcome.result.duplicate && !trx) wakeUp.appended()
       return outcome
     },
-    readStream: (streamId, readOptions) => readStream(db, streamId, readOptions),
-    readAllBatch: (readOptions) => readAllBatch(db, readOptions),
-    readAll: (readOptions) => readAll(db, readOptions),
+    readStream: (streamId, readOptions, on) => readStream(on ?? db, streamId, readOptions),
+    readStreams: (streamIds, readOptions, on) => readStreams(on ?? db, streamIds, readOptions),
+    readEvents: (eventIds, readOptions, on) => readEvents(on ?? db, eventIds, readOptions),
+    readAllBatch: (readOptions, on) => readAllBatch(on ?? db, readOptions),
+    readAll: (readOptions, on) => readAll(on ?? db, readOptions),
     subscribe: (subscribeOptions) => {
       const subscription = startCatchUp(db, wakeUp, subscribeOptions)
       subscriptions.add(subscription)
       return subscription
     },
-    count: () => countEvents(db),
+    count: (on) => countEvents(on ?? db),
+    loadCheckpoint: (subscriber, on) => loadCheckpoint(on ?? db, subscriber),
+    advanceCheckpoint: (subscriber, from, to, trx) => advanceCheckpoint(trx, subscriber, from, to),
+    resetCheckpoint: (subscriber, on) => resetCheckpoint(on ?? db, subscriber),
+    deleteCheckpoint: (subscriber, on) => deleteCheckpoint(on ?? db, subscriber),
+    listCheckpoints: (prefix, on) => listCheckpoints(on ?? db, prefix),
     seal: () => sealLog(db),
     verify: () => verifyLog(db),
     close: async () => {

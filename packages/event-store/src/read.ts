@@ -34,6 +34,11 @@ export interface ReadAllOptions {
   readonly eventTypes?: ReadonlyArray<string>
   readonly streamTypes?: ReadonlyArray<string>
   readonly recordedUpTo?: Date
+  /**
+   * Also the committed events the ordering guard holds back (ADR 0003). Only for an exactly-once apply that
+   * keeps its own record of what it applied (the projection runner's switch); never to move a checkpoint.
+   */
+  readonly includeHeldBack?: boolean
 }
 
 /**
@@ -52,7 +57,7 @@ export async function readAllBatch(
   const upTo = options.recordedUpTo ? sql`AND recorded_at <= ${options.recordedUpTo.toISOString()}::timestamptz` : sql``
   const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
     WHERE (transaction_id, global_position) > (${after.transactionId.toString()}::xid8, ${after.globalPosition}::bigint)
-      AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ${options.includeHeldBack ? sql`` : sql`AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`}
       ${byType} ${byStreamType} ${upTo}
     ORDER BY transaction_id, global_position
     LIMIT ${options.batchSize ?? 1000}`.execute(db)
@@ -72,6 +77,43 @@ export async function* readAll(
     const last = batch[batch.length - 1]!
     after = { transactionId: last.transactionId, globalPosition: last.globalPosition }
   }
+}
+
+export interface ReadStreamsOptions {
+  readonly eventTypes?: ReadonlyArray<string>
+}
+
+/** The events of several streams in one query, stream by stream (by id), each in stream order. */
+export async function readStreams(
+  db: Kysely<any>,
+  streamIds: ReadonlyArray<string>,
+  options: ReadStreamsOptions = {},
+): Promise<ReadonlyArray<RecordedEvent>> {
+  if (streamIds.length === 0) return []
+  const byType = options.eventTypes?.length ? sql`AND event_type = ANY (${[...options.eventTypes]}::text[])` : sql``
+  const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
+    WHERE stream_id = ANY (${[...streamIds]}::text[]) ${byType}
+    ORDER BY stream_id, stream_position`.execute(db)
+  return rows.map(toRecordedEvent)
+}
+
+export interface ReadEventsOptions {
+  /** Only what the system had recorded by then (transaction time). */
+  readonly recordedUpTo?: Date | undefined
+}
+
+/** Events by their ids (uuids), in the order they were recorded. */
+export async function readEvents(
+  db: Kysely<any>,
+  eventIds: ReadonlyArray<string>,
+  options: ReadEventsOptions = {},
+): Promise<ReadonlyArray<RecordedEvent>> {
+  if (eventIds.length === 0) return []
+  const upTo = options.recordedUpTo ? sql`AND recorded_at <= ${options.recordedUpTo.toISOString()}::timestamptz` : sql``
+  const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
+    WHERE event_id = ANY (${[...eventIds]}::uuid[]) ${upTo}
+    ORDER BY recorded_at, global_position`.execute(db)
+  return rows.map(toRecordedEvent)
 }
 
 export async function countEvents(db: Kysely<any>): Promise<number> {

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Effect, Layer } from "effect"
 import { sql } from "kysely"
 import { expect, test } from "vitest"
-import { EventStore, migrateToLatest, openEventLog, openPglite } from "../src/index.ts"
+import { migrateToLatest, openEventLog, openPglite } from "../src/index.ts"
 import { openTestDatabase, testEvent } from "../src/testing/index.ts"
 
 test("migrations are versioned and idempotent: a second run applies nothing and keeps the data", async () => {
@@ -49,31 +48,27 @@ test("the embedded database keeps its data in its directory across restarts", as
   }
 })
 
-test("the Effect service appends and fails with a typed conflict", async () => {
-  const program = Effect.gen(function* () {
-    const store = yield* EventStore
-    const ok = yield* store.append({
+test("the log appends and answers a conflict with a typed error", async () => {
+  const log = await openEventLog(await openTestDatabase())
+  try {
+    const first = await log.append({
       streamId: "e",
       streamType: "E",
       expectedVersion: "no_stream",
       events: [testEvent()],
     })
-    const conflict = yield* store
-      .append({ streamId: "e", streamType: "E", expectedVersion: "no_stream", events: [testEvent()] })
-      .pipe(Effect.flip)
-    return { ok, conflict, count: yield* store.count }
-  })
-  const layer = process.env.DATABASE_URL
-    ? Layer.effect(
-        EventStore,
-        Effect.acquireRelease(
-          Effect.promise(async () => openEventLog(await openTestDatabase())),
-          (log) => Effect.promise(() => log.close()),
-        ).pipe(Effect.map(EventStore.fromLog)),
-      )
-    : EventStore.layerPglite()
-  const result = await Effect.runPromise(program.pipe(Effect.provide(layer)))
-  expect(result.ok.nextExpectedVersion).toBe(1)
-  expect(result.conflict).toMatchObject({ _tag: "WrongExpectedVersion", actualVersion: 1 })
-  expect(result.count).toBe(1)
+    const second = await log.append({
+      streamId: "e",
+      streamType: "E",
+      expectedVersion: "no_stream",
+      events: [testEvent()],
+    })
+    if (!first.ok || second.ok) throw new Error("expected one append and one conflict")
+    const result = { ok: first.result, conflict: second.error, count: await log.count() }
+    expect(result.ok.nextExpectedVersion).toBe(1)
+    expect(result.conflict).toMatchObject({ _tag: "WrongExpectedVersion", actualVersion: 1 })
+    expect(result.count).toBe(1)
+  } finally {
+    await log.close()
+  }
 })

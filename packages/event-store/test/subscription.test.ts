@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto"
 import { sql } from "kysely"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
-import { advanceCheckpoint, loadCheckpoint, openEventLog, processNextBatch, type EventLog } from "../src/index.ts"
+import { openEventLog, type EventLog } from "../src/index.ts"
+import { processNextBatch } from "../src/subscription/catch-up.ts"
+import { advanceCheckpoint, loadCheckpoint } from "../src/subscription/checkpoint-store.ts"
 import { openTestDatabase, testEvent } from "../src/testing/index.ts"
 
 let log: EventLog

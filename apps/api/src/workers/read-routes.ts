@@ -94,7 +94,7 @@ async function identitiesOf(
   workerIds: ReadonlyArray<string>,
 ): Promise<ReadonlyMap<string, IdentityView>> {
   const db = services.log.database.db
-  const registrations = await registrationsOf(db, workerIds)
+  const registrations = await registrationsOf(services.log, workerIds)
   const keys = await personKeysOf(
     db,
     masterKeyOf(services.config),

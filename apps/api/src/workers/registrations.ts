@@ -1,25 +1,22 @@
 import { decodeEvent, Worker } from "@xkld/domain"
-import { eventColumns, toRecordedEvent } from "@xkld/event-store"
+import type { EventLog } from "@xkld/event-store"
 import { Result } from "effect"
-import { sql, type Kysely } from "kysely"
 
 /**
  * The registrations in effect (corrections applied) of many workers in one query: what a list needs to decrypt
  * names. A registration voided is absent; so is a worker without one.
  */
 export async function registrationsOf(
-  db: Kysely<any>,
+  log: EventLog,
   workerIds: ReadonlyArray<string>,
 ): Promise<ReadonlyMap<string, Worker.WorkerRegistered>> {
   const found = new Map<string, Worker.WorkerRegistered>()
   if (workerIds.length === 0) return found
   const streamIds = workerIds.map(Worker.workerStreamId)
-  const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
-    WHERE stream_id = ANY (${streamIds}::text[])
-      AND event_type IN ('WorkerRegistered', 'WorkerFactCorrected', 'WorkerFactVoided')
-    ORDER BY stream_id, stream_position`.execute(db)
-  for (const row of rows) {
-    const recorded = toRecordedEvent(row)
+  const events = await log.readStreams(streamIds, {
+    eventTypes: ["WorkerRegistered", "WorkerFactCorrected", "WorkerFactVoided"],
+  })
+  for (const recorded of events) {
     const decoded = decodeEvent(recorded.type, recorded.schemaVersion, recorded.data)
     if (Result.isFailure(decoded)) continue
     const event = decoded.success as Worker.WorkerEvent

@@ -27,3 +27,22 @@ export async function advanceCheckpoint(
   )
   if (Number(result.numAffectedRows ?? 0) !== 1) throw new CheckpointConflict({ subscriber })
 }
+
+/** Creates the subscriber's checkpoint at the start of the log, or moves an existing one back there. */
+export async function resetCheckpoint(db: Kysely<any>, subscriber: string): Promise<void> {
+  await sql`INSERT INTO es_checkpoints (subscriber) VALUES (${subscriber})
+    ON CONFLICT (subscriber) DO UPDATE SET transaction_id = '0', global_position = 0, updated_at = now()`.execute(db)
+}
+
+export async function deleteCheckpoint(db: Kysely<any>, subscriber: string): Promise<void> {
+  await sql`DELETE FROM es_checkpoints WHERE subscriber = ${subscriber}`.execute(db)
+}
+
+/** The stored checkpoints of the subscribers whose name starts with `prefix`. */
+export async function listCheckpoints(db: Kysely<any>, prefix: string): Promise<ReadonlyMap<string, Checkpoint>> {
+  const { rows } = await sql<any>`SELECT subscriber, transaction_id::text AS tx, global_position
+    FROM es_checkpoints WHERE starts_with(subscriber, ${prefix})`.execute(db)
+  return new Map(
+    rows.map((r) => [r.subscriber, { transactionId: BigInt(r.tx), globalPosition: Number(r.global_position) }]),
+  )
+}

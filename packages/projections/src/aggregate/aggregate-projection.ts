@@ -1,5 +1,5 @@
 import { decodeEvent, UnknownStreamEvent, type DomainEvent } from "@xkld/domain"
-import { readStream, type RecordedEvent } from "@xkld/event-store"
+import type { EventLog, RecordedEvent } from "@xkld/event-store"
 import { Result } from "effect"
 import type { Kysely } from "kysely"
 import type { Projection, TableNames } from "../runner/index.ts"
@@ -67,12 +67,17 @@ export function aggregateProjection<S>(view: AggregateView<S>): Projection {
     return Object.fromEntries(view.tables.map((t) => [t, byKey(derived[t] ?? [])]))
   }
 
-  const load = async (trx: Kysely<any>, cache: Map<string, Cached<S>>, first: RecordedEvent): Promise<Cached<S>> => {
+  const load = async (
+    log: EventLog,
+    trx: Kysely<any>,
+    cache: Map<string, Cached<S>>,
+    first: RecordedEvent,
+  ): Promise<Cached<S>> => {
     const cached = cache.get(first.streamId)
     if (cached && cached.version === first.streamPosition - 1) return cached
     let state = view.initialState
     if (first.streamPosition > 1) {
-      for (const event of await readStream(trx, first.streamId, { toVersion: first.streamPosition - 1 }))
+      for (const event of await log.readStream(first.streamId, { toVersion: first.streamPosition - 1 }, trx))
         state = evolveRecorded(view, state, event)
     }
     return { version: first.streamPosition - 1, state, rows: derivedMaps(state, first.streamId) }
@@ -88,13 +93,13 @@ export function aggregateProjection<S>(view: AggregateView<S>): Projection {
     createTables: async (db, names) => {
       for (const table of view.tables) await createVersionedTable(db, names[table]!)
     },
-    handle: async (trx, events, names: TableNames) => {
+    handle: async (trx, events, names: TableNames, log) => {
       const generation = names[view.tables[0]!]!
       let cache = caches.get(generation)
       if (!cache) caches.set(generation, (cache = new Map()))
       const batch = new VersionBatch()
       for (const event of events) {
-        const current = await load(trx, cache, event)
+        const current = await load(log, trx, cache, event)
         const state = evolveRecorded(view, current.state, event)
         const rows = derivedMaps(state, event.streamId)
         for (const table of view.tables)

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from "kysely"
+import type { EventLog } from "@xkld/event-store"
+import { sql } from "kysely"
 import type { DepartureRow } from "../worker/derive.ts"
 import type { TableOf } from "./as-of.ts"
 import { eventsById, type LineageEvent } from "./lineage.ts"
@@ -26,10 +27,11 @@ export interface Difference {
  * each departure whose row differs between the two times, and the events recorded in between that changed it.
  */
 export async function departedDifference(
-  db: Kysely<any>,
+  log: EventLog,
   tableOf: TableOf,
   query: { readonly provinceCode: string; readonly year: number; readonly from: Date; readonly to: Date },
 ): Promise<Difference> {
+  const db = log.database.db
   const table = sql.table(tableOf("workers", "departures"))
   const at = (t: Date) =>
     sql`recorded_from <= ${t.toISOString()}::timestamptz AND (recorded_to IS NULL OR recorded_to > ${t.toISOString()}::timestamptz)`
@@ -73,7 +75,7 @@ export async function departedDifference(
     departedAfter: after.size,
     changes: changes.sort((a, b) => a.departureEventId.localeCompare(b.departureEventId)),
     events: await eventsById(
-      db,
+      log,
       causes.map((c) => c.event_id),
       query.to,
     ),

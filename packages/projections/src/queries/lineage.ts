@@ -1,4 +1,5 @@
-import { sql, type Kysely } from "kysely"
+import type { EventLog } from "@xkld/event-store"
+import { sql } from "kysely"
 import type { DepartureRow } from "../worker/derive.ts"
 import type { CatalogueSource } from "../units/catalogue-source.ts"
 import { knownAt, type TableOf } from "./as-of.ts"
@@ -40,11 +41,12 @@ export interface LineageQuery {
  * same figure attainment reports, recomputed from the same rows.
  */
 export async function departedLineage(
-  db: Kysely<any>,
+  log: EventLog,
   tableOf: TableOf,
   catalogues: CatalogueSource,
   query: LineageQuery,
 ): Promise<Lineage> {
+  const db = log.database.db
   const { provinceCode, year, asOf } = query
   const { rows } = await sql<{
     data: DepartureRow
@@ -72,7 +74,7 @@ export async function departedLineage(
     })
   }
   const ids = [...new Set(selected.flatMap((s) => s.departure.lineage))]
-  const events = ids.length === 0 ? [] : await eventsById(db, ids, asOf)
+  const events = ids.length === 0 ? [] : await eventsById(log, ids, asOf)
   return {
     figure: "departed",
     value: Math.round(selected.reduce((sum, s) => sum + s.share, 0) * 100) / 100,
@@ -82,25 +84,26 @@ export async function departedLineage(
 }
 
 export async function eventsById(
-  db: Kysely<any>,
+  log: EventLog,
   ids: ReadonlyArray<string>,
   asOf?: Date,
 ): Promise<ReadonlyArray<LineageEvent>> {
-  const upTo = asOf ? sql`AND recorded_at <= ${asOf.toISOString()}::timestamptz` : sql``
-  const { rows } =
-    await sql<any>`SELECT event_id::text AS event_id, event_type, stream_id, recorded_at, occurred_at, metadata,
-      data->>'correctsEventId' AS corrects, data->>'reason' AS reason
-    FROM es_events WHERE event_id = ANY (${[...ids]}::uuid[]) ${upTo}
-    ORDER BY recorded_at, global_position`.execute(db)
-  return rows.map((r) => ({
-    eventId: r.event_id,
-    type: r.event_type,
-    streamId: r.stream_id,
-    recordedAt: new Date(r.recorded_at).toISOString(),
-    occurredAt: new Date(r.occurred_at).toISOString(),
-    actor: r.metadata?.actor ?? null,
-    legalBasis: r.metadata?.legalBasis ?? null,
-    source: r.metadata?.source ?? null,
-    corrects: r.corrects ? { eventId: r.corrects, reason: r.reason ?? "" } : null,
-  }))
+  const events = await log.readEvents(ids, { recordedUpTo: asOf })
+  /** What `data->>'field'` gives: a string field as it is, any other value as its JSON text, null when absent. */
+  const text = (value: unknown): string | null =>
+    value === undefined || value === null ? null : typeof value === "string" ? value : JSON.stringify(value)
+  return events.map((e) => {
+    const corrects = text(e.data?.correctsEventId)
+    return {
+      eventId: e.eventId,
+      type: e.type,
+      streamId: e.streamId,
+      recordedAt: e.recordedAt.toISOString(),
+      occurredAt: e.occurredAt.toISOString(),
+      actor: e.metadata?.actor ?? null,
+      legalBasis: e.metadata?.legalBasis ?? null,
+      source: e.metadata?.source ?? null,
+      corrects: corrects ? { eventId: corrects, reason: text(e.data?.reason) ?? "" } : null,
+    }
+  })
 }

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from "kysely"
-import { compareCheckpoints, loadCheckpoint, type RecordedEvent } from "@xkld/event-store"
-import { positionOf } from "./events.ts"
-import { appliedTable, checkpointName, tableNames, type Projection } from "./projection.ts"
+import { compareCheckpoints, type EventLog, type RecordedEvent } from "@xkld/event-store"
+import { appliedTable, checkpointName, positionOf, tableNames, type Projection } from "./projection.ts"
 
 /*
  * Exactly once per generation, for inline projections.
@@ -25,6 +24,7 @@ const keyOf = (streamId: string, position: number) => `${position}\u0000${stream
 
 /** The loop's side: handles the events the inline apply has not already handled. */
 export async function applyFromLoop(
+  log: EventLog,
   trx: Kysely<any>,
   projection: Projection,
   generation: number,
@@ -42,17 +42,18 @@ export async function applyFromLoop(
       pending = events.filter((e) => !done.has(keyOf(e.streamId, e.streamPosition)))
     }
   }
-  if (pending.length > 0) await projection.handle(trx, pending, tableNames(projection, generation))
+  if (pending.length > 0) await projection.handle(trx, pending, tableNames(projection, generation), log)
 }
 
 /** The inline side: records and handles the events neither side has handled yet. */
 export async function applyInlineTo(
+  log: EventLog,
   trx: Kysely<any>,
   projection: Projection,
   generation: number,
   events: ReadonlyArray<RecordedEvent>,
 ): Promise<number> {
-  const checkpoint = await loadCheckpoint(trx, checkpointName(projection.name, generation))
+  const checkpoint = await log.loadCheckpoint(checkpointName(projection.name, generation), trx)
   const ahead = events.filter((e) => compareCheckpoints(positionOf(e), checkpoint) > 0)
   if (ahead.length === 0) return 0
   const { streams, positions } = splitKeys(ahead)
@@ -63,6 +64,6 @@ export async function applyInlineTo(
     RETURNING stream_id, stream_position`.execute(trx)
   const fresh = new Set(rows.map((r) => keyOf(r.stream_id, Number(r.stream_position))))
   const pending = ahead.filter((e) => fresh.has(keyOf(e.streamId, e.streamPosition)))
-  if (pending.length > 0) await projection.handle(trx, pending, tableNames(projection, generation))
+  if (pending.length > 0) await projection.handle(trx, pending, tableNames(projection, generation), log)
   return pending.length
 }

@@ -1,15 +1,7 @@
 import type { Kysely } from "kysely"
-import {
-  advanceCheckpoint,
-  CheckpointConflict,
-  loadCheckpoint,
-  type Checkpoint,
-  type EventLog,
-  type RecordedEvent,
-} from "@xkld/event-store"
+import { CheckpointConflict, type Checkpoint, type EventLog, type RecordedEvent } from "@xkld/event-store"
 import { applyFromLoop } from "./apply.ts"
-import { positionOf } from "./events.ts"
-import { checkpointName, type Projection } from "./projection.ts"
+import { checkpointName, positionOf, type Projection } from "./projection.ts"
 import { tryLockExclusive } from "./status-store.ts"
 
 export interface Poison {
@@ -126,7 +118,7 @@ export class CatchUpLoop {
           }
           break
         }
-        const from = await loadCheckpoint(this.#db, this.#checkpoint)
+        const from = await this.#options.log.loadCheckpoint(this.#checkpoint, this.#db)
         const batch = await this.#options.log.readAllBatch({
           ...this.projection.filter,
           after: from,
@@ -176,9 +168,9 @@ export class CatchUpLoop {
   #commit(from: Checkpoint, events: ReadonlyArray<RecordedEvent>): Promise<void> {
     return this.#db.transaction().execute(async (trx) => {
       if (!(await tryLockExclusive(trx, this.#checkpoint))) throw new Busy()
-      await applyFromLoop(trx, this.projection, this.generation, events)
+      await applyFromLoop(this.#options.log, trx, this.projection, this.generation, events)
       if (this.#halted) throw new Error("halted mid-batch") // roll back, as a crash would
-      await advanceCheckpoint(trx, this.#checkpoint, from, positionOf(events[events.length - 1]!))
+      await this.#options.log.advanceCheckpoint(this.#checkpoint, from, positionOf(events[events.length - 1]!), trx)
     })
   }
 

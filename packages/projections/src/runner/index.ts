@@ -1,5 +1,4 @@
 export { contentHash } from "./content-hash.ts"
-export { readAppended } from "./events.ts"
 export {
   appliedTable,
   checkpointName,

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely"
-import type { RecordedEvent } from "@xkld/event-store"
+import type { Checkpoint, EventLog, RecordedEvent } from "@xkld/event-store"
 
 /** Logical table name → physical table name of one generation (`rm_<projection>_<table>_g<generation>`). */
 export type TableNames = Readonly<Record<string, string>>
@@ -25,7 +25,13 @@ export interface Projection {
   readonly tables: ReadonlyArray<string>
   /** Creates the tables of one generation (runs as the schema owner). */
   readonly createTables: (db: Kysely<any>, names: TableNames) => Promise<void>
-  readonly handle: (trx: Kysely<any>, events: ReadonlyArray<RecordedEvent>, names: TableNames) => Promise<void>
+  /** `log` is the store the events come from: read it on `trx` (e.g. `log.readStream(id, options, trx)`). */
+  readonly handle: (
+    trx: Kysely<any>,
+    events: ReadonlyArray<RecordedEvent>,
+    names: TableNames,
+    log: EventLog,
+  ) => Promise<void>
   /** Also apply in the append's transaction (read-your-writes) through `runner.applyInline`. */
   readonly inline?: boolean
 }
@@ -43,7 +49,7 @@ export const tableNames = (projection: Projection, generation: number): TableNam
 export const appliedTable = (projection: string, generation: number): string =>
   physicalTable(projection, "applied", generation)
 
-/** The es_checkpoints row of one generation. */
+/** The store's checkpoint of one generation. */
 export const checkpointName = (projection: string, generation: number): string =>
   `projection:${projection}:g${generation}`
 
@@ -80,3 +86,8 @@ export function validateProjections(projections: ReadonlyArray<Projection>): voi
     }
   }
 }
+
+export const positionOf = (event: RecordedEvent): Checkpoint => ({
+  transactionId: event.transactionId,
+  globalPosition: event.globalPosition,
+})

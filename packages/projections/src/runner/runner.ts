@@ -1,8 +1,6 @@
 import { sql, type Kysely } from "kysely"
 import {
-  advanceCheckpoint,
   NOTIFY_CHANNEL,
-  loadCheckpoint,
   type AppendOutcome,
   type AppendRequest,
   type EventLog,
@@ -10,10 +8,10 @@ import {
 } from "@xkld/event-store"
 import { applyFromLoop, applyInlineTo } from "./apply.ts"
 import { contentHash } from "./content-hash.ts"
-import { positionOf, readAppended, readBatchOn } from "./events.ts"
 import {
   checkpointName,
   matchesFilter,
+  positionOf,
   tableNames,
   validateProjections,
   type Projection,
@@ -181,10 +179,10 @@ export function createProjectionRunner(
   const reconcile = async (slot: Slot): Promise<void> => {
     if (!running) return
     const { projection } = slot
-    let status = (await readStatusRow(db, projection.name)) ?? (await initProjection(owner, projection))
+    let status = (await readStatusRow(db, projection.name)) ?? (await initProjection(log, owner, projection))
     const versionChanged = status.version !== projection.version
     if (versionChanged && status.buildingVersion !== projection.version && options.rebuildOnVersionChange !== false) {
-      await beginBuild(owner, projection)
+      await beginBuild(log, owner, projection)
       status = (await readStatusRow(db, projection.name))!
     } else if (versionChanged && status.buildingVersion !== projection.version) {
       reportError(
@@ -196,7 +194,7 @@ export function createProjectionRunner(
     }
     slot.activeGeneration = status.activeGeneration
     if (!slot.tidied) {
-      await dropStaleGenerations(owner, projection)
+      await dropStaleGenerations(log, owner, projection)
       slot.tidied = true
     }
     // A finished build is the new active loop.
@@ -248,22 +246,22 @@ export function createProjectionRunner(
       const status = await readStatusRow(trx, projection.name, "update")
       if (!status || status.paused || status.buildingGeneration !== generation) return false
       await lockExclusive(trx, checkpoint) // the building generation's batch lock (see catch-up-loop.ts)
-      let from = await loadCheckpoint(trx, checkpoint)
+      let from = await log.loadCheckpoint(checkpoint, trx)
       for (;;) {
-        const batch = await readBatchOn(trx, projection, from, batchSize, true)
+        const batch = await log.readAllBatch({ ...projection.filter, after: from, batchSize }, trx)
         if (batch.length === 0) break
-        await applyFromLoop(trx, projection, generation, batch)
+        await applyFromLoop(log, trx, projection, generation, batch)
         const to = positionOf(batch[batch.length - 1]!)
-        await advanceCheckpoint(trx, checkpoint, from, to)
+        await log.advanceCheckpoint(checkpoint, from, to, trx)
         from = to
       }
       if (projection.inline) {
         // Committed inline writes still held back by the ordering guard (an older transaction is
         // open): the old generation has them, so the new one gets them now, exactly once.
         for (let after = from; ;) {
-          const batch = await readBatchOn(trx, projection, after, batchSize, false)
+          const batch = await log.readAllBatch({ ...projection.filter, after, batchSize, includeHeldBack: true }, trx)
           if (batch.length === 0) break
-          await applyInlineTo(trx, projection, generation, batch)
+          await applyInlineTo(log, trx, projection, generation, batch)
           after = positionOf(batch[batch.length - 1]!)
         }
       }
@@ -274,7 +272,7 @@ export function createProjectionRunner(
     const old = slot.active
     await enqueue(slot, () => reconcile(slot))
     await old?.stop()
-    await dropStaleGenerations(owner, projection)
+    await dropStaleGenerations(log, owner, projection)
     for (const waiter of slot.switchWaiters.splice(0)) waiter.resolve(generation)
   }
 
@@ -293,7 +291,7 @@ export function createProjectionRunner(
       if (!status || status.paused || status.version !== projection.version) continue
       await sql`SAVEPOINT xkld_inline_projection`.execute(trx)
       try {
-        await applyInlineTo(trx, projection, status.activeGeneration, relevant)
+        await applyInlineTo(log, trx, projection, status.activeGeneration, relevant)
         await sql`RELEASE SAVEPOINT xkld_inline_projection`.execute(trx)
       } catch (error) {
         // The append stands; the loop meets the event later and pauses on it if it still fails.
@@ -308,7 +306,8 @@ export function createProjectionRunner(
     const outcome = await log.append(request, trx)
     if (outcome.ok && !outcome.result.duplicate) {
       const { streamId, firstStreamPosition, lastStreamPosition } = outcome.result
-      await applyInline(trx, await readAppended(trx, streamId, firstStreamPosition, lastStreamPosition))
+      const appended = { fromVersion: firstStreamPosition, toVersion: lastStreamPosition }
+      await applyInline(trx, await log.readStream(streamId, appended, trx))
     }
     return outcome
   }
@@ -363,7 +362,7 @@ export function createProjectionRunner(
       const selected = name === undefined ? [...slots.values()] : [slotOf(name)]
       await Promise.all(selected.map(caughtUpOne))
     },
-    status: () => listStatus(db, [...slots.keys()]),
+    status: () => listStatus(log, db, [...slots.keys()]),
     resume: async (name) => {
       const slot = slotOf(name)
       await clearPause(db, name)
@@ -372,7 +371,7 @@ export function createProjectionRunner(
     rebuild: async (name) => {
       const slot = slotOf(name)
       if (!running) throw new Error("start the projection runner before rebuilding")
-      await beginBuild(owner, slot.projection)
+      await beginBuild(log, owner, slot.projection)
       const switched = new Promise<number>((resolve, reject) => slot.switchWaiters.push({ resolve, reject }))
       await enqueue(slot, () => reconcile(slot))
       return switched

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely"
-import { formatCheckpoint, type RecordedEvent } from "@xkld/event-store"
+import { formatCheckpoint, type Checkpoint, type EventLog, type RecordedEvent } from "@xkld/event-store"
 import { appliedTable, checkpointName, tableNames, type Projection } from "./projection.ts"
 
 export type ProjectionState = "running" | "paused" | "rebuilding"
@@ -95,7 +95,12 @@ export async function readStatusRow(
 }
 
 /** Tables, applied set and a zero checkpoint of one generation, replacing leftovers of an abandoned attempt. */
-async function createGeneration(trx: Kysely<any>, projection: Projection, generation: number): Promise<void> {
+async function createGeneration(
+  log: EventLog,
+  trx: Kysely<any>,
+  projection: Projection,
+  generation: number,
+): Promise<void> {
   await dropGenerationTables(trx, projection, generation)
   await projection.createTables(trx, tableNames(projection, generation))
   await sql`CREATE TABLE ${sql.table(appliedTable(projection.name, generation))} (
@@ -103,8 +108,7 @@ async function createGeneration(trx: Kysely<any>, projection: Projection, genera
       stream_position bigint NOT NULL,
       PRIMARY KEY (stream_id, stream_position)
     )`.execute(trx)
-  await sql`INSERT INTO es_checkpoints (subscriber) VALUES (${checkpointName(projection.name, generation)})
-    ON CONFLICT (subscriber) DO UPDATE SET transaction_id = '0', global_position = 0, updated_at = now()`.execute(trx)
+  await log.resetCheckpoint(checkpointName(projection.name, generation), trx)
 }
 
 async function dropGenerationTables(trx: Kysely<any>, projection: Projection, generation: number): Promise<void> {
@@ -116,12 +120,12 @@ async function dropGenerationTables(trx: Kysely<any>, projection: Projection, ge
 }
 
 /** First run: generation 1 and its status row. Returns the status (existing or new). */
-export async function initProjection(owner: Kysely<any>, projection: Projection): Promise<StatusRow> {
+export async function initProjection(log: EventLog, owner: Kysely<any>, projection: Projection): Promise<StatusRow> {
   return owner.transaction().execute(async (trx) => {
     await lockExclusive(trx, `setup:${projection.name}`)
     const existing = await readStatusRow(trx, projection.name)
     if (existing) return existing
-    await createGeneration(trx, projection, 1)
+    await createGeneration(log, trx, projection, 1)
     await sql`INSERT INTO projection_status (projection, version, active_generation, state)
       VALUES (${projection.name}, ${projection.version}, 1, 'running')`.execute(trx)
     return (await readStatusRow(trx, projection.name))!
@@ -133,16 +137,16 @@ export async function initProjection(owner: Kysely<any>, projection: Projection)
  * version is already being built; a build of another version is abandoned. Clears a pause.
  * Returns the generation being built.
  */
-export async function beginBuild(owner: Kysely<any>, projection: Projection): Promise<number> {
+export async function beginBuild(log: EventLog, owner: Kysely<any>, projection: Projection): Promise<number> {
   return owner.transaction().execute(async (trx) => {
     await lockExclusive(trx, `setup:${projection.name}`)
     const status = await readStatusRow(trx, projection.name, "update")
     if (!status) throw new Error(`projection ${projection.name} is not set up`)
     if (status.buildingGeneration !== null && status.buildingVersion === projection.version)
       return status.buildingGeneration
-    if (status.buildingGeneration !== null) await discardGeneration(trx, projection, status.buildingGeneration)
+    if (status.buildingGeneration !== null) await discardGeneration(log, trx, projection, status.buildingGeneration)
     const generation = Math.max(status.activeGeneration, status.buildingGeneration ?? 0) + 1
-    await createGeneration(trx, projection, generation)
+    await createGeneration(log, trx, projection, generation)
     // A rebuild is also the way out of a pause (usually with fixed code): it clears it; the failure stays listed.
     await sql`UPDATE projection_status SET building_generation = ${generation}, building_version = ${projection.version},
         state = 'rebuilding', paused_at = NULL, updated_at = now()
@@ -152,16 +156,21 @@ export async function beginBuild(owner: Kysely<any>, projection: Projection): Pr
 }
 
 /** Drops a generation's tables and checkpoint (schema owner). */
-export async function discardGeneration(owner: Kysely<any>, projection: Projection, generation: number): Promise<void> {
+export async function discardGeneration(
+  log: EventLog,
+  owner: Kysely<any>,
+  projection: Projection,
+  generation: number,
+): Promise<void> {
   await dropGenerationTables(owner, projection, generation)
-  await sql`DELETE FROM es_checkpoints WHERE subscriber = ${checkpointName(projection.name, generation)}`.execute(owner)
+  await log.deleteCheckpoint(checkpointName(projection.name, generation), owner)
 }
 
 /**
  * Drops the tables and checkpoints of generations that are neither active nor building (left by a
  * switch whose clean-up did not run, e.g. after a crash, or by an abandoned build).
  */
-export async function dropStaleGenerations(owner: Kysely<any>, projection: Projection): Promise<void> {
+export async function dropStaleGenerations(log: EventLog, owner: Kysely<any>, projection: Projection): Promise<void> {
   await owner.transaction().execute(async (trx) => {
     await lockExclusive(trx, `setup:${projection.name}`)
     const status = await readStatusRow(trx, projection.name)
@@ -176,12 +185,9 @@ export async function dropStaleGenerations(owner: Kysely<any>, projection: Proje
       if (match && !keep.includes(Number(match[1])))
         await sql`DROP TABLE IF EXISTS ${sql.table(tablename)}`.execute(trx)
     }
-    const { rows: checkpoints } = await sql<any>`SELECT subscriber FROM es_checkpoints
-      WHERE subscriber LIKE ${`projection:${projection.name}:g%`}`.execute(trx)
-    for (const { subscriber } of checkpoints) {
+    for (const subscriber of (await log.listCheckpoints(`projection:${projection.name}:g`, trx)).keys()) {
       const generation = Number(/:g(\d+)$/.exec(subscriber)?.[1])
-      if (!keep.includes(generation))
-        await sql`DELETE FROM es_checkpoints WHERE subscriber = ${subscriber}`.execute(trx)
+      if (!keep.includes(generation)) await log.deleteCheckpoint(subscriber, trx)
     }
   })
 }
@@ -220,19 +226,26 @@ export async function clearPause(db: Kysely<any>, projection: string): Promise<v
 }
 
 export async function listStatus(
+  log: EventLog,
   db: Kysely<any>,
   projections?: ReadonlyArray<string>,
 ): Promise<ReadonlyArray<ProjectionStatus>> {
-  const { rows } = await sql<any>`SELECT s.*, a.transaction_id::text AS a_tx, a.global_position AS a_pos,
-      b.transaction_id::text AS b_tx, b.global_position AS b_pos
-    FROM projection_status s
-    LEFT JOIN es_checkpoints a ON a.subscriber = 'projection:' || s.projection || ':g' || s.active_generation
-    LEFT JOIN es_checkpoints b ON b.subscriber = 'projection:' || s.projection || ':g' || s.building_generation
-    ${projections ? sql`WHERE s.projection = ANY (${[...projections]}::text[])` : sql``}
-    ORDER BY s.projection`.execute(db)
+  // One snapshot for the status rows and their checkpoints, as one statement would see them.
+  const { rows, checkpoints } = await db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute(async (trx) => {
+      const { rows } = await sql<any>`SELECT s.* FROM projection_status s
+        ${projections ? sql`WHERE s.projection = ANY (${[...projections]}::text[])` : sql``}
+        ORDER BY s.projection`.execute(trx)
+      return { rows, checkpoints: await log.listCheckpoints("projection:", trx) }
+    })
   const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v))
-  const checkpointText = (tx: string | null, pos: unknown) =>
-    tx === null ? null : formatCheckpoint({ transactionId: BigInt(tx), globalPosition: Number(pos) })
+  const checkpointText = (projection: string, generation: unknown) => {
+    const found: Checkpoint | undefined =
+      generation === null ? undefined : checkpoints.get(checkpointName(projection, Number(generation)))
+    return found ? formatCheckpoint(found) : null
+  }
   return rows.map((row) => ({
     projection: row.projection,
     version: Number(row.version),
@@ -248,7 +261,7 @@ export async function listStatus(
     failedEventType: row.failed_event_type,
     errorMessage: row.error_message,
     updatedAt: new Date(row.updated_at),
-    checkpoint: checkpointText(row.a_tx, row.a_pos) ?? "0:0",
-    buildingCheckpoint: checkpointText(row.b_tx, row.b_pos),
+    checkpoint: checkpointText(row.projection, row.active_generation) ?? "0:0",
+    buildingCheckpoint: checkpointText(row.projection, row.building_generation),
   }))
 }

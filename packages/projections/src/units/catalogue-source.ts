@@ -1,5 +1,5 @@
 import { AdminUnit } from "@xkld/domain"
-import { readAllBatch, type Checkpoint, type EventLog } from "@xkld/event-store"
+import type { Checkpoint, EventLog } from "@xkld/event-store"
 import { decodeRecorded } from "../aggregate/aggregate-projection.ts"
 
 interface Known {
@@ -39,7 +39,7 @@ export class CatalogueSource {
 
   async #refresh(): Promise<void> {
     for (;;) {
-      const batch = await readAllBatch(this.#log.database.db, {
+      const batch = await this.#log.readAllBatch({
         after: this.#after,
         batchSize: 5000,
         streamTypes: [AdminUnit.adminUnitStreamType],
