@@ -2,6 +2,7 @@ import { decodeEvent, UnknownStreamEvent, type Decider, type DomainEvent, type L
 import type { EventMetadata, NewEvent } from "@xkld/event-store"
 import { toStoreRecords } from "@xkld/projections"
 import { Result } from "effect"
+import type { Kysely } from "kysely"
 import { actorMetadata, type Actor } from "../access/actor.ts"
 import { fail } from "../http/problem.ts"
 import type { AppServices } from "../services.ts"
@@ -37,6 +38,10 @@ export interface CommandOptions<C, S, E, R> {
   readonly source?: EventMetadata["source"]
   /** Worker events carry their own event id (so corrections can name them): use it as the log's. */
   readonly eventIdOf?: (event: E, index: number) => string | undefined
+  /** Append in the caller's transaction (an import's rows, all or nothing); default: a transaction of its own. */
+  readonly transaction?: Kysely<any> | undefined
+  /** Business time of a record; default: the event's `occurredOn` (an import's plan: its decision's date). */
+  readonly occurredAtOf?: ((event: E) => Date) | undefined
 }
 
 export interface CommandResult<S> {
@@ -45,6 +50,8 @@ export interface CommandResult<S> {
   readonly version: number
   readonly events: ReadonlyArray<{ readonly eventId: string; readonly type: string }>
   readonly state: S
+  /** True when the log already held these events (the same ids): nothing new was written. */
+  readonly duplicate: boolean
 }
 
 /** What a command can be refused with, as a value: the domain's rejection, a version conflict, the store's. */
@@ -145,30 +152,34 @@ export async function executeCommand<C, S, E extends DomainEvent, R>(
     if (completed !== undefined) decided = options.decider.decide(completed, state)
   }
   if (Result.isFailure(decided)) return Result.fail(decided.failure as CommandFailure)
-  if (decided.success.length === 0) return Result.succeed({ streamId: options.streamId, version, events: [], state })
+  if (decided.success.length === 0)
+    return Result.succeed({ streamId: options.streamId, version, events: [], state, duplicate: false })
   const metadata = commandMetadata(request, {
     actor: await options.recordAs?.(state),
     legalBasis: options.legalBasis,
     source: options.source,
   })
-  const events = requestRecords(
-    request,
-    decided.success,
-    options.eventIdOf as ((e: DomainEvent, i: number) => string | undefined) | undefined,
-    metadata,
-  )
-  const outcome = await services.models.runner.appendInline({
-    streamId: options.streamId,
-    streamType: options.streamType,
-    expectedVersion: version === 0 ? "no_stream" : version,
-    events,
+  const eventIdOf = options.eventIdOf as ((e: DomainEvent, i: number) => string | undefined) | undefined
+  const events = toStoreRecords(decided.success, metadata, {
+    eventIdOf: (e, i) => eventIdOf?.(e, i) ?? newEventId(request, i),
+    occurredAtOf: options.occurredAtOf as ((e: DomainEvent) => Date) | undefined,
   })
+  const outcome = await services.models.runner.appendInline(
+    {
+      streamId: options.streamId,
+      streamType: options.streamType,
+      expectedVersion: version === 0 ? "no_stream" : version,
+      events,
+    },
+    options.transaction,
+  )
   if (!outcome.ok) return Result.fail(outcome.error as CommandFailure)
   return Result.succeed({
     streamId: options.streamId,
     version: outcome.result.nextExpectedVersion,
     events: events.map((e) => ({ eventId: e.eventId, type: e.type })),
     state: decided.success.reduce(options.decider.evolve, state),
+    duplicate: outcome.result.duplicate,
   })
 }
 

@@ -1,11 +1,8 @@
 import { EARLIEST_PLAN_YEAR, isPlanYear, LATEST_PLAN_YEAR, QuotaPlan } from "@xkld/domain"
-import type { EventMetadata } from "@xkld/event-store"
-import { toStoreRecords } from "@xkld/projections"
 import { Result } from "effect"
-import type { Context } from "hono"
-import { actorMetadata, type Actor } from "../access/actor.ts"
 import { today } from "../clock.ts"
-import { loadAggregate } from "../commands/execute.ts"
+import { answerWith, executeCommand, loadAggregate, type CommandFailure } from "../commands/execute.ts"
+import type { RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { forbidden, notFound } from "../http/to-problem.ts"
 import type { AppServices } from "../services.ts"
@@ -86,11 +83,11 @@ const queryDate = (value: string | undefined, path: string): string | null => {
  */
 export async function importQuota(
   services: AppServices,
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   upload: Upload,
   query: QuotaImportQuery,
-): Promise<QuotaImportResult> {
+): Promise<Result.Result<QuotaImportResult, CommandFailure>> {
+  const { actor } = request
   const { fileName, sha256 } = upload
   const issuing = query.year !== undefined
   if (!issuing && !query.plan)
@@ -156,17 +153,19 @@ export async function importQuota(
   const recorded = await services.log.readStream(planId)
   const previous = recorded.find((e) => e.eventId === eventId)
   if (previous && state.status !== "not-issued")
-    return answer(state.plan, {
-      fileName,
-      sha256,
-      rows: table.rows.length,
-      planId,
-      issuing,
-      imported: 0,
-      eventId,
-      version,
-      warnings: [],
-    })
+    return Result.succeed(
+      answer(state.plan, {
+        fileName,
+        sha256,
+        rows: table.rows.length,
+        planId,
+        issuing,
+        imported: 0,
+        eventId,
+        version,
+        warnings: [],
+      }),
+    )
 
   const catalogue = await services.models.catalogues.at()
   const checked = validateQuotaRows(table, {
@@ -212,40 +211,39 @@ export async function importQuota(
         reason: query.reason?.trim() || `Điều chỉnh bảng giao chỉ tiêu theo tệp “${fileName}”`,
       }
 
-  const decided = QuotaPlan.quotaPlanDecider.decide(command, state)
-  if (Result.isFailure(decided)) throw decided.failure
-  const metadata: EventMetadata = {
-    actor: actorMetadata(actor),
+  // An import is a request of its own kind: ids keyed by the file (the same file again writes nothing), no
+  // If-Match (the version is the one read above).
+  const importRequest: RequestContext = {
+    ...request,
     commandId: ids.id("command", sha256, planId),
-    correlationId: c.req.header("x-correlation-id") ?? ids.id("import", sha256),
-    ...(legalDate ? { legalBasis: { number: legalBasis.number, date: legalDate, issuer: legalBasis.issuer } } : {}),
+    correlationId: request.correlationHeader ?? ids.id("import", sha256),
+    expectedVersion: Result.succeed(undefined),
+  }
+  const result = await executeCommand(services, importRequest, {
+    streamId: planId,
+    streamType: QuotaPlan.quotaPlanStreamType,
+    decider: QuotaPlan.quotaPlanDecider,
+    loaded: { state, version },
+    command,
+    legalBasis: legalDate ? { number: legalBasis.number, date: legalDate, issuer: legalBasis.issuer } : undefined,
     // One event records the whole table: its source row is the table's header row.
     source: { kind: "import", fileName, fileSha256: sha256, row: table.headerRow },
-  }
-  const events = toStoreRecords(decided.success, metadata, {
     eventIdOf: (_, i) => (i === 0 ? eventId : ids.id("quota", sha256, planId, i)),
     occurredAtOf: () => new Date(`${legalDate ?? today()}T00:00:00Z`),
   })
-  const outcome = await services.models.runner.appendInline({
-    streamId: planId,
-    streamType: QuotaPlan.quotaPlanStreamType,
-    expectedVersion: version === 0 ? "no_stream" : version,
-    events,
-  })
-  if (!outcome.ok) throw outcome.error
-  let after = state
-  for (const event of decided.success) after = QuotaPlan.quotaPlanDecider.evolve(after, event)
-  if (after.status === "not-issued") throw new Error("a recorded plan event left the plan not issued")
-  return answer(after.plan, {
-    fileName,
-    sha256,
-    rows: table.rows.length,
-    planId,
-    issuing,
-    imported: outcome.result.duplicate ? 0 : 1,
-    eventId,
-    version: outcome.result.nextExpectedVersion,
-    warnings: checked.warnings,
+  return answerWith(result, (done) => {
+    if (done.state.status === "not-issued") throw new Error("a recorded plan event left the plan not issued")
+    return answer(done.state.plan, {
+      fileName,
+      sha256,
+      rows: table.rows.length,
+      planId,
+      issuing,
+      imported: done.duplicate ? 0 : 1,
+      eventId,
+      version: done.version,
+      warnings: checked.warnings,
+    })
   })
 }
 

@@ -104,7 +104,8 @@ export const importRoutes = [
     write: true,
     rawBody: UPLOAD,
     response: WorkerImportResponse,
-    handler: async ({ services, actor, c }) => importWorkers(services, actor, c, await readUpload(c, "danh-sach.xlsx")),
+    handler: async ({ services, request, c }) =>
+      importWorkers(services, request, await readUpload(c, "danh-sach.xlsx")),
   }),
   defineRoute({
     method: "post",
@@ -119,7 +120,7 @@ export const importRoutes = [
     rawBody: UPLOAD,
     query: QuotaQuery,
     response: QuotaImportResponse,
-    handler: async ({ services, actor, c, query }) =>
-      importQuota(services, actor, c, await readUpload(c, "chi-tieu.xlsx"), query),
+    handler: async ({ services, request, c, query }) =>
+      importQuota(services, request, await readUpload(c, "chi-tieu.xlsx"), query),
   }),
 ]

@@ -1,11 +1,8 @@
 import { PersonalData, Worker } from "@xkld/domain"
-import type { EventMetadata } from "@xkld/event-store"
-import { toStoreRecords } from "@xkld/projections"
 import { Result } from "effect"
-import type { Context } from "hono"
-import { actorMetadata, type Actor } from "../access/actor.ts"
 import { today } from "../clock.ts"
-import { loadAggregate } from "../commands/execute.ts"
+import { executeCommand, loadAggregate } from "../commands/execute.ts"
+import type { RequestContext } from "../commands/request.ts"
 import type { AppServices } from "../services.ts"
 import { isClaimConflict, personAlreadyRegistered } from "../workers/person-claim.ts"
 import { importIds, type ImportIds } from "./event-ids.ts"
@@ -44,10 +41,10 @@ interface Planned {
  */
 export async function importWorkers(
   services: AppServices,
-  actor: Actor,
-  c: Context,
+  request: RequestContext,
   upload: Upload,
 ): Promise<WorkerImportResult> {
+  const { actor } = request
   const { fileName, sha256 } = upload
   const table = await readTable(upload.bytes, workerColumns, fileName)
   if ("missing" in table)
@@ -93,12 +90,14 @@ export async function importWorkers(
   const allErrors = withCellErrors(table.cellErrors, [...errors, ...claimErrors])
   if (allErrors.length > 0) throw importInvalid(fileName, allErrors)
 
-  const correlationId = c.req.header("x-correlation-id") ?? ids.id("import", sha256)
-  const metadataOf = (row: number): EventMetadata => ({
-    actor: actorMetadata(actor),
+  // An import is a request of its own kind: one command per row, ids keyed by the file (the same file again
+  // writes nothing), no If-Match (each stream's version is the one read above).
+  const correlationId = request.correlationHeader ?? ids.id("import", sha256)
+  const rowRequest = (row: number): RequestContext => ({
+    ...request,
     commandId: ids.id("command", sha256, row),
     correlationId,
-    source: { kind: "import", fileName, fileSha256: sha256, row },
+    expectedVersion: Result.succeed(undefined),
   })
 
   const written: Array<{ row: number; workerId: string }> = []
@@ -106,49 +105,39 @@ export async function importWorkers(
   await services.log.database.db.transaction().execute(async (trx) => {
     for (const p of planned) {
       const personKey = PersonalData.generatePersonKey()
-      const command = registrationCommand(p, provinceCode, sha256, personKey, services.indexKey, ids)
-      const decided = Worker.workerDecider.decide(command, Worker.workerDecider.initialState)
-      if (Result.isFailure(decided)) throw decided.failure
-      const metadata = metadataOf(p.row.row)
-      const worker = await services.models.runner.appendInline(
-        {
-          streamId: Worker.workerStreamId(p.workerId),
-          streamType: Worker.WORKER_STREAM_TYPE,
-          expectedVersion: "no_stream",
-          events: toStoreRecords(decided.success, metadata, {
-            eventIdOf: (event) => (event as Worker.WorkerEvent).eventId,
-          }),
-        },
-        trx,
-      )
-      if (!worker.ok) throw worker.error
-      if (worker.result.duplicate) {
+      const source = { kind: "import", fileName, fileSha256: sha256, row: p.row.row } as const
+      const worker = await executeCommand(services, rowRequest(p.row.row), {
+        streamId: Worker.workerStreamId(p.workerId),
+        streamType: Worker.WORKER_STREAM_TYPE,
+        decider: Worker.workerDecider,
+        loaded: { state: Worker.workerDecider.initialState, version: 0 },
+        command: registrationCommand(p, provinceCode, sha256, personKey, services.indexKey, ids),
+        source,
+        eventIdOf: (event) => event.eventId,
+        transaction: trx,
+      })
+      if (Result.isFailure(worker)) throw worker.failure
+      if (worker.success.duplicate) {
         // Registered by this file before (its claim since released): nothing new.
         alsoAlready.push({ row: p.row.row, workerId: p.workerId })
         continue
       }
-      const claim = Worker.personRegistrationDecider.decide(
-        claimCommand(provinceCode, p.blindIndex, p.workerId, p.row),
-        p.claimState,
-      )
-      if (Result.isFailure(claim)) throw claim.failure
-      const claimed = await services.models.runner.appendInline(
-        {
-          streamId: p.claimStreamId,
-          streamType: Worker.PERSON_REGISTRATION_STREAM_TYPE,
-          expectedVersion: p.claimVersion === 0 ? "no_stream" : p.claimVersion,
-          events: toStoreRecords(claim.success, metadata, {
-            eventIdOf: (_, i) => ids.eventId(sha256, p.row.row, 1 + i),
-          }),
-        },
-        trx,
-      )
+      const claimed = await executeCommand(services, rowRequest(p.row.row), {
+        streamId: p.claimStreamId,
+        streamType: Worker.PERSON_REGISTRATION_STREAM_TYPE,
+        decider: Worker.personRegistrationDecider,
+        loaded: { state: p.claimState, version: p.claimVersion },
+        command: claimCommand(provinceCode, p.blindIndex, p.workerId, p.row),
+        source,
+        eventIdOf: (_, i) => ids.eventId(sha256, p.row.row, 1 + i),
+        transaction: trx,
+      })
       // Registered meanwhile by someone else: the row's error, and the whole import rolls back.
-      if (!claimed.ok && isClaimConflict(claimed.error))
+      if (Result.isFailure(claimed) && isClaimConflict(claimed.failure))
         throw importInvalid(fileName, [
           claimError(p.row.row, table.columns.citizenId, { _tag: "PersonAlreadyRegistered" }),
         ])
-      if (!claimed.ok) throw claimed.error
+      if (Result.isFailure(claimed)) throw claimed.failure
       await services.keyRing.put(personKey, trx)
       written.push({ row: p.row.row, workerId: p.workerId })
     }
