@@ -3,7 +3,7 @@ import { describeConfig } from "@xkld/event-store"
 import { createApp } from "./app.ts"
 import { startServices } from "./bootstrap.ts"
 import { ConfigError, loadConfig } from "./config.ts"
-import { DEMO_PASSWORD } from "./demo/accounts.ts"
+import { DEMO_PASSWORD } from "@xkld/demo"
 import { loadDemo } from "./demo/load.ts"
 
 let config

@@ -8,7 +8,7 @@ import { ensureUser } from "../src/auth/users.ts"
 import { createApp } from "../src/app.ts"
 import { servicesOver, type RunningServices } from "../src/bootstrap.ts"
 import { loadConfig } from "../src/config.ts"
-import { demoAccounts, DEMO_PASSWORD } from "../src/demo/accounts.ts"
+import { demoAccounts, DEMO_PASSWORD } from "@xkld/demo"
 
 /**
  * Sign-in limits over real sockets (issue 15 items 5 and 6, ADR 0009): the API listens on 127.0.0.1, and the

@@ -1,6 +1,5 @@
-import type { Generator } from "@xkld/domain"
+import { appendRequestOf, type Generator } from "@xkld/demo"
 import type { EventLog } from "@xkld/event-store"
-import { appendRequestOf } from "../src/demo/record-history.ts"
 
 type GeneratedAppend = Generator.GeneratedAppend
 
@@ -13,7 +12,7 @@ export interface LoadSettings {
 }
 
 /**
- * Bench-only loader: the same appends `recordHistory` (src/demo/record-history.ts) makes, with the same
+ * Bench-only loader: the same appends `recordHistory` (`@xkld/demo`) makes, with the same
  * metadata and recorded times, each still a real `log.append(request, trx)` (expected-version check,
  * hash chain, idempotency, stream row), but many commands share one transaction, and `lanes`
  * transactions run at once. Appends that share a command id stay in one transaction, as there.

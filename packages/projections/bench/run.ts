@@ -9,11 +9,11 @@
  * 200), BENCH_LANES (concurrent loader transactions, default 2), BENCH_RUNNER_BATCH (the runner's batch
  * size; default: the runner's own), BENCH_OUT (default bench/results/projections.json at the repository root).
  */
-import { Generator } from "@xkld/domain"
+import { Generator, demoSeedRecordedAt, recordSeedDocuments } from "@xkld/demo"
+import { toStoreRecords } from "../src/index.ts"
 import { openEventLog, type BackendName, type Database } from "@xkld/event-store"
 import { cpus, loadavg, totalmem } from "node:os"
 import { resolve } from "node:path"
-import { demoSeedRecordedAt, recordSeedDocuments } from "../src/demo/record-seed-documents.ts"
 import { benchAsOf, type AsOfResult } from "./as-of.ts"
 import { loadHistory } from "./load.ts"
 import { latency, scale, TARGETS, throughput, type Measurement } from "./measurement.ts"
@@ -70,7 +70,7 @@ async function benchSize(backend: BackendName, open: () => Promise<Database>, si
   const log = await openEventLog(await open(), { allowRecordedAt: true })
   try {
     let started = performance.now()
-    await recordSeedDocuments(log, demoSeedRecordedAt)
+    await recordSeedDocuments(log, toStoreRecords, demoSeedRecordedAt)
     const history = Generator.generateHistory({ seed: 7, targetEvents: size, provinces: [PROVINCE] })
     await loadHistory(log, history, {
       appendsPerTransaction: 500,

@@ -1,10 +1,9 @@
-import { decodeEvent, Generator, Worker } from "@xkld/domain"
+import { Generator, demoSeedRecordedAt, recordHistory, recordSeedDocuments } from "@xkld/demo"
+import { decodeEvent, Worker } from "@xkld/domain"
 import { openEventLog, type EventLog } from "@xkld/event-store"
 import { openTestDatabase } from "@xkld/event-store/testing"
 import { Result } from "effect"
-import { createReadModels, type ReadModels } from "../src/index.ts"
-import { recordHistory } from "../src/demo/record-history.ts"
-import { demoSeedRecordedAt, recordSeedDocuments } from "../src/demo/record-seed-documents.ts"
+import { createReadModels, toStoreRecords, type ReadModels } from "../src/index.ts"
 
 export interface Fixture {
   readonly log: EventLog
@@ -15,7 +14,7 @@ export interface Fixture {
 /** A log holding the seed documents and a generated history, with the read models caught up. */
 export async function historyFixture(targetEvents: number, seed = 7): Promise<Fixture> {
   const log = await openEventLog(await openTestDatabase(), { allowRecordedAt: true })
-  await recordSeedDocuments(log, demoSeedRecordedAt)
+  await recordSeedDocuments(log, toStoreRecords, demoSeedRecordedAt)
   await recordHistory(log, Generator.generateHistory({ seed, targetEvents, provinces: ["14"] }))
   const models = createReadModels(log, { batchSize: 1000 })
   await models.runner.start()

@@ -1,17 +1,15 @@
-import { Generator } from "@xkld/domain"
+import { Generator, demoSeedRecordedAt, recordHistory, recordSeedDocuments } from "@xkld/demo"
 import { openEventLog } from "@xkld/event-store"
 import { openTestDatabase } from "@xkld/event-store/testing"
 import { expect, test } from "vitest"
-import { createReadModels, readModelProjections } from "../src/index.ts"
-import { recordHistory } from "../src/demo/record-history.ts"
-import { demoSeedRecordedAt, recordSeedDocuments } from "../src/demo/record-seed-documents.ts"
+import { createReadModels, readModelProjections, toStoreRecords } from "../src/index.ts"
 
 const names = readModelProjections.map((p) => p.name)
 
 test("after ≥ 10^5 events and a runner killed at random points mid-batch, live read models equal a full rebuild", async () => {
   const log = await openEventLog(await openTestDatabase(), { allowRecordedAt: true })
   try {
-    await recordSeedDocuments(log, demoSeedRecordedAt)
+    await recordSeedDocuments(log, toStoreRecords, demoSeedRecordedAt)
     const events = await recordHistory(
       log,
       Generator.generateHistory({ seed: 2026, targetEvents: 100_000, provinces: ["14", "12"] }),

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto"
 import { AdminUnit, encodeEvent } from "@xkld/domain"
-import { recordSeedDocuments } from "@xkld/projections"
+import { recordSeedDocuments } from "@xkld/demo"
+import { toStoreRecords } from "@xkld/projections"
 import ExcelJS from "exceljs"
 import { sql } from "kysely"
 import { afterAll, beforeAll, expect } from "vitest"
@@ -259,7 +260,7 @@ export function setUpImportsApp(): void {
         if (!outcome.ok) throw outcome.error
       }
     })
-    await recordSeedDocuments(log)
+    await recordSeedDocuments(log, toStoreRecords)
     await t.services.models.runner.caughtUp()
     const catalogue = await t.services.models.catalogues.at()
     const unitId = (code: string) => AdminUnit.unitOn(catalogue, code, "2026-01-01")[0]!.unitId

@@ -1,19 +1,14 @@
 import { createHash } from "node:crypto"
 import { Result, Schema } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
-import { isInForce } from "../admin-unit/catalogue.ts"
-import { eventTypes as adminUnitEventTypes } from "../admin-unit/events.ts"
-import { eventTypes as enterpriseEventTypes } from "../enterprise/events.ts"
-import { blindIndex } from "../personal-data/blind-index.ts"
-import { validateCitizenId } from "../personal-data/citizen-id.ts"
-import { openPersonal } from "../personal-data/envelope.ts"
-import { fold } from "../shared/decider.ts"
-import type { EventType } from "../shared/event-type.ts"
-import { workerDecider } from "../worker/decider.ts"
-import { eventTypes as workerEventTypes, type WorkerEvent } from "../worker/events.ts"
-import { WorkerIdentity } from "../worker/personal-payloads.ts"
 import { generateHistory, generatedPersonKey, keysFromSeed, summarise, type GeneratedAppend } from "./index.ts"
 import { bundledAdminUnits } from "./system-events.ts"
+import { AdminUnit, Enterprise, PersonalData, Worker, fold, type EventType } from "@xkld/domain"
+const { isInForce, eventTypes: adminUnitEventTypes } = AdminUnit
+const { eventTypes: enterpriseEventTypes } = Enterprise
+const { blindIndex, validateCitizenId, openPersonal } = PersonalData
+const { workerDecider, eventTypes: workerEventTypes, WorkerIdentity } = Worker
+type WorkerEvent = Worker.WorkerEvent
 
 const registry = new Map<string, EventType>(
   [...workerEventTypes, ...adminUnitEventTypes, ...enterpriseEventTypes].map((t) => [t.type, t]),

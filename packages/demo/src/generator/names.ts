@@ -1,5 +1,6 @@
-import type { Sex } from "../personal-data/sex.ts"
 import type { Rng } from "./random.ts"
+import { PersonalData } from "@xkld/domain"
+type Sex = PersonalData.Sex
 
 /**
  * Vietnamese full names for generated people, by ethnic group, with the group shares of the north-west

@@ -1,5 +1,6 @@
-import { programmeByCode } from "../reference/programmes.ts"
 import type { Rng } from "./random.ts"
+import { Reference } from "@xkld/domain"
+const { programmeByCode } = Reference
 
 /**
  * What a contract under each programme looks like, and how long the steps before departure take. The market

@@ -1,10 +1,28 @@
 import { AdminUnit } from "@xkld/domain"
-import type { NewUser } from "../auth/users.ts"
 
 /** Demo mode only: every account has the password `demo` (see README). */
 export const DEMO_PASSWORD = "demo"
 
-export const demoAccounts = (catalogue: AdminUnit.Catalogue, enterpriseId: string): ReadonlyArray<NewUser> => {
+/** An account of the demo province, in the shape the API's users take. */
+export interface DemoAccount {
+  readonly username: string
+  readonly displayName: string
+  readonly role:
+    | "province-officer"
+    | "commune-officer"
+    | "enterprise-officer"
+    | "bank-officer"
+    | "leader"
+    | "auditor"
+    | "administrator"
+  readonly provinceCode: string
+  readonly unitIds?: ReadonlyArray<string>
+  readonly enterpriseId?: string
+  readonly agency?: string
+  readonly password: string
+}
+
+export const demoAccounts = (catalogue: AdminUnit.Catalogue, enterpriseId: string): ReadonlyArray<DemoAccount> => {
   const unit = (code: string) => AdminUnit.unitOn(catalogue, code, "2026-01-01")[0]?.unitId ?? `code:${code}`
   const base = { provinceCode: "14", password: DEMO_PASSWORD }
   return [

@@ -1,7 +1,5 @@
-import type { Generator } from "@xkld/domain"
 import type { AppendRequest, EventLog, NewEvent } from "@xkld/event-store"
-
-type GeneratedAppend = Generator.GeneratedAppend
+import type { GeneratedAppend } from "./generator/index.ts"
 
 /**
  * Records generated history as if officers had entered it over time: each append carries the recorded

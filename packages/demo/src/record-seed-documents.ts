@@ -1,8 +1,20 @@
 import { PlanTask, QuotaPlan, ReportingObligation, type DomainEvent } from "@xkld/domain"
-import type { EventLog } from "@xkld/event-store"
-import { toStoreRecords } from "../records/store-records.ts"
+import type { EventLog, EventMetadata, NewEvent } from "@xkld/event-store"
 
 type Seed = QuotaPlan.SeedEvent<DomainEvent>
+
+/**
+ * The one function that turns domain events into store records (`toStoreRecords` of `@xkld/projections`),
+ * passed in: the demo package depends on the domain and the store only, so the projections' tests may use it.
+ */
+export type ToStoreRecords = (
+  events: ReadonlyArray<DomainEvent>,
+  context: EventMetadata,
+  options: {
+    readonly eventIdOf: (event: DomainEvent, index: number) => string
+    readonly occurredAtOf?: (event: DomainEvent) => Date
+  },
+) => ReadonlyArray<NewEvent>
 
 /**
  * The seed documents (plans, their task appendix, reporting obligations) as events: the Sơn La 2026 plan
@@ -12,6 +24,7 @@ type Seed = QuotaPlan.SeedEvent<DomainEvent>
  */
 export async function recordSeedDocuments(
   log: EventLog,
+  toStoreRecords: ToStoreRecords,
   recordedAtOf: (seed: Seed) => Date | undefined = () => undefined,
 ) {
   const seeds: ReadonlyArray<Seed> = [

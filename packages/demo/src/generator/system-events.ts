@@ -1,16 +1,18 @@
 import { Schema } from "effect"
-import { buildCatalogue, type Catalogue } from "../admin-unit/catalogue.ts"
-import {
-  adminUnitStreamType,
-  eventTypes as adminUnitEventTypes,
-  streamIdOf,
-  type AdminUnitEvent,
-} from "../admin-unit/events.ts"
-import { loadBundledAdminUnitEvents } from "../admin-unit/load/read-bundled.ts"
-import { ENTERPRISE_STREAM_TYPE, enterpriseStreamId, eventTypes as enterpriseEventTypes } from "../enterprise/events.ts"
 import type { EnterpriseHistoryItem } from "./enterprises.ts"
 import { dayOf, isoOf, type Rng } from "./random.ts"
 import type { GeneratedAppend, GeneratedActor } from "./types.ts"
+import { AdminUnit, Enterprise } from "@xkld/domain"
+const {
+  buildCatalogue,
+  adminUnitStreamType,
+  eventTypes: adminUnitEventTypes,
+  streamIdOf,
+  loadBundledAdminUnitEvents,
+} = AdminUnit
+type Catalogue = AdminUnit.Catalogue
+type AdminUnitEvent = AdminUnit.AdminUnitEvent
+const { ENTERPRISE_STREAM_TYPE, enterpriseStreamId, eventTypes: enterpriseEventTypes } = Enterprise
 
 /**
  * The appends that are not about workers: the admin-unit catalogue from the bundled data (what is in force at

@@ -1,10 +1,10 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { blindIndex } from "../personal-data/blind-index.ts"
-import { generatePersonKey, openPersonal } from "../personal-data/envelope.ts"
 import { DeterministicSealer, GeneratorCrypto, generatedPersonKey, keysFromSeed } from "./keys.ts"
 import { ethnicGroups, ethnicShares, generateName, pickEthnicGroup, villageNames } from "./names.ts"
 import { Rng } from "./random.ts"
+import { PersonalData } from "@xkld/domain"
+const { blindIndex, generatePersonKey, openPersonal } = PersonalData
 
 describe("names", () => {
   it("are NFC with family, middle and given names; Thái and Mông families look like the north-west", () => {

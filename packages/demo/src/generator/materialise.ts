@@ -1,52 +1,52 @@
 import { Result, Schema } from "effect"
-import type { LegalBasis } from "../shared/values.ts"
-import {
-  CorrectWorkerFact,
-  type RecordContract,
-  type RecordContractEndedEarly,
-  type ConfirmDossier,
-  type RecordCounselling,
-  type RecordCriminalRecordCertificate,
-  type RecordDeparture,
-  type RecordHealthCheck,
-  type RecordLoan,
-  type RecordOverstay,
-  type RecordReemploymentSupport,
-  type RecordResidenceChange,
-  type RecordReturn,
-  type RecordSelection,
-  type RecordSupportSubsidy,
-  type RecordTraining,
-  type RecordViolation,
-  type RecordWithdrawal,
-  type RegisterWorker,
-  type VoidWorkerFact,
-  type WorkerCommand,
-} from "../worker/commands.ts"
-import { workerDecider } from "../worker/decider.ts"
-import {
-  WORKER_STREAM_TYPE,
-  WorkerContractSigned,
-  WorkerDeparted,
-  WorkerLoanRecorded,
-  WorkerRegistered,
-  eventTypes as workerEventTypes,
-  workerStreamId,
-  type WorkerEvent,
-  type WorkerFact,
-} from "../worker/events.ts"
-import {
-  PERSON_REGISTRATION_STREAM_TYPE,
-  PersonRegistrationClaimed,
-  personRegistrationStreamId,
-} from "../worker/person-registration.ts"
-import type { WorkerState } from "../worker/state.ts"
-import type { EnterpriseStanding } from "../worker/values.ts"
 import { DeterministicSealer, type GeneratorCrypto } from "./keys.ts"
 import { recordingUnit, type ProvincePlaces } from "./places.ts"
 import { isoOf } from "./random.ts"
 import type { GeneratedAppend, GeneratedActor, GeneratedEvent } from "./types.ts"
 import type { Step, WorkerPlan } from "./worker-plan.ts"
+import { Worker, type LegalBasis } from "@xkld/domain"
+const {
+  CorrectWorkerFact,
+  workerDecider,
+  WORKER_STREAM_TYPE,
+  WorkerContractSigned,
+  WorkerDeparted,
+  WorkerLoanRecorded,
+  WorkerRegistered,
+  eventTypes: workerEventTypes,
+  workerStreamId,
+  PERSON_REGISTRATION_STREAM_TYPE,
+  PersonRegistrationClaimed,
+  personRegistrationStreamId,
+} = Worker
+type WorkerRegistered = Worker.WorkerRegistered
+type WorkerContractSigned = Worker.WorkerContractSigned
+type WorkerDeparted = Worker.WorkerDeparted
+type WorkerLoanRecorded = Worker.WorkerLoanRecorded
+type RecordContract = Worker.RecordContract
+type RecordContractEndedEarly = Worker.RecordContractEndedEarly
+type ConfirmDossier = Worker.ConfirmDossier
+type RecordCounselling = Worker.RecordCounselling
+type RecordCriminalRecordCertificate = Worker.RecordCriminalRecordCertificate
+type RecordDeparture = Worker.RecordDeparture
+type RecordHealthCheck = Worker.RecordHealthCheck
+type RecordLoan = Worker.RecordLoan
+type RecordOverstay = Worker.RecordOverstay
+type RecordReemploymentSupport = Worker.RecordReemploymentSupport
+type RecordResidenceChange = Worker.RecordResidenceChange
+type RecordReturn = Worker.RecordReturn
+type RecordSelection = Worker.RecordSelection
+type RecordSupportSubsidy = Worker.RecordSupportSubsidy
+type RecordTraining = Worker.RecordTraining
+type RecordViolation = Worker.RecordViolation
+type RecordWithdrawal = Worker.RecordWithdrawal
+type RegisterWorker = Worker.RegisterWorker
+type VoidWorkerFact = Worker.VoidWorkerFact
+type WorkerCommand = Worker.WorkerCommand
+type WorkerEvent = Worker.WorkerEvent
+type WorkerFact = Worker.WorkerFact
+type WorkerState = Worker.WorkerState
+type EnterpriseStanding = Worker.EnterpriseStanding
 
 /** Encoders and current versions of the worker and person-registration events, by type. */
 const codecs = new Map(

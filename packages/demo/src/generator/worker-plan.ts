@@ -1,10 +1,14 @@
-import type { Sex } from "../personal-data/sex.ts"
-import type { PriorityGroup, ReemploymentKind, TrainingKind, ViolationCategory } from "../worker/values.ts"
 import { canRecruit, pickEnterprise, type EnterpriseProfile } from "./enterprises.ts"
 import { generateName, pickEthnicGroup, villageNames, type EthnicGroup } from "./names.ts"
 import { pickPlace, type Place, type ProvincePlaces } from "./places.ts"
 import { pickProgramme, type ProgrammeProfile } from "./programme-profiles.ts"
 import { dayOf, isoOf, weekdayOf, type Rng } from "./random.ts"
+import { PersonalData, Worker } from "@xkld/domain"
+type Sex = PersonalData.Sex
+type PriorityGroup = Worker.PriorityGroup
+type ReemploymentKind = Worker.ReemploymentKind
+type TrainingKind = Worker.TrainingKind
+type ViolationCategory = Worker.ViolationCategory
 
 /**
  * The life of one generated worker as plain data: who they are and what happens to them, day by day, with the

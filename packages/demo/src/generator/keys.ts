@@ -1,6 +1,8 @@
 import { createCipheriv, createHash, createHmac, createSecretKey, type KeyObject } from "node:crypto"
-import { normaliseCitizenId } from "../personal-data/citizen-id.ts"
-import type { PersonKey, SealedPersonal } from "../personal-data/envelope.ts"
+import { PersonalData } from "@xkld/domain"
+const { normaliseCitizenId } = PersonalData
+type PersonKey = PersonalData.PersonKey
+type SealedPersonal = PersonalData.SealedPersonal
 
 /**
  * Deterministic key material and sealing for generated history. The app seals with random IVs

@@ -1,8 +1,9 @@
-import { attributesOn, successorsToday, unitOn, type UnitAttributes } from "../admin-unit/queries.ts"
-import type { Catalogue } from "../admin-unit/catalogue.ts"
-import { levelOf } from "../admin-unit/kinds.ts"
-import { sonLa2026Rows } from "../quota-plan/data/son-la-2026.ts"
 import type { Rng } from "./random.ts"
+import { AdminUnit, QuotaPlan } from "@xkld/domain"
+const { attributesOn, successorsToday, unitOn, levelOf } = AdminUnit
+type UnitAttributes = AdminUnit.UnitAttributes
+type Catalogue = AdminUnit.Catalogue
+const { sonLa2026Rows } = QuotaPlan
 
 /**
  * Where generated workers live: the commune-level units of a province valid on a date, from the admin-unit

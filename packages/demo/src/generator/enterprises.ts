@@ -1,17 +1,17 @@
 import { Result } from "effect"
-import {
+import { dayOf, isoOf, type Rng } from "./random.ts"
+import { Enterprise, type LegalBasis } from "@xkld/domain"
+const {
   LicenseEnterprise,
   RecordEnterpriseViolation,
   ReinstateEnterprise,
   RemoveEnterpriseFromVettedList,
   SuspendEnterprise,
   VetEnterprise,
-  type EnterpriseCommand,
-} from "../enterprise/commands.ts"
-import { enterpriseDecider } from "../enterprise/decider.ts"
-import type { EnterpriseEvent } from "../enterprise/events.ts"
-import type { LegalBasis } from "../shared/values.ts"
-import { dayOf, isoOf, type Rng } from "./random.ts"
+  enterpriseDecider,
+} = Enterprise
+type EnterpriseCommand = Enterprise.EnterpriseCommand
+type EnterpriseEvent = Enterprise.EnterpriseEvent
 
 /**
  * The recruitment enterprises of generated history: a few dozen licensed enterprises with Vietnamese names,

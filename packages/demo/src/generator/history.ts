@@ -1,4 +1,3 @@
-import { evolveEnterprise, initialEnterpriseState, standingOn, type EnterpriseState } from "../enterprise/state.ts"
 import { setUpEnterprises, type EnterpriseHistoryItem, type EnterpriseProfile } from "./enterprises.ts"
 import { GeneratorCrypto, keysFromSeed } from "./keys.ts"
 import { materialiseWorker, type MaterialiseContext } from "./materialise.ts"
@@ -7,6 +6,9 @@ import { dayOf, isoOf, Rng, weekdayOf } from "./random.ts"
 import { bundledAdminUnits, systemAppends } from "./system-events.ts"
 import type { GeneratedActor, GeneratedAppend, GenerateHistoryOptions, GeneratorProvince } from "./types.ts"
 import { planWorker, type PlanContext } from "./worker-plan.ts"
+import { Enterprise } from "@xkld/domain"
+const { evolveEnterprise, initialEnterpriseState, standingOn } = Enterprise
+type EnterpriseState = Enterprise.EnterpriseState
 
 /**
  * A deterministic generator of realistic history at any size. It yields appends in recorded-time order: the

@@ -1,0 +1,8 @@
+// @xkld/demo: the deterministic history generator, the loader of the demo province and its accounts. The API
+// (demo mode), the read models' tests and the benchmarks use it; the domain package knows nothing of it.
+
+export * as Generator from "./generator/index.ts"
+export { DEMO_PASSWORD, demoAccounts, type DemoAccount } from "./accounts.ts"
+export { DEMO_SEED, demoEventsFromEnv, loadDemo, type DemoTarget } from "./load.ts"
+export { appendRequestOf, recordHistory } from "./record-history.ts"
+export { demoSeedRecordedAt, recordSeedDocuments, type ToStoreRecords } from "./record-seed-documents.ts"

@@ -1,0 +1,94 @@
+import type { AdminUnit, PersonalData } from "@xkld/domain"
+import type { EventLog } from "@xkld/event-store"
+import { demoAccounts, type DemoAccount } from "./accounts.ts"
+import { generatedPersonKey, generateHistory, keysFromSeed, type GeneratedAppend } from "./generator/index.ts"
+import { recordHistory } from "./record-history.ts"
+import { demoSeedRecordedAt, recordSeedDocuments, type ToStoreRecords } from "./record-seed-documents.ts"
+
+/** The demo province's generated history: same seed, same people, on every machine. */
+export const DEMO_SEED = "son-la-demo-2026"
+/** How large the generated history is (about 40,000 events: three years of a province's programme). */
+export const demoEventsFromEnv = (): number => Number(process.env.XKLD_DEMO_EVENTS || 40_000)
+
+/** What the loader needs of the application: passed in, so that the demo does not depend on the API. */
+export interface DemoTarget {
+  /** Opened with `allowRecordedAt` (demo mode). */
+  readonly log: EventLog
+  /** The read models, to wait for them and to read the units and an enterprise for the accounts. */
+  readonly readModels: {
+    readonly runner: { readonly caughtUp: () => Promise<void> }
+    readonly catalogues: { readonly at: () => Promise<AdminUnit.Catalogue> }
+    readonly enterprises: (filter: {}) => Promise<ReadonlyArray<{ readonly enterpriseId: string }>>
+  }
+  /** Creates the account unless it exists. */
+  readonly ensureUser: (account: DemoAccount) => Promise<unknown>
+  /** Keeps a generated person's key, so that the application can open the person's data. */
+  readonly putPersonKey: (key: PersonalData.PersonKey) => Promise<unknown>
+  /** The application's blind-index key: generated people are found by citizen id like entered ones. */
+  readonly indexKey: Uint8Array
+  /** The application clock: the history ends on its day (docs/dates.md). */
+  readonly now: () => Date
+  readonly toStoreRecords: ToStoreRecords
+}
+
+/**
+ * Loads the demo province once (an empty log): Sơn La's units and their history, the seed plans exactly as
+ * issued with their tasks and reporting obligations, and a generated history recorded as if officers had
+ * entered it over 2024–2026. Then the demo accounts. Later starts find the data and only check the accounts.
+ */
+export async function loadDemo(
+  target: DemoTarget,
+  progress: (line: string) => void = console.log,
+  targetEvents: number = demoEventsFromEnv(),
+): Promise<void> {
+  const { log } = target
+  if ((await log.count()) === 0) {
+    progress("Đang nạp dữ liệu mẫu tỉnh Sơn La (lần đầu, khoảng 1–3 phút) / loading the demo province…")
+    const generated = generateHistory({
+      seed: DEMO_SEED,
+      targetEvents,
+      provinces: ["14"],
+      now: target.now().toISOString(), // the history ends on the clock's day (docs/dates.md)
+      indexKey: target.indexKey,
+    })
+    const masterKey = keysFromSeed(DEMO_SEED).masterKey
+    const workers = new Set<string>()
+    // Admin units first, then the plans (recorded in early January of their year), then the rest in order.
+    const appends = (function* () {
+      for (const append of generated) {
+        if (append.streamType === "Worker") {
+          for (const e of append.events)
+            if (e.type === "WorkerRegistered") workers.add((e.data as { workerId: string }).workerId)
+        }
+        yield append
+      }
+    })()
+    let last = 0
+    await recordHistory(log, takeWhileUnits(appends))
+    await recordSeedDocuments(log, target.toStoreRecords, demoSeedRecordedAt)
+    await recordHistory(log, appends, (n) => {
+      if (n - last >= 5000) {
+        last = n
+        progress(`  … ${n.toLocaleString("vi-VN")} sự kiện / events`)
+      }
+    })
+    for (const workerId of workers) await target.putPersonKey(generatedPersonKey(masterKey, workerId))
+    progress(
+      `Đã nạp ${(await log.count()).toLocaleString("vi-VN")} sự kiện, ${workers.size.toLocaleString("vi-VN")} người lao động.`,
+    )
+  }
+  await target.readModels.runner.caughtUp()
+  const catalogue = await target.readModels.catalogues.at()
+  const [enterprise] = await target.readModels.enterprises({})
+  for (const account of demoAccounts(catalogue, enterprise?.enterpriseId ?? "unknown")) await target.ensureUser(account)
+}
+
+/** The generator emits the unit catalogue first: record it before the seed plans, which refer to units. */
+function* takeWhileUnits(appends: Iterator<GeneratedAppend>): Generator<GeneratedAppend> {
+  for (;;) {
+    const next = appends.next()
+    if (next.done) return
+    yield next.value
+    if (next.value.streamType !== "AdminUnit") return
+  }
+}
