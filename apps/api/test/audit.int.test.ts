@@ -11,7 +11,7 @@ beforeAll(async () => {
   signIn = support.signIn
   t = await support.openTestApp({ demoEvents: 2000 })
   auditor = await signIn(t.app, "kiem-toan")
-  writeRoutes = (await import("../src/read-models/index.ts")).planningRoutes.filter((r) => r.method !== "get")
+  writeRoutes = (await import("../src/routes/planning.ts")).planningRoutes.filter((r) => r.method !== "get")
 })
 afterAll(() => t.close())
 

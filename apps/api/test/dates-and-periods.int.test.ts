@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { setClock } from "../src/clock.ts"
-import { parseAsOf } from "../src/read-models/query.ts"
+import { parseAsOf } from "../src/http/query.ts"
 import { changedTables, tableCounts } from "./support/table-counts.ts"
 import { openTestApp, signIn, TEST_NOW, type Client, type TestApp } from "./support/test-app.ts"
 

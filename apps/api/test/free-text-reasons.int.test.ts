@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
-import { OTHER_REASONS, SMALL_CELL, suppressSmallCells } from "../src/read-models/free-text.ts"
+import { OTHER_REASONS, SMALL_CELL, suppressSmallCells } from "../src/access/free-text.ts"
 import { openTestApp, signIn, type Client, type TestApp } from "./support/test-app.ts"
 
 /** Free-text reasons reach leaders only as cells of at least SMALL_CELL people (ADR 0012). */

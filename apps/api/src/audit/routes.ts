@@ -3,8 +3,8 @@ import { Schema } from "effect"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
-import { EventPageBody, VerifyBody } from "../read-models/contract.ts"
-import { LimitText, pageOf } from "../read-models/query.ts"
+import { EventPageBody, VerifyBody } from "../reports/answers.ts"
+import { LimitText, pageOf } from "../http/query.ts"
 
 const TAGS = ["Kiểm toán, vận hành"]
 

@@ -20,8 +20,8 @@ import {
   paginate,
   parseAsOf,
   ProvinceCode,
-  provinceOf,
-} from "../read-models/query.ts"
+} from "../http/query.ts"
+import { provinceOf } from "../access/jurisdiction.ts"
 import type { AppServices } from "../services.ts"
 
 const TAGS = ["Doanh nghiệp"]

@@ -10,7 +10,6 @@ import { defineRoute } from "../http/route.ts"
 import { requireIdOf } from "../http/stream-ids.ts"
 import { notFound } from "../http/to-problem.ts"
 import {
-  AGGREGATE_READERS,
   AsOfText,
   collator,
   LimitText,
@@ -20,13 +19,12 @@ import {
   parseAsOf,
   parseYear,
   ProvinceCode,
-  provinceOf,
   UnitCode,
-  unitScope,
   YearText,
-} from "../read-models/query.ts"
+} from "../http/query.ts"
+import { AGGREGATE_READERS, provinceOf, unitScope } from "../access/jurisdiction.ts"
 import type { AppServices } from "../services.ts"
-import { ApportionmentBody, PlanBody, PlanListBody } from "../read-models/contract.ts"
+import { ApportionmentBody, PlanBody, PlanListBody } from "../reports/answers.ts"
 import { apportionmentOf, metadataBasis, planItem } from "./view.ts"
 
 const TAGS = ["Kế hoạch, chỉ tiêu"]

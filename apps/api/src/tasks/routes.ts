@@ -18,8 +18,8 @@ import {
   parsePeriodText,
   PeriodText,
   ProvinceCode,
-  provinceOf,
-} from "../read-models/query.ts"
+} from "../http/query.ts"
+import { provinceOf } from "../access/jurisdiction.ts"
 import type { AppServices } from "../services.ts"
 import { COMMUNES, READERS, TAGS } from "./vocabulary.ts"
 

@@ -8,14 +8,14 @@ import { defineRoute, type RouteSpec } from "../http/route.ts"
 import { recordAccess } from "../personal-data/access-log.ts"
 import { openIdentity, type IdentityView } from "../personal-data/identity.ts"
 import { personKeysOf } from "../personal-data/person-keys.ts"
-import { canSee, canSeeIdentity, scopeOfRow, scopeOfState, WORKER_READERS, workerNotFound } from "./access.ts"
+import { canSee, canSeeIdentity, scopeOfRow, scopeOfState, WORKER_READERS, workerNotFound } from "../access/workers.ts"
 import { WorkerIdParams } from "./bodies.ts"
-import { viewerOf, withPredecessors } from "./jurisdiction.ts"
+import { viewerOf, withPredecessors } from "../access/jurisdiction.ts"
 import { historyOf, summaryOf } from "./read-model.ts"
 import { registrationsOf } from "./registrations.ts"
 import { todayIso, unitLabel } from "./units.ts"
 import { loadWorker } from "./worker-record.ts"
-import { AsOfText, parseAsOf } from "../read-models/query.ts"
+import { AsOfText, parseAsOf } from "../http/query.ts"
 
 const TAGS = ["Người lao động"]
 const collator = new Intl.Collator("vi")

@@ -5,7 +5,7 @@ import { fail } from "../http/problem.ts"
 import { recordAccess, type AccessPurpose } from "../personal-data/access-log.ts"
 import { openIdentity } from "../personal-data/identity.ts"
 import type { AppServices } from "../services.ts"
-import { workerNotFound } from "./access.ts"
+import { workerNotFound } from "../access/workers.ts"
 
 export interface LoadedWorker {
   readonly workerId: string

@@ -8,8 +8,8 @@ import { defineRoute, type RouteSpec } from "../http/route.ts"
 import { decodeInput } from "../http/validate.ts"
 import { erasePersonKey } from "../personal-data/erasure.ts"
 import type { AppServices } from "../services.ts"
-import { authoriseAmend, authoriseWrite, canSee, recorderOf, scopeOfState, workerNotFound } from "./access.ts"
-import { recordingActor, viewerOf } from "./jurisdiction.ts"
+import { authoriseAmend, authoriseWrite, canSee, recorderOf, scopeOfState, workerNotFound } from "../access/workers.ts"
+import { recordingActor, viewerOf } from "../access/jurisdiction.ts"
 import * as B from "./bodies.ts"
 import {
   enterpriseStandingOf,

@@ -1,7 +1,7 @@
 import type { Worker } from "@xkld/domain"
 import type { WorkerRow } from "@xkld/projections"
-import type { Actor } from "../access/actor.ts"
-import type { Role } from "../access/roles.ts"
+import type { Actor } from "./actor.ts"
+import type { Role } from "./roles.ts"
 import { fail } from "../http/problem.ts"
 
 /**

@@ -1,5 +1,5 @@
-import type { Actor } from "../access/actor.ts"
-import type { Role } from "../access/roles.ts"
+import type { Actor } from "./actor.ts"
+import type { Role } from "./roles.ts"
 
 /**
  * Free-text reasons (withdrawal, early return) typed by officers can name a person or a health detail (ADR 0007);

@@ -1,5 +1,4 @@
 import {
-  AdminUnit,
   EARLIEST_PLAN_YEAR,
   endOfVietnamDay,
   isCalendarDate,
@@ -9,11 +8,8 @@ import {
 } from "@xkld/domain"
 import { parsePeriod, type Period } from "@xkld/projections"
 import { Schema } from "effect"
-import type { Actor } from "../access/actor.ts"
-import type { Role } from "../access/roles.ts"
 import { now } from "../clock.ts"
-import { fail } from "../http/problem.ts"
-import type { AppServices } from "../services.ts"
+import { fail } from "./problem.ts"
 
 /** Query-string building blocks shared by the read routes (every value arrives as a string). */
 export const ProvinceCode = Schema.String.check(Schema.isPattern(/^\d{2}$/, { message: "Mã tỉnh gồm 2 chữ số" }))
@@ -119,66 +115,3 @@ export const paginate = <T>(items: ReadonlyArray<T>, page: Page) => ({
 })
 
 export const collator = new Intl.Collator("vi")
-
-/** Province of the request: the one asked for, which must be the actor's own (every account works in one province). */
-export const provinceOf = (actor: Actor, province: string | undefined): string => {
-  const code = province ?? actor.provinceCode
-  if (code !== actor.provinceCode)
-    throw fail(
-      "forbidden",
-      `Bạn chỉ xem được số liệu của tỉnh mình (mã ${actor.provinceCode}).`,
-      `You may only read your own province (${actor.provinceCode}).`,
-    )
-  return code
-}
-
-/** Roles that read aggregate figures (no personal data). */
-export const AGGREGATE_READERS: ReadonlyArray<Role> = [
-  "province-officer",
-  "commune-officer",
-  "department-officer",
-  "leader",
-  "auditor",
-]
-
-/** The catalogue date a unit code is resolved on: the end of the period, or today. */
-const resolveDate = (period: Period | undefined, asOf: Date | undefined) => period?.to ?? businessDateOf(asOf)
-
-/**
- * The units a read is restricted to: a commune officer's own units (a `unit` outside them is 403), or the
- * unit asked for, or none (the whole province). Unit codes resolve through the catalogue on `date`.
- */
-export async function unitScope(
-  services: AppServices,
-  actor: Actor,
-  unitCode: string | undefined,
-  options: { readonly period?: Period | undefined; readonly asOf?: Date | undefined; readonly date?: string } = {},
-): Promise<ReadonlyArray<string> | undefined> {
-  let unitIds: ReadonlyArray<string> | undefined
-  if (unitCode !== undefined) {
-    const catalogue = await services.models.catalogues.at()
-    const date = options.date ?? resolveDate(options.period, options.asOf)
-    unitIds = AdminUnit.unitOn(catalogue, unitCode, date).map((u) => u.unitId)
-    if (unitIds.length === 0) unitIds = [...(catalogue.byCode.get(unitCode) ?? [])]
-    if (unitIds.length === 0)
-      throw fail(
-        "not-found",
-        `Không tìm thấy đơn vị hành chính mã ${unitCode}.`,
-        `No administrative unit with code ${unitCode}.`,
-      )
-  }
-  if (actor.role !== "commune-officer") return unitIds
-  if (unitIds === undefined) return actor.unitIds
-  const own = unitIds.filter((id) => actor.unitIds.includes(id))
-  if (own.length === 0) throw outsideJurisdiction()
-  return own
-}
-
-export const outsideJurisdiction = () =>
-  fail("forbidden", "Đơn vị này không thuộc địa bàn bạn phụ trách.", "This unit is outside your jurisdiction.")
-
-/** Every code a commune officer's units ever carried (codes change with regrouping). */
-export async function ownUnitCodes(services: AppServices, actor: Actor): Promise<ReadonlySet<string>> {
-  const catalogue = await services.models.catalogues.at()
-  return new Set(actor.unitIds.flatMap((id) => catalogue.units.get(id)?.codes.map((c) => c.value) ?? []))
-}

@@ -16,19 +16,17 @@ import {
   collator,
   LimitText,
   OffsetText,
-  outsideJurisdiction,
-  ownUnitCodes,
   pageOf,
   paginate,
   parseAsOf,
   parsePeriodText,
   PeriodText,
   ProvinceCode,
-  provinceOf,
   UnitCode,
-} from "../read-models/query.ts"
+} from "../http/query.ts"
+import { outsideJurisdiction, ownUnitCodes, provinceOf } from "../access/jurisdiction.ts"
 import type { AppServices } from "../services.ts"
-import { COMMUNES, DEPARTMENTS, READERS, TAGS } from "./vocabulary.ts"
+import { COMMUNES, DEPARTMENTS, READERS, TAGS } from "../tasks/vocabulary.ts"
 
 type Obligation = ReportingObligation.ReportingObligationView
 

@@ -5,23 +5,20 @@ import type { Actor } from "../access/actor.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import type { AppServices } from "../services.ts"
-import { AttainmentBody, LineageBody } from "./contract.ts"
-import { reasonsFor } from "./free-text.ts"
+import { AttainmentBody, LineageBody } from "./answers.ts"
+import { reasonsFor } from "../access/free-text.ts"
 import {
-  AGGREGATE_READERS,
   AsOfText,
   collator,
-  outsideJurisdiction,
   parseAsOf,
   parsePeriodText,
   PeriodText,
   ProvinceCode,
-  provinceOf,
   requireYear,
   UnitCode,
-  unitScope,
   YearText,
-} from "./query.ts"
+} from "../http/query.ts"
+import { AGGREGATE_READERS, outsideJurisdiction, provinceOf, unitScope } from "../access/jurisdiction.ts"
 
 const FIGURES = ["Số liệu, báo cáo"]
 const SplitRule = Schema.Literals(["not-attributable", "apportion"])
