@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
-import { openEventLog, type EventLog, type RecordedEvent } from "@xkld/event-store"
-import { openTestDatabase } from "@xkld/event-store/testing"
+import { describe, expect, test } from "vitest"
+import type { RecordedEvent } from "@xkld/event-store"
+import { backend, log, setUpTestLog } from "./test-log.ts"
 import { createProjectionRunner, type ProjectionRunner } from "./runner.ts"
 import {
   actualCounts,
@@ -11,12 +11,7 @@ import {
   type Sabotage,
 } from "./test-projections.ts"
 
-const backend = process.env.DATABASE_URL ? "postgres" : "pglite"
-let log: EventLog
-beforeAll(async () => {
-  log = await openEventLog(await openTestDatabase(), { notifyIntervalMs: 10 })
-})
-afterAll(() => log.close())
+setUpTestLog()
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto"
 import { sql, type Kysely } from "kysely"
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
-import { openEventLog, type EventLog, type RecordedEvent } from "@xkld/event-store"
-import { openTestDatabase, testEvent } from "@xkld/event-store/testing"
+import { describe, expect, test } from "vitest"
+import type { RecordedEvent } from "@xkld/event-store"
+import { testEvent } from "@xkld/event-store/testing"
+import { backend, log, setUpTestLog } from "./test-log.ts"
 import { createProjectionRunner } from "./runner.ts"
 import {
   actualCounts,
@@ -13,12 +14,7 @@ import {
   STREAM_TYPES,
 } from "./test-projections.ts"
 
-const backend = process.env.DATABASE_URL ? "postgres" : "pglite"
-let log: EventLog
-beforeAll(async () => {
-  log = await openEventLog(await openTestDatabase(), { notifyIntervalMs: 10 })
-})
-afterAll(() => log.close())
+setUpTestLog()
 
 const appliedRows = async (db: Kysely<any>, table: string) => {
   const { rows } = await sql<any>`SELECT count(*)::int8 AS n FROM ${sql.table(table)}`.execute(db)

@@ -1,16 +1,11 @@
 import { sql } from "kysely"
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
-import { openEventLog, type EventLog } from "@xkld/event-store"
-import { openTestDatabase, testEvent } from "@xkld/event-store/testing"
+import { describe, expect, test } from "vitest"
+import { testEvent } from "@xkld/event-store/testing"
+import { backend, log, setUpTestLog } from "./test-log.ts"
 import { createProjectionRunner } from "./runner.ts"
 import { actualCounts, appendEvents, countsProjection, expectedCounts, seededRandom } from "./test-projections.ts"
 
-const backend = process.env.DATABASE_URL ? "postgres" : "pglite"
-let log: EventLog
-beforeAll(async () => {
-  log = await openEventLog(await openTestDatabase(), { notifyIntervalMs: 10 })
-})
-afterAll(() => log.close())
+setUpTestLog()
 
 const totalOf = (counts: { byType: ReadonlyArray<{ events: number }> }) =>
   counts.byType.reduce((n, r) => n + r.events, 0)

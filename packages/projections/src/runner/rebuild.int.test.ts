@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
-import { openEventLog, type EventLog } from "@xkld/event-store"
-import { openTestDatabase } from "@xkld/event-store/testing"
+import { describe, expect, test } from "vitest"
+import { backend, log, setUpTestLog } from "./test-log.ts"
 import { createProjectionRunner } from "./runner.ts"
 import {
   actualCounts,
@@ -11,12 +10,7 @@ import {
   tableExists,
 } from "./test-projections.ts"
 
-const backend = process.env.DATABASE_URL ? "postgres" : "pglite"
-let log: EventLog
-beforeAll(async () => {
-  log = await openEventLog(await openTestDatabase(), { notifyIntervalMs: 10 })
-})
-afterAll(() => log.close())
+setUpTestLog()
 
 /** Holds a rebuilt generation at its switch until the test opens it. */
 const switchGate = () => {

@@ -1,7 +1,6 @@
 import { sql } from "kysely"
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
-import { openEventLog, type EventLog } from "@xkld/event-store"
-import { openTestDatabase } from "@xkld/event-store/testing"
+import { describe, expect, test } from "vitest"
+import { backend, log, setUpTestLog } from "./test-log.ts"
 import { createProjectionRunner } from "./runner.ts"
 import {
   actualCounts,
@@ -12,12 +11,7 @@ import {
   tableExists,
 } from "./test-projections.ts"
 
-const backend = process.env.DATABASE_URL ? "postgres" : "pglite"
-let log: EventLog
-beforeAll(async () => {
-  log = await openEventLog(await openTestDatabase(), { notifyIntervalMs: 10 })
-})
-afterAll(() => log.close())
+setUpTestLog()
 
 describe(`projection runner (${backend})`, () => {
   test("live tables equal the log, and a full rebuild gives the same content hash", async () => {
