@@ -1,4 +1,3 @@
-import { sql } from "kysely"
 import { describe, expect, test } from "vitest"
 import { testEvent } from "@xkld/event-store/testing"
 import { backend, log, setUpTestLog } from "./test-log.ts"
@@ -52,10 +51,8 @@ describe(`poison events (${backend})`, () => {
     })
     expect(status.fragile!.errorMessage).toContain('cannot read {"bad":true}')
     expect(status.fragile!.pausedAt!.getTime()).toBeGreaterThan(before.getTime())
-    const { rows } = await sql<any>`SELECT global_position FROM es_events WHERE event_id = ${poison.eventId}`.execute(
-      log.database.db,
-    )
-    expect(status.fragile!.failedGlobalPosition).toBe(Number(rows[0].global_position))
+    const [recorded] = await log.readEvents([poison.eventId])
+    expect(status.fragile!.failedGlobalPosition).toBe(recorded!.globalPosition)
     expect(errors).toContain("fragile")
 
     // the events before the poison (also those of its own batch) are in; nothing after it
