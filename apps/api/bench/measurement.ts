@@ -1,42 +1,25 @@
+import { measurement as line, type Backend, type Measurement } from "@xkld/event-store/bench"
+
+export type { Measurement }
+
 /**
- * One line of bench/results/api.json, in the shape of the other packages' results (docs/benchmarks.md):
- * `ratio` = ours / baseline. For throughput (req/s, commands/s) higher is better; for latency (ms) the ratio is
- * for information only (lower is better) and the issue's target is on our absolute p99.
+ * A line of bench/results/api.json (the shared shape, `@xkld/event-store/bench`). Here `ratio` is ours / baseline
+ * for every unit: for latency (ms) it is for information only (lower is better), and the issue's target is on our
+ * absolute p99 (`limit`). Targets are set on both backends.
  */
-export interface Measurement {
-  readonly name: string
-  readonly backend: "pglite" | "postgres"
-  readonly ours: number
-  readonly baseline: number
-  readonly ratio: number
-  readonly unit: "req/s" | "ms" | "commands/s"
-  /** The issue's target in words ("ratio ≥ 0.5", "ours ≤ 20 ms"); null when the issue sets none. */
-  readonly target: string | null
-  readonly met: boolean | null
-  readonly note?: string
-}
-
-const round = (value: number, unit: Measurement["unit"]) =>
-  unit === "ms" ? Math.round(value * 100) / 100 : Math.round(value)
-
-export function measurement(
+export const measurement = (
   name: string,
-  backend: Measurement["backend"],
-  unit: Measurement["unit"],
+  backend: Backend,
+  unit: "req/s" | "ms" | "commands/s",
   ours: number,
   baseline: number,
-  target?: { readonly text: string; readonly met: boolean },
+  target?: { readonly ratio?: number; readonly limit?: number },
   note?: string,
-): Measurement {
-  return {
-    name,
-    backend,
-    ours: round(ours, unit),
-    baseline: round(baseline, unit),
-    ratio: baseline > 0 ? Math.round((ours / baseline) * 100) / 100 : 0,
-    unit,
-    target: target?.text ?? null,
-    met: target?.met ?? null,
-    ...(note ? { note } : {}),
-  }
-}
+): Measurement =>
+  line(name, backend, unit, ours, baseline, {
+    ratio: "ours / baseline",
+    digits: unit === "ms" ? 2 : 0,
+    target: target?.ratio ?? null,
+    ...(target?.limit === undefined ? {} : { limit: target.limit }),
+    note,
+  })

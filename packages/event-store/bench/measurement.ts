@@ -1,36 +1,16 @@
-import type { BackendName } from "../src/index.ts"
+import { measurement as line, type Backend, type Measurement } from "./results.ts"
 
-/** One line of bench/results/event-store.json. Ratio = ours / baseline in throughput: higher is better. */
-export interface Measurement {
-  readonly name: string
-  readonly backend: BackendName
-  readonly ours: number
-  readonly baseline: number
-  readonly ratio: number
-  readonly unit: string
-  /** The target ratio; only set on PostgreSQL (the targets are PostgreSQL's), null for diagnostics. */
-  readonly target: number | null
-  readonly note?: string
-}
+export type { Measurement }
 
 export const TARGETS = { single: 0.7, batch: 0.6, replay: 0.5 } as const
 
-export function measurement(
+/** A line of bench/results/event-store.json in events/s; the targets are PostgreSQL's, PGlite rows carry none. */
+export const measurement = (
   name: string,
-  backend: BackendName,
+  backend: Backend,
   ours: number,
   baseline: number,
   target: number | null,
   note?: string,
-): Measurement {
-  return {
-    name,
-    backend,
-    ours: Math.round(ours),
-    baseline: Math.round(baseline),
-    ratio: baseline > 0 ? Math.round((ours / baseline) * 100) / 100 : 0,
-    unit: "events/s",
-    target: backend === "postgres" ? target : null,
-    ...(note ? { note } : {}),
-  }
-}
+): Measurement =>
+  line(name, backend, "events/s", ours, baseline, { target: backend === "postgres" ? target : null, note })

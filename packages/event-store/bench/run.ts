@@ -15,7 +15,7 @@ import { openEventLog } from "../src/index.ts"
 import { benchAppends } from "./appends.ts"
 import type { Measurement } from "./measurement.ts"
 import { benchReplay } from "./replay.ts"
-import { formatTable, writeResults } from "./report.ts"
+import { formatTable, writeResults } from "./results.ts"
 import { DEFAULT_DATABASE_URL, freshPglite, freshPostgres, probePostgres, type BenchDatabase } from "./targets.ts"
 
 const number = (name: string, fallback: number): number => {

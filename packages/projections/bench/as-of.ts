@@ -1,6 +1,6 @@
 import type { Database } from "@xkld/event-store"
 import type { ReadModels } from "../src/index.ts"
-import { percentile } from "./measurement.ts"
+import { percentile } from "@xkld/event-store/bench"
 import { rawQuery } from "./targets.ts"
 
 export interface LatencySample {

@@ -1,89 +1,34 @@
-import type { BackendName } from "@xkld/event-store"
+import { measurement, type Backend, type Measurement } from "@xkld/event-store/bench"
+
+export type { Measurement }
 
 /**
- * One line of bench/results/projections.json: the fields of the store's bench (`name`, `backend`, `ours`,
- * `baseline`, `ratio`, `unit`, `target`, `note`), plus `limit` for targets on our own figure.
- * `ratio` is always "higher is better": baseline/ours for times, ours/baseline for throughputs.
+ * Lines of bench/results/projections.json (the shared shape, `@xkld/event-store/bench`): `ratio` is always
+ * "higher is better". The issue's targets are PostgreSQL's: PGlite rows carry none.
  */
-export interface Measurement {
-  readonly name: string
-  readonly backend: BackendName
-  readonly ours: number
-  readonly baseline: number
-  readonly ratio: number
-  readonly unit: string
-  /** The issue's target on the ratio (ratio ≥ target); PostgreSQL only, null for diagnostics. */
-  readonly target: number | null
-  /** The issue's target on our own figure (ours ≤ limit, in `unit`); PostgreSQL only. */
-  readonly limit?: number
-  readonly note?: string
-}
-
 export const TARGETS = { rebuild: 0.3, asOfP95Ms: 50 } as const
 
-const round2 = (x: number) => Math.round(x * 100) / 100
-
-/** A throughput (events/s): ratio = ours / baseline. */
-export function throughput(
+/** A throughput (events/s): ratio = ours / baseline, target on the ratio. */
+export const throughput = (
   name: string,
-  backend: BackendName,
+  backend: Backend,
   ours: number,
   baseline: number,
   target: number | null,
   note?: string,
-): Measurement {
-  return {
-    name,
-    backend,
-    ours: Math.round(ours),
-    baseline: Math.round(baseline),
-    ratio: baseline > 0 ? round2(ours / baseline) : 0,
-    unit: "events/s",
-    target: backend === "postgres" ? target : null,
-    ...(note ? { note } : {}),
-  }
-}
+): Measurement =>
+  measurement(name, backend, "events/s", ours, baseline, { target: backend === "postgres" ? target : null, note })
 
-/** A latency (ms): ratio = baseline / ours. */
-export function latency(
+/** A latency (ms): ratio = baseline / ours, `limit` on our own figure. */
+export const latency = (
   name: string,
-  backend: BackendName,
+  backend: Backend,
   ours: number,
   baseline: number,
   limit: number | undefined,
   note?: string,
-): Measurement {
-  return {
-    name,
-    backend,
-    ours: Math.round(ours * 10) / 10,
-    baseline: Math.round(baseline * 10) / 10,
-    ratio: ours > 0 ? round2(baseline / ours) : 0,
-    unit: "ms",
-    target: null,
-    ...(limit !== undefined && backend === "postgres" ? { limit } : {}),
-    ...(note ? { note } : {}),
-  }
-}
-
-/** Whether a measurement meets its targets: "yes", "NO", or "—" when it has none. */
-export const met = (m: Measurement): string => {
-  if (m.target === null && m.limit === undefined) return "—"
-  const ok = (m.target === null || m.ratio >= m.target) && (m.limit === undefined || m.ours <= m.limit)
-  return ok ? "yes" : "NO"
-}
-
-export const targetText = (m: Measurement): string =>
-  [m.target === null ? "" : `ratio ≥ ${m.target}`, m.limit === undefined ? "" : `≤ ${m.limit} ${m.unit}`]
-    .filter(Boolean)
-    .join(", ") || "—"
-
-/** Nearest-rank percentile of a sample (p in 0..100). */
-export const percentile = (sample: ReadonlyArray<number>, p: number): number => {
-  if (sample.length === 0) return 0
-  const sorted = sample.toSorted((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
-}
+): Measurement =>
+  measurement(name, backend, "ms", ours, baseline, { ...(backend === "postgres" ? { limit } : {}), note })
 
 /** 1e5 → "10^5", 2e5 → "2×10^5". */
 export const scale = (n: number): string => {

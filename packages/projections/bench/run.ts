@@ -18,7 +18,7 @@ import { benchAsOf, type AsOfResult } from "./as-of.ts"
 import { loadHistory } from "./load.ts"
 import { latency, scale, TARGETS, throughput, type Measurement } from "./measurement.ts"
 import { benchRebuild, untilVisible } from "./rebuild.ts"
-import { formatTable, writeResults } from "./report.ts"
+import { formatTable, writeResults } from "@xkld/event-store/bench"
 import { DEFAULT_DATABASE_URL, freshPglite, freshPostgres, ownerQuery, probePostgres } from "./targets.ts"
 
 const number = (name: string, fallback: number): number => {
