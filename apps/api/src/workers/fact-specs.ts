@@ -36,7 +36,7 @@ export interface FactExtras {
  * correction's `replacement`, rebuilds the fact in place of the one it corrects.
  */
 export interface FactSpec {
-  readonly tag: Exclude<Worker.WorkerFact["_tag"], "WorkerRegistered">
+  readonly tag: Worker.RecordedFactTag
   readonly segment: string
   readonly summary: string
   readonly summaryEn: string
@@ -51,7 +51,10 @@ export interface FactSpec {
   readonly fact: (base: FactBase, fields: any, target: Worker.WorkerFact) => Worker.WorkerFact
 }
 
-/** Typed builder: `fields` fixes the shape that `command` and `fact` receive. */
+/**
+ * Typed builder: `fields` fixes the shape the fact is built from. The command and a correction's replacement come
+ * from the domain's declaration of the fact (`Worker.workerFacts`): nothing here names a command or event class.
+ */
 const spec = <F extends object>(s: {
   readonly tag: FactSpec["tag"]
   readonly segment: string
@@ -62,13 +65,16 @@ const spec = <F extends object>(s: {
   readonly needsDateOfBirth?: boolean
   readonly needsEnterpriseStanding?: boolean
   readonly fields: (body: any, ctx: FactContext) => F | Promise<F>
-  readonly command: (args: FactBase & F, extras: FactExtras) => Worker.WorkerCommand
-  readonly fact: (args: FactBase & F, target: Worker.WorkerFact) => Worker.WorkerFact
 }): FactSpec => ({
   ...s,
   fields: async (body, ctx) => s.fields(body, ctx),
-  command: (base, fields, extras) => s.command({ ...base, ...fields }, extras),
-  fact: (base, fields, target) => s.fact({ ...base, ...fields }, target),
+  command: (base, fields, extras) =>
+    Worker.commandFor(s.tag, {
+      ...base,
+      ...fields,
+      ...(s.needsEnterpriseStanding ? { standing: standingOf(extras) } : {}),
+    }),
+  fact: (base, fields, target) => Worker.replacementFor(s.tag, { ...base, ...fields }, target),
 })
 
 const P: Role = "province-officer"
@@ -156,8 +162,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
       )
       return { residenceUnitCode: unit.code, residenceUnitId: unit.unitId }
     },
-    command: (a) => new Worker.RecordResidenceChange(a),
-    fact: (a) => new Worker.WorkerResidenceChanged(a),
   }),
   spec({
     tag: "WorkerCounselled",
@@ -167,8 +171,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C],
     body: B.CounsellingBody,
     fields: (body: typeof B.CounsellingBody.Type) => ({ provider: body.provider }),
-    command: (a) => new Worker.RecordCounselling(a),
-    fact: (a) => new Worker.WorkerCounselled(a),
   }),
   spec({
     tag: "WorkerTrainingCompleted",
@@ -178,8 +180,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C, E],
     body: B.TrainingBody,
     fields: (body: typeof B.TrainingBody.Type) => ({ kind: body.kind, provider: body.provider }),
-    command: (a) => new Worker.RecordTraining(a),
-    fact: (a) => new Worker.WorkerTrainingCompleted(a),
   }),
   spec({
     tag: "WorkerHealthChecked",
@@ -192,8 +192,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
       provider: body.provider,
       sensitive: await seal(ctx, without({ fit: body.fit, summary: body.summary })),
     }),
-    command: (a) => new Worker.RecordHealthCheck(a),
-    fact: (a) => new Worker.WorkerHealthChecked(a),
   }),
   spec({
     tag: "WorkerCriminalRecordCertificateIssued",
@@ -206,8 +204,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
       issuer: body.issuer,
       sensitive: await seal(ctx, without({ hasConvictions: body.hasConvictions, content: body.content })),
     }),
-    command: (a) => new Worker.RecordCriminalRecordCertificate(a),
-    fact: (a) => new Worker.WorkerCriminalRecordCertificateIssued(a),
   }),
   spec({
     tag: "WorkerDossierConfirmed",
@@ -218,8 +214,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C],
     body: B.DossierConfirmationBody,
     fields: () => ({}),
-    command: (a) => new Worker.ConfirmDossier(a),
-    fact: (a) => new Worker.WorkerDossierConfirmed(a),
   }),
   spec({
     tag: "WorkerSelectedByEnterprise",
@@ -232,8 +226,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     body: B.SelectionBody,
     needsEnterpriseStanding: true,
     fields: async (body: typeof B.SelectionBody.Type, ctx) => ({ enterpriseId: await enterpriseOf(body, ctx) }),
-    command: (a, extras) => new Worker.RecordSelection({ ...a, standing: standingOf(extras) }),
-    fact: (a) => new Worker.WorkerSelectedByEnterprise(a),
   }),
   spec({
     tag: "WorkerContractSigned",
@@ -252,8 +244,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
       monthlyWage: body.monthlyWage,
       feesPaidByWorker: body.feesPaidByWorker,
     }),
-    command: (a, extras) => new Worker.RecordContract({ ...a, standing: standingOf(extras) }),
-    fact: (a) => new Worker.WorkerContractSigned(a),
   }),
   spec({
     tag: "WorkerLoanRecorded",
@@ -268,8 +258,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
       amount: body.amount,
       status: body.status,
     }),
-    command: (a) => new Worker.RecordLoan(a),
-    fact: (a) => new Worker.WorkerLoanRecorded(a),
   }),
   spec({
     tag: "WorkerSupportSubsidyGranted",
@@ -280,8 +268,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     body: B.SubsidyBody,
     fields: (body: typeof B.SubsidyBody.Type) =>
       without({ policy: body.policy, amount: body.amount, legalBasis: body.legalBasis }),
-    command: (a) => new Worker.RecordSupportSubsidy(a),
-    fact: (a) => new Worker.WorkerSupportSubsidyGranted(a),
   }),
   spec({
     tag: "WorkerDeparted",
@@ -292,10 +278,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     body: B.DepartureBody,
     needsDateOfBirth: true,
     fields: () => ({}),
-    command: (a) => new Worker.RecordDeparture(a),
-    // the contract it departs under is derived again by the rules when the correction is checked
-    fact: (a, target) =>
-      new Worker.WorkerDeparted({ ...a, contractEventId: (target as Worker.WorkerDeparted).contractEventId }),
   }),
   spec({
     tag: "WorkerContractEndedEarly",
@@ -305,8 +287,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C, E],
     body: B.ContractEndedEarlyBody,
     fields: (body: typeof B.ContractEndedEarlyBody.Type) => ({ reason: body.reason }),
-    command: (a) => new Worker.RecordContractEndedEarly(a),
-    fact: (a) => new Worker.WorkerContractEndedEarly(a),
   }),
   spec({
     tag: "WorkerReturned",
@@ -316,8 +296,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C, E],
     body: B.ReturnBody,
     fields: (body: typeof B.ReturnBody.Type) => without({ kind: body.kind, reason: body.reason }),
-    command: (a) => new Worker.RecordReturn(a),
-    fact: (a) => new Worker.WorkerReturned(a),
   }),
   spec({
     tag: "WorkerOverstayed",
@@ -327,8 +305,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C, E],
     body: B.OverstayBody,
     fields: (body: typeof B.OverstayBody.Type) => without({ source: body.source }),
-    command: (a) => new Worker.RecordOverstay(a),
-    fact: (a) => new Worker.WorkerOverstayed(a),
   }),
   spec({
     tag: "WorkerViolationRecorded",
@@ -341,8 +317,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
       category: body.category,
       ...(body.description === undefined ? {} : { sensitive: await seal(ctx, { description: body.description }) }),
     }),
-    command: (a) => new Worker.RecordViolation(a),
-    fact: (a) => new Worker.WorkerViolationRecorded(a),
   }),
   spec({
     tag: "WorkerReemploymentSupported",
@@ -352,8 +326,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C],
     body: B.ReemploymentBody,
     fields: (body: typeof B.ReemploymentBody.Type) => ({ kind: body.kind, provider: body.provider }),
-    command: (a) => new Worker.RecordReemploymentSupport(a),
-    fact: (a) => new Worker.WorkerReemploymentSupported(a),
   }),
   spec({
     tag: "WorkerWithdrew",
@@ -363,9 +335,6 @@ export const factSpecs: ReadonlyArray<FactSpec> = [
     roles: [P, C, E],
     body: B.WithdrawalBody,
     fields: (body: typeof B.WithdrawalBody.Type) => ({ reason: body.reason }),
-    command: (a) => new Worker.RecordWithdrawal(a),
-    // the stage is derived again by the rules when the correction is checked
-    fact: (a, target) => new Worker.WorkerWithdrew({ ...a, stage: (target as Worker.WorkerWithdrew).stage }),
   }),
 ]
 

@@ -3,25 +3,9 @@ import type { Decider } from "../shared/decider.ts"
 import { knownEventGuard } from "../shared/unknown-stream-event.ts"
 import type { CorrectWorkerFact, VoidWorkerFact, WorkerCommand } from "./commands.ts"
 import {
-  WorkerContractEndedEarly,
-  WorkerContractSigned,
-  WorkerCounselled,
-  WorkerCriminalRecordCertificateIssued,
-  WorkerDossierConfirmed,
   WorkerFact,
   WorkerFactCorrected,
   WorkerFactVoided,
-  WorkerHealthChecked,
-  WorkerLoanRecorded,
-  WorkerOverstayed,
-  WorkerReemploymentSupported,
-  WorkerRegistered,
-  WorkerResidenceChanged,
-  WorkerReturned,
-  WorkerSelectedByEnterprise,
-  WorkerSupportSubsidyGranted,
-  WorkerTrainingCompleted,
-  WorkerViolationRecorded,
   WORKER_STREAM_TYPE,
   eventTypes as workerEventTypes,
   type WorkerEvent,
@@ -35,70 +19,9 @@ import {
   UnknownEvent,
   type WorkerRejection,
 } from "./rejections.ts"
+import { candidateOf } from "./facts.ts"
 import { admitFact, type AdmitContext, type FactCandidate } from "./rules.ts"
 import { initialWorkerState, projectFact, projectFacts, type WorkerState } from "./state.ts"
-
-/** The command's fields minus its tag: what the event of the same shape is built from. */
-const fieldsOf = <C extends { readonly _tag: string }>(command: C): Omit<C, "_tag"> => {
-  const { _tag, ...fields } = command
-  return fields
-}
-
-const candidateOf = (command: Exclude<WorkerCommand, CorrectWorkerFact | VoidWorkerFact>): FactCandidate => {
-  switch (command._tag) {
-    case "RegisterWorker":
-      return new WorkerRegistered(fieldsOf(command))
-    case "RecordResidenceChange":
-      return new WorkerResidenceChanged(fieldsOf(command))
-    case "RecordCounselling":
-      return new WorkerCounselled(fieldsOf(command))
-    case "RecordTraining":
-      return new WorkerTrainingCompleted(fieldsOf(command))
-    case "RecordHealthCheck":
-      return new WorkerHealthChecked(fieldsOf(command))
-    case "RecordCriminalRecordCertificate":
-      return new WorkerCriminalRecordCertificateIssued(fieldsOf(command))
-    case "ConfirmDossier":
-      return new WorkerDossierConfirmed(fieldsOf(command))
-    case "RecordSelection": {
-      const { standing: _, ...fields } = fieldsOf(command)
-      return new WorkerSelectedByEnterprise(fields)
-    }
-    case "RecordContract": {
-      const { standing: _, ...fields } = fieldsOf(command)
-      return new WorkerContractSigned(fields)
-    }
-    case "RecordLoan":
-      return new WorkerLoanRecorded(fieldsOf(command))
-    case "RecordSupportSubsidy":
-      return new WorkerSupportSubsidyGranted(fieldsOf(command))
-    case "RecordDeparture":
-      return {
-        _tag: "WorkerDeparted",
-        eventId: command.eventId,
-        workerId: command.workerId,
-        occurredOn: command.occurredOn,
-      }
-    case "RecordContractEndedEarly":
-      return new WorkerContractEndedEarly(fieldsOf(command))
-    case "RecordReturn":
-      return new WorkerReturned(fieldsOf(command))
-    case "RecordOverstay":
-      return new WorkerOverstayed(fieldsOf(command))
-    case "RecordViolation":
-      return new WorkerViolationRecorded(fieldsOf(command))
-    case "RecordReemploymentSupport":
-      return new WorkerReemploymentSupported(fieldsOf(command))
-    case "RecordWithdrawal":
-      return {
-        _tag: "WorkerWithdrew",
-        eventId: command.eventId,
-        workerId: command.workerId,
-        occurredOn: command.occurredOn,
-        reason: command.reason,
-      }
-  }
-}
 
 type Decision = Result.Result<ReadonlyArray<WorkerEvent>, WorkerRejection>
 
@@ -272,7 +195,7 @@ const decide = (command: WorkerCommand, state: WorkerState): Decision => {
           : command._tag === "RecordSelection" || command._tag === "RecordContract"
             ? { checkAge: false, standing: command.standing }
             : { checkAge: false }
-      const admitted = admitFact(state, candidateOf(command), context)
+      const admitted = admitFact(state, candidateOf(command)!, context)
       return Result.isFailure(admitted) ? Result.fail(admitted.failure) : Result.succeed([admitted.success])
     }
   }
