@@ -1,9 +1,8 @@
 import { AdminUnit } from "@xkld/domain"
-import type { WorkerRow } from "@xkld/projections"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import type { Role } from "../src/access/roles.ts"
 import type { RouteSpec } from "../src/http/route.ts"
-import { buildOpenApiDocument, isWrite, openApiPath, pathParamNames } from "../src/openapi/document.ts"
+import { isWrite, pathParamNames } from "../src/openapi/document.ts"
 import { allRoutes } from "../src/routes/index.ts"
 import { openTestApp, signIn, type Client, type TestApp } from "./support/test-app.ts"
 import {
@@ -18,6 +17,7 @@ import {
   type WriteCase,
   type WriteContext,
 } from "./support/write-cases.ts"
+import { allowed, jurisdictionOf, label, queryOf, subjectOf, type Subject } from "./support/route-requests.ts"
 import { openSession, witness, type Answer as WriteAnswer, type Session } from "./support/write-sessions.ts"
 
 /**
@@ -46,15 +46,8 @@ let t: TestApp
 const clients = new Map<string, Client>()
 /** Per account: a worker (and a unit) inside and outside its jurisdiction. */
 const subjects = new Map<string, { own: Subject; other: Subject }>()
-interface Subject {
-  readonly workerId: string
-  readonly unitId: string
-  readonly unitCode: string
-}
 let enterpriseId = "khong-co"
 let planId = "khong-co"
-
-const subjectOf = (w: WorkerRow, unitCode: string): Subject => ({ workerId: w.workerId, unitId: w.unitId, unitCode })
 
 beforeAll(async () => {
   t = await openTestApp({ demoEvents: 4000 })
@@ -99,21 +92,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-let openApi: ReturnType<typeof buildOpenApiDocument> | undefined
-const document = () => (openApi ??= buildOpenApiDocument(allRoutes))
-
-/** Which jurisdiction a route's request reaches: a worker (path), a unit (path or query), or none. */
-const jurisdictionOf = (route: RouteSpec): "worker" | "unit" | undefined => {
-  if (/\/workers\/:/.test(route.path)) return "worker"
-  if (/\/units\/:/.test(route.path)) return "unit"
-  const query = document()
-    .paths[openApiPath(route.path)]![route.method]!.parameters.filter((p) => p.in === "query")
-    .map((p) => p.name)
-  if (query.includes("workerId")) return "worker"
-  if (query.some((name) => name === "unit" || name === "unitId" || name === "unitCode")) return "unit"
-  return undefined
-}
-
 /** A plausible value for a path parameter: the resource named by the segment before it. */
 const pathValue = (route: RouteSpec, name: string, subject: Subject): string => {
   const before = route.path.split(`/:${name}`)[0]!.split("/").pop()
@@ -123,30 +101,6 @@ const pathValue = (route: RouteSpec, name: string, subject: Subject): string => 
   if (before === "plans") return planId
   if (name === "file") return "swagger-ui.css"
   return "khong-co"
-}
-
-/** A plausible query: required and jurisdiction parameters filled in by name or schema. */
-const queryOf = (route: RouteSpec, subject: Subject): string => {
-  const params = document().paths[openApiPath(route.path)]![route.method]!.parameters.filter((p) => p.in === "query")
-  const search = new URLSearchParams()
-  for (const p of params) {
-    const name = p.name as string
-    const schema = (p.schema ?? {}) as { enum?: string[]; pattern?: string }
-    let value: string | undefined
-    if (name === "unit" || name === "unitCode") value = subject.unitCode
-    else if (name === "unitId") value = subject.unitId
-    else if (name === "workerId") value = subject.workerId
-    else if (!p.required) continue
-    else if (name === "province") value = "14"
-    else if (name === "year" || name === "period") value = "2026"
-    else if (/^(asOf|on|from|date)$/.test(name)) value = "2026-01-01"
-    else if (name === "to") value = "2026-06-30"
-    else if (schema.enum) value = schema.enum[0]
-    else value = "1"
-    search.set(name, value!)
-  }
-  const text = search.toString()
-  return text ? `?${text}` : ""
 }
 
 const urlOf = (route: RouteSpec, subject: Subject) =>
@@ -182,10 +136,6 @@ const send = async (route: RouteSpec, username: string | undefined, url: string)
     clients.set(username, await signIn(t.app, username, username === "so-y-te" ? "Sở Y tế tỉnh 2026" : "demo"))
   return { status: response.status, problem }
 }
-
-const allowed = (route: RouteSpec, role: Role) =>
-  route.access === "public" || route.access === "signed-in" || route.access.includes(role)
-const label = (route: RouteSpec) => `${route.method.toUpperCase()} ${route.path}`
 
 describe("access matrix over every route in allRoutes", () => {
   test("the registry has routes, each declaring who may call it", () => {
