@@ -1,5 +1,5 @@
 import { Worker } from "@xkld/domain"
-import { Result } from "effect"
+import { Result, type Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
 import { checkExpectedVersion, executeCommand, type CommandOptions, type CommandResult } from "../commands/execute.ts"
 import { newEventId, type RequestContext } from "../commands/request.ts"
@@ -234,6 +234,31 @@ async function voidFact(
   )
 }
 
+/** A correction or voiding route: for whoever recorded the fact (or the province), checked in the handler. */
+const amendmentRoute = <B>(
+  segment: string,
+  summary: string,
+  summaryEn: string,
+  body: Schema.Codec<B, any>,
+  amend: (services: AppServices, request: RequestContext, workerId: string, body: B) => Promise<unknown>,
+): RouteSpec =>
+  defineRoute({
+    method: "post",
+    path: `/api/workers/:id/${segment}`,
+    summary,
+    summaryEn,
+    tags: TAGS,
+    access: ["province-officer", "commune-officer", "enterprise-officer", "bank-officer"],
+    params: B.WorkerIdParams,
+    body,
+    response: B.WriteAnswer,
+    successStatus: 201,
+    write: true,
+    idempotent: true,
+    etag: true,
+    handler: ({ params, body, request, services }) => amend(services, request, params.id, body as B),
+  })
+
 export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
   defineRoute({
     method: "post",
@@ -268,38 +293,20 @@ export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
       handler: ({ params, body, request, services }) => recordFact(services, request, spec, params.id, body),
     }),
   ),
-  defineRoute({
-    method: "post",
-    path: "/api/workers/:id/corrections",
-    summary: "Sửa một bản ghi đã có (bản gốc vẫn được lưu)",
-    summaryEn: "Correct a recorded fact (the original stays in the log)",
-    tags: TAGS,
-    access: ["province-officer", "commune-officer", "enterprise-officer", "bank-officer"],
-    params: B.WorkerIdParams,
-    body: B.CorrectionBody,
-    response: B.WriteAnswer,
-    successStatus: 201,
-    write: true,
-    idempotent: true,
-    etag: true,
-    handler: ({ params, body, request, services }) => correctFact(services, request, params.id, body),
-  }),
-  defineRoute({
-    method: "post",
-    path: "/api/workers/:id/voids",
-    summary: "Hủy một bản ghi ghi nhầm (bản gốc vẫn được lưu)",
-    summaryEn: "Void a fact recorded by mistake (the original stays in the log)",
-    tags: TAGS,
-    access: ["province-officer", "commune-officer", "enterprise-officer", "bank-officer"],
-    params: B.WorkerIdParams,
-    body: B.VoidBody,
-    response: B.WriteAnswer,
-    successStatus: 201,
-    write: true,
-    idempotent: true,
-    etag: true,
-    handler: ({ params, body, request, services }) => voidFact(services, request, params.id, body),
-  }),
+  amendmentRoute(
+    "corrections",
+    "Sửa một bản ghi đã có (bản gốc vẫn được lưu)",
+    "Correct a recorded fact (the original stays in the log)",
+    B.CorrectionBody,
+    correctFact,
+  ),
+  amendmentRoute(
+    "voids",
+    "Hủy một bản ghi ghi nhầm (bản gốc vẫn được lưu)",
+    "Void a fact recorded by mistake (the original stays in the log)",
+    B.VoidBody,
+    voidFact,
+  ),
   defineRoute({
     method: "delete",
     path: "/api/workers/:id/personal-data",
