@@ -132,6 +132,26 @@ export const answerWith = async <A, B, F>(
 ): Promise<Result.Result<B, F>> =>
   Result.isFailure(result) ? Result.fail(result.failure) : Result.succeed(await answer(result.success))
 
+/**
+ * The usual answer to a command on a planning record: its id, the new version (the next `If-Match`), the events
+ * written and, under `key`, the record as the read model now holds it (applied inline, so it is up to date).
+ */
+export const answerWithRecord = <S, K extends string, V, F>(
+  result: Result.Result<CommandResult<S>, F>,
+  id: string,
+  key: K,
+  record: () => Promise<V>,
+) =>
+  answerWith(
+    result,
+    async (done) =>
+      ({ id, version: done.version, events: done.events, [key]: await record() }) as {
+        readonly id: string
+        readonly version: number
+        readonly events: CommandResult<S>["events"]
+      } & Record<K, V>,
+  )
+
 /** Runs one command against one aggregate (see `CommandOptions`). */
 export async function executeCommand<C, S, E extends DomainEvent, R>(
   services: AppServices,

@@ -3,7 +3,7 @@ import { IsoDate, QuotaPlan, ReportingObligation } from "@xkld/domain"
 import { Schema } from "effect"
 import { EventDate } from "../http/dates.ts"
 import type { Actor } from "../access/actor.ts"
-import { answerWith, executeCommand } from "../commands/execute.ts"
+import { answerWithRecord, executeCommand } from "../commands/execute.ts"
 import type { RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
@@ -96,16 +96,11 @@ async function runObligationCommand(
         )
     },
   })
-  return answerWith(result, async (done) => {
+  return answerWithRecord(result, obligationId, "obligation", async () => {
     const row = (await services.models.obligations({ provinceCode: actor.provinceCode })).find(
       (o) => (o as Obligation).obligationId === obligationId,
     ) as Obligation | undefined
-    return {
-      id: obligationId,
-      version: done.version,
-      events: done.events,
-      obligation: row ? obligationItem(row, businessDateOf(undefined)) : null,
-    }
+    return row ? obligationItem(row, businessDateOf(undefined)) : null
   })
 }
 

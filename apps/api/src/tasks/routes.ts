@@ -2,7 +2,7 @@ import { PlanTask } from "@xkld/domain"
 import { yearsOf } from "@xkld/projections"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
-import { answerWith, executeCommand } from "../commands/execute.ts"
+import { answerWithRecord, executeCommand } from "../commands/execute.ts"
 import type { RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
@@ -92,14 +92,9 @@ async function runTaskCommand(
         )
     },
   })
-  return answerWith(result, async (done) => {
+  return answerWithRecord(result, taskId, "task", async () => {
     const row = (await services.models.tasks({})).find((t) => (t as TaskRow).taskId === taskId) as TaskRow | undefined
-    return {
-      id: taskId,
-      version: done.version,
-      events: done.events,
-      task: row ? taskItem(row, businessDateOf(undefined)) : null,
-    }
+    return row ? taskItem(row, businessDateOf(undefined)) : null
   })
 }
 
