@@ -1,10 +1,10 @@
 import { decodeEvent, UnknownStreamEvent, type Decider, type DomainEvent, type LegalBasis } from "@xkld/domain"
-import type { EventMetadata, NewEvent } from "@xkld/event-store"
+import type { AppendRequest, AppendResult, EventMetadata, NewEvent } from "@xkld/event-store"
 import { toStoreRecords } from "@xkld/projections"
 import { Result } from "effect"
 import type { Kysely } from "kysely"
 import { actorMetadata, type Actor } from "../access/actor.ts"
-import { fail } from "../http/problem.ts"
+import { fail, type ProblemError } from "../http/problem.ts"
 import type { AppServices } from "../services.ts"
 import { previousAnswer, rememberAnswer, requestHash } from "./idempotency.ts"
 import { newEventId, type RequestContext } from "./request.ts"
@@ -54,8 +54,11 @@ export interface CommandResult<S> {
   readonly duplicate: boolean
 }
 
-/** What a command can be refused with, as a value: the domain's rejection, a version conflict, the store's. */
-export type CommandFailure = { readonly _tag: string }
+/**
+ * What a command can be refused with, as a value: the domain's rejection, a version conflict, the store's, or a
+ * problem already worded for the edge (e.g. the duplicate-person conflict).
+ */
+export type CommandFailure = { readonly _tag: string } | ProblemError
 
 /**
  * Reads a stream and folds it with a decider's `evolve` (events decoded and upcast by the registry). An event
@@ -152,16 +155,29 @@ export const answerWithRecord = <S, K extends string, V, F>(
       } & Record<K, V>,
   )
 
-/** Runs one command against one aggregate (see `CommandOptions`). */
-export async function executeCommand<C, S, E extends DomainEvent, R>(
+/** One stream's command, decided but not yet appended: its append and the state once it is. */
+export interface DecidedCommand<S> {
+  readonly append: AppendRequest
+  /** The stream's version as loaded (the answer's version when there is nothing to append). */
+  readonly loadedVersion: number
+  readonly state: S
+}
+
+/**
+ * The pipeline up to the records: load the stream once → authorise → `If-Match` (unless `checkIfMatch` is false:
+ * a stream the client never saw, like a person's claim) → decide (and supply) → the store records.
+ */
+export async function decideCommand<C, S, E extends DomainEvent, R>(
   services: AppServices,
   request: RequestContext,
-  options: CommandOptions<C, S, E, R>,
-): Promise<Result.Result<CommandResult<S>, CommandFailure>> {
+  options: CommandOptions<C, S, E, R> & { readonly checkIfMatch?: boolean },
+): Promise<Result.Result<DecidedCommand<S>, CommandFailure>> {
   const { state, version } = options.loaded ?? (await loadAggregate(services, options.streamId, options.decider))
   await options.authorise?.(state, version)
-  const versionChecked = checkExpectedVersion(request, options.streamId, version)
-  if (Result.isFailure(versionChecked)) return Result.fail(versionChecked.failure)
+  if (options.checkIfMatch !== false) {
+    const versionChecked = checkExpectedVersion(request, options.streamId, version)
+    if (Result.isFailure(versionChecked)) return Result.fail(versionChecked.failure)
+  }
   const command =
     typeof options.command === "function"
       ? await (options.command as (s: S, v: number) => C | Promise<C>)(state, version)
@@ -172,35 +188,106 @@ export async function executeCommand<C, S, E extends DomainEvent, R>(
     if (completed !== undefined) decided = options.decider.decide(completed, state)
   }
   if (Result.isFailure(decided)) return Result.fail(decided.failure as CommandFailure)
-  if (decided.success.length === 0)
-    return Result.succeed({ streamId: options.streamId, version, events: [], state, duplicate: false })
+  const append = (events: NewEvent[]): Result.Result<DecidedCommand<S>, CommandFailure> =>
+    Result.succeed({
+      append: {
+        streamId: options.streamId,
+        streamType: options.streamType,
+        expectedVersion: version === 0 ? "no_stream" : version,
+        events,
+      },
+      loadedVersion: version,
+      state: decided.success.reduce(options.decider.evolve, state),
+    })
+  if (decided.success.length === 0) return append([])
   const metadata = commandMetadata(request, {
     actor: await options.recordAs?.(state),
     legalBasis: options.legalBasis,
     source: options.source,
   })
   const eventIdOf = options.eventIdOf as ((e: DomainEvent, i: number) => string | undefined) | undefined
-  const events = toStoreRecords(decided.success, metadata, {
-    eventIdOf: (e, i) => eventIdOf?.(e, i) ?? newEventId(request, i),
-    occurredAtOf: options.occurredAtOf as ((e: DomainEvent) => Date) | undefined,
-  })
-  const outcome = await services.models.runner.appendInline(
-    {
-      streamId: options.streamId,
-      streamType: options.streamType,
-      expectedVersion: version === 0 ? "no_stream" : version,
-      events,
-    },
-    options.transaction,
+  return append(
+    toStoreRecords(decided.success, metadata, {
+      eventIdOf: (e, i) => eventIdOf?.(e, i) ?? newEventId(request, i),
+      occurredAtOf: options.occurredAtOf as ((e: DomainEvent) => Date) | undefined,
+    }),
   )
-  if (!outcome.ok) return Result.fail(outcome.error as CommandFailure)
-  return Result.succeed({
-    streamId: options.streamId,
-    version: outcome.result.nextExpectedVersion,
-    events: events.map((e) => ({ eventId: e.eventId, type: e.type })),
-    state: decided.success.reduce(options.decider.evolve, state),
-    duplicate: outcome.result.duplicate,
-  })
+}
+
+/**
+ * Appends decided commands in order, read models applied inline, in ONE transaction (the caller's, or one of its
+ * own): all or nothing. `before` runs first in that transaction (e.g. storing a person key). Steps with nothing to
+ * append are skipped (their result is undefined). The store's refusal is the failure, nothing is written.
+ */
+export async function appendDecided(
+  services: AppServices,
+  steps: ReadonlyArray<DecidedCommand<unknown>>,
+  options: {
+    readonly transaction?: Kysely<any> | undefined
+    readonly before?: ((trx: Kysely<any>) => Promise<void>) | undefined
+  } = {},
+): Promise<Result.Result<ReadonlyArray<AppendResult | undefined>, CommandFailure>> {
+  const runner = services.models.runner
+  const pending = steps.filter((s) => s.append.events.length > 0)
+  if (pending.length === 1 && !options.before) {
+    const outcome = await runner.appendInline(pending[0]!.append, options.transaction)
+    if (!outcome.ok) return Result.fail(outcome.error as CommandFailure)
+    return Result.succeed(steps.map((s) => (s === pending[0] ? outcome.result : undefined)))
+  }
+  const refused = class extends Error {
+    readonly failure: CommandFailure
+    constructor(failure: CommandFailure) {
+      super("append refused")
+      this.failure = failure
+    }
+  }
+  const all = async (trx: Kysely<any>) => {
+    await options.before?.(trx)
+    const done: Array<AppendResult | undefined> = []
+    for (const step of steps) {
+      if (step.append.events.length === 0) {
+        done.push(undefined)
+        continue
+      }
+      const outcome = await runner.appendInline(step.append, trx)
+      if (!outcome.ok) throw new refused(outcome.error as CommandFailure)
+      done.push(outcome.result)
+    }
+    return done
+  }
+  try {
+    if (options.transaction) return Result.succeed(await all(options.transaction))
+    const done = await services.log.database.db.transaction().execute(all)
+    runner.wake()
+    return Result.succeed(done)
+  } catch (error) {
+    if (error instanceof refused) return Result.fail(error.failure)
+    throw error
+  }
+}
+
+/** A decided command's answer once appended (`appended` undefined: there was nothing to append). */
+export const commandResult = <S>(step: DecidedCommand<S>, appended: AppendResult | undefined): CommandResult<S> => ({
+  streamId: step.append.streamId,
+  version: appended?.nextExpectedVersion ?? step.loadedVersion,
+  events: step.append.events.map((e) => ({ eventId: e.eventId, type: e.type })),
+  state: step.state,
+  duplicate: appended?.duplicate ?? false,
+})
+
+/** Runs one command against one aggregate (see `CommandOptions`): decided, then appended. */
+export async function executeCommand<C, S, E extends DomainEvent, R>(
+  services: AppServices,
+  request: RequestContext,
+  options: CommandOptions<C, S, E, R>,
+): Promise<Result.Result<CommandResult<S>, CommandFailure>> {
+  const decided = await decideCommand(services, request, options)
+  if (Result.isFailure(decided)) return Result.fail(decided.failure)
+  const step = decided.success
+  if (step.append.events.length === 0) return Result.succeed(commandResult(step, undefined))
+  const appended = await appendDecided(services, [step], { transaction: options.transaction })
+  if (Result.isFailure(appended)) return Result.fail(appended.failure)
+  return Result.succeed(commandResult(step, appended.success[0]))
 }
 
 /**

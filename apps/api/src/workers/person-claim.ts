@@ -1,7 +1,6 @@
 import { Worker } from "@xkld/domain"
 import { Result } from "effect"
-import type { AppendRequest } from "@xkld/event-store"
-import { loadAggregate, requestRecords } from "../commands/execute.ts"
+import { decideCommand, type CommandFailure, type DecidedCommand } from "../commands/execute.ts"
 import { newEventId, type RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import type { AppServices } from "../services.ts"
@@ -31,24 +30,25 @@ export const isClaimConflict = (error: unknown): boolean => {
   return e?._tag === "WrongExpectedVersion" && typeof e.streamId === "string" && e.streamId.startsWith("person-")
 }
 
-/** The append that claims (or releases) a person's registration, decided against the claim stream as it is now. */
-export async function personClaimAppend(
+/**
+ * The claim (or release) of a person's registration, decided by the pipeline against the claim stream as it is
+ * now (no `If-Match`: the client never saw this stream). A second claim is the duplicate-person conflict.
+ */
+export async function personClaimStep(
   services: AppServices,
   request: RequestContext,
   command: Worker.ClaimPersonRegistration | Worker.ReleasePersonRegistration,
   slot: number,
-): Promise<AppendRequest> {
-  const streamId = Worker.personRegistrationStreamId(command.provinceCode, command.blindIndex)
-  const { state, version } = await loadAggregate(services, streamId, Worker.personRegistrationDecider)
-  const decided = Worker.personRegistrationDecider.decide(command, state)
-  if (Result.isFailure(decided)) {
-    if (decided.failure._tag === "PersonAlreadyRegistered") throw personAlreadyRegistered()
-    throw decided.failure
-  }
-  return {
-    streamId,
+): Promise<Result.Result<DecidedCommand<Worker.PersonRegistrationState>, CommandFailure>> {
+  const decided = await decideCommand(services, request, {
+    streamId: Worker.personRegistrationStreamId(command.provinceCode, command.blindIndex),
     streamType: Worker.PERSON_REGISTRATION_STREAM_TYPE,
-    expectedVersion: version === 0 ? "no_stream" : version,
-    events: requestRecords(request, decided.success, (_e, i) => newEventId(request, slot + i)),
-  }
+    decider: Worker.personRegistrationDecider,
+    command,
+    checkIfMatch: false,
+    eventIdOf: (_e, i) => newEventId(request, slot + i),
+  })
+  return Result.isFailure(decided) && (decided.failure as { _tag?: string })._tag === "PersonAlreadyRegistered"
+    ? Result.fail(personAlreadyRegistered())
+    : decided
 }

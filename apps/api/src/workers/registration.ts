@@ -1,16 +1,23 @@
 import { PersonalData, Worker } from "@xkld/domain"
-import type { AppendRequest } from "@xkld/event-store"
+import type { AppendResult } from "@xkld/event-store"
 import { Result } from "effect"
+import type { Kysely } from "kysely"
 import type { Actor } from "../access/actor.ts"
 import { fail } from "../http/problem.ts"
 import type { AppServices } from "../services.ts"
-import { requestRecords } from "../commands/execute.ts"
+import {
+  appendDecided,
+  commandResult,
+  decideCommand,
+  type CommandFailure,
+  type DecidedCommand,
+} from "../commands/execute.ts"
 import { newEventId, type RequestContext } from "../commands/request.ts"
-import { appendTogether } from "./append.ts"
-import type { RegisterBody } from "./bodies.ts"
-import { isClaimConflict, personAlreadyRegistered, personClaimAppend } from "./person-claim.ts"
+import { decodeInput } from "../http/validate.ts"
+import { RegisterBody } from "./bodies.ts"
+import { isClaimConflict, personAlreadyRegistered, personClaimStep } from "./person-claim.ts"
 import { resolveUnit, type ResolvedUnit } from "./units.ts"
-import type { LoadedWorker } from "./worker-record.ts"
+import { personKeyOf, type LoadedWorker } from "./worker-record.ts"
 
 /** A citizen ID that is malformed or disagrees with date of birth and sex: 400, the field and each problem named. */
 export const invalidCitizenId = (error: PersonalData.InvalidCitizenId, path: string) =>
@@ -85,36 +92,47 @@ export const bornAfterEvent = (error: Worker.DatesOutOfOrder, path: string) =>
     fields: [{ path, message: error.message, messageEn: error.messageEn }],
   })
 
-/** The worker stream's append for a command decided against the loaded state (a rejection is thrown). */
-export function workerAppend(
+/** A worker command decided by the pipeline against the loaded state (records as the request's actor). */
+const workerStep = (
+  services: AppServices,
   request: RequestContext,
   loaded: Pick<LoadedWorker, "workerId" | "state" | "version">,
-  command: Worker.WorkerCommand,
-): AppendRequest & { readonly state: Worker.WorkerState } {
-  const decided = Worker.workerDecider.decide(command, loaded.state)
-  if (Result.isFailure(decided)) throw decided.failure
-  return {
+  command: Worker.WorkerCommand | (() => Promise<Worker.WorkerCommand>),
+  checkIfMatch: boolean,
+) =>
+  decideCommand(services, request, {
     streamId: Worker.workerStreamId(loaded.workerId),
     streamType: Worker.WORKER_STREAM_TYPE,
-    expectedVersion: loaded.version === 0 ? "no_stream" : loaded.version,
-    events: requestRecords(request, decided.success, (e) => (e as Worker.WorkerEvent).eventId),
-    state: decided.success.reduce(Worker.workerDecider.evolve, loaded.state),
-  }
-}
+    decider: Worker.workerDecider,
+    loaded: { state: loaded.state, version: loaded.version },
+    command,
+    checkIfMatch,
+    eventIdOf: (event) => event.eventId,
+  })
 
-/** Appends together; a lost race for the person's claim is the duplicate-person conflict. */
+/** Appends the steps together (all or nothing); a lost race for the person's claim is the duplicate-person conflict. */
 async function appendClaimed(
   services: AppServices,
-  requests: ReadonlyArray<AppendRequest>,
-  before?: Parameters<typeof appendTogether>[2],
+  steps: ReadonlyArray<DecidedCommand<unknown>>,
+  before?: (trx: Kysely<any>) => Promise<void>,
 ) {
-  try {
-    return await appendTogether(services, requests, before)
-  } catch (error) {
-    if (isClaimConflict(error)) throw personAlreadyRegistered()
-    throw error
-  }
+  const appended = await appendDecided(services, steps, { before })
+  return Result.isFailure(appended) && isClaimConflict(appended.failure)
+    ? Result.fail(personAlreadyRegistered())
+    : appended
 }
+
+/** The worker's answer once its step (and the claim's) is appended. */
+const answered = (
+  workerId: string,
+  worker: DecidedCommand<Worker.WorkerState>,
+  appended: Result.Result<ReadonlyArray<AppendResult | undefined>, CommandFailure>,
+  at: number,
+) =>
+  Result.map(appended, (results) => {
+    const done = commandResult(worker, results[at])
+    return answerOf(workerId, done.version, done.events, done.state)
+  })
 
 export interface WriteAnswer {
   readonly id: string
@@ -144,7 +162,8 @@ export const answerOf = (
 
 /**
  * Registers a person: a new person key (stored in the same transaction), identity sealed with it, the
- * province-wide claim on the person's blind index and `WorkerRegistered`, all or nothing.
+ * province-wide claim on the person's blind index and `WorkerRegistered`, all or nothing (no `If-Match`: the
+ * record is new).
  */
 export async function registerWorker(services: AppServices, request: RequestContext, body: RegisterBody) {
   const actor = request.actor
@@ -153,8 +172,9 @@ export async function registerWorker(services: AppServices, request: RequestCont
   const ids = { eventId: newEventId(request, 0), workerId: newEventId(request, 90) }
   const command = registrationCommand(services, actor, body, unit, ids, personKey, "body.identity.citizenId")
   const fresh = { workerId: ids.workerId, state: Worker.workerDecider.initialState, version: 0 }
-  const worker = workerAppend(request, fresh, command)
-  const claim = await personClaimAppend(
+  const worker = await workerStep(services, request, fresh, command, false)
+  if (Result.isFailure(worker)) return worker
+  const claim = await personClaimStep(
     services,
     request,
     new Worker.ClaimPersonRegistration({
@@ -165,92 +185,115 @@ export async function registerWorker(services: AppServices, request: RequestCont
     }),
     1,
   )
-  const results = await appendClaimed(services, [claim, worker], (trx) => services.keyRing.put(personKey, trx))
-  return {
-    ...answerOf(ids.workerId, results.at(-1)?.nextExpectedVersion ?? 1, worker.events, worker.state),
+  if (Result.isFailure(claim)) return claim
+  const appended = await appendClaimed(services, [claim.success, worker.success], (trx) =>
+    services.keyRing.put(personKey, trx),
+  )
+  return Result.map(answered(ids.workerId, worker.success, appended, 1), (answer) => ({
+    ...answer,
     unitId: unit.unitId,
     unitCode: unit.code,
     unitName: unit.name,
     registeredOn: command.occurredOn,
-  }
+  }))
 }
 
 /**
  * Corrects a registration (identity, residence, statistics): sealed again with the same person key. A corrected
  * citizen ID moves the person's claim: the new one is claimed and the old one released, in the same transaction.
+ * `If-Match` is checked on the worker's stream before the replacement is read.
  */
 export async function correctRegistration(
   services: AppServices,
   request: RequestContext,
   loaded: LoadedWorker,
-  correction: { readonly correctsEventId: string; readonly reason: string; readonly occurredOn: string },
-  body: RegisterBody,
-  personKey: PersonalData.PersonKey,
+  correction: {
+    readonly correctsEventId: string
+    readonly reason: string
+    readonly occurredOn: string
+    readonly replacement: unknown
+  },
 ) {
   const actor = request.actor
-  const unit = await registrationUnit(services, actor, body, "body.replacement.residenceUnit")
   const target = loaded.registration
-  const prepared = registrationCommand(
+  let prepared: Worker.RegisterWorker | undefined
+  const worker = await workerStep(
     services,
-    actor,
-    body,
-    unit,
-    { eventId: target.eventId, workerId: target.workerId },
-    personKey,
-    "body.replacement.identity.citizenId",
+    request,
+    loaded,
+    async () => {
+      const body = decodeInput(RegisterBody, correction.replacement, "body.replacement" as "body")
+      const personKey = await personKeyOf(services, target)
+      const unit = await registrationUnit(services, actor, body, "body.replacement.residenceUnit")
+      prepared = registrationCommand(
+        services,
+        actor,
+        body,
+        unit,
+        { eventId: target.eventId, workerId: target.workerId },
+        personKey,
+        "body.replacement.identity.citizenId",
+      )
+      const { _tag, ...fields } = prepared
+      return new Worker.CorrectWorkerFact({
+        eventId: newEventId(request, 0),
+        workerId: loaded.workerId,
+        occurredOn: correction.occurredOn,
+        correctsEventId: correction.correctsEventId,
+        reason: correction.reason,
+        replacement: new Worker.WorkerRegistered(fields),
+      })
+    },
+    true,
   )
-  const { _tag, ...fields } = prepared
-  const command = new Worker.CorrectWorkerFact({
-    eventId: newEventId(request, 0),
-    workerId: loaded.workerId,
-    occurredOn: correction.occurredOn,
-    correctsEventId: correction.correctsEventId,
-    reason: correction.reason,
-    replacement: new Worker.WorkerRegistered(fields),
-  })
-  const worker = workerAppend(request, loaded, command)
-  const moves =
-    prepared.blindIndex === target.blindIndex
-      ? []
-      : [
-          await personClaimAppend(
-            services,
-            request,
-            new Worker.ClaimPersonRegistration({
-              provinceCode: target.provinceCode,
-              blindIndex: prepared.blindIndex,
-              workerId: loaded.workerId,
-              occurredOn: correction.occurredOn,
-            }),
-            1,
-          ),
-          await personClaimAppend(
-            services,
-            request,
-            new Worker.ReleasePersonRegistration({
-              provinceCode: target.provinceCode,
-              blindIndex: target.blindIndex,
-              workerId: loaded.workerId,
-              occurredOn: correction.occurredOn,
-              reason: correction.reason,
-            }),
-            2,
-          ),
-        ]
-  const results = await appendClaimed(services, [...moves, worker])
-  return { results, worker }
+  if (Result.isFailure(worker)) return worker
+  const moves: Array<DecidedCommand<unknown>> = []
+  if (prepared!.blindIndex !== target.blindIndex) {
+    const claim = await personClaimStep(
+      services,
+      request,
+      new Worker.ClaimPersonRegistration({
+        provinceCode: target.provinceCode,
+        blindIndex: prepared!.blindIndex,
+        workerId: loaded.workerId,
+        occurredOn: correction.occurredOn,
+      }),
+      1,
+    )
+    if (Result.isFailure(claim)) return claim
+    const release = await personClaimStep(
+      services,
+      request,
+      new Worker.ReleasePersonRegistration({
+        provinceCode: target.provinceCode,
+        blindIndex: target.blindIndex,
+        workerId: loaded.workerId,
+        occurredOn: correction.occurredOn,
+        reason: correction.reason,
+      }),
+      2,
+    )
+    if (Result.isFailure(release)) return release
+    moves.push(claim.success, release.success)
+  }
+  const appended = await appendClaimed(services, [...moves, worker.success])
+  return answered(loaded.workerId, worker.success, appended, moves.length)
 }
 
-/** Voids a registration recorded by mistake (only when nothing else was recorded) and frees the person's claim. */
+/**
+ * Voids a registration recorded by mistake (only when nothing else was recorded) and frees the person's claim;
+ * `If-Match` is checked on the worker's stream.
+ */
 export async function voidRegistration(
   services: AppServices,
   request: RequestContext,
   loaded: LoadedWorker,
   command: Worker.VoidWorkerFact,
 ) {
-  const worker = workerAppend(request, loaded, command)
+  const worker = await workerStep(services, request, loaded, command, true)
+  if (Result.isFailure(worker)) return worker
   const target = loaded.registration
-  const release = await personClaimAppend(
+  const release = await personClaimStep(
     services,
     request,
     new Worker.ReleasePersonRegistration({
@@ -262,6 +305,7 @@ export async function voidRegistration(
     }),
     1,
   )
-  const results = await appendTogether(services, [worker, release])
-  return { results, worker }
+  if (Result.isFailure(release)) return release
+  const appended = await appendDecided(services, [worker.success, release.success])
+  return answered(loaded.workerId, worker.success, appended, 0)
 }

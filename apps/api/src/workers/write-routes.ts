@@ -1,7 +1,7 @@
 import { Worker } from "@xkld/domain"
 import { Result, type Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
-import { checkExpectedVersion, executeCommand, type CommandOptions, type CommandResult } from "../commands/execute.ts"
+import { executeCommand, type CommandOptions, type CommandResult } from "../commands/execute.ts"
 import { newEventId, type RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute, type RouteSpec } from "../http/route.ts"
@@ -26,7 +26,6 @@ import {
   asLoadedWorker,
   dateOfBirthOf,
   loadWorker,
-  personKeyOf,
   recordedBy,
   type LoadedWorker,
 } from "./worker-record.ts"
@@ -159,21 +158,7 @@ async function correctFact(
   const loaded = await loadWorker(services, workerId)
   const { target, spec } = await authoriseAmendment(services, actor, loaded, body.correctsEventId)
   const occurredOn = body.occurredOn ?? todayIso()
-  if (target._tag === "WorkerRegistered") {
-    const checked = checkExpectedVersion(request, Worker.workerStreamId(workerId), loaded.version)
-    if (Result.isFailure(checked)) return Result.fail(checked.failure)
-    const replacement = decodeInput(B.RegisterBody, body.replacement, "body.replacement" as "body")
-    const personKey = await personKeyOf(services, loaded.registration)
-    const { results, worker } = await correctRegistration(
-      services,
-      request,
-      loaded,
-      { ...body, occurredOn },
-      replacement,
-      personKey,
-    )
-    return Result.succeed(answerOf(workerId, results.at(-1)!.nextExpectedVersion, worker.events, worker.state))
-  }
+  if (target._tag === "WorkerRegistered") return correctRegistration(services, request, loaded, { ...body, occurredOn })
   if (!spec) throw fail("rejected", "Không sửa được loại bản ghi này.", "This kind of fact cannot be corrected.")
   const result = await workerCommand(services, request, workerId, {
     loaded,
@@ -222,12 +207,7 @@ async function voidFact(
     correctsEventId: body.correctsEventId,
     reason: body.reason,
   })
-  if (target._tag === "WorkerRegistered") {
-    const checked = checkExpectedVersion(request, Worker.workerStreamId(workerId), loaded.version)
-    if (Result.isFailure(checked)) return Result.fail(checked.failure)
-    const { results, worker } = await voidRegistration(services, request, loaded, command)
-    return Result.succeed(answerOf(workerId, results[0]!.nextExpectedVersion, worker.events, worker.state))
-  }
+  if (target._tag === "WorkerRegistered") return voidRegistration(services, request, loaded, command)
   return Result.map(
     await workerCommand(services, request, workerId, { loaded, command: async () => command }),
     answered(workerId),
