@@ -1,13 +1,12 @@
-import { Count, IsoDate, LegalBasis, PersonalData, Worker } from "@xkld/domain"
+import { IsoDate, PersonalData, Worker } from "@xkld/domain"
 import { Schema } from "effect"
 import { BirthDate, EventDate } from "../http/dates.ts"
 
-/** Free text typed by an officer: not empty, not a novel. */
-export const Text = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500))
-const OptionalText = Schema.optional(Schema.String.check(Schema.isMaxLength(2000)))
+/** Free text typed by an officer: not empty, not a novel (the domain's limit of what an officer may type). */
+export const Text = Worker.OfficerInput.Text
 
 /** Commune or ward of the province: its code ("03646") or its id ("au/14/03646/2025-07-01"). */
-export const UnitRef = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100))
+export const UnitRef = Worker.OfficerInput.UnitRef
 
 /** Registration as typed in by the commune: identity in clear (sealed before it is stored), statistics in clear. */
 export const RegisterBody = Schema.Struct({
@@ -30,57 +29,10 @@ export const RegisterBody = Schema.Struct({
 })
 export type RegisterBody = typeof RegisterBody.Type
 
-const on = { occurredOn: EventDate }
-
-export const ResidenceBody = Schema.Struct({ ...on, residenceUnit: UnitRef })
-export const CounsellingBody = Schema.Struct({ ...on, provider: Text })
-export const TrainingBody = Schema.Struct({ ...on, kind: Worker.TrainingKind, provider: Text })
-/** The result is health data: sealed with the person's key. */
-export const HealthCheckBody = Schema.Struct({ ...on, provider: Text, fit: Schema.Boolean, summary: OptionalText })
-/** The content is sensitive: sealed with the person's key. */
-export const CriminalRecordBody = Schema.Struct({
-  ...on,
-  issuer: Text,
-  hasConvictions: Schema.Boolean,
-  content: OptionalText,
-})
-/** Xác nhận hồ sơ: the date the commune confirmed the dossier. */
-export const DossierConfirmationBody = Schema.Struct({ ...on })
-/** An enterprise officer's own enterprise is implied; other officers name it. */
-export const SelectionBody = Schema.Struct({ ...on, enterpriseId: Schema.optional(Text) })
-export const ContractBody = Schema.Struct({
-  ...on,
-  enterpriseId: Schema.optional(Text),
-  country: Worker.CountryCode,
-  programme: Text,
-  occupation: Text,
-  durationMonths: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 120 })),
-  monthlyWage: Worker.Money,
-  feesPaidByWorker: Count,
-})
-/** Recording the same `loanId` again updates the loan's status. */
-export const LoanBody = Schema.Struct({
-  ...on,
-  loanId: Schema.optional(Text),
-  bank: Text,
-  amount: Count,
-  status: Worker.LoanStatus,
-})
-export const SubsidyBody = Schema.Struct({
-  ...on,
-  policy: Text,
-  amount: Count,
-  legalBasis: Schema.optional(LegalBasis),
-})
-/** The date of birth for the age check is read from the sealed identity, never sent. */
-export const DepartureBody = Schema.Struct({ ...on })
-export const ContractEndedEarlyBody = Schema.Struct({ ...on, reason: Text })
-export const ReturnBody = Schema.Struct({ ...on, kind: Worker.ReturnKind, reason: OptionalText })
-export const OverstayBody = Schema.Struct({ ...on, source: OptionalText })
-/** The description may name offences: sealed with the person's key. */
-export const ViolationBody = Schema.Struct({ ...on, category: Worker.ViolationCategory, description: OptionalText })
-export const ReemploymentBody = Schema.Struct({ ...on, kind: Worker.ReemploymentKind, provider: Text })
-export const WithdrawalBody = Schema.Struct({ ...on, reason: Text })
+/*
+ * The body of each fact's own route (`POST /api/workers/{id}/<segment>`) is the date and the `input` the domain
+ * declares for the fact (`Worker.workerFacts`, with the limits of what an officer may type): see `fact-specs.ts`.
+ */
 
 /** A correction names the fact it replaces and carries the replacement as the fact's own route takes it. */
 export const CorrectionBody = Schema.Struct({

@@ -1,44 +1,267 @@
+import { Schema } from "effect"
+import { Count, LegalBasis } from "../shared/values.ts"
 import * as C from "./commands.ts"
 import * as E from "./events.ts"
+import * as I from "./officer-input.ts"
 import type { FactCandidate } from "./rules.ts"
+import {
+  CountryCode,
+  LoanStatus,
+  Money,
+  ReemploymentKind,
+  ReturnKind,
+  TrainingKind,
+  ViolationCategory,
+} from "./values.ts"
+
+/** The organisations whose officers record a fact (the province and the commune record every fact). */
+export type Recorder = "province" | "commune" | "enterprise" | "bank"
+
+/**
+ * How an officer records a fact: `POST /api/workers/{id}/<segment>`, its summaries (Vietnamese, English), the
+ * organisations whose officers may record it, and what the officer sends besides the date (`input`: the fact's
+ * fields as typed, with the HTTP contract's limits, stricter than the event's). The API builds the event's fields
+ * from the input generically: `sealed` fields are sealed together with the person's key as `sensitive`; a
+ * `residenceUnit` is resolved to the unit's code and id; an `enterpriseId` is the enterprise officer's own (or a
+ * known enterprise); a `loanId` not sent is a new id.
+ */
+export interface FactRecording {
+  readonly segment: string
+  readonly summary: string
+  readonly summaryEn: string
+  readonly by: ReadonlyArray<Recorder>
+  readonly input: Schema.Struct.Fields
+  readonly sealed?: ReadonlyArray<string>
+}
+
+const P = "province"
+const CO = "commune"
+const EN = "enterprise"
+const BANK = "bank"
 
 /**
  * Each worker fact, declared once: the command an officer sends and the event it is recorded as. The decider
  * builds a command's candidate fact from it, the API derives a route's command and a correction's replacement
  * from it. `derived`: fields the rules derive (a departure's contract, a withdrawal's stage) — not sent with the
  * command, kept from the original when a correction replaces the fact. `checked`: what a command carries for a
- * rule only (the enterprise's standing, the date of birth), never recorded.
+ * rule only (the enterprise's standing, the date of birth), never recorded. `recording`: how an officer records it
+ * (its route, summaries, who records it, what they type): the API derives the route from it.
  */
 export const workerFacts = {
-  WorkerResidenceChanged: { command: C.RecordResidenceChange, event: E.WorkerResidenceChanged },
-  WorkerCounselled: { command: C.RecordCounselling, event: E.WorkerCounselled },
-  WorkerTrainingCompleted: { command: C.RecordTraining, event: E.WorkerTrainingCompleted },
-  WorkerHealthChecked: { command: C.RecordHealthCheck, event: E.WorkerHealthChecked },
+  WorkerResidenceChanged: {
+    command: C.RecordResidenceChange,
+    event: E.WorkerResidenceChanged,
+    recording: {
+      segment: "residence",
+      summary: "Ghi nhận chuyển nơi cư trú sang xã, phường khác",
+      summaryEn: "Record a move to another commune or ward",
+      by: [P, CO],
+      input: { residenceUnit: I.UnitRef },
+    },
+  },
+  WorkerCounselled: {
+    command: C.RecordCounselling,
+    event: E.WorkerCounselled,
+    recording: {
+      segment: "counselling",
+      summary: "Ghi nhận tư vấn cho người lao động",
+      summaryEn: "Record counselling",
+      by: [P, CO],
+      input: { provider: I.Text },
+    },
+  },
+  WorkerTrainingCompleted: {
+    command: C.RecordTraining,
+    event: E.WorkerTrainingCompleted,
+    recording: {
+      segment: "training",
+      summary: "Ghi nhận hoàn thành đào tạo (ngoại ngữ, nghề, định hướng)",
+      summaryEn: "Record completed language, vocational or orientation training",
+      by: [P, CO, EN],
+      input: { kind: TrainingKind, provider: I.Text },
+    },
+  },
+  WorkerHealthChecked: {
+    command: C.RecordHealthCheck,
+    event: E.WorkerHealthChecked,
+    recording: {
+      segment: "health-check",
+      summary: "Ghi nhận khám sức khỏe (kết quả được mã hóa)",
+      summaryEn: "Record a health check (result encrypted)",
+      by: [P, CO, EN],
+      /** The result is health data: sealed with the person's key. */
+      input: { provider: I.Text, fit: Schema.Boolean, summary: I.OptionalText },
+      sealed: ["fit", "summary"],
+    },
+  },
   WorkerCriminalRecordCertificateIssued: {
     command: C.RecordCriminalRecordCertificate,
     event: E.WorkerCriminalRecordCertificateIssued,
+    recording: {
+      segment: "criminal-record-certificate",
+      summary: "Ghi nhận cấp phiếu lý lịch tư pháp (nội dung được mã hóa)",
+      summaryEn: "Record a criminal-record certificate (content encrypted)",
+      by: [P, CO, EN],
+      /** The content is sensitive: sealed with the person's key. */
+      input: { issuer: I.Text, hasConvictions: Schema.Boolean, content: I.OptionalText },
+      sealed: ["hasConvictions", "content"],
+    },
   },
-  WorkerDossierConfirmed: { command: C.ConfirmDossier, event: E.WorkerDossierConfirmed },
+  WorkerDossierConfirmed: {
+    command: C.ConfirmDossier,
+    event: E.WorkerDossierConfirmed,
+    recording: {
+      segment: "dossier-confirmation",
+      summary:
+        "UBND xã, phường nơi cư trú (hoặc Sở Nội vụ) xác nhận hồ sơ người lao động; sau đó doanh nghiệp mới được tuyển chọn",
+      summaryEn:
+        "The commune of residence (or the province) confirms the worker's dossier; enterprises may then select",
+      by: [P, CO],
+      /** Xác nhận hồ sơ: the date the commune confirmed the dossier. */
+      input: {},
+    },
+  },
   WorkerSelectedByEnterprise: {
     command: C.RecordSelection,
     event: E.WorkerSelectedByEnterprise,
     checked: ["standing"],
+    recording: {
+      segment: "selection",
+      summary:
+        "Ghi nhận doanh nghiệp tuyển chọn người lao động (doanh nghiệp có giấy phép, trong danh sách của tỉnh, không bị đình chỉ; hồ sơ đã được xã xác nhận)",
+      summaryEn:
+        "Record selection by an enterprise (licensed, vetted by the province, not suspended; dossier confirmed by the commune)",
+      by: [P, CO, EN],
+      /** An enterprise officer's own enterprise is implied; other officers name it. */
+      input: { enterpriseId: Schema.optional(I.Text) },
+    },
   },
-  WorkerContractSigned: { command: C.RecordContract, event: E.WorkerContractSigned, checked: ["standing"] },
-  WorkerLoanRecorded: { command: C.RecordLoan, event: E.WorkerLoanRecorded },
-  WorkerSupportSubsidyGranted: { command: C.RecordSupportSubsidy, event: E.WorkerSupportSubsidyGranted },
+  WorkerContractSigned: {
+    command: C.RecordContract,
+    event: E.WorkerContractSigned,
+    checked: ["standing"],
+    recording: {
+      segment: "contract",
+      summary: "Ghi nhận ký hợp đồng đi làm việc ở nước ngoài (cùng điều kiện về doanh nghiệp và hồ sơ như tuyển chọn)",
+      summaryEn: "Record a signed contract to work abroad (same conditions on the enterprise and dossier as selection)",
+      by: [P, CO, EN],
+      input: {
+        enterpriseId: Schema.optional(I.Text),
+        country: CountryCode,
+        programme: I.Text,
+        occupation: I.Text,
+        durationMonths: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 120 })),
+        monthlyWage: Money,
+        feesPaidByWorker: Count,
+      },
+    },
+  },
+  WorkerLoanRecorded: {
+    command: C.RecordLoan,
+    event: E.WorkerLoanRecorded,
+    recording: {
+      segment: "loans",
+      summary: "Ghi nhận khoản vay Ngân hàng Chính sách xã hội (hoặc thay đổi trạng thái khoản vay)",
+      summaryEn: "Record a Social Policy Bank loan or a change of its status",
+      by: [P, CO, BANK],
+      /** Recording the same `loanId` again updates the loan's status; without one, the loan gets a new id. */
+      input: { loanId: Schema.optional(I.Text), bank: I.Text, amount: Count, status: LoanStatus },
+    },
+  },
+  WorkerSupportSubsidyGranted: {
+    command: C.RecordSupportSubsidy,
+    event: E.WorkerSupportSubsidyGranted,
+    recording: {
+      segment: "subsidies",
+      summary: "Ghi nhận hỗ trợ theo chính sách",
+      summaryEn: "Record a support subsidy under a policy",
+      by: [P, CO],
+      input: { policy: I.Text, amount: Count, legalBasis: Schema.optional(LegalBasis) },
+    },
+  },
   WorkerDeparted: {
     command: C.RecordDeparture,
     event: E.WorkerDeparted,
     checked: ["dateOfBirth"],
     derived: ["contractEventId"],
+    recording: {
+      segment: "departure",
+      summary: "Ghi nhận xuất cảnh theo hợp đồng (kiểm tra đủ 18 tuổi)",
+      summaryEn: "Record a departure under the contract (checks the age of 18)",
+      by: [P, CO, EN],
+      /** The date of birth for the age check is read from the sealed identity, never sent. */
+      input: {},
+    },
   },
-  WorkerContractEndedEarly: { command: C.RecordContractEndedEarly, event: E.WorkerContractEndedEarly },
-  WorkerReturned: { command: C.RecordReturn, event: E.WorkerReturned },
-  WorkerOverstayed: { command: C.RecordOverstay, event: E.WorkerOverstayed },
-  WorkerViolationRecorded: { command: C.RecordViolation, event: E.WorkerViolationRecorded },
-  WorkerReemploymentSupported: { command: C.RecordReemploymentSupport, event: E.WorkerReemploymentSupported },
-  WorkerWithdrew: { command: C.RecordWithdrawal, event: E.WorkerWithdrew, derived: ["stage"] },
+  WorkerContractEndedEarly: {
+    command: C.RecordContractEndedEarly,
+    event: E.WorkerContractEndedEarly,
+    recording: {
+      segment: "contract-ended-early",
+      summary: "Ghi nhận chấm dứt hợp đồng trước hạn",
+      summaryEn: "Record that the contract ended early",
+      by: [P, CO, EN],
+      input: { reason: I.Text },
+    },
+  },
+  WorkerReturned: {
+    command: C.RecordReturn,
+    event: E.WorkerReturned,
+    recording: {
+      segment: "return",
+      summary: "Ghi nhận về nước (đúng hạn, trước hạn, quá hạn)",
+      summaryEn: "Record a return home (on time, early, late)",
+      by: [P, CO, EN],
+      input: { kind: ReturnKind, reason: I.OptionalText },
+    },
+  },
+  WorkerOverstayed: {
+    command: C.RecordOverstay,
+    event: E.WorkerOverstayed,
+    recording: {
+      segment: "overstay",
+      summary: "Ghi nhận cư trú bất hợp pháp ở nước ngoài",
+      summaryEn: "Record an overstay abroad",
+      by: [P, CO, EN],
+      input: { source: I.OptionalText },
+    },
+  },
+  WorkerViolationRecorded: {
+    command: C.RecordViolation,
+    event: E.WorkerViolationRecorded,
+    recording: {
+      segment: "violations",
+      summary: "Ghi nhận vi phạm (nội dung được mã hóa)",
+      summaryEn: "Record a violation (details encrypted)",
+      by: [P, CO, EN],
+      /** The description may name offences: sealed with the person's key. */
+      input: { category: ViolationCategory, description: I.OptionalText },
+      sealed: ["description"],
+    },
+  },
+  WorkerReemploymentSupported: {
+    command: C.RecordReemploymentSupport,
+    event: E.WorkerReemploymentSupported,
+    recording: {
+      segment: "reemployment",
+      summary: "Ghi nhận hỗ trợ việc làm sau khi về nước",
+      summaryEn: "Record re-employment support after return",
+      by: [P, CO],
+      input: { kind: ReemploymentKind, provider: I.Text },
+    },
+  },
+  WorkerWithdrew: {
+    command: C.RecordWithdrawal,
+    event: E.WorkerWithdrew,
+    derived: ["stage"],
+    recording: {
+      segment: "withdrawal",
+      summary: "Ghi nhận người lao động rút khỏi chương trình",
+      summaryEn: "Record a withdrawal from the programme",
+      by: [P, CO, EN],
+      input: { reason: I.Text },
+    },
+  },
 } as const satisfies Record<
   Exclude<E.WorkerFact["_tag"], "WorkerRegistered">,
   {
@@ -46,6 +269,7 @@ export const workerFacts = {
     readonly event: new (fields: any) => E.WorkerFact
     readonly checked?: ReadonlyArray<string>
     readonly derived?: ReadonlyArray<string>
+    readonly recording: FactRecording
   }
 >
 
@@ -57,6 +281,7 @@ interface Declaration {
   readonly event: new (fields: any) => E.WorkerFact
   readonly checked?: ReadonlyArray<string>
   readonly derived?: ReadonlyArray<string>
+  readonly recording: FactRecording
 }
 
 const declarations = workerFacts as Readonly<Record<RecordedFactTag, Declaration>>

@@ -33,7 +33,15 @@ export * from "./rejections.ts"
 export * from "./state.ts"
 export { admitFact, ageOn, MINIMUM_DEPARTURE_AGE, type AdmitContext, type FactCandidate } from "./rules.ts"
 export { findTarget, workerDecider } from "./decider.ts"
-export { commandFor, replacementFor, workerFacts, type RecordedFactTag } from "./facts.ts"
+export {
+  commandFor,
+  replacementFor,
+  workerFacts,
+  type FactRecording,
+  type RecordedFactTag,
+  type Recorder,
+} from "./facts.ts"
+export * as OfficerInput from "./officer-input.ts"
 export * from "./departures.ts"
 export * from "./person-registration.ts"
 export * from "./registration-input.ts"
