@@ -2,7 +2,7 @@ import type { Worker } from "@xkld/domain"
 import type { WorkerRow } from "@xkld/projections"
 import type { Actor } from "./actor.ts"
 import type { Role } from "./roles.ts"
-import { fail } from "../http/problem.ts"
+import { fail, type ProblemError } from "../http/problem.ts"
 
 /**
  * Who may see and change which worker (README "Access"):
@@ -98,45 +98,51 @@ export interface WriteRule {
 }
 
 /**
- * May this actor record (or correct) this kind of fact for this worker? Throws: 403 when the role may not record
- * it or the worker is visible but not theirs to change, 404 when the worker is not theirs to see at all.
+ * May this actor record (or correct) this kind of fact for this worker? The refusal, if any: 403 when the role may
+ * not record it or the worker is visible but not theirs to change, 404 when the worker is not theirs to see at all.
  * Enterprise officers may select any worker of the province (the worker decider refuses a worker whose dossier the
  * commune has not confirmed, and an enterprise not licensed, not vetted or suspended on the date), and then record
  * what follows for the workers their enterprise selected or contracted; bank officers record loans for any worker
  * of the province.
  */
-export function authoriseWrite(actor: Actor, rule: WriteRule, state: Worker.WorkerState, workerId: string): void {
+export function writeRefusal(
+  actor: Actor,
+  rule: WriteRule,
+  state: Worker.WorkerState,
+  workerId: string,
+): ProblemError | undefined {
   const scope = scopeOfState(state)
-  if (!scope || scope.provinceCode !== actor.provinceCode) throw workerNotFound(workerId)
+  if (!scope || scope.provinceCode !== actor.provinceCode) return workerNotFound(workerId)
   if (!rule.roles.includes(actor.role))
-    throw fail(
+    return fail(
       "forbidden",
       "Vai trò của bạn không được ghi nhận loại thông tin này.",
       "Your role may not record this kind of fact.",
     )
-  const deny = () => {
-    throw canSee(actor, scope) ? notYourWorker() : workerNotFound(workerId)
-  }
+  const denied = () => (canSee(actor, scope) ? notYourWorker() : workerNotFound(workerId))
   switch (actor.role) {
     case "province-officer":
-      return
+      return undefined
     case "commune-officer":
-      if (!actor.unitIds.includes(scope.unitId)) deny()
-      return
+      return actor.unitIds.includes(scope.unitId) ? undefined : denied()
     case "enterprise-officer":
-      if (rule.tag === "WorkerSelectedByEnterprise") return
-      if (actor.enterpriseId === null || !scope.enterpriseIds.includes(actor.enterpriseId)) deny()
-      return
+      if (rule.tag === "WorkerSelectedByEnterprise") return undefined
+      return actor.enterpriseId !== null && scope.enterpriseIds.includes(actor.enterpriseId) ? undefined : denied()
     case "bank-officer":
-      if (rule.tag !== "WorkerLoanRecorded") deny()
-      return
+      return rule.tag === "WorkerLoanRecorded" ? undefined : denied()
     default:
-      throw fail(
+      return fail(
         "forbidden",
         "Vai trò của bạn không được ghi nhận thông tin người lao động.",
         "Your role may not record worker facts.",
       )
   }
+}
+
+/** `writeRefusal`, thrown (for checks made before the pipeline, like a correction's). */
+export function authoriseWrite(actor: Actor, rule: WriteRule, state: Worker.WorkerState, workerId: string): void {
+  const refusal = writeRefusal(actor, rule, state, workerId)
+  if (refusal) throw refusal
 }
 
 /**

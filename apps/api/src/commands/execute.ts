@@ -1,5 +1,5 @@
 import { decodeEvent, UnknownStreamEvent, type Decider, type DomainEvent, type LegalBasis } from "@xkld/domain"
-import type { AppendRequest, AppendResult, EventMetadata, NewEvent } from "@xkld/event-store"
+import type { AppendRequest, AppendResult, EventMetadata, NewEvent, RecordedEvent } from "@xkld/event-store"
 import { toStoreRecords } from "@xkld/projections"
 import { Result } from "effect"
 import type { Kysely } from "kysely"
@@ -22,8 +22,14 @@ export interface CommandOptions<C, S, E, R> {
   readonly decider: Decider<C, S, E, R>
   /** The stream as the caller already read it (with `loadAggregate`): then it is not read again. */
   readonly loaded?: { readonly state: S; readonly version: number } | undefined
-  /** Checked against the state before anything else (jurisdiction, existence); throws a problem. */
-  readonly authorise?: (state: S, version: number) => void | Promise<void>
+  /**
+   * Checked against the state before anything else (jurisdiction, existence); its failure (a problem) is the
+   * command's, returned as a value.
+   */
+  readonly authorise?: (
+    state: S,
+    version: number,
+  ) => Result.Result<void, CommandFailure> | Promise<Result.Result<void, CommandFailure>>
   /** The command, possibly built from the current state once authorised (e.g. with a date of birth read). */
   readonly command: C | ((state: S, version: number) => C | Promise<C>)
   /**
@@ -61,27 +67,36 @@ export interface CommandResult<S> {
 export type CommandFailure = { readonly _tag: string } | ProblemError
 
 /**
- * Reads a stream and folds it with a decider's `evolve` (events decoded and upcast by the registry). An event
- * of another kind in the stream is thrown as `UnknownStreamEvent` naming the stream (a 409 problem).
+ * Folds a stream's recorded events with a decider's `evolve` (events decoded and upcast by the registry). An
+ * event of another kind in the stream is thrown as `UnknownStreamEvent` naming the stream (a 409 problem).
  */
-export async function loadAggregate<S, E>(
-  services: AppServices,
+export function foldAggregate<S, E>(
   streamId: string,
+  recorded: ReadonlyArray<RecordedEvent>,
   decider: { initialState: S; evolve: (s: S, e: E) => S },
-): Promise<{ state: S; version: number }> {
+): { state: S; version: number } {
   let state = decider.initialState
   let version = 0
-  for (const recorded of await services.log.readStream(streamId)) {
-    const decoded = decodeEvent(recorded.type, recorded.schemaVersion, recorded.data)
+  for (const event of recorded) {
+    const decoded = decodeEvent(event.type, event.schemaVersion, event.data)
     if (Result.isFailure(decoded)) throw decoded.failure
     try {
       state = decider.evolve(state, decoded.success as E)
     } catch (error) {
       throw error instanceof UnknownStreamEvent ? error.inStream(streamId) : error
     }
-    version = recorded.streamPosition
+    version = event.streamPosition
   }
   return { state, version }
+}
+
+/** Reads a stream and folds it (see `foldAggregate`). */
+export async function loadAggregate<S, E>(
+  services: AppServices,
+  streamId: string,
+  decider: { initialState: S; evolve: (s: S, e: E) => S },
+): Promise<{ state: S; version: number }> {
+  return foldAggregate(streamId, await services.log.readStream(streamId), decider)
 }
 
 /** The version conflict, as the store reports it (a 409 with the current version). */
@@ -173,7 +188,8 @@ export async function decideCommand<C, S, E extends DomainEvent, R>(
   options: CommandOptions<C, S, E, R> & { readonly checkIfMatch?: boolean },
 ): Promise<Result.Result<DecidedCommand<S>, CommandFailure>> {
   const { state, version } = options.loaded ?? (await loadAggregate(services, options.streamId, options.decider))
-  await options.authorise?.(state, version)
+  const authorised = await options.authorise?.(state, version)
+  if (authorised && Result.isFailure(authorised)) return Result.fail(authorised.failure)
   if (options.checkIfMatch !== false) {
     const versionChecked = checkExpectedVersion(request, options.streamId, version)
     if (Result.isFailure(versionChecked)) return Result.fail(versionChecked.failure)

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { Enterprise, IsoDate, LegalBasis } from "@xkld/domain"
 import type { EnterpriseRow } from "@xkld/projections"
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import { EventDate } from "../http/dates.ts"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
@@ -72,13 +72,16 @@ async function runEnterpriseCommand(
     command,
     authorise: (state) => {
       if (mustExist && state.licence === undefined)
-        throw notFound(`doanh nghiệp ${enterpriseId}`, `Enterprise ${enterpriseId}`)
+        return Result.fail(notFound(`doanh nghiệp ${enterpriseId}`, `Enterprise ${enterpriseId}`))
       if (PROVINCE_LIST_ONLY.has(command._tag) && !(actor.provinceCode in state.vettingPeriods))
-        throw fail(
-          "forbidden",
-          `Doanh nghiệp ${enterpriseId} chưa từng có trong danh sách doanh nghiệp được tỉnh mình lựa chọn; việc đình chỉ, khôi phục hoạt động hay vi phạm do tỉnh có doanh nghiệp hoạt động ghi nhận.`,
-          `Enterprise ${enterpriseId} was never on your province's vetted list; suspensions, reinstatements and violations are recorded by a province it works in.`,
+        return Result.fail(
+          fail(
+            "forbidden",
+            `Doanh nghiệp ${enterpriseId} chưa từng có trong danh sách doanh nghiệp được tỉnh mình lựa chọn; việc đình chỉ, khôi phục hoạt động hay vi phạm do tỉnh có doanh nghiệp hoạt động ghi nhận.`,
+            `Enterprise ${enterpriseId} was never on your province's vetted list; suspensions, reinstatements and violations are recorded by a province it works in.`,
+          ),
         )
+      return Result.succeed(undefined)
     },
   })
   return answerWith(result, async (done) => {

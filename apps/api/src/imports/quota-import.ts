@@ -1,7 +1,7 @@
 import { EARLIEST_PLAN_YEAR, isPlanYear, LATEST_PLAN_YEAR, QuotaPlan } from "@xkld/domain"
 import { Result } from "effect"
 import { today } from "../clock.ts"
-import { answerWith, executeCommand, loadAggregate, type CommandFailure } from "../commands/execute.ts"
+import { answerWith, executeCommand, foldAggregate, type CommandFailure } from "../commands/execute.ts"
 import type { RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { forbidden, notFound } from "../http/to-problem.ts"
@@ -144,13 +144,13 @@ export async function importQuota(
     )
   if (table.rows.length === 0) throw emptyTable(fileName)
 
-  const { state, version } = await loadAggregate(services, planId, QuotaPlan.quotaPlanDecider)
+  const recorded = await services.log.readStream(planId)
+  const { state, version } = foldAggregate(planId, recorded, QuotaPlan.quotaPlanDecider)
   const eventId = ids.id("quota", sha256, planId, issuing ? "issue" : "amend")
   if (state.status !== "not-issued" && state.plan.provinceCode !== actor.provinceCode)
     throw forbidden("Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province.")
   if (!issuing && state.status === "not-issued") throw notFound(`kế hoạch ${planId}`, `Plan ${planId}`)
 
-  const recorded = await services.log.readStream(planId)
   const previous = recorded.find((e) => e.eventId === eventId)
   if (previous && state.status !== "not-issued")
     return Result.succeed(

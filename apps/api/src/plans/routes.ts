@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { AdminUnit, IsoDate, QuotaPlan } from "@xkld/domain"
 import type { PlanRow } from "@xkld/projections"
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
 import { answerWith, executeCommand } from "../commands/execute.ts"
 import type { RequestContext } from "../commands/request.ts"
@@ -85,9 +85,10 @@ async function checkUnits(
 
 /** Commands on an existing plan: it must exist and belong to the officer's province. */
 const ownPlan = (actor: Actor, planId: string) => (state: QuotaPlan.QuotaPlanState) => {
-  if (state.status === "not-issued") throw notFound(`kế hoạch ${planId}`, `Plan ${planId}`)
+  if (state.status === "not-issued") return Result.fail(notFound(`kế hoạch ${planId}`, `Plan ${planId}`))
   if (state.plan.provinceCode !== actor.provinceCode)
-    throw fail("forbidden", "Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province.")
+    return Result.fail(fail("forbidden", "Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province."))
+  return Result.succeed(undefined)
 }
 
 /** A plan command through the pipeline, answered with the plan as the read model now holds it. */

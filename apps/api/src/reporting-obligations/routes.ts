@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { IsoDate, QuotaPlan, ReportingObligation } from "@xkld/domain"
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import { EventDate } from "../http/dates.ts"
 import type { Actor } from "../access/actor.ts"
 import { answerWithRecord, executeCommand } from "../commands/execute.ts"
@@ -85,15 +85,18 @@ async function runObligationCommand(
     legalBasis: options.legalBasis ? metadataBasis(options.legalBasis) : undefined,
     command,
     authorise: (state) => {
-      if (!options.mustExist) return
+      if (!options.mustExist) return Result.succeed(undefined)
       if (state.status === "not-set" || state.obligation.provinceCode !== actor.provinceCode)
-        throw notFound(`nghĩa vụ báo cáo ${obligationId}`, `Reporting obligation ${obligationId}`)
+        return Result.fail(notFound(`nghĩa vụ báo cáo ${obligationId}`, `Reporting obligation ${obligationId}`))
       if (!maySubmit(actor, ownCodes, state.obligation))
-        throw fail(
-          "forbidden",
-          "Chỉ đơn vị phải báo cáo (hoặc Sở Nội vụ) được ghi nhận việc nộp báo cáo này.",
-          "Only the reporter (or the province officer) may record this submission.",
+        return Result.fail(
+          fail(
+            "forbidden",
+            "Chỉ đơn vị phải báo cáo (hoặc Sở Nội vụ) được ghi nhận việc nộp báo cáo này.",
+            "Only the reporter (or the province officer) may record this submission.",
+          ),
         )
+      return Result.succeed(undefined)
     },
   })
   return answerWithRecord(result, obligationId, "obligation", async () => {

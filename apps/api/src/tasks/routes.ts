@@ -1,6 +1,6 @@
 import { PlanTask } from "@xkld/domain"
 import { yearsOf } from "@xkld/projections"
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
 import { answerWithRecord, executeCommand } from "../commands/execute.ts"
 import type { RequestContext } from "../commands/request.ts"
@@ -80,16 +80,19 @@ async function runTaskCommand(
     command,
     authorise: (state) => {
       if (state.status === "unassigned" || !planIds.has(state.task.planId))
-        throw notFound(`nhiệm vụ ${taskId}`, `Task ${taskId}`)
+        return Result.fail(notFound(`nhiệm vụ ${taskId}`, `Task ${taskId}`))
       if (
         actor.role === "department-officer" &&
         (actor.agency === null || !state.task.lead.agencyCodes.includes(actor.agency))
       )
-        throw fail(
-          "forbidden",
-          "Chỉ cơ quan chủ trì nhiệm vụ được báo cáo tiến độ, hoàn thành.",
-          "Only the task's lead agency may report on it.",
+        return Result.fail(
+          fail(
+            "forbidden",
+            "Chỉ cơ quan chủ trì nhiệm vụ được báo cáo tiến độ, hoàn thành.",
+            "Only the task's lead agency may report on it.",
+          ),
         )
+      return Result.succeed(undefined)
     },
   })
   return answerWithRecord(result, taskId, "task", async () => {

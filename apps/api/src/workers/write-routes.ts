@@ -8,7 +8,15 @@ import { defineRoute, type RouteSpec } from "../http/route.ts"
 import { decodeInput } from "../http/validate.ts"
 import { erasePersonKey } from "../personal-data/erasure.ts"
 import type { AppServices } from "../services.ts"
-import { authoriseAmend, authoriseWrite, canSee, recorderOf, scopeOfState, workerNotFound } from "../access/workers.ts"
+import {
+  authoriseAmend,
+  authoriseWrite,
+  canSee,
+  recorderOf,
+  scopeOfState,
+  workerNotFound,
+  writeRefusal,
+} from "../access/workers.ts"
 import { recordingActor, viewerOf } from "../access/jurisdiction.ts"
 import * as B from "./bodies.ts"
 import {
@@ -22,13 +30,7 @@ import {
 } from "./fact-specs.ts"
 import { answerOf, correctRegistration, registerWorker, voidRegistration } from "./registration.ts"
 import { todayIso } from "./units.ts"
-import {
-  asLoadedWorker,
-  dateOfBirthOf,
-  loadWorker,
-  recordedBy,
-  type LoadedWorker,
-} from "./worker-record.ts"
+import { asLoadedWorker, dateOfBirthOf, loadWorker, recordedBy, type LoadedWorker } from "./worker-record.ts"
 
 const TAGS = ["Người lao động"]
 
@@ -58,7 +60,12 @@ const workerCommand = (
   workerId: string,
   options: {
     readonly loaded?: LoadedWorker
-    readonly authorise?: (state: Worker.WorkerState, version: number) => Promise<void>
+    readonly authorise?: CommandOptions<
+      Worker.WorkerCommand,
+      Worker.WorkerState,
+      Worker.WorkerEvent,
+      Worker.WorkerRejection
+    >["authorise"]
     readonly command: (loaded: LoadedWorker) => Promise<Worker.WorkerCommand>
     readonly supply?: CommandOptions<
       Worker.WorkerCommand,
@@ -87,9 +94,10 @@ const answered = (workerId: string) => (result: CommandResult<Worker.WorkerState
 async function recordFact(services: AppServices, request: RequestContext, spec: FactSpec, workerId: string, body: any) {
   const { actor } = request
   const result = await workerCommand(services, request, workerId, {
-    authorise: async (state, version) => {
-      asLoadedWorker(workerId, state, version) // 404 if there is no such worker
-      authoriseWrite(await viewerOf(services, actor), spec, state, workerId)
+    authorise: async (state) => {
+      if (!state.registration) return Result.fail(workerNotFound(workerId))
+      const refusal = writeRefusal(await viewerOf(services, actor), spec, state, workerId)
+      return refusal ? Result.fail(refusal) : Result.succeed(undefined)
     },
     command: async (loaded) => {
       const ctx: FactContext = { services, actor, request, loaded }
