@@ -15,12 +15,17 @@ import { openTestApp, signIn, type Client, type TestApp } from "./support/test-a
 let t: TestApp
 let province: Client
 let workerId = ""
+let registeredOn = ""
 beforeAll(async () => {
   t = await openTestApp({ demoEvents: 3000 })
   province = await signIn(t.app, "so-noi-vu")
   const workers = await t.services.models.workers({ provinceCode: "14" })
   // a worker still at registration: counselling is the next fact it may get
-  workerId = (workers.find((w) => w.stage === "registered") ?? workers[0]!).workerId
+  // a worker still at registration, counselled on the day it registered: no later date can precede it, whichever
+  // worker the backend lists first
+  const worker = workers.find((w) => w.stage === "registered") ?? workers[0]!
+  workerId = worker.workerId
+  registeredOn = worker.registeredOn
 }, 120_000)
 afterAll(() => t.close())
 
@@ -77,7 +82,7 @@ describe("X-Correlation-Id and X-Request-Id", () => {
     province.json(
       "POST",
       `/api/workers/${workerId}/counselling`,
-      { occurredOn: "2026-03-02", provider: "TTDVVL" },
+      { occurredOn: registeredOn, provider: "TTDVVL" },
       headers,
     )
 
