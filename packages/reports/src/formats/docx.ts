@@ -1,0 +1,258 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table as DocxTable,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+} from "docx"
+import type { ReportContent, Table } from "../content/model.ts"
+import {
+  APPENDIX_NOTE,
+  APPENDIX_TITLE,
+  columnsWithRef,
+  FONT_SIZES,
+  headingLines,
+  lineageRows,
+  MOTTO,
+  MOTTO_LINE,
+  PAGE,
+  printedRows,
+} from "./layout.ts"
+import { pinZip } from "./zip.ts"
+
+/** Twentieths of a point (DXA): Word's unit for page sizes, margins and table widths. */
+const dxa = (mm: number) => Math.round((mm / 25.4) * 1440)
+const TEXT_WIDTH = dxa(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm)
+const FONT = "Times New Roman"
+const half = (pt: number) => pt * 2
+
+const NO_BORDERS = {
+  top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  insideVertical: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+}
+
+interface RunStyle {
+  readonly bold?: boolean
+  readonly italics?: boolean
+  readonly size?: number
+}
+const run = (text: string, style: RunStyle = {}) =>
+  new TextRun({ text, font: FONT, size: half(style.size ?? FONT_SIZES.body), bold: style.bold, italics: style.italics })
+
+const para = (text: string, style: RunStyle = {}, options: Partial<IParagraphOptions> = {}) =>
+  new Paragraph({ children: [run(text, style)], spacing: { before: 0, after: 0 }, ...options })
+
+const centred = (text: string, style: RunStyle = {}, options: Partial<IParagraphOptions> = {}) =>
+  para(text, style, { alignment: AlignmentType.CENTER, ...options })
+
+/** A short rule under a centred line: a bottom border on a paragraph indented from both sides. */
+const rule = (indent: number) =>
+  new Paragraph({
+    children: [],
+    spacing: { before: 0, after: 120 },
+    indent: { left: indent, right: indent },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+  })
+
+const cell = (children: Paragraph[], width: number, borders?: typeof NO_BORDERS) =>
+  new TableCell({ children, width: { size: width, type: WidthType.DXA }, ...(borders ? { borders } : {}) })
+
+/** Two columns without borders (the heading block, the signature block), widths explicit for every reader. */
+const twoColumns = (left: Paragraph[], right: Paragraph[], leftShare: number) => {
+  const widths = [Math.round(TEXT_WIDTH * leftShare), TEXT_WIDTH - Math.round(TEXT_WIDTH * leftShare)]
+  return new DocxTable({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, widths[0]!, NO_BORDERS), cell(right, widths[1]!, NO_BORDERS)] })],
+  })
+}
+
+function headingBlock(content: ReportContent) {
+  const lines = headingLines(content)
+  const left = [
+    ...(lines.parentAgency ? [centred(lines.parentAgency, { size: FONT_SIZES.agency })] : []),
+    centred(lines.agency, { bold: true, size: FONT_SIZES.agency }),
+    rule(900),
+    centred(lines.number, { size: 13 }),
+  ]
+  const right = [
+    centred(MOTTO, { bold: true, size: FONT_SIZES.motto }),
+    centred(MOTTO_LINE, { bold: true, size: 14 }),
+    rule(1100),
+    centred(lines.placeDate, { italics: true, size: 14 }),
+  ]
+  return twoColumns(left, right, 0.4)
+}
+
+function dataTable(table: Table) {
+  const columns = columnsWithRef(table)
+  const total = columns.reduce((s, c) => s + c.width, 0)
+  const widths = columns.map((c) => Math.floor((c.width / total) * TEXT_WIDTH))
+  widths[0]! += TEXT_WIDTH - widths.reduce((s, w) => s + w, 0)
+  const line = (texts: ReadonlyArray<string>, bold: boolean, header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: texts.map((text, i) =>
+        cell(
+          [
+            para(
+              text,
+              { bold, size: FONT_SIZES.table },
+              {
+                alignment: header
+                  ? AlignmentType.CENTER
+                  : columns[i]!.kind === "text"
+                    ? AlignmentType.LEFT
+                    : AlignmentType.RIGHT,
+              },
+            ),
+          ],
+          widths[i]!,
+        ),
+      ),
+    })
+  return new DocxTable({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      line(
+        columns.map((c) => c.label),
+        true,
+        true,
+      ),
+      ...printedRows(table).map((r) => line(r.cells, r.total, false)),
+    ],
+  })
+}
+
+const bodyParagraph = (text: string) =>
+  para(
+    text,
+    {},
+    { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: dxa(12.7) }, spacing: { before: 60, after: 60 } },
+  )
+
+function signatureBlock(content: ReportContent) {
+  const left = [
+    para("Nơi nhận:", { bold: true, italics: true, size: FONT_SIZES.recipientsTitle }),
+    ...content.recipients.map((r) => para(`- ${r}`, { size: FONT_SIZES.recipients })),
+  ]
+  const signer = content.signer
+  const right = signer
+    ? [
+        centred(signer.authority.toLocaleUpperCase("vi"), { bold: true }),
+        centred(signer.position.toLocaleUpperCase("vi"), { bold: true }),
+        centred(""),
+        centred(""),
+        centred(""),
+        centred(signer.name, { bold: true }),
+      ]
+    : [centred("NGƯỜI KÝ", { bold: true }), centred("(ký, ghi rõ họ tên)", { italics: true })]
+  return twoColumns(left, right, 0.5)
+}
+
+/** The report as a Word document laid out under Nghị định 30/2020/NĐ-CP; the same bytes for the same content. */
+export async function renderDocx(content: ReportContent): Promise<Uint8Array> {
+  const children: Array<Paragraph | DocxTable> = [
+    headingBlock(content),
+    centred("", {}, { spacing: { before: 240, after: 0 } }),
+    centred(content.title, { bold: true, size: FONT_SIZES.heading }),
+    centred(content.summary, { bold: true, size: FONT_SIZES.heading }),
+    rule(3200),
+  ]
+  for (const section of content.sections) {
+    children.push(para(section.heading, { bold: true }, { spacing: { before: 180, after: 60 }, keepNext: true }))
+    for (const p of section.paragraphs) children.push(bodyParagraph(p))
+    for (const t of section.tables) {
+      children.push(
+        centred(
+          t.title,
+          { bold: true, size: FONT_SIZES.table },
+          { spacing: { before: 120, after: 60 }, keepNext: true },
+        ),
+      )
+      children.push(dataTable(t))
+      if (t.note)
+        children.push(
+          para(t.note, { italics: true, size: FONT_SIZES.recipients }, { spacing: { before: 40, after: 60 } }),
+        )
+    }
+  }
+  children.push(centred("", {}, { spacing: { before: 240, after: 0 } }))
+  children.push(signatureBlock(content))
+  const appendix = lineageRows(content)
+  children.push(centred(APPENDIX_TITLE, { bold: true }, { pageBreakBefore: true, spacing: { before: 0, after: 120 } }))
+  children.push(bodyParagraph(APPENDIX_NOTE))
+  children.push(
+    dataTable({
+      id: "phu-luc",
+      title: APPENDIX_TITLE,
+      columns: [
+        { label: "Số liệu", kind: "text", width: 30 },
+        { label: "Truy vấn nguồn gốc", kind: "text", width: 62 },
+      ],
+      rows: appendix.map((a) => ({
+        ref: a.ref,
+        key: a.label,
+        cells: [a.label, a.lineage],
+        lineage: null,
+        scope: { kind: "province" },
+      })),
+    }),
+  )
+
+  const pageNumber = new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: half(13) })],
+      }),
+    ],
+  })
+  const doc = new Document({
+    creator: content.heading.agency,
+    title: `${content.title} ${content.summary}`,
+    description: `Số liệu ghi nhận đến ${content.asOf}`,
+    styles: { default: { document: { run: { font: FONT, size: half(FONT_SIZES.body) } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: dxa(PAGE.widthMm), height: dxa(PAGE.heightMm) },
+            margin: {
+              top: dxa(PAGE.topMm),
+              bottom: dxa(PAGE.bottomMm),
+              left: dxa(PAGE.leftMm),
+              right: dxa(PAGE.rightMm),
+              header: dxa(10),
+              footer: dxa(10),
+            },
+          },
+        },
+        headers: { default: pageNumber, first: new Header({ children: [] }) },
+        footers: { default: new Footer({ children: [] }) },
+        children,
+      },
+    ],
+  })
+  return pinZip(await Packer.toBuffer(doc), new Date(content.asOf))
+}

@@ -1,0 +1,27 @@
+export { buildReport, UnknownReporter, type Reporter, type ReportOptions } from "./content/build.ts"
+export {
+  figuresOf,
+  REPORT_FORMATS,
+  type Cell,
+  type Column,
+  type Figure,
+  type ReportContent,
+  type ReportFormat,
+  type Row,
+  type Scope,
+  type Section,
+  type Signer,
+  type Table,
+} from "./content/model.ts"
+export {
+  loadProvinceData,
+  PERIOD_PATTERN,
+  reportPeriod,
+  type ProvinceData,
+  type ReportPeriod,
+} from "./content/province-data.ts"
+export { reportJson } from "./formats/json.ts"
+export { PDF_FONTS } from "./formats/pdf.ts"
+export { CONTENT_TYPES, fileNameOf, renderReport, sha256, type RenderedReport } from "./render.ts"
+export { writeProvinceReports, type ProvinceReportsOptions, type ProvinceReportsProgress } from "./province-folder.ts"
+export { formatNumber, nfc, placeDateLine } from "./text.ts"
