@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers"
 import { fail, respondProblem } from "./http/problem.ts"
 import { mountRoutes, type RouteSpec } from "./http/route.ts"
 import { toProblem } from "./http/to-problem.ts"
+import { observeRequests } from "./observability/middleware.ts"
 import { allRoutes } from "./routes/index.ts"
 import type { AppServices } from "./services.ts"
 
@@ -27,6 +28,8 @@ const TRACE_HEADERS = ["x-correlation-id", "x-request-id"] as const
 /** The HTTP application over the app's services. */
 export function createApp(services: AppServices, routes: ReadonlyArray<RouteSpec> = allRoutes) {
   const app = new Hono()
+  // first: every answer, problems included, gets its request id, latency metric and log line
+  app.use(observeRequests)
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }))
   app.use(async (c, next) => {
     await next()

@@ -64,6 +64,11 @@ export const problemTypes = {
   "too-many-requests": { status: 429, title: "Thử quá nhiều lần", titleEn: "Too many attempts" },
   "account-locked": { status: 423, title: "Tài khoản tạm khóa", titleEn: "Account locked" },
   internal: { status: 500, title: "Lỗi hệ thống", titleEn: "Internal error" },
+  "database-unavailable": {
+    status: 503,
+    title: "Cơ sở dữ liệu tạm thời không truy cập được",
+    titleEn: "Database temporarily unavailable",
+  },
 } as const satisfies Record<string, { status: number; title: string; titleEn: string }>
 
 export type ProblemType = keyof typeof problemTypes
@@ -86,7 +91,11 @@ export class ProblemError extends Error {
 
 export const fail = (...args: Parameters<typeof problem>): ProblemError => new ProblemError(problem(...args))
 
+/** Seconds after which a 503 may be retried (a database restart or failover takes seconds). */
+export const RETRY_AFTER_SECONDS = 5
+
 export const respondProblem = (c: Context, p: Problem) =>
   c.newResponse(JSON.stringify(p), p.status as ContentfulStatusCode, {
     "content-type": "application/problem+json; charset=utf-8",
+    ...(p.status === 503 ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {}),
   })

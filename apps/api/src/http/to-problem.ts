@@ -1,3 +1,6 @@
+import { errorFields, log } from "../observability/log.ts"
+import { databaseUnavailable } from "../observability/metrics.ts"
+import { isDatabaseUnavailable } from "../observability/outage.ts"
 import { fail, problem, ProblemError, type Problem } from "./problem.ts"
 
 /**
@@ -6,6 +9,16 @@ import { fail, problem, ProblemError, type Problem } from "./problem.ts"
  */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemError) return error.problem
+  // The database stopped, restarting or failing over: nothing was written; the client retries after a while.
+  if (isDatabaseUnavailable(error)) {
+    databaseUnavailable.inc()
+    log("warn", "database unavailable", errorFields(error))
+    return problem(
+      "database-unavailable",
+      "Cơ sở dữ liệu tạm thời không truy cập được; không có gì được ghi. Vui lòng thử lại sau ít giây.",
+      "The database cannot be reached for now; nothing was written. Please retry in a few seconds.",
+    )
+  }
   const tagged = error as {
     _tag?: string
     message?: string
@@ -33,7 +46,7 @@ export function toProblem(error: unknown): Problem {
       )
     case "StreamTypeMismatch":
       // the store's backstop (migration 0006): ids are checked at the route, so this is a bug, not a user error
-      console.error("append refused: stream type mismatch", error)
+      log("error", "append refused: stream type mismatch", errorFields(error))
       return problem(
         "stream-type-mismatch",
         `Mã ${tagged.streamId} đã thuộc một hồ sơ loại ${tagged.actualStreamType}; không thể ghi dữ liệu loại ${tagged.expectedStreamType} vào đó. Không có gì được ghi.`,
@@ -42,7 +55,7 @@ export function toProblem(error: unknown): Problem {
       )
     case "UnknownStreamEvent":
       // a data fault in the log (a stream that mixes kinds): name the stream, refuse the command, never crash
-      console.error("stream holds an event of another kind", error)
+      log("error", "stream holds an event of another kind", errorFields(error))
       return problem(
         "stream-unreadable",
         `Hồ sơ ${tagged.streamId} có sự kiện ${tagged.eventType} không thuộc loại ${tagged.streamType}; không thể xử lý hồ sơ này cho đến khi dữ liệu được khắc phục. Không có gì được ghi; vui lòng báo quản trị hệ thống.`,
@@ -57,7 +70,10 @@ export function toProblem(error: unknown): Problem {
       if (typeof tagged.message === "string")
         return problem("rejected", tagged.message, tagged.messageEn ?? tagged.message, { rejection: tagged._tag })
   }
-  console.error("unexpected error", error)
+  log("error", "unexpected error", {
+    ...errorFields(error),
+    stack: (error as Error)?.stack?.split("\n").slice(1, 6).join(" | "),
+  })
   return problem("internal", "Đã xảy ra lỗi hệ thống; vui lòng thử lại sau.", "Internal error; please retry later.")
 }
 

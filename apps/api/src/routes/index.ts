@@ -6,10 +6,12 @@ import { planningRoutes } from "./planning.ts"
 import { unitRoutes } from "../units/routes.ts"
 import { workerRoutes } from "../workers/routes.ts"
 import { healthRoutes } from "./health.ts"
+import { observabilityRoutes } from "../observability/routes.ts"
 
 /** Every route of the API, by domain concept. The OpenAPI document and the access matrix test read this list. */
 export const allRoutes: ReadonlyArray<RouteSpec> = [
   ...healthRoutes,
+  ...observabilityRoutes,
   ...authRoutes,
   ...unitRoutes,
   ...planningRoutes,

@@ -96,12 +96,19 @@ const migrations: Record<string, Migration> = {
 }
 
 export async function migrateApi(owner: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({
-    db: owner,
+  const { error } = await migratorOf(owner).migrateToLatest()
+  if (error) throw error
+}
+
+/** Names of the API's migrations not applied to this database (readiness). */
+export async function pendingApiMigrations(db: Kysely<any>): Promise<ReadonlyArray<string>> {
+  return (await migratorOf(db).getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name)
+}
+
+const migratorOf = (db: Kysely<any>) =>
+  new Migrator({
+    db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: "api_migrations",
     migrationLockTableName: "api_migrations_lock",
   })
-  const { error } = await migrator.migrateToLatest()
-  if (error) throw error
-}

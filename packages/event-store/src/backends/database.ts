@@ -13,5 +13,15 @@ export interface Database {
   readonly owner: Kysely<any>
   /** Runs `LISTEN channel` and calls back on each notification; returns an unlisten function. */
   readonly listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
+  /** PostgreSQL: the application pool's connections now (for metrics); absent on PGlite's single connection. */
+  readonly poolStats?: () => PoolStats
   readonly close: () => Promise<void>
+}
+
+export interface PoolStats {
+  readonly total: number
+  readonly idle: number
+  /** Requests waiting for a connection. */
+  readonly waiting: number
+  readonly max: number
 }

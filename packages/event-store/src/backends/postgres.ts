@@ -3,6 +3,7 @@ import pg from "pg"
 import { APP_ROLE } from "../migrations/0004-application-role.ts"
 import { migrateToLatest } from "../migrate.ts"
 import type { Database } from "./database.ts"
+import { hostRouting, type HostRouting } from "./hosts.ts"
 
 // int8 as number: positions, versions and counts stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value))
@@ -27,17 +28,22 @@ export interface PostgresOptions {
  * back to switching, with a warning.
  */
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
-  const ownerPool = new pg.Pool({ connectionString: options.connectionString, max: 2 })
+  // A multi-host address (several nodes, target_session_attrs=read-write) routes each connection to the primary.
+  const owned = hostRouting(options.connectionString)
+  const ownerPool = new pg.Pool({ ...OUTAGE_LIMITS, connectionString: owned.url, Client: owned.Client, max: 2 })
   const owner = new Kysely<any>({ dialect: new PostgresDialect({ pool: ownerPool }) })
   await migrateToLatest(owner)
   const role = options.appRole === undefined ? await usableAppRole(ownerPool) : options.appRole
+  const app = options.appConnectionString ? hostRouting(options.appConnectionString) : owned
   const connection = options.appConnectionString
-    ? { connectionString: options.appConnectionString }
+    ? { connectionString: app.url }
     : role
-      ? await appRoleConnection(options.connectionString, role)
-      : { connectionString: options.connectionString }
+      ? await appRoleConnection(owned, role)
+      : { connectionString: owned.url }
   const appPool = new pg.Pool({
+    ...OUTAGE_LIMITS,
     ...connection,
+    Client: app.Client,
     max: options.poolSize ?? 10,
     // Short transactions keep readers moving (the ordering guard waits for the oldest open one).
     idle_in_transaction_session_timeout: 60_000,
@@ -50,19 +56,73 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     backend: "postgres",
     db,
     owner,
-    listen: async (channel, onNotify) => {
-      const client = await appPool.connect()
-      client.on("notification", () => onNotify())
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
-      return async () => {
-        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined)
-        client.release()
-      }
-    },
+    listen: (channel, onNotify) => listenResilient(appPool, channel, onNotify),
+    poolStats: () => ({
+      total: appPool.totalCount,
+      idle: appPool.idleCount,
+      waiting: appPool.waitingCount,
+      max: options.poolSize ?? 10,
+    }),
     close: async () => {
       await db.destroy()
       await owner.destroy()
     },
+  }
+}
+
+/**
+ * A database that is down must not hold a request: a connection attempt gives up after 5 s (the edge answers
+ * 503 with Retry-After), and TCP keep-alive notices a server that vanished without closing the connection.
+ */
+const OUTAGE_LIMITS = { connectionTimeoutMillis: 5_000, keepAlive: true } as const
+
+/** How long the listener waits before connecting again after its connection was lost. */
+const RELISTEN_DELAY_MS = 1_000
+
+/**
+ * `LISTEN` on a connection of its own that comes back after the server restarts or fails over: a lost connection
+ * would otherwise end the hints for good (or crash the process with an unhandled `error`). On each reconnection
+ * the subscriber is woken once, since hints sent meanwhile were missed (hints are only hints: readers also poll).
+ */
+async function listenResilient(pool: pg.Pool, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let stopped = false
+  let client: pg.PoolClient | undefined
+  let timer: NodeJS.Timeout | undefined
+  const connect = async (): Promise<void> => {
+    const next = await pool.connect()
+    const lost = () => {
+      if (client !== next) return
+      client = undefined
+      next.release(true)
+      if (!stopped) schedule()
+    }
+    next.on("error", lost)
+    next.on("end", lost)
+    next.on("notification", () => onNotify())
+    try {
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+    } catch (error) {
+      next.release(true)
+      throw error
+    }
+    client = next
+  }
+  const schedule = () => {
+    timer = setTimeout(() => {
+      if (stopped) return
+      connect().then(onNotify, schedule)
+    }, RELISTEN_DELAY_MS)
+    timer.unref()
+  }
+  await connect()
+  return async () => {
+    stopped = true
+    if (timer) clearTimeout(timer)
+    const last = client
+    client = undefined
+    if (!last) return
+    await last.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined)
+    last.release()
   }
 }
 
@@ -79,14 +139,15 @@ async function usableAppRole(pool: pg.Pool): Promise<string | null> {
  * log in that way. Otherwise the connection switches to the role, which `RESET ROLE` can undo (ADR 0008).
  */
 async function appRoleConnection(
-  connectionString: string,
+  routing: HostRouting,
   role: string,
 ): Promise<{ connectionString: string; options?: string }> {
+  const connectionString = routing.url
   const url = new URL(connectionString)
   url.username = encodeURIComponent(role)
   url.password = ""
   const login = url.toString()
-  const probe = new pg.Client({ connectionString: login })
+  const probe = new routing.Client({ connectionString: login, ...OUTAGE_LIMITS })
   try {
     await probe.connect()
     const { rows } = await probe.query<{ who: string }>("SELECT session_user::text AS who")

@@ -1,4 +1,5 @@
 import { resolve } from "node:path"
+import { hostRouting } from "../backends/hosts.ts"
 import type { DatabaseConfig } from "../open.ts"
 
 /**
@@ -13,5 +14,5 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseCon
 
 export const describeConfig = (config: DatabaseConfig): string =>
   config.databaseUrl
-    ? `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}`
+    ? `PostgreSQL ${hostRouting(config.databaseUrl).hosts.join(",")}${new URL(hostRouting(config.databaseUrl).url).pathname}`
     : `PGlite ${config.dataDir}`
