@@ -5,6 +5,7 @@ import { startServices } from "./bootstrap.ts"
 import { ConfigError, loadConfig } from "./config.ts"
 import { DEMO_PASSWORD } from "@xkld/demo"
 import { loadDemo } from "./demo/load.ts"
+import { loadReferenceData } from "./reference-data/load.ts"
 
 let config
 try {
@@ -18,6 +19,11 @@ try {
 console.log(`Chế độ / mode: ${config.mode}; cơ sở dữ liệu / database: ${describeConfig(config.database)}`)
 const services = await startServices(config)
 if (config.mode === "demo") await loadDemo(services)
+else {
+  // production and development: the public reference data only; the first administrator: `pnpm xkld users create`
+  const written = await loadReferenceData(services)
+  if (written > 0) console.log(`Đã nạp dữ liệu tham chiếu / reference data loaded: ${written} sự kiện / events`)
+}
 
 const server = serve({ fetch: createApp(services).fetch, port: config.port }, (info) => {
   const url = `http://localhost:${info.port}`

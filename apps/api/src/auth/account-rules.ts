@@ -14,6 +14,10 @@ import type { UserRow } from "./users.ts"
  * agency. An account never carries a jurisdiction its role does not use.
  */
 
+/** A username: 3–50 characters a-z, 0-9, `.`, `_`, `-` (the API's body schema and `xkld users create`). */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/
+export const USERNAME_RULE = "Tên đăng nhập: 3–50 ký tự a-z, 0-9, . _ -"
+
 export interface AccountRequest {
   readonly role: Role
   readonly provinceCode: string
@@ -38,6 +42,14 @@ export async function checkNewAccount(services: AppServices, admin: Actor, reque
       `Chỉ tạo được tài khoản trong tỉnh mình quản trị (mã ${admin.provinceCode}).`,
       `Accounts can only be created in the administrator's own province (${admin.provinceCode}).`,
     )
+  await checkAccountJurisdiction(services, request)
+}
+
+/**
+ * What every account's jurisdiction must satisfy, whoever creates it (an administrator through the API, the
+ * operator through `xkld users create`): its role's units, enterprise or agency, and nothing its role does not use.
+ */
+export async function checkAccountJurisdiction(services: AppServices, request: AccountRequest): Promise<void> {
   const unitIds = request.unitIds ?? []
   if (request.role === "commune-officer") {
     if (unitIds.length === 0)

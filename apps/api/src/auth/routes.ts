@@ -10,7 +10,7 @@ import { clientAddress } from "./client-address.ts"
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./passwords.ts"
 import { createSession, endAllSessions, endSession, findSession, SESSION_COOKIE } from "./sessions.ts"
 import { releaseAccountAttempt, releaseClientAttempt, reserveAccountAttempt, reserveClientAttempt } from "./throttle.ts"
-import { checkManagedAccount, checkNewAccount } from "./account-rules.ts"
+import { checkManagedAccount, checkNewAccount, USERNAME_PATTERN, USERNAME_RULE } from "./account-rules.ts"
 import { actorOf, ensureUser, findUser, findUserById, listUsers, resetPassword, setDisabled } from "./users.ts"
 
 /** The session behind a request's cookie, or undefined. */
@@ -193,9 +193,7 @@ export const authRoutes = [
     write: true,
     successStatus: 201,
     body: Schema.Struct({
-      username: Schema.String.check(
-        Schema.isPattern(/^[a-z0-9][a-z0-9._-]{2,49}$/, { message: "Tên đăng nhập: 3–50 ký tự a-z, 0-9, . _ -" }),
-      ),
+      username: Schema.String.check(Schema.isPattern(USERNAME_PATTERN, { message: USERNAME_RULE })),
       displayName: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
       role: Schema.Literals(ROLES),
       provinceCode: Schema.String.check(Schema.isPattern(/^\d{2}$/)),
