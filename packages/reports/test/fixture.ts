@@ -6,20 +6,38 @@ import { createReadModels, toStoreRecords, type ReadModels } from "@xkld/project
 export interface Fixture {
   readonly log: EventLog
   readonly models: ReadModels
+  /** Records the rest of the generated history (what was recorded after the cut) and catches the read models up. */
+  readonly recordLater: () => Promise<number>
   readonly close: () => Promise<void>
 }
 
-/** A log holding the seed documents (Sơn La's 2026 plan, tasks, obligations) and a generated history, caught up. */
-export async function reportFixture(targetEvents = 8_000, seed = 7): Promise<Fixture> {
+/**
+ * A log holding the seed documents (Sơn La's 2026 plan, tasks, obligations) and a generated history, the read
+ * models caught up. With `cut`, only what the generator recorded up to that instant is loaded at first; the rest
+ * (late records, corrections of earlier facts) waits for `recordLater`.
+ */
+export async function reportFixture(options: { targetEvents?: number; cut?: string } = {}): Promise<Fixture> {
   const log = await openEventLog(await openTestDatabase(), { allowRecordedAt: true })
   await recordSeedDocuments(log, toStoreRecords, demoSeedRecordedAt)
-  await recordHistory(log, Generator.generateHistory({ seed, targetEvents, provinces: ["14"] }))
+  const history = [
+    ...Generator.generateHistory({ seed: 7, targetEvents: options.targetEvents ?? 8_000, provinces: ["14"] }),
+  ]
+  const cut = options.cut
+  const first: Generator.GeneratedAppend[] = cut ? history.filter((a) => a.recordedAt <= cut) : history
+  let later: Generator.GeneratedAppend[] = cut ? history.filter((a) => a.recordedAt > cut) : []
+  await recordHistory(log, first)
   const models = createReadModels(log, { batchSize: 1000 })
   await models.runner.start()
   await models.runner.caughtUp()
   return {
     log,
     models,
+    recordLater: async () => {
+      const n = await recordHistory(log, later)
+      later = []
+      await models.runner.caughtUp()
+      return n
+    },
     close: async () => {
       await models.runner.stop()
       await log.close()

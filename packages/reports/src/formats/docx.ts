@@ -31,8 +31,8 @@ import {
 import { pinZip } from "./zip.ts"
 
 /** Twentieths of a point (DXA): Word's unit for page sizes, margins and table widths. */
-const dxa = (mm: number) => Math.round((mm / 25.4) * 1440)
-const TEXT_WIDTH = dxa(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm)
+const dxa = (mm: number) => Math.ceil((mm / 25.4) * 1440)
+const TEXT_WIDTH = dxa(PAGE.widthMm) - dxa(PAGE.leftMm) - dxa(PAGE.rightMm)
 const FONT = "Times New Roman"
 const half = (pt: number) => pt * 2
 

@@ -74,7 +74,7 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
     doc.text(text, x, doc.y, { width, align: "center" })
   }
   const ruleAt = (x: number, width: number, length: number) => {
-    const y = doc.y + 1
+    const y = doc.y + 3
     doc
       .moveTo(x + (width - length) / 2, y)
       .lineTo(x + (width + length) / 2, y)

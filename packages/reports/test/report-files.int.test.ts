@@ -1,0 +1,261 @@
+import { execFileSync } from "node:child_process"
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import ExcelJS from "exceljs"
+import JSZip from "jszip"
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import {
+  buildReport,
+  figuresOf,
+  loadProvinceData,
+  renderReport,
+  reportPeriod,
+  type ProvinceData,
+  type ReportContent,
+} from "../src/index.ts"
+import { ARTIFACTS, reportFixture, type Fixture } from "./fixture.ts"
+
+/**
+ * Every format of a province's and a ward's 6-month report, reopened with a real reader: the DOCX's XML parts
+ * (JSZip), the workbook (ExcelJS), the PDF through poppler (pdftotext, pdffonts, pdftoppm; `.ci/run` installs
+ * poppler-utils). The rendered first page is kept in test-artifacts/ for a person to look at.
+ */
+
+let fx: Fixture
+let data: ProvinceData
+let province: ReportContent
+let ward: ReportContent
+const AS_OF = new Date("2026-06-15T00:00:00Z")
+const SIGNER = { authority: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", name: "Nguyễn Thị Hường" }
+const TO_HIEU = "03646"
+
+beforeAll(async () => {
+  fx = await reportFixture()
+  data = await loadProvinceData(fx.models, { provinceCode: "14", period: reportPeriod("2026-H1")!, asOf: AS_OF })
+  province = buildReport(data, "province", { number: "5", signer: SIGNER })
+  // The signer's name typed with combining marks (NFD), as some keyboards and PDFs give it.
+  ward = buildReport(data, TO_HIEU, {
+    number: "12",
+    signer: { authority: "TM. ỦY BAN NHÂN DÂN", position: "CHỦ TỊCH", name: "Lò Văn Thưởng".normalize("NFD") },
+  })
+  mkdirSync(ARTIFACTS, { recursive: true })
+})
+afterAll(() => fx.close())
+
+const textOfXml = (xml: string) =>
+  [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+  )
+const pdfText = (bytes: Uint8Array, name: string) => {
+  const path = join(ARTIFACTS, name)
+  writeFileSync(path, bytes)
+  return { path, text: execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" }) }
+}
+const attainmentTable = (c: ReportContent) => c.sections[0]!.tables.find((t) => t.id === "ket-qua")!
+
+describe("DOCX, parsed back", () => {
+  test("A4, NĐ 30/2020 margins, Times New Roman 14, the heading lines, the italic place and date, the figures", async () => {
+    const zip = await JSZip.loadAsync((await renderReport(province, "docx")).bytes)
+    const document = await zip.file("word/document.xml")!.async("string")
+    const styles = await zip.file("word/styles.xml")!.async("string")
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
+    const margin = /<w:pgMar ([^>]*)\/>/.exec(document)![1]!
+    const twips = (name: string) => Number(new RegExp(`w:${name}="(\\d+)"`).exec(margin)![1])
+    const mm = (name: string) => (twips(name) / 1440) * 25.4
+    expect(mm("top")).toBeGreaterThanOrEqual(20)
+    expect(mm("top")).toBeLessThanOrEqual(25)
+    expect(mm("bottom")).toBeGreaterThanOrEqual(20)
+    expect(mm("bottom")).toBeLessThanOrEqual(25)
+    expect(mm("left")).toBeGreaterThanOrEqual(30)
+    expect(mm("left")).toBeLessThanOrEqual(35)
+    expect(mm("right")).toBeGreaterThanOrEqual(15)
+    expect(mm("right")).toBeLessThanOrEqual(20)
+    expect(styles).toMatch(
+      /<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>/,
+    )
+    expect(styles).toMatch(/<w:sz w:val="28"\/>/)
+    const sizes = [...document.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1]) / 2)
+    expect(new Set(sizes)).toEqual(new Set([11, 12, 13, 14]))
+
+    const paragraphs = textOfXml(document)
+    for (const line of [
+      "UBND TỈNH SƠN LA",
+      "SỞ NỘI VỤ",
+      "Số: 05/BC-SNV",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Sơn La, ngày 15 tháng 06 năm 2026",
+      "BÁO CÁO",
+      "Kết quả thực hiện công tác đưa người lao động đi làm việc ở nước ngoài theo hợp đồng 6 tháng đầu năm 2026",
+      "PHÓ GIÁM ĐỐC",
+      "Nguyễn Thị Hường",
+      "Nơi nhận:",
+    ])
+      expect(paragraphs, line).toContain(line)
+    const placeRun = /<w:r>(?:(?!<\/w:r>)[\s\S])*Sơn La, ngày 15 tháng 06 năm 2026<\/w:t><\/w:r>/.exec(document)![0]
+    expect(placeRun).toContain("<w:i/>")
+    expect(/<w:r>(?:(?!<\/w:r>)[\s\S])*<w:t[^>]*>Nơi nhận:<\/w:t><\/w:r>/.exec(document)![0]).toMatch(
+      /<w:b\/>[\s\S]*<w:i\/>/,
+    )
+
+    // Every data table has explicit widths in DXA for the table, its grid and each cell (LibreOffice needs them).
+    const tables = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0])
+    expect(tables.length).toBeGreaterThan(10)
+    for (const t of tables) {
+      expect(t).toMatch(/<w:tblW w:type="dxa" w:w="\d+"\/>/)
+      expect(t).toContain('<w:tblLayout w:type="fixed"/>')
+      const grid = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
+      expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - twips("left") - twips("right"))
+      expect((t.match(/<w:tc>/g) ?? []).length).toBe((t.match(/<w:tcW w:type="dxa" w:w="\d+"\/>/g) ?? []).length)
+    }
+    // The figures: the province's row of Bảng 1 as printed.
+    const total = attainmentTable(province).rows.at(-1)!
+    expect(total.cells[0]).toBe("Toàn tỉnh")
+    const at = paragraphs.indexOf("Toàn tỉnh")
+    expect(paragraphs.slice(at, at + 6)).toEqual([
+      "Toàn tỉnh",
+      "700",
+      String(data.attainment.total.departed),
+      `${String(data.attainment.total.percent).replace(".", ",")}%`,
+      String(data.attainment.total.remaining),
+      total.ref,
+    ])
+  })
+})
+
+describe("XLSX, read back", () => {
+  test("a sheet per table, the header frozen, the numbers those of the JSON", async () => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from((await renderReport(province, "xlsx")).bytes) as never)
+    const json = JSON.parse(new TextDecoder().decode((await renderReport(province, "json")).bytes)) as ReportContent
+    const tables = json.sections.flatMap((s) => s.tables)
+    expect(book.worksheets.map((w) => w.name)).toEqual(["bao-cao", ...tables.map((t) => t.id)])
+    for (const table of tables) {
+      const sheet = book.getWorksheet(table.id)!
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 })
+      expect(sheet.getRow(3).getCell(1).value).toBe(table.columns[0]!.label)
+      table.rows.forEach((row, r) => {
+        const values = sheet.getRow(4 + r)
+        row.cells.forEach((cell, c) => {
+          expect(values.getCell(c + 1).value ?? null, `${table.id} ${row.ref} ${c}`).toEqual(cell)
+          if (table.columns[c]!.kind !== "text" && cell !== null)
+            expect(typeof values.getCell(c + 1).value).toBe("number")
+        })
+        expect(values.getCell(row.cells.length + 1).value).toBe(row.ref)
+        expect(values.getCell(row.cells.length + 2).value ?? "").toBe(row.lineage ?? "")
+      })
+    }
+    expect(book.getWorksheet("ket-qua")!.getColumn(3).numFmt).toBe("#,##0")
+  })
+})
+
+describe("PDF, through poppler", () => {
+  test("the Vietnamese text exact, the figures, the fonts embedded; page 1 rendered to PNG", async () => {
+    const { path, text } = pdfText((await renderReport(province, "pdf")).bytes, "report-province.pdf")
+    const flat = text.replace(/\s+/g, " ")
+    for (const line of [
+      "UBND TỈNH SƠN LA",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Số: 05/BC-SNV",
+      "Sơn La, ngày 15 tháng 06 năm 2026",
+      "BÁO CÁO",
+      "I. KẾT QUẢ THỰC HIỆN CHỈ TIÊU",
+      `toàn tỉnh có ${data.attainment.total.departed} người đi làm việc ở nước ngoài theo hợp đồng trong năm 2026`,
+      "Phường Tô Hiệu",
+      "Nguyễn Thị Hường",
+      "PHỤ LỤC. MÃ SỐ LIỆU VÀ NGUỒN GỐC",
+    ])
+      expect(flat, line).toContain(line)
+    const toHieu = attainmentTable(province).rows.find((r) => r.key === "Phường Tô Hiệu")!
+    expect(text).toMatch(
+      new RegExp(
+        `Phường Tô Hiệu\\s+24\\s+${toHieu.cells[2]}\\s+[\\d,]+%\\s+${toHieu.cells[4]}\\s+${toHieu.ref.replace(".", "\\.")}`,
+      ),
+    )
+    const fonts = execFileSync("pdffonts", [path], { encoding: "utf8" }).trim().split("\n").slice(2)
+    expect(fonts.length).toBeGreaterThanOrEqual(3)
+    for (const line of fonts) expect(line).toMatch(/NotoSerif-\w+\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+    const png = join(ARTIFACTS, "report-province-page")
+    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", path, png])
+    expect(statSync(`${png}.png`).size).toBeGreaterThan(20_000)
+  })
+
+  test("a name typed with combining marks (NFD) prints precomposed, in the PDF and the DOCX", async () => {
+    const { text } = pdfText((await renderReport(ward, "pdf")).bytes, "report-ward.pdf")
+    expect(text).toContain("Lò Văn Thưởng")
+    expect(text.normalize("NFC")).toBe(text)
+    expect(text).toMatch(/ỦY BAN NHÂN DÂN[\s\S]*\n\s*PHƯỜNG TÔ HIỆU/)
+    expect(text).toContain("Tô Hiệu, ngày 15 tháng 06 năm 2026")
+    expect(text).toContain("Số: 12/BC-UBND")
+    const zip = await JSZip.loadAsync((await renderReport(ward, "docx")).bytes)
+    const paragraphs = textOfXml(await zip.file("word/document.xml")!.async("string"))
+    expect(paragraphs).toContain("Lò Văn Thưởng")
+    expect(paragraphs).not.toContain("Lò Văn Thưởng".normalize("NFD"))
+  })
+})
+
+describe("reproducible", () => {
+  test("the same content gives the same bytes in every format; the pinned dates are the as-of instant", async () => {
+    const formats = ["docx", "xlsx", "pdf", "json"] as const
+    const first = await Promise.all(formats.map((f) => renderReport(province, f)))
+    await new Promise((r) => setTimeout(r, 1100)) // a second later: any clock read inside would show
+    const again = buildReport(data, "province", { number: "5", signer: SIGNER })
+    for (const [i, format] of formats.entries())
+      expect(Buffer.from((await renderReport(again, format)).bytes).equals(Buffer.from(first[i]!.bytes)), format).toBe(
+        true,
+      )
+    const zip = await JSZip.loadAsync((await renderReport(province, "docx")).bytes)
+    const core = await zip.file("docProps/core.xml")!.async("string")
+    expect(core).toContain(">2026-06-15T00:00:00Z</dcterms:created>")
+    expect(core).toContain(">2026-06-15T00:00:00Z</dcterms:modified>")
+    for (const entry of Object.values(zip.files)) expect(entry.date.toISOString()).toBe("2026-06-15T00:00:00.000Z")
+    const pdf = Buffer.from((await renderReport(province, "pdf")).bytes).toString("latin1")
+    const info = /\/CreationDate (\d+) 0 R[\s\S]*\/ModDate (\d+) 0 R/.exec(pdf)!
+    for (const id of [info[1], info[2]]) expect(pdf).toContain(`\n${id} 0 obj\n(D:20260615000000Z)\nendobj`)
+  })
+})
+
+describe("roll-up", () => {
+  test("the communes' reports add up to the province's; the rest is shown as not attributable", () => {
+    const communes = data.attainment.items.map((i) => buildReport(data, i.unitCode))
+    const departed = (c: ReportContent) => attainmentTable(c).rows[0]!.cells[2] as number
+    const sum = communes.reduce((s, c) => s + departed(c), 0)
+    const rollUp = province.sections[0]!.tables.find((t) => t.id === "tong-hop")!
+    expect(rollUp.rows[0]!.cells[1]).toBe(sum)
+    const notAttributable = rollUp.rows.slice(1, -1).reduce((s, r) => s + (r.cells[1] as number), 0)
+    expect(sum + notAttributable).toBe(attainmentTable(province).rows.at(-1)!.cells[2])
+    expect(rollUp.rows.at(-1)!.cells[1]).toBe(data.attainment.total.departed)
+    // The same holds for the period's departures by market: what no commune counts is the split old units'.
+    const periodTotal = (c: ReportContent) =>
+      c.sections[1]!.tables.find((t) => t.id === "thi-truong")!.rows.at(-1)!.cells[1] as number
+    const unattributed = data.departures.filter(
+      (d) =>
+        d.counted &&
+        d.departedOn >= "2026-01-01" &&
+        d.departedOn <= "2026-06-30" &&
+        data.homeUnit(d.unitId) === undefined,
+    ).length
+    expect(communes.reduce((s, c) => s + periodTotal(c), 0) + unattributed).toBe(periodTotal(province))
+    // And every commune's figure is the province's row for it.
+    for (const c of communes)
+      expect(attainmentTable(province).rows.find((r) => r.key === c.reporter.name)!.cells).toEqual(
+        attainmentTable(c).rows[0]!.cells,
+      )
+  })
+
+  test("every figure carries a reference; departures carry their lineage query", () => {
+    const figures = figuresOf(province)
+    expect(figures.length).toBeGreaterThan(300)
+    for (const f of figures) expect(f.ref).toMatch(/^\d+\.\d{2}$/)
+    const toHieu = figures.find((f) => f.key === "ket-qua|Phường Tô Hiệu|Đã xuất cảnh (người)")!
+    expect(toHieu.lineage).toBe(
+      "/api/lineage?figure=departed&province=14&year=2026&unit=03646&asOf=2026-06-15T00%3A00%3A00.000Z",
+    )
+  })
+})
+
+// What the tests rendered stays for a person to look at.
+afterAll(() => {
+  expect(readFileSync(join(ARTIFACTS, "report-province-page.png")).subarray(1, 4).toString()).toBe("PNG")
+})
