@@ -10,6 +10,14 @@ export { createReadModels, readModelProjections, type ReadModels } from "./read-
 export { knownAt, type TableOf } from "./queries/as-of.ts"
 export type { Attainment, AttainmentItem, AttainmentQuery, SplitRule } from "./queries/attainment.ts"
 export type { Lineage, LineageEvent, LineageQuery } from "./queries/lineage.ts"
+export {
+  targetScoreboard,
+  type TargetItem,
+  type TargetLineage,
+  type TargetPlan,
+  type TargetQuery,
+  type TargetScoreboard,
+} from "./queries/targets.ts"
 export { parsePeriod, yearPeriod, yearsOf, type Period } from "./queries/period.ts"
 export type { RowFilter } from "./queries/rows.ts"
 export * from "./queries/statistics.ts"

@@ -8,6 +8,13 @@ import { departedDifference } from "./queries/difference.ts"
 import { departedLineage, type LineageQuery } from "./queries/lineage.ts"
 import type { Period } from "./queries/period.ts"
 import { dataRows, departureRows, workerRows, type RowFilter } from "./queries/rows.ts"
+import {
+  scoreboard,
+  targetLineage,
+  type TargetLineage,
+  type TargetQuery,
+  type TargetScoreboard,
+} from "./queries/targets.ts"
 import { departureBreakdown, finance, funnel, outcomes, trainingCoverage } from "./queries/statistics.ts"
 import {
   createProjectionRunner,
@@ -34,6 +41,10 @@ export interface ReadModels {
   readonly catalogues: CatalogueSource
   readonly attainment: (query: AttainmentQuery) => ReturnType<typeof attainment>
   readonly lineage: (query: LineageQuery) => ReturnType<typeof departedLineage>
+  /** Every target of the plans and programmes in force, measured (issue 9 §2). */
+  readonly targets: (query: TargetQuery) => Promise<TargetScoreboard>
+  /** The events behind one target's measured value; undefined when no plan in force sets it. */
+  readonly targetLineage: (query: TargetQuery & { readonly targetId: string }) => Promise<TargetLineage | undefined>
   readonly difference: (query: Parameters<typeof departedDifference>[2]) => ReturnType<typeof departedDifference>
   readonly workers: (filter: RowFilter) => ReturnType<typeof workerRows>
   readonly departures: (filter: RowFilter) => Promise<ReadonlyArray<DepartureRow>>
@@ -58,11 +69,19 @@ export function createReadModels(log: EventLog, options: ProjectionRunnerOptions
   const catalogues = new CatalogueSource(log)
   const tableOf: TableOf = (projection, table) => runner.tablesOf(projection)[table]!
   const db = log.database.db
+  const targetSources = {
+    log,
+    catalogues,
+    departures: (filter: RowFilter) => departureRows(db, tableOf, filter),
+    workers: (filter: RowFilter) => workerRows(db, tableOf, filter),
+  }
   return {
     runner,
     catalogues,
     attainment: (query) => attainment(db, tableOf, catalogues, query),
     lineage: (query) => departedLineage(log, tableOf, catalogues, query),
+    targets: (query) => scoreboard(targetSources, query),
+    targetLineage: (query) => targetLineage(targetSources, query),
     difference: (query) => departedDifference(log, tableOf, query),
     workers: (filter) => workerRows(db, tableOf, filter),
     departures: (filter) => departureRows(db, tableOf, filter),
