@@ -1,0 +1,62 @@
+import fc from "fast-check"
+import { afterAll, beforeAll, expect, test } from "vitest"
+import {
+  buildReport,
+  loadProvinceData,
+  renderReport,
+  reportPeriod,
+  REPORT_FORMATS,
+  type Reporter,
+} from "../src/index.ts"
+import { reportFixture, type Fixture } from "./fixture.ts"
+
+/**
+ * A report as of T is a function of the log up to T: the history recorded after the cut (late records and
+ * corrections of earlier facts among it) changes nothing in a report as of any T up to the cut.
+ */
+
+const CUT = "2026-07-01T00:00:00.000Z"
+const period = reportPeriod("2026-H1")!
+let fx: Fixture
+beforeAll(async () => {
+  fx = await reportFixture({ cut: CUT })
+})
+afterAll(() => fx.close())
+
+const json = async (asOf: Date, reporter: Reporter) => {
+  const data = await loadProvinceData(fx.models, { provinceCode: "14", period, asOf })
+  return new TextDecoder().decode((await renderReport(buildReport(data, reporter), "json")).bytes)
+}
+
+test("a report as of T is unchanged by any events recorded after T (property over T and the reporter)", async () => {
+  const lo = Date.parse("2026-01-01T00:00:00Z")
+  const hi = Date.parse(CUT)
+  const fixedAsOf = new Date("2026-06-15T00:00:00Z")
+  const fixed = await loadProvinceData(fx.models, { provinceCode: "14", period, asOf: fixedAsOf })
+  const reporters: ReadonlyArray<Reporter> = ["province", ...fixed.attainment.items.map((i) => i.unitCode)]
+  const cases = fc.sample(fc.record({ t: fc.integer({ min: lo, max: hi }), reporter: fc.constantFrom(...reporters) }), {
+    numRuns: 6,
+  })
+  const filesBefore = await Promise.all(REPORT_FORMATS.map((f) => renderReport(buildReport(fixed, "province"), f)))
+  const before = await Promise.all(cases.map((c) => json(new Date(c.t), c.reporter)))
+  const atCutBefore = await json(new Date(CUT), "province")
+
+  const written = await fx.recordLater()
+  expect(written).toBeGreaterThan(100)
+
+  for (const [i, c] of cases.entries()) expect(await json(new Date(c.t), c.reporter), JSON.stringify(c)).toBe(before[i])
+  const fixedAfter = await loadProvinceData(fx.models, { provinceCode: "14", period, asOf: fixedAsOf })
+  for (const [i, f] of REPORT_FORMATS.entries())
+    expect(
+      Buffer.from((await renderReport(buildReport(fixedAfter, "province"), f)).bytes).equals(
+        Buffer.from(filesBefore[i]!.bytes),
+      ),
+      f,
+    ).toBe(true)
+  // The later history does change what is known now about the same period: the test can tell.
+  const values = (text: string) =>
+    (JSON.parse(text) as { figures: ReadonlyArray<{ key: string; value: number | null }> }).figures.map(
+      (f) => `${f.key}=${f.value}`,
+    )
+  expect(values(await json(new Date("2026-11-30T00:00:00Z"), "province"))).not.toEqual(values(atCutBefore))
+})
