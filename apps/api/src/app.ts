@@ -1,6 +1,7 @@
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { secureHeaders } from "hono/secure-headers"
+import { mountAdminApp } from "./http/admin-static.ts"
 import { fail, respondProblem } from "./http/problem.ts"
 import { mountRoutes, type RouteSpec } from "./http/route.ts"
 import { toProblem } from "./http/to-problem.ts"
@@ -74,6 +75,8 @@ export function createApp(services: AppServices, routes: ReadonlyArray<RouteSpec
     })(c, next)
   })
   mountRoutes(app, routes, services)
+  // The admin app's built files and pages (its own CSP), outside /api/.
+  mountAdminApp(app)
   app.notFound((c) =>
     respondProblem(
       c,

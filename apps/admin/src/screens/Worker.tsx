@@ -1,0 +1,221 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { Link, useParams } from "@tanstack/react-router"
+import { useState, type FormEvent } from "react"
+import { api, call } from "../api/client.ts"
+import { asView, type WorkerDetail } from "../api/views.ts"
+import { Card, ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
+import { formatDate, formatDateTime, parseDate } from "../i18n/format.ts"
+import { useI18n } from "../i18n/i18n.tsx"
+import { WRITER_ROLES, type Role } from "../session/access.ts"
+import { useMe } from "../session/session.ts"
+import { CommandStatus, FormShell, useCommand } from "./CommandForm.tsx"
+import { stageLabel } from "./stages.ts"
+import { STEPS } from "./steps.ts"
+
+/** One worker: what the registry holds, the timeline of every event, and the next step's form. */
+export function Worker() {
+  const { t, language } = useI18n()
+  const { id } = useParams({ strict: false }) as { id: string }
+  const me = useMe()
+  const query = useQuery({
+    queryKey: ["worker", id],
+    queryFn: async () => asView<WorkerDetail>(await call(api.GET("/api/workers/{id}", { params: { path: { id } } }))),
+  })
+  const worker = query.data
+  return (
+    <Page
+      title={
+        worker?.identity?.fullName ?? (worker ? `${t("workers.hidden")} ${worker.id.slice(0, 8)}` : t("workers.title"))
+      }
+    >
+      <Link to="/workers" className="text-blue-800 underline">
+        ← {t("workers.title")}
+      </Link>
+      {query.isPending && <Loading />}
+      {query.isError && <ErrorNote error={query.error} onRetry={() => void query.refetch()} />}
+      {worker && (
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="space-y-6 lg:col-span-1">
+            <Card title={t("worker.identity")} id="identity-title">
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="worker-facts">
+                <dt className="text-slate-600">{t("worker.stage")}</dt>
+                <dd className="font-medium" data-testid="worker-stage">
+                  {stageLabel(worker.stage, language)}
+                </dd>
+                <dt className="text-slate-600">{t("workers.unit")}</dt>
+                <dd>{worker.unitName}</dd>
+                <dt className="text-slate-600">{t("workers.registeredOn")}</dt>
+                <dd>{formatDate(worker.registeredOn)}</dd>
+                <dt className="text-slate-600">{t("worker.sex")}</dt>
+                <dd>{worker.sex === "female" ? t("worker.female") : t("worker.male")}</dd>
+                {worker.identity?.citizenId && (
+                  <>
+                    <dt className="text-slate-600">{t("worker.citizenId")}</dt>
+                    <dd>{worker.identity.citizenId}</dd>
+                  </>
+                )}
+                {worker.identity?.dateOfBirth && (
+                  <>
+                    <dt className="text-slate-600">{t("worker.dateOfBirth")}</dt>
+                    <dd>{formatDate(worker.identity.dateOfBirth)}</dd>
+                  </>
+                )}
+                {worker.identity?.phone && (
+                  <>
+                    <dt className="text-slate-600">{t("worker.phone")}</dt>
+                    <dd>{worker.identity.phone}</dd>
+                  </>
+                )}
+                {worker.identity?.address && (
+                  <>
+                    <dt className="text-slate-600">{t("worker.address")}</dt>
+                    <dd>{worker.identity.address}</dd>
+                  </>
+                )}
+                <dt className="text-slate-600">{t("worker.version")}</dt>
+                <dd>{worker.version}</dd>
+              </dl>
+            </Card>
+            {WRITER_ROLES.includes(me.role as Role) && <StepForm worker={worker} />}
+          </div>
+          <div className="lg:col-span-2">
+            <Card title={t("worker.timeline")} id="timeline-title">
+              <ol className="space-y-3" data-testid="timeline">
+                {worker.history.map((event) => (
+                  <li
+                    key={event.eventId}
+                    className={`rounded border-l-4 p-2 ${event.inEffect ? "border-red-800 bg-white" : "border-slate-300 bg-slate-50 text-slate-600"}`}
+                  >
+                    <p className="font-medium">
+                      {formatDate(event.occurredOn)} — {event.label}
+                      {event.voidedBy && <span className="ml-2 text-sm text-red-800">({t("worker.voided")})</span>}
+                      {event.correctedBy.length > 0 && (
+                        <span className="ml-2 text-sm text-amber-900">({t("worker.correctedBy")})</span>
+                      )}
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      {event.type} · {t("lineage.recorded")} {formatDateTime(event.recordedAt)} ·{" "}
+                      {event.actor?.userId ?? "—"}
+                    </p>
+                    <details className="text-sm">
+                      <summary className="cursor-pointer text-blue-800 underline">JSON</summary>
+                      <pre className="mt-1 overflow-auto rounded bg-slate-100 p-2 text-xs">
+                        {JSON.stringify(event.data, null, 2)}
+                      </pre>
+                    </details>
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          </div>
+        </div>
+      )}
+    </Page>
+  )
+}
+
+function StepForm({ worker }: { worker: WorkerDetail }) {
+  const { t, language } = useI18n()
+  const queryClient = useQueryClient()
+  const [segment, setSegment] = useState(STEPS[0]!.segment)
+  const [date, setDate] = useState("")
+  const [values, setValues] = useState<Record<string, string | boolean>>({})
+  const [dateError, setDateError] = useState<string>()
+  const [done, setDone] = useState<string>()
+  const command = useCommand()
+  const step = STEPS.find((s) => s.segment === segment)!
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setDone(undefined)
+    const occurredOn = parseDate(date)
+    if (!occurredOn) {
+      setDateError(t("worker.badDate"))
+      return
+    }
+    setDateError(undefined)
+    const body: Record<string, unknown> = { occurredOn }
+    for (const field of step.fields)
+      body[field.name] =
+        field.kind === "checkbox" ? values[field.name] === true : (values[field.name] ?? field.options?.[0]?.[0] ?? "")
+    const label = `${language === "en" ? step.en : step.vi} — ${worker.identity?.fullName ?? worker.id.slice(0, 8)}`
+    const result = await command.run({ path: `/api/workers/${worker.id}/${segment}`, body, label })
+    if (result.kind === "written") {
+      setDone(t("worker.saved"))
+      setDate("")
+      setValues({})
+      await queryClient.invalidateQueries()
+    }
+  }
+  return (
+    <FormShell onSubmit={(e) => void submit(e)} label={t("worker.record")}>
+      <h2 className="text-lg font-semibold">{t("worker.record")}</h2>
+      <Field id="step" label={t("worker.command")}>
+        <select id="step" className="input" value={segment} onChange={(e) => setSegment(e.target.value)}>
+          {STEPS.map((s) => (
+            <option key={s.segment} value={s.segment}>
+              {language === "en" ? s.en : s.vi}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="occurredOn" label={t("worker.occurredOn")} error={dateError ?? command.fieldError("occurredOn")}>
+        <input
+          id="occurredOn"
+          className="input"
+          placeholder="dd/mm/yyyy"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          aria-invalid={dateError || command.fieldError("occurredOn") ? true : undefined}
+          aria-describedby={dateError || command.fieldError("occurredOn") ? "occurredOn-error" : undefined}
+        />
+      </Field>
+      {step.fields.map((field) => {
+        const id = `step-${field.name}`
+        const error = command.fieldError(field.name)
+        const label = language === "en" ? field.en : field.vi
+        if (field.kind === "checkbox")
+          return (
+            <label key={field.name} className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                checked={values[field.name] === true}
+                onChange={(e) => setValues({ ...values, [field.name]: e.target.checked })}
+              />
+              {label}
+            </label>
+          )
+        return (
+          <Field key={field.name} id={id} label={label} error={error}>
+            {field.kind === "select" ? (
+              <select
+                id={id}
+                className="input"
+                value={String(values[field.name] ?? field.options?.[0]?.[0])}
+                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+              >
+                {field.options?.map(([value, vi, en]) => (
+                  <option key={value} value={value}>
+                    {language === "en" ? en : vi}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={id}
+                className="input"
+                value={String(values[field.name] ?? "")}
+                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${id}-error` : undefined}
+              />
+            )}
+          </Field>
+        )
+      })}
+      <CommandStatus problem={command.problem} queued={command.queued} done={done} />
+      <button type="submit" className="btn-primary" disabled={command.busy}>
+        {t("worker.save")}
+      </button>
+    </FormShell>
+  )
+}

@@ -1,0 +1,35 @@
+import react from "@vitejs/plugin-react"
+import { configDefaults, defineConfig } from "vitest/config"
+
+/**
+ * `unit`: component and module tests (`src/**\/*.test.{ts,tsx}`, jsdom), seconds. `e2e`: the real app in Debian's
+ * Chromium (`e2e/*.e2e.test.ts`), started as the quick start starts it; `pnpm --filter @xkld/admin test:e2e`.
+ */
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "jsdom",
+          include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "**/*.e2e.test.ts"],
+          setupFiles: ["src/test/setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["e2e/**/*.e2e.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
