@@ -8,6 +8,7 @@ import { typeText } from "./type-text.ts"
 /** What each stream type is called in Vietnamese (the subtitle of its section). */
 export const streamTypeLabelsVi: Readonly<Record<string, string>> = {
   AdminUnit: "Đơn vị hành chính",
+  IssuedReport: "Báo cáo định kỳ đã ban hành",
   Enterprise: "Doanh nghiệp dịch vụ đưa người lao động đi làm việc ở nước ngoài",
   PersonRegistration: "Đăng ký của một người trong tỉnh (chống đăng ký trùng)",
   PlanTask: "Nhiệm vụ, giải pháp của kế hoạch",

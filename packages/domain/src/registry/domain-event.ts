@@ -2,6 +2,7 @@ import type { AdminUnitEvent } from "../admin-unit/events.ts"
 import type { EnterpriseEvent } from "../enterprise/events.ts"
 import type { PlanTaskEvent } from "../plan-task/events.ts"
 import type { QuotaPlanEvent } from "../quota-plan/events.ts"
+import type { IssuedReportEvent } from "../report/events.ts"
 import type { ReportingObligationEvent } from "../reporting-obligation/events.ts"
 import type { WorkerEvent } from "../worker/events.ts"
 import type { PersonRegistrationEvent } from "../worker/person-registration.ts"
@@ -13,6 +14,7 @@ export type DomainEvent =
   | PersonRegistrationEvent
   | PlanTaskEvent
   | QuotaPlanEvent
+  | IssuedReportEvent
   | ReportingObligationEvent
   | WorkerEvent
 

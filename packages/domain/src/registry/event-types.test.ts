@@ -23,11 +23,12 @@ describe("allEventTypes", () => {
     const names = allEventTypes.map((t) => t.type)
     expect(new Set(names).size).toBe(names.length)
     expect(names.toSorted()).toEqual(Object.keys(eventFixtures).toSorted())
-    expect(names).toHaveLength(49)
+    expect(names).toHaveLength(50)
     for (const t of [...adminUnitEventTypes, ...workerEventTypes]) expect(names).toContain(t.type)
     expect(allStreamTypes).toEqual([
       "AdminUnit",
       "Enterprise",
+      "IssuedReport",
       "PersonRegistration",
       "PlanTask",
       "QuotaPlan",

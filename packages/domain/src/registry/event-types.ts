@@ -2,6 +2,7 @@ import { eventTypes as adminUnitEventTypes } from "../admin-unit/events.ts"
 import { eventTypes as enterpriseEventTypes } from "../enterprise/events.ts"
 import { eventTypes as planTaskEventTypes } from "../plan-task/events.ts"
 import { eventTypes as quotaPlanEventTypes } from "../quota-plan/events.ts"
+import { eventTypes as issuedReportEventTypes } from "../report/events.ts"
 import { eventTypes as reportingObligationEventTypes } from "../reporting-obligation/events.ts"
 import type { EventType } from "../shared/event-type.ts"
 import { eventTypes as workerEventTypes } from "../worker/events.ts"
@@ -43,6 +44,7 @@ export const allEventTypes: ReadonlyArray<EventType> = assertSoundRegistry([
   ...enterpriseEventTypes,
   ...planTaskEventTypes,
   ...quotaPlanEventTypes,
+  ...issuedReportEventTypes,
   ...reportingObligationEventTypes,
   ...workerEventTypes,
 ])

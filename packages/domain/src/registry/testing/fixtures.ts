@@ -36,6 +36,7 @@ import {
   ReportingObligationSet,
   ReportSubmitted,
 } from "../../reporting-obligation/events.ts"
+import { ReportIssued } from "../../report/events.ts"
 import {
   WorkerContractEndedEarly,
   WorkerCriminalRecordCertificateIssued,
@@ -277,6 +278,19 @@ export const eventFixtures: EventFixtures = {
     deadlineRule: "before",
     deadlinePrinted: "trước ngày 15/6/2026",
     legalBasis: draftBasis,
+  }),
+  ReportIssued: new ReportIssued({
+    reportId: "issued-report:14:2026-H1:03646:1a2b3c4d",
+    provinceCode: "14",
+    reporter: { kind: "unit", code: "03646", name: "Phường Tô Hiệu" },
+    period: "2026-H1",
+    asOf: "2026-06-10T03:00:00.000Z",
+    documentNumber: "12",
+    documentDate: "2026-06-10",
+    signer: { authority: "TM. ỦY BAN NHÂN DÂN", position: "CHỦ TỊCH", name: "Lò Văn Thưởng" },
+    difficulties: "Lao động chưa đủ điều kiện ngoại ngữ",
+    contentHashes: { docx: "a".repeat(64), xlsx: "b".repeat(64), pdf: "c".repeat(64), json: "d".repeat(64) },
+    obligationId: "reporting-obligation:14:2026:six-month:03646",
   }),
   ReportSubmitted: new ReportSubmitted({
     obligationId: "ob-1",
