@@ -244,6 +244,16 @@ describe("roll-up", () => {
       )
   })
 
+  test("the target scoreboard (issue 9) is in the province's report, each target with its value and lineage query", () => {
+    const targets = province.sections[0]!.tables.find((t) => t.id === "chi-tieu")!
+    expect(targets.rows.map((r) => [r.cells[0], r.cells[1], r.cells[3]])).toEqual(
+      data.scoreboard.items.map((t) => [t.label, t.target.value, t.measured.value]),
+    )
+    expect(targets.rows.length).toBeGreaterThanOrEqual(3)
+    expect(targets.rows[0]!.lineage).toContain(`figure=${encodeURIComponent(data.scoreboard.items[0]!.id)}`)
+    expect(ward.sections[0]!.tables.map((t) => t.id)).toEqual(["ket-qua"])
+  })
+
   test("every figure carries a reference; departures carry their lineage query", () => {
     const figures = figuresOf(province)
     expect(figures.length).toBeGreaterThan(300)

@@ -158,6 +158,32 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
         : undefined,
     ),
   ]
+  if (!item && data.scoreboard.items.length > 0)
+    resultsTables.push(
+      table(
+        "chi-tieu",
+        `Các chỉ tiêu của kế hoạch, đề án (tính đến ngày ${formatDate(data.scoreboard.through)})`,
+        [
+          { label: "Chỉ tiêu", kind: "text", width: 44 },
+          { label: "Kế hoạch", kind: "count", width: 12, source: "plan" },
+          { label: "Đơn vị tính", kind: "text", width: 10 },
+          { label: "Kết quả", kind: "count", width: 12, source: "targets" },
+          { label: "Đánh giá", kind: "text", width: 14 },
+        ],
+        data.scoreboard.items.map((t) => ({
+          cells: [
+            t.label,
+            t.target.value,
+            t.target.unit,
+            t.measured.value,
+            t.met === null ? "Chưa đánh giá" : t.met ? "Đạt" : "Chưa đạt",
+          ],
+          lineage: `/api/lineage?figure=${encodeURIComponent(t.id)}&province=${data.provinceCode}&year=${year}&asOf=${encodeURIComponent(asOf)}`,
+          scope: { kind: "province" } as Scope,
+        })),
+        `Nguồn: ${data.scoreboard.plans.map((p) => p.title).join("; ")}.`,
+      ),
+    )
   if (!item)
     resultsTables.push(
       table(

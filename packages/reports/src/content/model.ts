@@ -9,7 +9,7 @@ export const REPORT_FORMATS: ReadonlyArray<ReportFormat> = ["docx", "xlsx", "pdf
 export type ColumnKind = "text" | "count" | "percent" | "amount"
 
 /** What a figure counts, so that a difference can be explained by the events of the same rows. */
-export type FigureSource = "departures" | "workers" | "plan" | "tasks" | "obligations"
+export type FigureSource = "departures" | "workers" | "plan" | "tasks" | "obligations" | "targets"
 
 export interface Column {
   readonly label: string
@@ -115,7 +115,7 @@ export function figuresOf(content: ReportContent): ReadonlyArray<Figure> {
             key: `${table.id}|${row.key}|${column.label}`,
             label: `${table.title} — ${row.key} — ${column.label}`,
             value: typeof cell === "number" ? cell : null,
-            lineage: column.source === "departures" ? row.lineage : null,
+            lineage: column.source === "departures" || column.source === "targets" ? row.lineage : null,
             scope: row.scope,
             source: column.source ?? null,
           })

@@ -1,11 +1,13 @@
 import { AdminUnit, PlanTask, ReportingObligation, vietnamDateOf } from "@xkld/domain"
 import {
   parsePeriod,
+  targetScoreboard,
   yearsOf,
   type Attainment,
   type DepartureRow,
   type Period,
   type ReadModels,
+  type TargetScoreboard,
   type WorkerRow,
 } from "@xkld/projections"
 
@@ -50,6 +52,8 @@ export interface ProvinceData {
   readonly asOf: Date
   readonly catalogue: AdminUnit.Catalogue
   readonly attainment: Attainment
+  /** Every target of the plans and programmes in force (issue 9), measured as known at `asOf`. */
+  readonly scoreboard: TargetScoreboard
   readonly departures: ReadonlyArray<DepartureRow>
   readonly workers: ReadonlyArray<WorkerRow>
   readonly tasks: ReadonlyArray<TaskRow>
@@ -64,8 +68,10 @@ export async function loadProvinceData(
 ): Promise<ProvinceData> {
   const { provinceCode, period, asOf } = query
   const filter = { provinceCode, asOf }
-  const [attainment, departures, workers, tasks, obligations, catalogue] = await Promise.all([
+  const [attainment, scoreboard, departures, workers, tasks, obligations, catalogue] = await Promise.all([
     models.attainment({ provinceCode, year: period.year, asOf, splitRule: "not-attributable" }),
+    // "today" is the as-of day, never the calendar's: the same request gives the same figures on any later day
+    targetScoreboard(models, { provinceCode, year: period.year, asOf, today: vietnamDateOf(asOf) }),
     models.departures({ ...filter, years: yearsOf(period) }),
     models.workers(filter),
     models.tasks({ asOf }) as Promise<ReadonlyArray<TaskRow>>,
@@ -94,6 +100,7 @@ export async function loadProvinceData(
     asOf,
     catalogue,
     attainment,
+    scoreboard,
     departures,
     workers,
     tasks: tasks.filter((t) => planIds.size === 0 || planIds.has(t.planId)),
