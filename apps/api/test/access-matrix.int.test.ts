@@ -37,6 +37,9 @@ const ACCOUNTS: ReadonlyArray<readonly [string, Role]> = [
   ["lanh-dao", "leader"],
   ["kiem-toan", "auditor"],
   ["quan-tri", "administrator"],
+  ["lao-cai", "province-officer"], // the new Lào Cai (15)
+  ["lai-chau", "province-officer"], // Lai Châu (12)
+  ["bo-noi-vu", "national-officer"], // every province's aggregates, no personal data
 ]
 const TO_HIEU = "03646"
 const CHIENG_AN = "03664"

@@ -3,12 +3,19 @@ import { AdminUnit } from "@xkld/domain"
 /** Demo mode only: every account has the password `demo` (see README). */
 export const DEMO_PASSWORD = "demo"
 
-/** An account of the demo province, in the shape the API's users take. */
+/**
+ * The province code of a national account (Bộ Nội vụ): no province of its own. Every province's aggregates are its
+ * jurisdiction; it names the province it reads in each request.
+ */
+export const NATIONAL_PROVINCE_CODE = "00"
+
+/** An account of the demo provinces, in the shape the API's users take. */
 export interface DemoAccount {
   readonly username: string
   readonly displayName: string
   readonly role:
     | "province-officer"
+    | "national-officer"
     | "commune-officer"
     | "enterprise-officer"
     | "bank-officer"
@@ -64,5 +71,28 @@ export const demoAccounts = (catalogue: AdminUnit.Catalogue, enterpriseId: strin
     { ...base, username: "lanh-dao", displayName: "Lãnh đạo UBND tỉnh Sơn La", role: "leader" },
     { ...base, username: "kiem-toan", displayName: "Kiểm toán viên", role: "auditor" },
     { ...base, username: "quan-tri", displayName: "Quản trị hệ thống", role: "administrator" },
+    {
+      ...base,
+      provinceCode: "15",
+      username: "lao-cai",
+      displayName: "Cán bộ Sở Nội vụ tỉnh Lào Cai",
+      role: "province-officer",
+      agency: "SNV",
+    },
+    {
+      ...base,
+      provinceCode: "12",
+      username: "lai-chau",
+      displayName: "Cán bộ Sở Nội vụ tỉnh Lai Châu",
+      role: "province-officer",
+      agency: "SNV",
+    },
+    {
+      ...base,
+      provinceCode: NATIONAL_PROVINCE_CODE,
+      username: "bo-noi-vu",
+      displayName: "Cán bộ Bộ Nội vụ (Cục Quản lý lao động ngoài nước)",
+      role: "national-officer",
+    },
   ]
 }

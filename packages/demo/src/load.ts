@@ -2,13 +2,19 @@ import type { AdminUnit, PersonalData } from "@xkld/domain"
 import type { EventLog } from "@xkld/event-store"
 import { demoAccounts, type DemoAccount } from "./accounts.ts"
 import { generatedPersonKey, generateHistory, keysFromSeed, type GeneratedAppend } from "./generator/index.ts"
-import { recordHistory } from "./record-history.ts"
+import { mergeByRecordedAt, recordHistory } from "./record-history.ts"
 import { demoSeedRecordedAt, recordSeedDocuments, type ToStoreRecords } from "./record-seed-documents.ts"
 
-/** The demo province's generated history: same seed, same people, on every machine. */
+/** The demo provinces' generated history: same seed, same people, on every machine. */
 export const DEMO_SEED = "son-la-demo-2026"
 /** How large the generated history is (about 40,000 events: three years of a province's programme). */
 export const demoEventsFromEnv = (): number => Number(process.env.XKLD_DEMO_EVENTS || 40_000)
+/** The other provinces' workers: Lai Châu (12) and the new Lào Cai (15) together, a fraction of Sơn La's history. */
+export const OTHER_PROVINCES_SHARE = 0.3
+/** The provinces whose enterprises the demo sets up (the same enterprises serve all three). */
+const DEMO_PROVINCES = ["12", "14", "15"] as const
+/** Commands committed per transaction while loading (one commit per command made the first start slow). */
+const COMMANDS_PER_TRANSACTION = 200
 
 /** What the loader needs of the application: passed in, so that the demo does not depend on the API. */
 export interface DemoTarget {
@@ -32,9 +38,9 @@ export interface DemoTarget {
 }
 
 /**
- * Loads the demo province once (an empty log): Sơn La's units and their history, the seed plans exactly as
+ * Loads the demo provinces once (an empty log): the units and their history, the seed plans exactly as
  * issued with their tasks and reporting obligations, and a generated history recorded as if officers had
- * entered it over 2024–2026. Then the demo accounts. Later starts find the data and only check the accounts.
+ * entered it over 2024–2026 in Sơn La (14), Lai Châu (12) and the new Lào Cai (15). Then the demo accounts. Later starts find the data and only check the accounts.
  */
 export async function loadDemo(
   target: DemoTarget,
@@ -43,15 +49,31 @@ export async function loadDemo(
 ): Promise<void> {
   const { log } = target
   if ((await log.count()) === 0) {
-    progress("Đang nạp dữ liệu mẫu tỉnh Sơn La (lần đầu, khoảng 1–3 phút) / loading the demo province…")
-    const generated = generateHistory({
+    progress("Đang nạp dữ liệu mẫu: Sơn La, Lai Châu, Lào Cai (lần đầu, khoảng 1–3 phút) / loading the demo provinces…")
+    const masterKey = keysFromSeed(DEMO_SEED).masterKey
+    const now = target.now().toISOString() // the history ends on the clock's day (docs/dates.md)
+    // Sơn La's history as before, with the enterprises of all three provinces; then Lai Châu's and Lào Cai's
+    // workers (a smaller history of their own, over the same enterprises and catalogue), merged in recorded order.
+    const sonLa = generateHistory({
       seed: DEMO_SEED,
       targetEvents,
       provinces: ["14"],
-      now: target.now().toISOString(), // the history ends on the clock's day (docs/dates.md)
+      enterpriseProvinces: DEMO_PROVINCES,
+      now,
       indexKey: target.indexKey,
     })
-    const masterKey = keysFromSeed(DEMO_SEED).masterKey
+    const others = generateHistory({
+      seed: `${DEMO_SEED}/lai-chau-lao-cai`,
+      enterpriseSeed: DEMO_SEED,
+      targetEvents: Math.round(targetEvents * OTHER_PROVINCES_SHARE),
+      provinces: ["12", "15"],
+      enterpriseProvinces: DEMO_PROVINCES,
+      systemAppends: false,
+      now,
+      masterKey,
+      indexKey: target.indexKey,
+    })
+    const generated = mergeByRecordedAt(sonLa, others)
     const workers = new Set<string>()
     // Admin units first, then the plans (recorded in early January of their year), then the rest in order.
     const appends = (function* () {
@@ -66,12 +88,17 @@ export async function loadDemo(
     let last = 0
     await recordHistory(log, takeWhileUnits(appends))
     await recordSeedDocuments(log, target.toStoreRecords, demoSeedRecordedAt)
-    await recordHistory(log, appends, (n) => {
-      if (n - last >= 5000) {
-        last = n
-        progress(`  … ${n.toLocaleString("vi-VN")} sự kiện / events`)
-      }
-    })
+    await recordHistory(
+      log,
+      appends,
+      (n) => {
+        if (n - last >= 5000) {
+          last = n
+          progress(`  … ${n.toLocaleString("vi-VN")} sự kiện / events`)
+        }
+      },
+      { commandsPerTransaction: COMMANDS_PER_TRANSACTION },
+    )
     for (const workerId of workers) await target.putPersonKey(generatedPersonKey(masterKey, workerId))
     progress(
       `Đã nạp ${(await log.count()).toLocaleString("vi-VN")} sự kiện, ${workers.size.toLocaleString("vi-VN")} người lao động.`,

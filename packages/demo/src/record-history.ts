@@ -1,10 +1,14 @@
 import type { AppendRequest, EventLog, NewEvent } from "@xkld/event-store"
 import type { GeneratedAppend } from "./generator/index.ts"
 
+/** About this many events per transaction and round trip (`log.appendBatch`); a command is never split. */
+const BATCH_EVENTS = 2000
+
 /**
  * Records generated history as if officers had entered it over time: each append carries the recorded
- * time the generator chose (the log must be opened with `allowRecordedAt`, demo mode only), and appends
- * that share a command id commit in one transaction. Returns how many events were written.
+ * time the generator chose (the log must be opened with `allowRecordedAt`, demo mode only). Appends are
+ * written in batches of whole commands (appends that share a command id commit together), each batch in
+ * one transaction and one round trip, checked as single appends are. Returns how many events were written.
  */
 export async function recordHistory(
   log: EventLog,
@@ -12,23 +16,23 @@ export async function recordHistory(
   onProgress?: (events: number) => void,
 ): Promise<number> {
   let written = 0
-  let group: GeneratedAppend[] = []
+  let batch: GeneratedAppend[] = []
+  let events = 0
   const flush = async () => {
-    if (group.length === 0) return
-    const commands = group
-    group = []
-    await log.database.db.transaction().execute(async (trx) => {
-      for (const append of commands) {
-        const outcome = await log.append(appendRequestOf(append), trx)
-        if (!outcome.ok) throw outcome.error
-        written += append.events.length
-      }
-    })
+    if (batch.length === 0) return
+    const requests = batch.map(appendRequestOf)
+    batch = []
+    events = 0
+    const outcome = await log.appendBatch(requests)
+    if (!outcome.ok) throw outcome.error
+    written += requests.reduce((n, r) => n + r.events.length, 0)
     onProgress?.(written)
   }
   for (const append of appends) {
-    if (group.length > 0 && group[0]!.commandId !== append.commandId) await flush()
-    group.push(append)
+    const last = batch[batch.length - 1]
+    if (last && last.commandId !== append.commandId && events >= BATCH_EVENTS) await flush()
+    batch.push(append)
+    events += append.events.length
   }
   await flush()
   return written

@@ -59,8 +59,20 @@ export async function recordingActor(services: AppServices, actor: Actor, worker
   return own === undefined ? actor : { ...actor, unitIds: [own] }
 }
 
-/** Province of the request: the one asked for, which must be the actor's own (every account works in one province). */
+/**
+ * Province of the request: the one asked for, which must be the actor's own (every province account works in one
+ * province). A national officer reads every province's aggregates and names the province in each request.
+ */
 export const provinceOf = (actor: Actor, province: string | undefined): string => {
+  if (actor.role === "national-officer") {
+    if (province !== undefined) return province
+    throw fail(
+      "validation",
+      "Cán bộ cấp quốc gia cần chọn tỉnh (tham số province, ví dụ province=14).",
+      "A national officer names the province (query parameter province, e.g. province=14).",
+      { fields: [{ path: "query.province", message: "Chọn tỉnh", messageEn: "Name the province" }] },
+    )
+  }
   const code = province ?? actor.provinceCode
   if (code !== actor.provinceCode)
     throw fail(
@@ -74,6 +86,7 @@ export const provinceOf = (actor: Actor, province: string | undefined): string =
 /** Roles that read aggregate figures (no personal data). */
 export const AGGREGATE_READERS: ReadonlyArray<Role> = [
   "province-officer",
+  "national-officer",
   "commune-officer",
   "department-officer",
   "leader",

@@ -1,6 +1,7 @@
 /** The roles of the registry (see README "Access"). */
 export const ROLES = [
   "province-officer", // Sở Nội vụ: everything in the province
+  "national-officer", // Bộ Nội vụ: every province's aggregates, the raw log (personal data removed) and lineage
   "commune-officer", // UBND xã/phường: only their units' workers and figures
   "enterprise-officer", // only the workers the enterprise recruits
   "bank-officer", // loans
@@ -13,6 +14,7 @@ export type Role = (typeof ROLES)[number]
 
 export const roleLabelVi: Record<Role, string> = {
   "province-officer": "Cán bộ Sở Nội vụ",
+  "national-officer": "Cán bộ Bộ Nội vụ (cấp quốc gia)",
   "commune-officer": "Cán bộ UBND xã, phường",
   "enterprise-officer": "Cán bộ doanh nghiệp",
   "bank-officer": "Cán bộ Ngân hàng Chính sách xã hội",

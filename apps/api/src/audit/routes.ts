@@ -1,6 +1,7 @@
 import { describeProblem, formatCheckpoint, parseCheckpoint, type RecordedEvent } from "@xkld/event-store"
 import { Schema } from "effect"
 import { fail } from "../http/problem.ts"
+import { rawEventFor } from "../access/raw-log.ts"
 import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
 import { EventPageBody, VerifyBody } from "../reports/answers.ts"
@@ -35,10 +36,12 @@ export const auditRoutes = [
   defineRoute({
     method: "get",
     path: "/api/events",
-    summary: "Nhật ký sự kiện gốc theo thứ tự ghi nhận (phân trang bằng điểm mốc tx:pos)",
-    summaryEn: "The raw event log in commit order (paged by a tx:pos checkpoint)",
+    summary:
+      "Nhật ký sự kiện gốc theo thứ tự ghi nhận (phân trang bằng điểm mốc tx:pos); cán bộ cấp quốc gia nhận nhật ký đã ẩn dữ liệu cá nhân",
+    summaryEn:
+      "The raw event log in commit order (paged by a tx:pos checkpoint); a national officer gets it without personal data",
     tags: TAGS,
-    access: ["auditor"],
+    access: ["auditor", "national-officer"],
     query: Schema.Struct({
       after: Schema.optional(
         Schema.String.check(
@@ -50,7 +53,7 @@ export const auditRoutes = [
       type: Schema.optional(Schema.String.check(Schema.isPattern(/^[A-Za-z]{1,80}$/))),
     }),
     response: EventPageBody,
-    handler: async ({ query, services }) => {
+    handler: async ({ query, actor, services }) => {
       const after = query.after === undefined ? undefined : parseCheckpoint(query.after)
       if (query.after !== undefined && after === undefined)
         throw fail("validation", "Điểm mốc không hợp lệ.", "Invalid checkpoint.", {
@@ -65,7 +68,7 @@ export const auditRoutes = [
       })
       const last = batch.at(-1)
       return {
-        items: batch.map(eventItem),
+        items: batch.map((e) => rawEventFor(actor, eventItem(e))),
         /** Pass as `after` for the next page; null when this page reached the end of what is visible now. */
         next: batch.length === limit && last ? checkpointOf(last) : null,
         /** Where to poll from later (the last event read, or where this page started). */

@@ -36,6 +36,12 @@ export async function checkNewAccount(services: AppServices, admin: Actor, reque
       "Quản trị viên không tạo được tài khoản quản trị; tài khoản quản trị do đơn vị vận hành cấp.",
       "An administrator cannot create administrator accounts; the operator does.",
     )
+  if (request.role === "national-officer")
+    throw refuse(
+      "body.role",
+      "Quản trị viên cấp tỉnh không tạo được tài khoản cấp quốc gia; tài khoản này do đơn vị vận hành cấp.",
+      "A province administrator cannot create national accounts; the operator does.",
+    )
   if (request.provinceCode !== admin.provinceCode)
     throw refuse(
       "body.provinceCode",

@@ -76,8 +76,10 @@ export const AttainmentBody = Schema.Struct({
 })
 
 export const LineageBody = Schema.Struct({
-  figure: Schema.Literal("departed"),
-  value: N,
+  /** "departed", or the id of a target of the scoreboard (`GET /api/targets`). */
+  figure: S,
+  /** Null when a target's value cannot be measured yet (a share of no departures). */
+  value: Schema.NullOr(N),
   asOf: S,
   events: Schema.Array(
     Schema.Struct({

@@ -19,6 +19,8 @@ import {
   YearText,
 } from "../http/query.ts"
 import { AGGREGATE_READERS, outsideJurisdiction, provinceOf, unitScope } from "../access/jurisdiction.ts"
+import { today } from "../clock.ts"
+import { TargetIdText } from "../targets/routes.ts"
 
 const FIGURES = ["Số liệu, báo cáo"]
 const SplitRule = Schema.Literals(["not-attributable", "apportion"])
@@ -138,12 +140,13 @@ export const readModelRoutes = [
   defineRoute({
     method: "get",
     path: "/api/lineage",
-    summary: "Nguồn gốc một số liệu: các sự kiện tạo nên số người đã xuất cảnh",
-    summaryEn: "Lineage of a figure: the events behind the departures count",
+    summary:
+      "Nguồn gốc một số liệu: các sự kiện tạo nên số người đã xuất cảnh, hoặc số đạt được của một chỉ tiêu (figure = mã chỉ tiêu)",
+    summaryEn: "Lineage of a figure: the events behind the departures count, or behind a target's measured value",
     tags: FIGURES,
-    access: ["auditor", "province-officer", "commune-officer"],
+    access: ["auditor", "province-officer", "commune-officer", "national-officer"],
     query: Schema.Struct({
-      figure: Schema.Literals(["departed"]),
+      figure: Schema.Union([Schema.Literal("departed"), TargetIdText]),
       province: Schema.optional(ProvinceCode),
       year: YearText,
       unit: Schema.optional(UnitCode),
@@ -154,6 +157,24 @@ export const readModelRoutes = [
     handler: async ({ query, actor, services }) => {
       const provinceCode = provinceOf(actor, query.province)
       const year = requireYear(query.year)
+      if (query.figure !== "departed") {
+        // A target is the province's figure: not a commune officer's (its own units' lineage is "departed").
+        if (actor.role === "commune-officer") throw outsideJurisdiction()
+        const found = await services.models.targetLineage({
+          provinceCode,
+          year,
+          asOf: parseAsOf(query.asOf),
+          today: today(),
+          targetId: query.figure,
+        })
+        if (found === undefined)
+          throw fail(
+            "not-found",
+            `Không có chỉ tiêu ${query.figure} trong các kế hoạch, chương trình của tỉnh ${provinceCode} năm ${year}.`,
+            `No target ${query.figure} in the plans and programmes of province ${provinceCode} in ${year}.`,
+          )
+        return found
+      }
       if (actor.role === "commune-officer") {
         if (query.unit === undefined) throw outsideJurisdiction()
         await unitScope(services, actor, query.unit, { date: `${year}-01-01` })

@@ -3,6 +3,7 @@ import type { RouteSpec } from "../http/route.ts"
 import { importRoutes } from "../imports/routes.ts"
 import { openapiRoutes } from "../openapi/routes.ts"
 import { planningRoutes } from "./planning.ts"
+import { targetRoutes } from "../targets/routes.ts"
 import { unitRoutes } from "../units/routes.ts"
 import { workerRoutes } from "../workers/routes.ts"
 import { healthRoutes } from "./health.ts"
@@ -15,6 +16,7 @@ export const allRoutes: ReadonlyArray<RouteSpec> = [
   ...authRoutes,
   ...unitRoutes,
   ...planningRoutes,
+  ...targetRoutes,
   ...openapiRoutes,
   ...importRoutes,
   ...workerRoutes,

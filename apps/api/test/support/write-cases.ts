@@ -1,4 +1,5 @@
 import { AdminUnit, PlanTask, QuotaPlan } from "@xkld/domain"
+import { NATIONAL_PROVINCE_CODE } from "@xkld/demo"
 import ExcelJS from "exceljs"
 import { sql } from "kysely"
 import { ROLES, type Role } from "../../src/access/roles.ts"
@@ -31,7 +32,7 @@ const CA = "chieng-an"
 const E1 = "doanh-nghiep"
 const E2 = "doanh-nghiep-2"
 const BANK = "ngan-hang"
-const LAO_CAI = "lao-cai"
+const LAO_CAI = "lao-cai-10" // not the demo's `lao-cai` (the new province 15)
 const POLICE = "cong-an"
 const HEALTH = "so-y-te"
 const ADMIN = "quan-tri"
@@ -580,7 +581,10 @@ const userBody = (ctx: WriteContext, role: Role) => ({
  */
 async function freshAccount(ctx: WriteContext, role: Role): Promise<Session> {
   const body = userBody(ctx, role)
+  // Administrators and national officers are the operator's accounts: no province administrator makes them.
   if (role === "administrator") await ensureUser(ctx.t.services.log.database.db, body)
+  else if (role === "national-officer")
+    await ensureUser(ctx.t.services.log.database.db, { ...body, provinceCode: NATIONAL_PROVINCE_CODE })
   else await ok(ctx.as(ADMIN), "POST", "/api/users", json(body))
   ctx.remember(body.username, role, body.password)
   return openSession(ctx.t.app, body.username, body.password)
@@ -596,6 +600,7 @@ const accountOfRole: Record<Role, string> = {
   leader: "lanh-dao",
   auditor: "kiem-toan",
   administrator: ADMIN,
+  "national-officer": "bo-noi-vu",
 }
 
 // ---- the cases -------------------------------------------------------------------------------------------------

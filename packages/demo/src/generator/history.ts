@@ -49,6 +49,8 @@ interface Setup {
   readonly nowMs: number
   readonly provinces: ReadonlyArray<GeneratorProvince>
   readonly places: ReadonlyMap<string, ProvincePlaces>
+  /** The places of every province enterprises are set up for (whose department records their vetting). */
+  readonly enterprisePlaces: ReadonlyMap<string, ProvincePlaces>
   readonly enterprises: ReadonlyArray<EnterpriseProfile>
   readonly enterpriseHistory: ReadonlyArray<EnterpriseHistoryItem>
   readonly unitCodes: ReadonlyMap<string, string>
@@ -72,21 +74,24 @@ const setUp = (options: GenerateHistoryOptions): Setup => {
   if (lastDay < startDay) throw new RangeError("now is before the first year of history")
   const provinces = [...new Set<GeneratorProvince>(options.provinces ?? ["14"])].toSorted()
   const { catalogue } = bundledAdminUnits()
-  const places = new Map<string, ProvincePlaces>()
-  for (const p of provinces) {
+  const placesOf = (p: GeneratorProvince): ProvincePlaces => {
     // Provinces as the catalogue has them today (whatever the years generated): history is grouped by them.
     let found = placesCache.get(p)
     if (found === undefined) {
       found = provincePlaces(catalogue, p, LATEST)
       placesCache.set(p, found)
     }
-    places.set(p, found)
+    return found
   }
+  const places = new Map<string, ProvincePlaces>()
+  for (const p of provinces) places.set(p, placesOf(p))
+  const enterpriseProvinces = [...new Set([...provinces, ...(options.enterpriseProvinces ?? [])])].toSorted()
   const unitCodes = new Map<string, string>()
   for (const pp of places.values())
     for (const period of pp.periods) for (const place of period.places) unitCodes.set(place.unitId, place.code)
-  const provinceNames = Object.fromEntries(provinces.map((p) => [p, places.get(p)!.provinceName]))
-  const enterpriseSetup = setUpEnterprises(Rng.derive(seed, "enterprises"), provinceNames, startDay, lastDay)
+  const provinceNames = Object.fromEntries(enterpriseProvinces.map((p) => [p, placesOf(p).provinceName]))
+  const enterpriseSeed = String(options.enterpriseSeed ?? seed)
+  const enterpriseSetup = setUpEnterprises(Rng.derive(enterpriseSeed, "enterprises"), provinceNames, startDay, lastDay)
   const keys = keysFromSeed(seed)
   const cumulative = new Float64Array(lastDay - startDay + 1)
   let total = 0
@@ -101,6 +106,7 @@ const setUp = (options: GenerateHistoryOptions): Setup => {
     nowMs,
     provinces,
     places,
+    enterprisePlaces: new Map(enterpriseProvinces.map((p) => [p, placesOf(p)])),
     enterprises: enterpriseSetup.profiles,
     unitCodes,
     masterKey: options.masterKey ?? keys.masterKey,
@@ -273,15 +279,16 @@ export function* generateHistory(options: GenerateHistoryOptions): Generator<Gen
     setup.nowMs,
     setup.lastDay,
     setup.enterpriseHistory,
-    departmentActor(setup.places),
+    departmentActor(setup.enterprisePlaces),
   )
+  const withSystem = options.systemAppends ?? true
   let systemEvents = 0
-  for (const a of system.appends) systemEvents += a!.events.length
+  if (withSystem) for (const a of system.appends) systemEvents += a!.events.length
   const perWorker = eventsPerWorker(setup, 1500)
   const workers = target > systemEvents ? Math.ceil(((target - systemEvents) / perWorker) * 1.03) : 0
 
   const heap = new SourceHeap()
-  if (system.appends.length > 0)
+  if (withSystem && system.appends.length > 0)
     heap.push({ t: system.times[0]!, key: -1, appends: system.appends, times: system.times, i: 0 })
   const serials = new Map<string, number>()
   const contexts = new Map(setup.provinces.map((p) => [p, planContext(setup, p, serials)]))

@@ -43,6 +43,16 @@ export interface GenerateHistoryOptions {
   readonly targetEvents: number
   /** Provinces whose workers are generated: "14" Sơn La (default), "12" Lai Châu, "15" Lào Cai. */
   readonly provinces?: ReadonlyArray<GeneratorProvince>
+  /**
+   * Provinces whose enterprises (and vetted lists) are set up, besides `provinces` (default: none). Two generations
+   * with the same `enterpriseSeed` and enterprise provinces share the same enterprises, so a second one can add
+   * other provinces' workers to a log that already holds the first one's enterprises (`systemAppends: false`).
+   */
+  readonly enterpriseProvinces?: ReadonlyArray<GeneratorProvince>
+  /** Seed of the enterprises (default: `seed`). */
+  readonly enterpriseSeed?: string | number
+  /** Whether the admin-unit catalogue and the enterprises are yielded (default true); `targetEvents` counts the rest. */
+  readonly systemAppends?: boolean
   /** First and last year of history (default 2024 and 2026). */
   readonly from?: number
   readonly to?: number
