@@ -1,9 +1,11 @@
 import fc from "fast-check"
+import { sql } from "kysely"
 import { afterAll, beforeAll, expect, test } from "vitest"
 import {
   buildReport,
   loadProvinceData,
   renderReport,
+  reportDifference,
   reportPeriod,
   REPORT_FORMATS,
   type Reporter,
@@ -59,4 +61,40 @@ test("a report as of T is unchanged by any events recorded after T (property ove
       (f) => `${f.key}=${f.value}`,
     )
   expect(values(await json(new Date("2026-11-30T00:00:00Z"), "province"))).not.toEqual(values(atCutBefore))
+})
+
+test("the difference since issue names, for every changed figure, the events recorded after it that explain it", async () => {
+  // runs after the property: the later history is recorded
+  const asOf = new Date("2026-06-15T00:00:00Z")
+  const now = new Date("2026-11-30T00:00:00Z")
+  const [then, known] = await Promise.all(
+    [asOf, now].map(async (t) =>
+      buildReport(await loadProvinceData(fx.models, { provinceCode: "14", period, asOf: t }), "province"),
+    ),
+  )
+  const diff = await reportDifference(fx.log, fx.models, then!, known!)
+  expect(diff.differences.length).toBeGreaterThan(0)
+  const departures = diff.differences.filter(
+    (d) => d.key.startsWith("ket-qua|") && d.key.endsWith("|Đã xuất cảnh (người)"),
+  )
+  expect(departures.length).toBeGreaterThan(0)
+  const byId = new Map(diff.events.map((e) => [e.eventId, e]))
+  for (const d of diff.differences) {
+    expect(d.eventIds.length, d.key).toBeGreaterThan(0)
+    for (const id of d.eventIds) {
+      const e = byId.get(id)!
+      expect(e.recordedAt > asOf.toISOString() && e.recordedAt <= now.toISOString(), id).toBe(true)
+    }
+  }
+  // A commune's departures difference names only events of workers of that commune (or its predecessors).
+  const commune = departures.find((d) => !d.key.startsWith("ket-qua|Toàn tỉnh"))!
+  const unitFigure = then!.sections[0]!.tables[0]!.rows.find(
+    (r) => `ket-qua|${r.key}|Đã xuất cảnh (người)` === commune.key,
+  )!
+  expect(unitFigure.scope.kind).toBe("units")
+  const { rows } = await sql<{ unit_id: string; event_id: string }>`SELECT unit_id, event_id::text AS event_id
+    FROM ${sql.table(fx.models.runner.tablesOf("workers")["departures"]!)}`.execute(fx.log.database.db)
+  const units = new Map(rows.map((r) => [r.event_id, r.unit_id]))
+  const scoped = unitFigure.scope.kind === "units" ? unitFigure.scope.unitIds : []
+  for (const id of commune.eventIds) if (units.has(id)) expect(scoped).toContain(units.get(id))
 })
