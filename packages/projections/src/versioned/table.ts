@@ -35,6 +35,14 @@ export const writeVersionBatch = async (
   for (const table of tables) {
     const closings = batch.closings.filter((c) => c.table === table)
     if (closings.length > 0) {
+      // A version closed at the instant it opened (two appends recorded at the same time, in separate batches)
+      // is invisible to every as-of query: drop it, as a batch drops its own, so that what the table holds does
+      // not depend on where batch boundaries fell (live read models equal a rebuild).
+      await sql`DELETE FROM ${sql.table(physical(table))} AS t
+        USING (SELECT * FROM unnest(${closings.map((c) => c.key)}::text[], ${closings.map((c) => c.recordedTo.toISOString())}::text[]))
+          AS c(key, recorded_to)
+        WHERE t.key = c.key AND t.recorded_to IS NULL AND t.recorded_from = c.recorded_to::timestamptz
+          AND t.key = ANY (${closings.map((c) => c.key)}::text[])`.execute(trx)
       await sql`UPDATE ${sql.table(physical(table))} AS t
         SET recorded_to = c.recorded_to::timestamptz, closed_by = c.closed_by::uuid
         FROM (SELECT * FROM unnest(${closings.map((c) => c.key)}::text[], ${closings.map((c) => c.recordedTo.toISOString())}::text[],
