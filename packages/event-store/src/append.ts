@@ -23,6 +23,17 @@ export type AppendOutcome =
 const expectedText = (expected: ExpectedVersion): string =>
   expected === "stream_exists" ? "exists" : typeof expected === "number" ? String(expected) : expected
 
+/** The events as es_append and es_append_batch read them. */
+export const payloadOf = (request: AppendRequest) =>
+  request.events.map((e) => ({
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    metadata: e.metadata,
+    occurredAt: e.occurredAt.toISOString(),
+  }))
+
 /** One round trip: `es_append` checks, numbers, chains and inserts (migrations 0002, 0005, 0006). */
 export async function append(
   db: Kysely<any>,
@@ -31,16 +42,7 @@ export async function append(
 ): Promise<AppendOutcome> {
   let payload: string
   try {
-    payload = JSON.stringify(
-      request.events.map((e) => ({
-        eventId: e.eventId,
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        data: e.data,
-        metadata: e.metadata,
-        occurredAt: e.occurredAt.toISOString(),
-      })),
-    )
+    payload = JSON.stringify(payloadOf(request))
   } catch (cause) {
     return { ok: false, error: new StoreFailure({ operation: "append", cause }) }
   }

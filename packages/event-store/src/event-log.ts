@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely"
 import { append, type AppendOutcome, type AppendRequest } from "./append.ts"
+import { appendBatch, type AppendBatchOutcome } from "./append-batch.ts"
 import type { Database } from "./backends/database.ts"
 import {
   countEvents,
@@ -45,6 +46,11 @@ export interface EventLog {
   readonly database: Database
   /** Appends in the log's own transaction, or in the caller's (`trx`) for read-your-writes projections. */
   readonly append: (request: AppendRequest, trx?: Kysely<any>) => Promise<AppendOutcome>
+  /**
+   * Several appends (any streams) in one round trip and one transaction (the caller's, when given), each
+   * checked as `append` checks it, in order; all or nothing. For bulk writes: history loads, imports.
+   */
+  readonly appendBatch: (requests: ReadonlyArray<AppendRequest>, trx?: Kysely<any>) => Promise<AppendBatchOutcome>
   readonly readStream: (
     streamId: string,
     options?: ReadStreamOptions,
@@ -97,6 +103,11 @@ export async function openEventLog(database: Database, options: EventLogOptions 
     append: async (request, trx) => {
       const outcome = await append(trx ?? db, request, options.allowRecordedAt ?? false)
       if (outcome.ok && !outcome.result.duplicate && !trx) wakeUp.appended()
+      return outcome
+    },
+    appendBatch: async (requests, trx) => {
+      const outcome = await appendBatch(trx ?? db, requests, options.allowRecordedAt ?? false)
+      if (outcome.ok && !trx && outcome.results.some((r) => !r.duplicate)) wakeUp.appended()
       return outcome
     },
     readStream: (streamId, readOptions, on) => readStream(on ?? db, streamId, readOptions),

@@ -1,4 +1,5 @@
 export type { AppendOutcome, AppendRequest } from "./append.ts"
+export type { AppendBatchOutcome } from "./append-batch.ts"
 export type { BackendName, Database, PoolStats } from "./backends/database.ts"
 export { hostRouting } from "./backends/hosts.ts"
 export { openPglite } from "./backends/pglite.ts"

@@ -21,6 +21,7 @@ test("migrations are versioned and idempotent: a second run applies nothing and 
       "0005-faster-append",
       "0006-stream-type-guard",
       "0007-application-role-login",
+      "0008-append-batch",
     ])
     expect(await log.count()).toBe(1)
   } finally {

@@ -6,6 +6,7 @@ import * as applicationRole from "./0004-application-role.ts"
 import * as fasterAppend from "./0005-faster-append.ts"
 import * as streamTypeGuard from "./0006-stream-type-guard.ts"
 import * as applicationRoleLogin from "./0007-application-role-login.ts"
+import * as appendBatch from "./0008-append-batch.ts"
 
 /** Versioned migrations of the event store, in order. Never edit a released one: add the next. */
 export const eventStoreMigrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const eventStoreMigrations: Record<string, Migration> = {
   "0005-faster-append": fasterAppend,
   "0006-stream-type-guard": streamTypeGuard,
   "0007-application-role-login": applicationRoleLogin,
+  "0008-append-batch": appendBatch,
 }
 
 export const staticProvider = (migrations: Record<string, Migration>): MigrationProvider => ({
