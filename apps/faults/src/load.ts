@@ -75,9 +75,9 @@ export async function registering(
   }
 }
 
-/** A dashboard reading a report and a worker list until `stop()`. */
+/** A province officer's dashboard reading a report, the worker list and the units until `stop()`. */
 export async function reading(session: Session, record: LoadRecord, stop: () => boolean, pauseMs = 100): Promise<void> {
-  const routes = ["/api/reports/funnel", "/api/workers", "/api/attainment"] as const
+  const routes = ["/api/reports/funnel", "/api/workers", "/api/units?province=14"] as const
   for (let i = 0; !stop(); i++) {
     const path = routes[i % routes.length]!
     record.note(`GET ${path}`, await session.send("GET", path))

@@ -9,7 +9,7 @@ import pg from "pg"
 export interface HostRouting {
   /** The same address with one host (the first) and without `target_session_attrs`: what `pg` can parse. */
   readonly url: string
-  /** The client class the pools use: plain `pg.Client` for one host without a session target. */
+  /** The client class the pools use (routing to the primary when several hosts are given). */
   readonly Client: typeof pg.Client
   /** Every host as `host:port`, for messages. */
   readonly hosts: ReadonlyArray<string>
@@ -27,7 +27,7 @@ const PROBE_TIMEOUT_MS = 2_000
 
 export function hostRouting(connectionString: string): HostRouting {
   const match = URL_PARTS.exec(connectionString)
-  if (!match) return { url: connectionString, Client: pg.Client, hosts: [] }
+  if (!match) return { url: connectionString, Client: SurvivingClient, hosts: [] }
   const [, scheme, userInfo = "", hostPart = "", rest = ""] = match
   const hosts: Host[] = hostPart.split(",").map((entry) => {
     const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry)
@@ -45,8 +45,21 @@ export function hostRouting(connectionString: string): HostRouting {
   const remaining = params.toString()
   const url = `${scheme}${userInfo}${hostText(first)}${path}${remaining ? `?${remaining}` : ""}`
   const names = hosts.map(hostText)
-  if (hosts.length === 1 && target === "any") return { url, Client: pg.Client, hosts: names }
+  if (hosts.length === 1 && target === "any") return { url, Client: SurvivingClient, hosts: names }
   return { url, Client: routingClient(hosts, target !== "any"), hosts: names }
+}
+
+/**
+ * A `pg.Client` whose connection may be ended by the server at any moment (shutdown, restart, failover: FATAL
+ * 57P01) without ending the process: pg emits `error` on a client that is checked out between two queries (in a
+ * transaction, or held by LISTEN), and an `error` event nobody listens to throws. The query in flight fails (the
+ * edge answers 503), the pool discards the client (it is no longer queryable) and opens a new one.
+ */
+class SurvivingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config)
+    this.on("error", () => undefined)
+  }
 }
 
 /**
@@ -76,7 +89,7 @@ function routingClient(hosts: ReadonlyArray<Host>, readWrite: boolean): typeof p
       await client.end().catch(() => undefined)
     }
   }
-  return class RoutingClient extends pg.Client {
+  return class RoutingClient extends SurvivingClient {
     readonly #config: pg.ClientConfig
     constructor(config?: string | pg.ClientConfig) {
       super(config)
