@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./config.ts"
 import { DEMO_PASSWORD } from "@xkld/demo"
 import { loadDemo } from "./demo/load.ts"
 import { loadReferenceData } from "./reference-data/load.ts"
+import { listUsers } from "./auth/users.ts"
 
 let config
 try {
@@ -23,6 +24,10 @@ else {
   // production and development: the public reference data only; the first administrator: `pnpm xkld users create`
   const written = await loadReferenceData(services)
   if (written > 0) console.log(`Đã nạp dữ liệu tham chiếu / reference data loaded: ${written} sự kiện / events`)
+  if ((await listUsers(services.log.database.db)).length === 0)
+    console.log(
+      "Chưa có tài khoản nào / no accounts yet: pnpm xkld users create --username <u> --role administrator --province <mã> --password-stdin (docs/operations.md)",
+    )
 }
 
 const server = serve({ fetch: createApp(services).fetch, port: config.port }, (info) => {

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // `pnpm xkld <command>`: the operator's tool over the application's own database and code (docs/operations.md).
 import { backup, restore } from "./commands/backup.ts"
+import { importCommand } from "./commands/import.ts"
+import { keys } from "./commands/keys.ts"
+import { report } from "./commands/report.ts"
 import { migrate, seal, verify } from "./commands/log.ts"
 import { check, rebuild } from "./commands/read-models.ts"
 import { users } from "./commands/users.ts"
@@ -17,6 +20,9 @@ const commands: Record<string, (args: ReadonlyArray<string>) => Promise<void>> =
   rebuild,
   check,
   users,
+  import: importCommand,
+  keys,
+  report,
 }
 
 export async function run(argv: ReadonlyArray<string>): Promise<number> {

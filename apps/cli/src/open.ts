@@ -1,7 +1,7 @@
 import { servicesOver, type RunningServices } from "@xkld/api/src/bootstrap.ts"
 import { ConfigError, loadConfig, type AppConfig } from "@xkld/api/src/config.ts"
 import { migrateApi } from "@xkld/api/src/storage/migrations.ts"
-import { describeConfig, openDatabase, type Database } from "@xkld/event-store"
+import { describeConfig, openDatabase, openEventLog, type Database, type EventLog } from "@xkld/event-store"
 import { CliError } from "./errors.ts"
 
 /** The application's own configuration (`DATABASE_URL` or `DATA_DIR`, `XKLD_MODE`, the keys): the CLI is the app. */
@@ -38,5 +38,17 @@ export async function withServices<T>(config: AppConfig, work: (services: Runnin
     return await work(services)
   } finally {
     await services.close()
+  }
+}
+
+/** The event log over the migrated database; closed with its LISTEN connection (else the process would not end). */
+export async function withLog<T>(config: AppConfig, work: (log: EventLog) => Promise<T>): Promise<T> {
+  say(config)
+  const log = await openEventLog(await openDatabase(config.database))
+  try {
+    await migrateApi(log.database.owner)
+    return await work(log)
+  } finally {
+    await log.close()
   }
 }

@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { apiBackupTables } from "@xkld/api/src/storage/backup-tables.ts"
-import { openEventLog } from "@xkld/event-store"
 import { BackupError, restoreBackup, writeBackup, type BackupProgress } from "@xkld/event-store/backup"
 import { parseCommand } from "../args.ts"
 import { CliError, usage } from "../errors.ts"
-import { cliConfig, withDatabase } from "../open.ts"
+import { cliConfig, withDatabase, withLog } from "../open.ts"
 import { progress, type Progress } from "../progress.ts"
 import { interruption } from "../interrupt.ts"
 
@@ -71,15 +70,15 @@ export async function restore(args: ReadonlyArray<string>): Promise<void> {
   if (limit !== undefined && !/^\d+$/.test(limit))
     throw usage("--max-transaction-advance phải là số nguyên dương", "--max-transaction-advance must be a number")
   const shown = progressByStep()
-  const { summary, report } = await withDatabase(cliConfig(), async (database) => {
-    const restored = await restoreBackup(database, file, {
+  const { summary, report } = await withLog(cliConfig(), async (log) => {
+    const restored = await restoreBackup(log.database, file, {
       tables: apiBackupTables,
       onProgress: shown.onProgress,
       signal: interruption(),
       ...(limit !== undefined ? { advanceLimit: BigInt(limit) } : {}),
     })
     shown.finish()
-    return { summary: restored, report: await (await openEventLog(database)).verify() }
+    return { summary: restored, report: await log.verify() }
   }).catch(asCli)
   console.log(
     `Đã khôi phục ${vi(summary.rows)} dòng từ ${file} (sao lưu lúc ${summary.header.createdAt}) / restored` +

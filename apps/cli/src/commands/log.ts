@@ -1,7 +1,7 @@
-import { describeProblem, openEventLog } from "@xkld/event-store"
+import { describeProblem } from "@xkld/event-store"
 import { parseCommand } from "../args.ts"
 import { CliError } from "../errors.ts"
-import { cliConfig, withDatabase } from "../open.ts"
+import { cliConfig, withDatabase, withLog } from "../open.ts"
 
 const vi = (n: number) => n.toLocaleString("vi-VN")
 
@@ -15,7 +15,7 @@ export async function migrate(args: ReadonlyArray<string>): Promise<void> {
 /** `xkld verify`: recomputes every hash chain and seal; exit 1 naming the first problem. */
 export async function verify(args: ReadonlyArray<string>): Promise<void> {
   const { values } = parseCommand(args, { json: { type: "boolean" } }, 0)
-  const report = await withDatabase(cliConfig(), async (database) => (await openEventLog(database)).verify())
+  const report = await withLog(cliConfig(), (log) => log.verify())
   if (values.json) console.log(JSON.stringify(report, null, 2))
   const { events, streams, seals } = report.checked
   const checked = `${vi(events)} sự kiện, ${vi(streams)} luồng, ${vi(seals)} niêm phong / events, streams, seals`
@@ -33,7 +33,7 @@ export async function verify(args: ReadonlyArray<string>): Promise<void> {
 /** `xkld seal`: seals the log up to now; the printed hash is to be kept outside the database (ADR 0004). */
 export async function seal(args: ReadonlyArray<string>): Promise<void> {
   parseCommand(args, {}, 0)
-  const sealed = await withDatabase(cliConfig(), async (database) => (await openEventLog(database)).seal())
+  const sealed = await withLog(cliConfig(), (log) => log.seal())
   console.log(
     sealed
       ? `Niêm phong số ${sealed.sealNumber}: ${vi(sealed.eventCount)} sự kiện mới, mã ${sealed.sealHash} — hãy lưu mã này ngoài máy chủ / keep this hash outside the server`

@@ -14,7 +14,12 @@ export interface CliResult {
 }
 
 /** Runs `xkld` as an operator would: its own process, the given environment, `input` on standard input. */
-export function runCli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv, input = ""): Promise<CliResult> {
+export function runCli(
+  args: ReadonlyArray<string>,
+  env: NodeJS.ProcessEnv,
+  input = "",
+  timeoutMs = 180_000,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, ...env }, stdio: "pipe" })
     let stdout = ""
@@ -22,7 +27,16 @@ export function runCli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv, inpu
     child.stdout.on("data", (d) => (stdout += d))
     child.stderr.on("data", (d) => (stderr += d))
     child.on("error", reject)
-    child.on("close", (status) => resolve({ status, stdout, stderr }))
+    // a command that does not end is a failure, not a hung test run
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs)
+    child.on("close", (status) => {
+      clearTimeout(timer)
+      resolve({
+        status,
+        stdout: timer && status === null ? `${stdout}\n[killed after ${timeoutMs} ms]` : stdout,
+        stderr,
+      })
+    })
     child.stdin.end(input)
   })
 }
