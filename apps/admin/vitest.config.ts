@@ -26,6 +26,8 @@ export default defineConfig({
           environment: "node",
           include: ["e2e/**/*.e2e.test.ts"],
           testTimeout: 300_000,
+          // A screen's data comes from the real API on 2 shared cores: give each expectation time.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           hookTimeout: 600_000,
           fileParallelism: false,
         },

@@ -34,7 +34,7 @@ export function AsOfControl() {
     void navigate({ to: ".", search: (previous: Record<string, unknown>) => ({ ...previous, asOf: undefined }) })
   }
   return (
-    <form onSubmit={apply} className="flex flex-wrap items-center gap-2" aria-label={t("asOf.label")}>
+    <form onSubmit={apply} className="flex flex-wrap items-center gap-2">
       <label htmlFor="as-of" className="text-sm text-slate-100">
         {t("asOf.label")}
       </label>

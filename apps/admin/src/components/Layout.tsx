@@ -45,7 +45,7 @@ export function Layout() {
               type="button"
               className="btn-secondary py-1 text-sm"
               onClick={toggle}
-              aria-label={t("app.languageLabel")}
+              title={t("app.languageLabel")}
               lang={language === "vi" ? "en" : "vi"}
             >
               {t("app.language")}

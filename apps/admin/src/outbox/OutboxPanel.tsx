@@ -54,11 +54,12 @@ function OutboxItem({ entry, language }: { entry: OutboxEntry; language: "vi" | 
       {reason && (
         <p className="text-red-800">
           {reason.describe(language)}
-          {reason.fields.map((f) => (
-            <span key={f.path} className="block">
-              {f.path}: {language === "en" ? (f.messageEn ?? f.message) : f.message}
-            </span>
-          ))}
+          {!reason.detail &&
+            reason.fields.map((f) => (
+              <span key={f.path} className="block">
+                {f.path}: {language === "en" ? (f.messageEn ?? f.message) : f.message}
+              </span>
+            ))}
         </p>
       )}
       <div className="mt-1 flex gap-2">

@@ -30,7 +30,10 @@ export function Plans() {
     queryFn: () =>
       call(api.GET("/api/plans", { params: { query: { province: me.provinceCode, ...(asOf ? { asOf } : {}) } } })),
   })
-  const plan = plans.data?.items.find((p) => p.status === "issued") ?? plans.data?.items[0]
+  // The proposal is made for a yearly quota plan (a multi-year programme has no quotas to apportion).
+  const thisYear = new Date(asOf ?? Date.now()).getUTCFullYear()
+  const yearly = plans.data?.items.filter((p) => p.kind === "plan" && p.status === "issued") ?? []
+  const plan = yearly.find((p) => p.year === thisYear) ?? yearly[0]
   const mayApportion = me.role !== "commune-officer"
   const apportionment = useQuery({
     enabled: Boolean(plan) && mayApportion,
@@ -57,7 +60,7 @@ export function Plans() {
                 · {t("plans.legal")}: {p.legalBasis?.issuer} {p.legalBasis?.number}{" "}
                 {p.legalBasis?.date ? formatDate(p.legalBasis.date) : ""}
               </p>
-              {p.discrepancy !== 0 && (
+              {typeof p.target === "number" && typeof p.discrepancy === "number" && p.discrepancy !== 0 && (
                 <p className="text-sm font-medium text-amber-900">
                   {t("overview.discrepancy", {
                     allocated: formatNumber(p.allocatedTotal),
@@ -70,8 +73,9 @@ export function Plans() {
           ))}
         </ul>
       )}
+      {apportionment.isError && <ErrorNote error={apportionment.error} />}
       {apportionment.data && (
-        <Card title={t("plans.proposal")} id="proposal-title">
+        <Card title={`${t("plans.proposal")} — ${plan?.year}`} id="proposal-title">
           <p className="mb-2 text-sm text-slate-700">
             {language === "en" ? apportionment.data.noteEn : apportionment.data.note}
           </p>

@@ -56,7 +56,8 @@ export function Workers() {
               ...(asOf ? { asOf } : {}),
               limit: String(PAGE_SIZE),
               offset: String((page - 1) * PAGE_SIZE),
-              sort: "name",
+              // Roles that may not see names (the bank) cannot sort by them: the API refuses it.
+              sort: me.role === "bank-officer" ? "registeredOn" : "name",
             },
           },
         }),
