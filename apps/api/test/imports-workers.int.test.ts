@@ -10,6 +10,7 @@ import {
   HEADERS,
   jsonOf,
   people,
+  rowOf,
   session,
   setUpImportsApp,
   sha256,
@@ -22,6 +23,12 @@ import {
 } from "./support/imports-app.ts"
 
 setUpImportsApp()
+
+const workbookOfBuffer = async (bytes: ArrayBuffer) => {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(Buffer.from(bytes) as never)
+  return workbook
+}
 
 describe("templates", () => {
   test("the workers template downloads as xlsx with Vietnamese headers, notes and drop-down lists", async () => {
@@ -275,6 +282,67 @@ describe("importing a commune's workers", () => {
     const body = await jsonOf(response)
     expect(response.status, JSON.stringify(body).slice(0, 800)).toBe(200)
     expect(body).toMatchObject({ rows: 3, imported: 3 })
+  })
+
+  test("the wish (market, occupation) and the priority groups of the documents import; an unknown market is a row error", async () => {
+    const officer = await session("to-hieu")
+    const template = workbookOfBuffer(await (await officer.get("/api/imports/templates/workers.xlsx")).arrayBuffer())
+    const notes = (await template).getWorksheet("Hướng dẫn")!.getSheetValues().flat().join(" ")
+    expect(notes).toMatch(/Thị trường mong muốn/)
+    expect(notes).toMatch(/Vùng đặc biệt khó khăn/)
+    const list = people(3, 49)
+    const wishes = [
+      ["Hàn Quốc", "Nông nghiệp", "Mất việc làm; Vùng sâu, vùng xa"],
+      ["Nhật Bản", "Điều dưỡng", "Học sinh, sinh viên; Đối tượng chính sách"],
+      ["", "", ""],
+    ]
+    const fileOf = async (rows: ReadonlyArray<ReadonlyArray<string>>) => {
+      const workbook = new ExcelJS.Workbook()
+      const sheet = workbook.addWorksheet("DS")
+      sheet.addRow([
+        ...HEADERS.filter((h) => h !== "Nhóm ưu tiên"),
+        "Nhóm ưu tiên",
+        "Thị trường mong muốn",
+        "Nghề mong muốn",
+      ])
+      list.forEach((p, i) => {
+        const cells = rowOf(p, i).filter((_, c) => HEADERS[c] !== "Nhóm ưu tiên")
+        sheet.addRow([...cells, rows[i]![2]!, rows[i]![0]!, rows[i]![1]!])
+      })
+      return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
+    }
+
+    const before = await t.services.log.count()
+    const bad = await officer.upload(
+      "/api/imports/workers",
+      await fileOf([["Pháp", "Nông nghiệp", ""], ...wishes.slice(1)]),
+      "sai-thi-truong.xlsx",
+    )
+    const problems = await jsonOf(bad)
+    expect(bad.status).toBe(422)
+    expect(problems.rows).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: "Thị trường mong muốn",
+        message: "Thị trường “Pháp” không có trong danh mục thị trường (xem trang “Hướng dẫn”).",
+      }),
+    ])
+    expect(await t.services.log.count()).toBe(before)
+
+    const response = await officer.upload("/api/imports/workers", await fileOf(wishes), "nguyen-vong.xlsx")
+    expect(response.status, JSON.stringify(await response.clone().json())).toBe(200)
+    const rows = await t.services.models.workers({ unitIds: [toHieuId] })
+    const mine = (birthYear: number, wishMarket: string | null) =>
+      rows.find((w) => w.registeredOn >= "2026-01-01" && w.birthYear === birthYear && w.wishMarket === wishMarket)
+    const year = (p: (typeof list)[number]) => Number(p.dob.slice(-4))
+    expect(mine(year(list[0]!), "KR")).toMatchObject({
+      wishOccupation: "Nông nghiệp",
+      priorityGroups: ["especiallyDifficultArea", "jobLoss"],
+    })
+    expect(mine(year(list[1]!), "JP")).toMatchObject({
+      wishOccupation: "Điều dưỡng",
+      priorityGroups: ["policyBeneficiary", "student"],
+    })
   })
 
   test("files that are not xlsx are client errors, never 500", async () => {

@@ -1,4 +1,4 @@
-import type { Worker } from "@xkld/domain"
+import { Reference, type Worker } from "@xkld/domain"
 import { looseKey, type TemplateColumn } from "./spreadsheet.ts"
 
 export type WorkerColumnKey =
@@ -16,6 +16,8 @@ export type WorkerColumnKey =
   | "phone"
   | "address"
   | "passportNumber"
+  | "wishMarket"
+  | "wishOccupation"
 
 export const SEX_CHOICES = ["Nam", "Nữ"] as const
 export const YES_NO_CHOICES = ["Có", "Không"] as const
@@ -46,6 +48,18 @@ export const priorityGroupLabels: ReadonlyArray<{
   { group: "landRevoked", label: "Hộ bị thu hồi đất", aliases: ["Thu hồi đất", "Lao động thuộc hộ bị thu hồi đất"] },
   { group: "youth", label: "Thanh niên", aliases: [] },
   { group: "ruralWorker", label: "Lao động nông thôn", aliases: [] },
+  { group: "jobLoss", label: "Mất việc làm", aliases: ["Lao động bị mất việc làm", "Lao động mất việc làm"] },
+  { group: "student", label: "Học sinh, sinh viên", aliases: ["Học sinh", "Sinh viên", "Học sinh sinh viên"] },
+  {
+    group: "policyBeneficiary",
+    label: "Người thuộc đối tượng chính sách",
+    aliases: ["Đối tượng chính sách", "Gia đình chính sách", "Thân nhân người có công"],
+  },
+  {
+    group: "especiallyDifficultArea",
+    label: "Vùng đặc biệt khó khăn",
+    aliases: ["Vùng sâu, vùng xa", "Địa bàn đặc biệt khó khăn", "Vùng sâu vùng xa, vùng đặc biệt khó khăn"],
+  },
 ]
 
 const groupByKey = new Map(
@@ -191,5 +205,25 @@ export const workerColumns: ReadonlyArray<TemplateColumn<WorkerColumnKey>> = [
     text: true,
     note: "Không bắt buộc.",
     example: "",
+  },
+  {
+    key: "wishMarket",
+    header: "Thị trường mong muốn",
+    aliases: ["Nguyện vọng thị trường", "Nước mong muốn đi làm việc", "Thị trường"],
+    required: false,
+    width: 18,
+    note: `Không bắt buộc; nước hoặc thị trường người lao động mong muốn đi làm việc: ${Reference.marketsInVietnameseOrder()
+      .map((m) => m.nameVi)
+      .join("; ")}.`,
+    example: "Hàn Quốc",
+  },
+  {
+    key: "wishOccupation",
+    header: "Nghề mong muốn",
+    aliases: ["Nguyện vọng ngành nghề", "Ngành nghề mong muốn"],
+    required: false,
+    width: 20,
+    note: "Không bắt buộc; ngành nghề người lao động mong muốn làm ở nước ngoài.",
+    example: "Sản xuất chế tạo",
   },
 ]

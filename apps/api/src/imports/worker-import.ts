@@ -204,6 +204,14 @@ const registrationCommand = (
       priorityGroups: row.priorityGroups,
       identity,
       ...(row.ethnicGroup === undefined ? {} : { sensitive: { ethnicGroup: row.ethnicGroup } }),
+      ...(row.wishMarket === undefined && row.wishOccupation === undefined
+        ? {}
+        : {
+            wish: {
+              ...(row.wishMarket === undefined ? {} : { marketCode: row.wishMarket }),
+              ...(row.wishOccupation === undefined ? {} : { occupation: row.wishOccupation }),
+            },
+          }),
     },
     { personKey, indexKey },
   )

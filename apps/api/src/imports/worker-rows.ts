@@ -1,4 +1,4 @@
-import { AdminUnit, PersonalData, type Worker } from "@xkld/domain"
+import { AdminUnit, PersonalData, Reference, type Worker } from "@xkld/domain"
 import { Result } from "effect"
 import type { RowError } from "./row-errors.ts"
 import {
@@ -38,6 +38,9 @@ export interface ValidWorkerRow {
   readonly phone: string | undefined
   readonly address: string | undefined
   readonly passportNumber: string | undefined
+  /** Nguyện vọng: the wished market's code and the occupation, when written. */
+  readonly wishMarket: string | undefined
+  readonly wishOccupation: string | undefined
 }
 
 const headerOf = new Map(workerColumns.map((c) => [c.key, c.header]))
@@ -90,6 +93,8 @@ export function validateWorkerRows(
     const ethnicGroup = optionalText("ethnicGroup")
     const address = optionalText("address")
     const passportNumber = optionalText("passportNumber")
+    const wishOccupation = optionalText("wishOccupation")
+    const wishMarket = readMarket(cells.wishMarket, (m, en) => err("wishMarket", m, en))
     const priorityGroups = readGroups(cells.priorityGroups, (m, en) => err("priorityGroups", m, en))
     const phone = readPhone(cells.phone, (m, en) => err("phone", m, en))
 
@@ -194,6 +199,8 @@ export function validateWorkerRows(
         phone,
         address,
         passportNumber,
+        wishMarket,
+        wishOccupation,
       })
   }
   return { valid, errors }
@@ -251,10 +258,13 @@ const readGroups = (
   const text = textOf(value)
   if (text === undefined) return []
   const groups = new Set<Worker.PriorityGroup>()
-  for (const part of text
-    .split(/[;,\n]/)
+  // Groups are separated by ";" or a new line, or by commas — but some names hold a comma ("Học sinh, sinh viên").
+  const parts = text
+    .split(/[;\n]/)
+    .flatMap((part) => (priorityGroupOf(part.trim()) ? [part] : part.split(",")))
     .map((p) => p.trim())
-    .filter((p) => p !== "")) {
+    .filter((p) => p !== "")
+  for (const part of parts) {
     const group = priorityGroupOf(part)
     if (group) groups.add(group)
     else
@@ -264,6 +274,18 @@ const readGroups = (
       )
   }
   return [...groups]
+}
+
+/** A market by its Vietnamese name (or another spelling the catalogue knows) or its code. */
+const readMarket = (value: Plain, err: (message: string, messageEn: string) => void): string | undefined => {
+  const text = textOf(value)
+  if (text === undefined) return undefined
+  const market = Reference.marketByVietnameseName(text) ?? Reference.marketByCode(text.toUpperCase())
+  if (market === undefined) {
+    err(`Thị trường “${text}” không có trong danh mục thị trường (xem trang “Hướng dẫn”).`, `Unknown market "${text}".`)
+    return undefined
+  }
+  return market.code
 }
 
 const readPhone = (value: Plain, err: (message: string, messageEn: string) => void): string | undefined => {

@@ -26,6 +26,13 @@ export const RegisterBody = Schema.Struct({
   residenceUnit: UnitRef,
   ethnicMinority: Schema.Boolean,
   priorityGroups: Schema.optional(Schema.Array(Worker.PriorityGroup)),
+  /** Nguyện vọng: the market (a code of the markets catalogue, e.g. "KR") and the occupation wished for. */
+  wish: Schema.optional(
+    Schema.Struct({
+      marketCode: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(10))),
+      occupation: Schema.optional(Text),
+    }),
+  ),
 })
 export type RegisterBody = typeof RegisterBody.Type
 

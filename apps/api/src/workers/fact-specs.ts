@@ -113,10 +113,13 @@ const standingOf = (extras: FactExtras): Worker.EnterpriseStanding => {
   return extras.standing
 }
 
+/** Ids an officer may leave out: the app gives the loan, subsidy or case a new id (the fact's own input says which). */
+const NEW_ID_FIELDS = ["loanId", "subsidyId", "caseId"] as const
+
 /**
  * The event's fields from what the officer typed (`input` of the fact's declaration, besides the date): the input as
  * sent (what was not sent left out), with what only the app can do — a unit reference resolved to the unit, the
- * enterprise checked against the officer's own or the known ones, a new loan id, the `sealed` fields sealed
+ * enterprise checked against the officer's own or the known ones, a new loan, subsidy or case id, the `sealed` fields sealed
  * together with the person's key as `sensitive`.
  */
 const fieldsOf =
@@ -137,7 +140,8 @@ const fieldsOf =
       Object.assign(fields, { residenceUnitCode: unit.code, residenceUnitId: unit.unitId })
     }
     if ("enterpriseId" in recording.input) fields.enterpriseId = await enterpriseOf(body, ctx)
-    if ("loanId" in recording.input) fields.loanId ??= newEventId(ctx.request, 1)
+    // A loan, a subsidy or a protection case opened without an id gets a new one (later facts name it).
+    for (const name of NEW_ID_FIELDS) if (name in recording.input) fields[name] ??= newEventId(ctx.request, 1)
     const secret = typed(sealed)
     if (Object.keys(secret).length > 0) fields.sensitive = await seal(ctx, secret)
     return fields

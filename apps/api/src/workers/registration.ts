@@ -75,6 +75,7 @@ export function registrationCommand(
       priorityGroups: body.priorityGroups ?? [],
       identity: withoutUndefined(identity),
       ...(body.sensitive ? { sensitive: withoutUndefined(body.sensitive) } : {}),
+      ...(body.wish ? { wish: withoutUndefined(body.wish) } : {}),
     },
     { personKey, indexKey: services.indexKey },
   )

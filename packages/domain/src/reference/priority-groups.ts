@@ -10,6 +10,9 @@ export interface PriorityGroup {
   readonly sources: ReadonlyArray<SeedSource>
 }
 
+const policyGroupsQuote =
+  "gia tăng số lượng người lao động thuộc đối tượng chính sách, dân tộc thiểu số, hộ nghèo, vùng sâu, vùng xa, vùng đặc biệt khó khăn"
+
 export const priorityGroups: ReadonlyArray<PriorityGroup> = [
   {
     code: "ethnic-minority",
@@ -94,6 +97,23 @@ export const priorityGroups: ReadonlyArray<PriorityGroup> = [
         seed: "001",
         quote: "Tuyên truyền, định hướng cho học sinh, sinh viên về chủ trương, chính sách đưa người lao động",
       },
+    ],
+  },
+  {
+    code: "policy-beneficiary",
+    nameVi: "Người thuộc đối tượng chính sách",
+    nameEn: "Policy beneficiaries (families of people with merit and other policy groups)",
+    sensitive: false,
+    sources: [{ seed: "000", quote: policyGroupsQuote }],
+  },
+  {
+    code: "especially-difficult-area",
+    nameVi: "Người ở vùng sâu, vùng xa, địa bàn đặc biệt khó khăn",
+    nameEn: "Residents of remote and especially difficult areas",
+    sensitive: false,
+    sources: [
+      { seed: "000", quote: policyGroupsQuote },
+      { seed: "002", quote: "nhất là lao động ở nông thôn, địa bàn đặc biệt khó khăn" },
     ],
   },
 ]

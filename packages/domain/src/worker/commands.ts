@@ -19,6 +19,18 @@ import {
   trainingFields,
   violationFields,
   WorkerFact,
+  assessmentFields,
+  legalCounsellingFields,
+  loanFileConfirmationFields,
+  passportFields,
+  protectionCaseOpeningFields,
+  protectionCaseResolutionFields,
+  reintegrationFields,
+  returneeNoticeFields,
+  subsidyAppraisalFields,
+  subsidyDecisionFields,
+  subsidyPaymentFields,
+  visaFields,
 } from "./events.ts"
 import { EnterpriseStanding, NonEmptyString } from "./values.ts"
 
@@ -86,6 +98,39 @@ export class RecordWithdrawal extends Schema.TaggedClass<RecordWithdrawal>()("Re
   ...base,
   reason: NonEmptyString,
 }) {}
+export class RecordLegalCounselling extends Schema.TaggedClass<RecordLegalCounselling>()(
+  "RecordLegalCounselling",
+  legalCounsellingFields,
+) {}
+export class ConfirmLoanFile extends Schema.TaggedClass<ConfirmLoanFile>()(
+  "ConfirmLoanFile",
+  loanFileConfirmationFields,
+) {}
+export class RecordAssessment extends Schema.TaggedClass<RecordAssessment>()("RecordAssessment", assessmentFields) {}
+export class RecordPassport extends Schema.TaggedClass<RecordPassport>()("RecordPassport", passportFields) {}
+export class RecordVisa extends Schema.TaggedClass<RecordVisa>()("RecordVisa", visaFields) {}
+export class AppraiseSubsidy extends Schema.TaggedClass<AppraiseSubsidy>()("AppraiseSubsidy", subsidyAppraisalFields) {}
+export class DecideSubsidy extends Schema.TaggedClass<DecideSubsidy>()("DecideSubsidy", subsidyDecisionFields) {}
+export class RecordSubsidyPayment extends Schema.TaggedClass<RecordSubsidyPayment>()(
+  "RecordSubsidyPayment",
+  subsidyPaymentFields,
+) {}
+export class OpenProtectionCase extends Schema.TaggedClass<OpenProtectionCase>()(
+  "OpenProtectionCase",
+  protectionCaseOpeningFields,
+) {}
+export class ResolveProtectionCase extends Schema.TaggedClass<ResolveProtectionCase>()(
+  "ResolveProtectionCase",
+  protectionCaseResolutionFields,
+) {}
+export class RecordReturneeNotice extends Schema.TaggedClass<RecordReturneeNotice>()(
+  "RecordReturneeNotice",
+  returneeNoticeFields,
+) {}
+export class RecordReintegration extends Schema.TaggedClass<RecordReintegration>()(
+  "RecordReintegration",
+  reintegrationFields,
+) {}
 /**
  * Replace fact `correctsEventId` with `replacement` (same type; its eventId/workerId are taken from the original).
  * Correcting a departure needs `dateOfBirth` again, for the age check on the new date; correcting a selection or
@@ -124,5 +169,17 @@ export type WorkerCommand =
   | RecordViolation
   | RecordReemploymentSupport
   | RecordWithdrawal
+  | RecordLegalCounselling
+  | ConfirmLoanFile
+  | RecordAssessment
+  | RecordPassport
+  | RecordVisa
+  | AppraiseSubsidy
+  | DecideSubsidy
+  | RecordSubsidyPayment
+  | OpenProtectionCase
+  | ResolveProtectionCase
+  | RecordReturneeNotice
+  | RecordReintegration
   | CorrectWorkerFact
   | VoidWorkerFact

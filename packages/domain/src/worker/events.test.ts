@@ -26,13 +26,15 @@ describe("worker event catalogue", () => {
       expect.arrayContaining([
         "WorkerRegistered",
         "WorkerDossierConfirmed",
+        "WorkerSubsidyAppraised",
+        "WorkerProtectionCaseOpened",
         "WorkerDeparted",
         "WorkerFactCorrected",
         "WorkerFactVoided",
         "PersonRegistrationClaimed",
       ]),
     )
-    expect(names.filter((n) => n.startsWith("Worker"))).toHaveLength(20)
+    expect(names.filter((n) => n.startsWith("Worker"))).toHaveLength(32)
     for (const t of eventTypes) expect(["Worker", "PersonRegistration"]).toContain(t.streamType)
     expect(registrationType.version).toBe(2)
     expect(registrationType.personalFields).toEqual(["identity", "sensitive"])

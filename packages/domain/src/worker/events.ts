@@ -10,8 +10,13 @@ import {
   LoanStatus,
   Money,
   NonEmptyString,
+  AssessmentKind,
+  AssessmentOutcome,
   PriorityGroup,
+  ProtectionCaseCategory,
   ReemploymentKind,
+  ReintegrationOutcome,
+  ReturneeNoticeRecipient,
   ReturnKind,
   TrainingKind,
   ViolationCategory,
@@ -47,6 +52,10 @@ export const registrationFields = {
   blindIndex: Schema.String,
   identity: SealedPersonal,
   sensitive: Schema.optional(SealedPersonal),
+  /** Nguyện vọng: the market (`Reference.markets` code) and occupation the person wishes for; added in v2, optional. */
+  wish: Schema.optional(
+    Schema.Struct({ marketCode: Schema.optional(Schema.String), occupation: Schema.optional(NonEmptyString) }),
+  ),
 }
 export const residenceChangeFields = { ...base, ...residence }
 export const counsellingFields = { ...base, provider: NonEmptyString }
@@ -78,6 +87,49 @@ export const returnFields = { ...base, kind: ReturnKind, reason: Schema.optional
 export const overstayFields = { ...base, source: Schema.optional(Schema.String) }
 export const violationFields = { ...base, category: ViolationCategory, sensitive: Schema.optional(SealedPersonal) }
 export const reemploymentFields = { ...base, kind: ReemploymentKind, provider: NonEmptyString }
+/** Tư vấn pháp luật: its own kind, apart from the general counselling (the "trained before departure" target). */
+export const legalCounsellingFields = { ...base, provider: NonEmptyString }
+/** Xác nhận hồ sơ vay vốn: the commune confirms a loan file for the bank; the bank's loan records use `loanId`. */
+export const loanFileConfirmationFields = { ...base, loanId: Schema.String, bank: NonEmptyString }
+export const assessmentFields = {
+  ...base,
+  assessment: AssessmentKind,
+  outcome: AssessmentOutcome,
+  organiser: NonEmptyString,
+}
+/** Hộ chiếu: the passport's number is personal (sealed); its expiry in clear for the exit checks. */
+export const passportFields = { ...base, validUntil: IsoDate, sensitive: SealedPersonal }
+/** Thị thực: for the country of the worker's contract. */
+export const visaFields = { ...base, country: CountryCode, validUntil: IsoDate }
+/** Thẩm định hỗ trợ: a policy of `Reference.supportPolicies`, one of its funding sources, the amount proposed. */
+export const subsidyAppraisalFields = {
+  ...base,
+  subsidyId: Schema.String,
+  policyCode: Schema.String,
+  fundingSourceCode: Schema.String,
+  amount: Count,
+}
+/** Quyết định hỗ trợ: approved (with the amount decided) or refused (amount 0, reason). */
+export const subsidyDecisionFields = {
+  ...base,
+  subsidyId: Schema.String,
+  approved: Schema.Boolean,
+  amount: Count,
+  decisionNumber: NonEmptyString,
+  reason: Schema.optional(Schema.String),
+}
+/** Chi trả hỗ trợ: one payment of a decided subsidy (several payments may add up to the amount decided). */
+export const subsidyPaymentFields = { ...base, subsidyId: Schema.String, amount: Count }
+/** Bảo hộ công dân: a case abroad; the description may be health or criminal data (sealed). */
+export const protectionCaseOpeningFields = {
+  ...base,
+  caseId: Schema.String,
+  category: ProtectionCaseCategory,
+  sensitive: Schema.optional(SealedPersonal),
+}
+export const protectionCaseResolutionFields = { ...base, caseId: Schema.String, resolution: NonEmptyString }
+export const returneeNoticeFields = { ...base, recipient: ReturneeNoticeRecipient }
+export const reintegrationFields = { ...base, outcome: ReintegrationOutcome }
 
 /** Registered wish to work abroad, listed by the commune (v2: with priority groups). */
 export class WorkerRegistered extends Schema.TaggedClass<WorkerRegistered>()("WorkerRegistered", registrationFields) {}
@@ -142,6 +194,50 @@ export class WorkerReemploymentSupported extends Schema.TaggedClass<WorkerReempl
   "WorkerReemploymentSupported",
   reemploymentFields,
 ) {}
+export class WorkerLegalCounselled extends Schema.TaggedClass<WorkerLegalCounselled>()(
+  "WorkerLegalCounselled",
+  legalCounsellingFields,
+) {}
+export class WorkerLoanFileConfirmed extends Schema.TaggedClass<WorkerLoanFileConfirmed>()(
+  "WorkerLoanFileConfirmed",
+  loanFileConfirmationFields,
+) {}
+/** An interview, an exam or the EPS Korean test: sat (result pending), passed or failed. */
+export class WorkerAssessed extends Schema.TaggedClass<WorkerAssessed>()("WorkerAssessed", assessmentFields) {}
+export class WorkerPassportIssued extends Schema.TaggedClass<WorkerPassportIssued>()(
+  "WorkerPassportIssued",
+  passportFields,
+) {}
+export class WorkerVisaIssued extends Schema.TaggedClass<WorkerVisaIssued>()("WorkerVisaIssued", visaFields) {}
+export class WorkerSubsidyAppraised extends Schema.TaggedClass<WorkerSubsidyAppraised>()(
+  "WorkerSubsidyAppraised",
+  subsidyAppraisalFields,
+) {}
+export class WorkerSubsidyDecided extends Schema.TaggedClass<WorkerSubsidyDecided>()(
+  "WorkerSubsidyDecided",
+  subsidyDecisionFields,
+) {}
+export class WorkerSubsidyPaid extends Schema.TaggedClass<WorkerSubsidyPaid>()(
+  "WorkerSubsidyPaid",
+  subsidyPaymentFields,
+) {}
+export class WorkerProtectionCaseOpened extends Schema.TaggedClass<WorkerProtectionCaseOpened>()(
+  "WorkerProtectionCaseOpened",
+  protectionCaseOpeningFields,
+) {}
+export class WorkerProtectionCaseResolved extends Schema.TaggedClass<WorkerProtectionCaseResolved>()(
+  "WorkerProtectionCaseResolved",
+  protectionCaseResolutionFields,
+) {}
+export class WorkerReturneeNotified extends Schema.TaggedClass<WorkerReturneeNotified>()(
+  "WorkerReturneeNotified",
+  returneeNoticeFields,
+) {}
+/** Social reintegration (tái hòa nhập xã hội) of a returnee, as an outcome. */
+export class WorkerReintegrationAssessed extends Schema.TaggedClass<WorkerReintegrationAssessed>()(
+  "WorkerReintegrationAssessed",
+  reintegrationFields,
+) {}
 /** Dropped out; `stage` is the stage the worker was at. */
 export class WorkerWithdrew extends Schema.TaggedClass<WorkerWithdrew>()("WorkerWithdrew", {
   ...base,
@@ -169,6 +265,18 @@ export const WorkerFact = Schema.Union([
   WorkerViolationRecorded,
   WorkerReemploymentSupported,
   WorkerWithdrew,
+  WorkerLegalCounselled,
+  WorkerLoanFileConfirmed,
+  WorkerAssessed,
+  WorkerPassportIssued,
+  WorkerVisaIssued,
+  WorkerSubsidyAppraised,
+  WorkerSubsidyDecided,
+  WorkerSubsidyPaid,
+  WorkerProtectionCaseOpened,
+  WorkerProtectionCaseResolved,
+  WorkerReturneeNotified,
+  WorkerReintegrationAssessed,
 ])
 export type WorkerFact = typeof WorkerFact.Type
 
@@ -215,7 +323,7 @@ export const eventTypes: ReadonlyArray<EventType> = [
   entry(
     WorkerRegistered,
     "WorkerRegistered",
-    "A commune registered a person's wish to work abroad, with residence, statistics and priority groups",
+    "A commune registered a person's wish to work abroad, with residence, statistics, priority groups and the wished market and occupation (optional)",
     ["identity", "sensitive"],
     2,
     { 1: upcastWorkerRegisteredV1 },
@@ -259,6 +367,52 @@ export const eventTypes: ReadonlyArray<EventType> = [
   ),
   entry(WorkerReemploymentSupported, "WorkerReemploymentSupported", "A returnee was supported into work"),
   entry(WorkerWithdrew, "WorkerWithdrew", "The worker dropped out of the programme, at a stage, with a reason"),
+  entry(
+    WorkerLegalCounselled,
+    "WorkerLegalCounselled",
+    "The worker received legal counselling (tư vấn pháp luật) before departure",
+  ),
+  entry(
+    WorkerLoanFileConfirmed,
+    "WorkerLoanFileConfirmed",
+    "The commune (or the province) confirmed the worker's loan file for the Social Policy Bank",
+  ),
+  entry(
+    WorkerAssessed,
+    "WorkerAssessed",
+    "The worker sat, passed or failed an interview, an exam or the EPS Korean test",
+  ),
+  entry(
+    WorkerPassportIssued,
+    "WorkerPassportIssued",
+    "A passport was issued to the worker (number encrypted, expiry in clear)",
+    ["sensitive"],
+  ),
+  entry(WorkerVisaIssued, "WorkerVisaIssued", "A visa for the country of the worker's contract was issued"),
+  entry(
+    WorkerSubsidyAppraised,
+    "WorkerSubsidyAppraised",
+    "The commune appraised a support subsidy under a catalogued policy and funding source",
+  ),
+  entry(WorkerSubsidyDecided, "WorkerSubsidyDecided", "An appraised support subsidy was approved or refused"),
+  entry(WorkerSubsidyPaid, "WorkerSubsidyPaid", "A payment of an approved support subsidy was made"),
+  entry(
+    WorkerProtectionCaseOpened,
+    "WorkerProtectionCaseOpened",
+    "A citizen-protection case abroad was opened for the worker (description encrypted)",
+    ["sensitive"],
+  ),
+  entry(WorkerProtectionCaseResolved, "WorkerProtectionCaseResolved", "A citizen-protection case was resolved"),
+  entry(
+    WorkerReturneeNotified,
+    "WorkerReturneeNotified",
+    "The commune of residence or the police was notified of the returnee",
+  ),
+  entry(
+    WorkerReintegrationAssessed,
+    "WorkerReintegrationAssessed",
+    "A returnee's social reintegration was assessed (an outcome)",
+  ),
   entry(WorkerFactCorrected, "WorkerFactCorrected", "A recorded worker fact was corrected; the original stays", [
     "replacement.identity",
     "replacement.sensitive",

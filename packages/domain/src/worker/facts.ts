@@ -1,14 +1,19 @@
 import { Schema } from "effect"
-import { Count, LegalBasis } from "../shared/values.ts"
+import { Count, IsoDate, LegalBasis } from "../shared/values.ts"
 import * as C from "./commands.ts"
 import * as E from "./events.ts"
 import * as I from "./officer-input.ts"
 import type { FactCandidate } from "./rules.ts"
 import {
+  AssessmentKind,
+  AssessmentOutcome,
   CountryCode,
   LoanStatus,
   Money,
+  ProtectionCaseCategory,
   ReemploymentKind,
+  ReintegrationOutcome,
+  ReturneeNoticeRecipient,
   ReturnKind,
   TrainingKind,
   ViolationCategory,
@@ -70,6 +75,17 @@ export const workerFacts = {
       input: { provider: I.Text },
     },
   },
+  WorkerLegalCounselled: {
+    command: C.RecordLegalCounselling,
+    event: E.WorkerLegalCounselled,
+    recording: {
+      segment: "legal-counselling",
+      summary: "Ghi nhận tư vấn pháp luật cho người lao động trước khi xuất cảnh",
+      summaryEn: "Record legal counselling before departure",
+      by: [P, CO, EN],
+      input: { provider: I.Text },
+    },
+  },
   WorkerTrainingCompleted: {
     command: C.RecordTraining,
     event: E.WorkerTrainingCompleted,
@@ -79,6 +95,17 @@ export const workerFacts = {
       summaryEn: "Record completed language, vocational or orientation training",
       by: [P, CO, EN],
       input: { kind: TrainingKind, provider: I.Text },
+    },
+  },
+  WorkerAssessed: {
+    command: C.RecordAssessment,
+    event: E.WorkerAssessed,
+    recording: {
+      segment: "assessments",
+      summary: "Ghi nhận phỏng vấn, thi tuyển hoặc kỳ thi tiếng Hàn (EPS): đã dự thi, đạt, không đạt",
+      summaryEn: "Record an interview, an exam or the EPS Korean test: sat, passed, failed",
+      by: [P, CO, EN],
+      input: { assessment: AssessmentKind, outcome: AssessmentOutcome, organiser: I.Text },
     },
   },
   WorkerHealthChecked: {
@@ -156,6 +183,42 @@ export const workerFacts = {
       },
     },
   },
+  WorkerPassportIssued: {
+    command: C.RecordPassport,
+    event: E.WorkerPassportIssued,
+    recording: {
+      segment: "passport",
+      summary: "Ghi nhận cấp hộ chiếu (số hộ chiếu được mã hóa)",
+      summaryEn: "Record a passport issued (number encrypted)",
+      by: [P, CO, EN],
+      /** The passport number identifies the person: sealed with the person's key. */
+      input: { passportNumber: I.DocumentNumber, validUntil: IsoDate },
+      sealed: ["passportNumber"],
+    },
+  },
+  WorkerVisaIssued: {
+    command: C.RecordVisa,
+    event: E.WorkerVisaIssued,
+    recording: {
+      segment: "visa",
+      summary: "Ghi nhận cấp thị thực cho nước của hợp đồng (cần hộ chiếu và hợp đồng)",
+      summaryEn: "Record a visa for the contract's country (needs a passport and a contract)",
+      by: [P, CO, EN],
+      input: { country: CountryCode, validUntil: IsoDate },
+    },
+  },
+  WorkerLoanFileConfirmed: {
+    command: C.ConfirmLoanFile,
+    event: E.WorkerLoanFileConfirmed,
+    recording: {
+      segment: "loan-file-confirmation",
+      summary: "UBND xã, phường xác nhận hồ sơ vay vốn Ngân hàng Chính sách xã hội của người lao động",
+      summaryEn: "The commune confirms the worker's Social Policy Bank loan file",
+      by: [P, CO],
+      /** The bank records the loan under the same `loanId`; without one, the file gets a new id. */
+      input: { loanId: Schema.optional(I.Text), bank: I.Text },
+    },
+  },
   WorkerLoanRecorded: {
     command: C.RecordLoan,
     event: E.WorkerLoanRecorded,
@@ -177,6 +240,53 @@ export const workerFacts = {
       summaryEn: "Record a support subsidy under a policy",
       by: [P, CO],
       input: { policy: I.Text, amount: Count, legalBasis: Schema.optional(LegalBasis) },
+    },
+  },
+  WorkerSubsidyAppraised: {
+    command: C.AppraiseSubsidy,
+    event: E.WorkerSubsidyAppraised,
+    recording: {
+      segment: "subsidy-appraisals",
+      summary:
+        "Thẩm định hỗ trợ theo chính sách trong danh mục (chính sách, nguồn kinh phí, số tiền); người lao động phải thuộc đối tượng của chính sách",
+      summaryEn:
+        "Appraise a support subsidy under a catalogued policy (policy, funding source, amount); the worker must be in one of its groups",
+      by: [P, CO],
+      /** Without a `subsidyId`, the appraisal gets a new one: the decision and payments name it. */
+      input: {
+        subsidyId: Schema.optional(I.Text),
+        policyCode: I.Text,
+        fundingSourceCode: I.Text,
+        amount: Count,
+      },
+    },
+  },
+  WorkerSubsidyDecided: {
+    command: C.DecideSubsidy,
+    event: E.WorkerSubsidyDecided,
+    recording: {
+      segment: "subsidy-decisions",
+      summary: "Ghi nhận quyết định hỗ trợ (phê duyệt hoặc không) cho một hồ sơ đã thẩm định",
+      summaryEn: "Record the decision (approved or refused) on an appraised subsidy",
+      by: [P, CO],
+      input: {
+        subsidyId: I.Text,
+        approved: Schema.Boolean,
+        amount: Count,
+        decisionNumber: I.Text,
+        reason: I.OptionalText,
+      },
+    },
+  },
+  WorkerSubsidyPaid: {
+    command: C.RecordSubsidyPayment,
+    event: E.WorkerSubsidyPaid,
+    recording: {
+      segment: "subsidy-payments",
+      summary: "Ghi nhận chi trả tiền hỗ trợ đã được quyết định (không vượt số tiền quyết định)",
+      summaryEn: "Record a payment of a decided subsidy (not above the amount decided)",
+      by: [P, CO],
+      input: { subsidyId: I.Text, amount: Count },
     },
   },
   WorkerDeparted: {
@@ -239,6 +349,30 @@ export const workerFacts = {
       sealed: ["description"],
     },
   },
+  WorkerProtectionCaseOpened: {
+    command: C.OpenProtectionCase,
+    event: E.WorkerProtectionCaseOpened,
+    recording: {
+      segment: "protection-cases",
+      summary: "Mở vụ việc bảo hộ công dân ở nước ngoài (mô tả được mã hóa)",
+      summaryEn: "Open a citizen-protection case abroad (description encrypted)",
+      by: [P, CO, EN],
+      /** The description may tell of health or of an arrest: sealed with the person's key. */
+      input: { caseId: Schema.optional(I.Text), category: ProtectionCaseCategory, description: I.OptionalText },
+      sealed: ["description"],
+    },
+  },
+  WorkerProtectionCaseResolved: {
+    command: C.ResolveProtectionCase,
+    event: E.WorkerProtectionCaseResolved,
+    recording: {
+      segment: "protection-case-resolutions",
+      summary: "Ghi nhận đã giải quyết vụ việc bảo hộ công dân",
+      summaryEn: "Record that a citizen-protection case was resolved",
+      by: [P, CO, EN],
+      input: { caseId: I.Text, resolution: I.Text },
+    },
+  },
   WorkerReemploymentSupported: {
     command: C.RecordReemploymentSupport,
     event: E.WorkerReemploymentSupported,
@@ -248,6 +382,28 @@ export const workerFacts = {
       summaryEn: "Record re-employment support after return",
       by: [P, CO],
       input: { kind: ReemploymentKind, provider: I.Text },
+    },
+  },
+  WorkerReturneeNotified: {
+    command: C.RecordReturneeNotice,
+    event: E.WorkerReturneeNotified,
+    recording: {
+      segment: "returnee-notices",
+      summary: "Ghi nhận đã thông báo người lao động về nước cho UBND xã, phường nơi cư trú hoặc cơ quan công an",
+      summaryEn: "Record the notice of a returnee to the commune of residence or to the police",
+      by: [P, CO, EN],
+      input: { recipient: ReturneeNoticeRecipient },
+    },
+  },
+  WorkerReintegrationAssessed: {
+    command: C.RecordReintegration,
+    event: E.WorkerReintegrationAssessed,
+    recording: {
+      segment: "reintegration",
+      summary: "Ghi nhận kết quả tái hòa nhập xã hội của người lao động về nước",
+      summaryEn: "Record a returnee's social reintegration outcome",
+      by: [P, CO],
+      input: { outcome: ReintegrationOutcome },
     },
   },
   WorkerWithdrew: {

@@ -14,3 +14,6 @@ export const OptionalText = Schema.optional(Schema.String.check(Schema.isMaxLeng
 
 /** Commune or ward of the province: its code ("03646") or its id ("au/14/03646/2025-07-01"). */
 export const UnitRef = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100))
+
+/** A document's number (passport, decision): short, no spaces at either end. */
+export const DocumentNumber = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(40))

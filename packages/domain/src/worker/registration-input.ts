@@ -24,6 +24,8 @@ export interface RegistrationInput {
   readonly priorityGroups: ReadonlyArray<PriorityGroup>
   readonly identity: WorkerIdentity
   readonly sensitive?: WorkerSensitiveProfile
+  /** Nguyện vọng: the market code (`Reference.markets`) and occupation wished for, when the person said. */
+  readonly wish?: { readonly marketCode?: string; readonly occupation?: string }
 }
 
 /**
@@ -37,6 +39,15 @@ export const birthPrecedes = (dateOfBirth: IsoDate, occurredOn: IsoDate): DatesO
         message: `Ngày sinh (${dateVi(dateOfBirth)}) không thể sau ngày đăng ký (${dateVi(occurredOn)}).`,
         messageEn: `Date of birth ${dateOfBirth} cannot be after the registration on ${occurredOn}`,
       })
+
+/** The wish as recorded: what was said, nothing when nothing was. */
+const wishOf = (input: RegistrationInput): { marketCode?: string; occupation?: string } | undefined => {
+  const wish = {
+    ...(input.wish?.marketCode === undefined ? {} : { marketCode: input.wish.marketCode }),
+    ...(input.wish?.occupation === undefined ? {} : { occupation: input.wish.occupation }),
+  }
+  return Object.keys(wish).length === 0 ? undefined : wish
+}
 
 /**
  * Turns typed-in registration data into a `RegisterWorker` command: validates the citizen ID against date of
@@ -70,6 +81,7 @@ export const prepareRegistration = (
       blindIndex: blindIndex(keys.indexKey, input.provinceCode, citizenId.success),
       identity: sealPersonal(keys.personKey, identity),
       ...(input.sensitive === undefined ? {} : { sensitive: sealPersonal(keys.personKey, input.sensitive) }),
+      ...(wishOf(input) === undefined ? {} : { wish: wishOf(input)! }),
     }),
   )
 }

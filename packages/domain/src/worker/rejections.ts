@@ -63,6 +63,49 @@ export class EnterpriseStandingMissing extends Schema.TaggedError<EnterpriseStan
   text,
 ) {}
 
+/** The wished market is not in the catalogue of markets. */
+export class UnknownMarket extends Schema.TaggedError<UnknownMarket>()("UnknownMarket", text) {}
+/** The policy is not in the catalogue of support policies. */
+export class UnknownSupportPolicy extends Schema.TaggedError<UnknownSupportPolicy>()("UnknownSupportPolicy", text) {}
+/** The funding source is not one the policy may be paid from. */
+export class FundingSourceNotOfPolicy extends Schema.TaggedError<FundingSourceNotOfPolicy>()(
+  "FundingSourceNotOfPolicy",
+  text,
+) {}
+/** The worker is in none of the policy's eligible groups. */
+export class NotEligibleForPolicy extends Schema.TaggedError<NotEligibleForPolicy>()("NotEligibleForPolicy", text) {}
+/** A subsidy with this id was already appraised. */
+export class SubsidyAlreadyAppraised extends Schema.TaggedError<SubsidyAlreadyAppraised>()(
+  "SubsidyAlreadyAppraised",
+  text,
+) {}
+/** No appraised subsidy has this id. */
+export class SubsidyNotAppraised extends Schema.TaggedError<SubsidyNotAppraised>()("SubsidyNotAppraised", text) {}
+/** The subsidy was already decided. */
+export class SubsidyAlreadyDecided extends Schema.TaggedError<SubsidyAlreadyDecided>()("SubsidyAlreadyDecided", text) {}
+/** The subsidy was not approved (refused, or not decided yet). */
+export class SubsidyNotApproved extends Schema.TaggedError<SubsidyNotApproved>()("SubsidyNotApproved", text) {}
+/** A decision above the appraised amount, or payments above the decided amount. */
+export class SubsidyAmountExceeded extends Schema.TaggedError<SubsidyAmountExceeded>()("SubsidyAmountExceeded", text) {}
+/** A passport or visa valid only until a date not after its issue. */
+export class ValidityBeforeIssue extends Schema.TaggedError<ValidityBeforeIssue>()("ValidityBeforeIssue", text) {}
+/** A visa recorded before any passport. */
+export class VisaWithoutPassport extends Schema.TaggedError<VisaWithoutPassport>()("VisaWithoutPassport", text) {}
+/** A visa for another country than the latest contract's. */
+export class VisaCountryMismatch extends Schema.TaggedError<VisaCountryMismatch>()("VisaCountryMismatch", text) {}
+/** The loan file with this id was already confirmed. */
+export class LoanFileAlreadyConfirmed extends Schema.TaggedError<LoanFileAlreadyConfirmed>()(
+  "LoanFileAlreadyConfirmed",
+  text,
+) {}
+/** A protection case with this id was already opened. */
+export class ProtectionCaseAlreadyOpened extends Schema.TaggedError<ProtectionCaseAlreadyOpened>()(
+  "ProtectionCaseAlreadyOpened",
+  text,
+) {}
+/** No open protection case has this id. */
+export class ProtectionCaseNotOpen extends Schema.TaggedError<ProtectionCaseNotOpen>()("ProtectionCaseNotOpen", text) {}
+
 export type WorkerRejection =
   | WorkerNotRegistered
   | WorkerAlreadyRegistered
@@ -89,3 +132,18 @@ export type WorkerRejection =
   | EnterpriseNotVettedInProvince
   | EnterpriseSuspendedOnDate
   | EnterpriseStandingMissing
+  | UnknownMarket
+  | UnknownSupportPolicy
+  | FundingSourceNotOfPolicy
+  | NotEligibleForPolicy
+  | SubsidyAlreadyAppraised
+  | SubsidyNotAppraised
+  | SubsidyAlreadyDecided
+  | SubsidyNotApproved
+  | SubsidyAmountExceeded
+  | ValidityBeforeIssue
+  | VisaWithoutPassport
+  | VisaCountryMismatch
+  | LoanFileAlreadyConfirmed
+  | ProtectionCaseAlreadyOpened
+  | ProtectionCaseNotOpen

@@ -1,11 +1,17 @@
 import { Result } from "effect"
+import { marketByCode } from "../reference/markets.ts"
+import { fundingSourceByCode, supportPolicies, supportPolicyByCode } from "../reference/support-policies.ts"
 import type { IsoDate } from "../shared/values.ts"
 import {
   WorkerDeparted,
   WorkerWithdrew,
   type WorkerContractSigned,
   type WorkerFact,
+  type WorkerRegistered,
   type WorkerSelectedByEnterprise,
+  type WorkerSubsidyAppraised,
+  type WorkerSubsidyDecided,
+  type WorkerSubsidyPaid,
 } from "./events.ts"
 import { dateVi, factLabelVi } from "./messages.ts"
 import {
@@ -22,7 +28,22 @@ import {
   EnterpriseNotVettedInProvince,
   EnterpriseStandingMissing,
   EnterpriseSuspendedOnDate,
+  FundingSourceNotOfPolicy,
+  LoanFileAlreadyConfirmed,
   NoValidContract,
+  NotEligibleForPolicy,
+  ProtectionCaseAlreadyOpened,
+  ProtectionCaseNotOpen,
+  SubsidyAlreadyAppraised,
+  SubsidyAlreadyDecided,
+  SubsidyAmountExceeded,
+  SubsidyNotApproved,
+  SubsidyNotAppraised,
+  UnknownMarket,
+  UnknownSupportPolicy,
+  ValidityBeforeIssue,
+  VisaCountryMismatch,
+  VisaWithoutPassport,
   NotAbroad,
   NotReturned,
   UnderAge,
@@ -32,7 +53,7 @@ import {
   type WorkerRejection,
 } from "./rejections.ts"
 import type { WorkerState } from "./state.ts"
-import type { EnterpriseStanding } from "./values.ts"
+import { priorityGroupReferenceCode, type EnterpriseStanding } from "./values.ts"
 
 /** A departure or withdrawal as requested: the rest of the recorded event is derived from the state. */
 export type DepartureRequest = Pick<WorkerDeparted, "_tag" | "eventId" | "workerId" | "occurredOn">
@@ -100,6 +121,10 @@ const preDeparture = new Set<WorkerFact["_tag"]>([
   "WorkerDossierConfirmed",
   "WorkerSelectedByEnterprise",
   "WorkerContractSigned",
+  "WorkerLegalCounselled",
+  "WorkerAssessed",
+  "WorkerLoanFileConfirmed",
+  "WorkerVisaIssued",
 ])
 
 /**
@@ -114,7 +139,7 @@ export const admitFact = (
   const registration = state.registration
   if (fact._tag === "WorkerRegistered") {
     return registration === undefined
-      ? Result.succeed(fact)
+      ? admitRegistration(fact)
       : Result.fail(
           new WorkerAlreadyRegistered({
             message: `Người lao động đã được đăng ký ngày ${dateVi(registration.occurredOn)}.`,
@@ -227,10 +252,255 @@ export const admitFact = (
           stage: state.stage ?? "registered",
         }),
       )
+    case "WorkerLoanFileConfirmed":
+      if (state.loanFiles[fact.loanId] !== undefined) {
+        return Result.fail(
+          new LoanFileAlreadyConfirmed({
+            message: `Hồ sơ vay vốn ${fact.loanId} đã được xác nhận ngày ${dateVi(state.loanFiles[fact.loanId]!.on)}.`,
+            messageEn: `Loan file ${fact.loanId} was already confirmed on ${state.loanFiles[fact.loanId]!.on}`,
+          }),
+        )
+      }
+      return Result.succeed(fact)
+    case "WorkerPassportIssued":
+      return validAfterIssue(fact, "hộ chiếu", fact.validUntil)
+    case "WorkerVisaIssued":
+      return admitVisa(state, fact)
+    case "WorkerSubsidyAppraised":
+      return admitAppraisal(state, fact)
+    case "WorkerSubsidyDecided":
+      return admitSubsidyDecision(state, fact)
+    case "WorkerSubsidyPaid":
+      return admitSubsidyPayment(state, fact)
+    case "WorkerProtectionCaseOpened":
+      if (!state.abroad) return notAbroad(fact)
+      if (state.protectionCases[fact.caseId] !== undefined) {
+        return Result.fail(
+          new ProtectionCaseAlreadyOpened({
+            message: `Vụ việc bảo hộ công dân ${fact.caseId} đã được mở ngày ${dateVi(state.protectionCases[fact.caseId]!.openedOn)}.`,
+            messageEn: `Protection case ${fact.caseId} was already opened`,
+          }),
+        )
+      }
+      return fact.occurredOn < state.departure!.date
+        ? outOfOrder(fact, "xuất cảnh", state.departure!.date)
+        : Result.succeed(fact)
+    case "WorkerProtectionCaseResolved": {
+      const opened = state.protectionCases[fact.caseId]
+      if (opened === undefined || opened.resolvedOn !== undefined) {
+        return Result.fail(
+          new ProtectionCaseNotOpen({
+            message:
+              opened === undefined
+                ? `Không có vụ việc bảo hộ công dân ${fact.caseId} của người lao động này.`
+                : `Vụ việc bảo hộ công dân ${fact.caseId} đã được giải quyết ngày ${dateVi(opened.resolvedOn!)}.`,
+            messageEn: `No open protection case ${fact.caseId}`,
+          }),
+        )
+      }
+      return fact.occurredOn < opened.openedOn ? outOfOrder(fact, "mở vụ việc", opened.openedOn) : Result.succeed(fact)
+    }
+    case "WorkerReturneeNotified":
+    case "WorkerReintegrationAssessed":
+      if (state.lastReturn === undefined || state.abroad) {
+        return Result.fail(
+          new NotReturned({
+            message: `Người lao động chưa về nước; chỉ ghi nhận ${vi(fact)} cho người đã về nước.`,
+            messageEn: `${fact._tag} needs a recorded return`,
+          }),
+        )
+      }
+      return fact.occurredOn < state.lastReturn.on
+        ? outOfOrder(fact, "về nước", state.lastReturn.on)
+        : Result.succeed(fact)
     default:
       return Result.succeed(fact)
   }
 }
+
+/** A registration's wished market, when given, is one of the catalogue's. */
+const admitRegistration = (fact: WorkerRegistered): Result.Result<WorkerFact, WorkerRejection> => {
+  const marketCode = fact.wish?.marketCode
+  if (marketCode !== undefined && marketByCode(marketCode) === undefined) {
+    return Result.fail(
+      new UnknownMarket({
+        message: `Thị trường mong muốn “${marketCode}” không có trong danh mục thị trường.`,
+        messageEn: `Unknown market ${marketCode}`,
+      }),
+    )
+  }
+  return Result.succeed(fact)
+}
+
+const validAfterIssue = <F extends FactCandidate>(
+  fact: F,
+  label: string,
+  validUntil: IsoDate,
+): Result.Result<WorkerFact, WorkerRejection> =>
+  validUntil <= fact.occurredOn
+    ? Result.fail(
+        new ValidityBeforeIssue({
+          message: `Thời hạn của ${label} (${dateVi(validUntil)}) phải sau ngày cấp (${dateVi(fact.occurredOn)}).`,
+          messageEn: `${fact._tag}: valid until ${validUntil} is not after the issue on ${fact.occurredOn}`,
+        }),
+      )
+    : Result.succeed(fact as unknown as WorkerFact)
+
+/** A visa (thủ tục xuất cảnh): after a passport, for the country of the latest contract, valid after its issue. */
+const admitVisa = (
+  state: WorkerState,
+  fact: Extract<FactCandidate, { _tag: "WorkerVisaIssued" }>,
+): Result.Result<WorkerFact, WorkerRejection> => {
+  if (state.passport === undefined) {
+    return Result.fail(
+      new VisaWithoutPassport({
+        message: "Chưa ghi nhận hộ chiếu của người lao động; hãy ghi nhận cấp hộ chiếu trước khi ghi nhận thị thực.",
+        messageEn: "A passport must be recorded before a visa",
+      }),
+    )
+  }
+  const contract = state.contract
+  if (contract === undefined || state.contractUsed) {
+    return Result.fail(
+      new NoValidContract({
+        message: "Chưa có hợp đồng (chưa dùng cho lần xuất cảnh nào) để xin thị thực.",
+        messageEn: "No unused contract for a visa",
+      }),
+    )
+  }
+  if (contract.country !== fact.country) {
+    return Result.fail(
+      new VisaCountryMismatch({
+        message: `Thị thực cấp cho nước ${fact.country}, nhưng hợp đồng của người lao động là đi ${contract.country}.`,
+        messageEn: `Visa for ${fact.country}, contract for ${contract.country}`,
+      }),
+    )
+  }
+  if (fact.occurredOn < contract.occurredOn) return outOfOrder(fact, "ký hợp đồng", contract.occurredOn)
+  return validAfterIssue(fact, "thị thực", fact.validUntil)
+}
+
+/** The worker's groups as the reference catalogue codes them (ethnic minority included). */
+const groupsOf = (state: WorkerState): ReadonlySet<string> => {
+  const registration = state.registration!
+  const codes = registration.priorityGroups.map((g) => priorityGroupReferenceCode[g])
+  if (registration.ethnicMinority) codes.push(priorityGroupReferenceCode.ethnicMinority)
+  return new Set(codes)
+}
+
+/** Thẩm định: a catalogued policy, one of its funding sources, a worker in one of its groups; one appraisal per id. */
+const admitAppraisal = (
+  state: WorkerState,
+  fact: WorkerSubsidyAppraised,
+): Result.Result<WorkerFact, WorkerRejection> => {
+  const policy = supportPolicyByCode(fact.policyCode)
+  if (policy === undefined) {
+    return Result.fail(
+      new UnknownSupportPolicy({
+        message: `Chính sách “${fact.policyCode}” không có trong danh mục chính sách hỗ trợ (${supportPolicies
+          .map((p) => `${p.code}: ${p.legalBasis.number}`)
+          .join("; ")}).`,
+        messageEn: `Unknown support policy ${fact.policyCode}`,
+      }),
+    )
+  }
+  if (!policy.fundingSources.includes(fact.fundingSourceCode)) {
+    const names = policy.fundingSources.map((code) => fundingSourceByCode(code)?.nameVi ?? code)
+    return Result.fail(
+      new FundingSourceNotOfPolicy({
+        message: `Nguồn kinh phí “${fact.fundingSourceCode}” không phải nguồn chi của chính sách theo ${policy.legalBasis.number}; nguồn được dùng: ${names.join("; ")}.`,
+        messageEn: `Funding source ${fact.fundingSourceCode} is not one of policy ${policy.code}'s`,
+      }),
+    )
+  }
+  const groups = groupsOf(state)
+  if (!policy.eligibleGroups.some((g) => groups.has(g))) {
+    return Result.fail(
+      new NotEligibleForPolicy({
+        message: `Người lao động không thuộc đối tượng được hỗ trợ theo ${policy.legalBasis.number} (${policy.nameVi}).`,
+        messageEn: `The worker is in none of policy ${policy.code}'s eligible groups`,
+      }),
+    )
+  }
+  if (state.subsidyCases[fact.subsidyId] !== undefined) {
+    return Result.fail(
+      new SubsidyAlreadyAppraised({
+        message: `Hồ sơ hỗ trợ ${fact.subsidyId} đã được thẩm định ngày ${dateVi(state.subsidyCases[fact.subsidyId]!.appraisedOn)}.`,
+        messageEn: `Subsidy ${fact.subsidyId} was already appraised`,
+      }),
+    )
+  }
+  return Result.succeed(fact)
+}
+
+const notAppraised = (subsidyId: string) =>
+  Result.fail(
+    new SubsidyNotAppraised({
+      message: `Không có hồ sơ hỗ trợ ${subsidyId} đã được thẩm định cho người lao động này.`,
+      messageEn: `No appraised subsidy ${subsidyId}`,
+    }),
+  )
+
+/** Quyết định: once per appraisal, on or after it, an approval not above the appraised amount. */
+const admitSubsidyDecision = (
+  state: WorkerState,
+  fact: WorkerSubsidyDecided,
+): Result.Result<WorkerFact, WorkerRejection> => {
+  const subsidy = state.subsidyCases[fact.subsidyId]
+  if (subsidy === undefined) return notAppraised(fact.subsidyId)
+  if (subsidy.decision !== undefined) {
+    return Result.fail(
+      new SubsidyAlreadyDecided({
+        message: `Hồ sơ hỗ trợ ${fact.subsidyId} đã có quyết định ngày ${dateVi(subsidy.decision.on)}.`,
+        messageEn: `Subsidy ${fact.subsidyId} was already decided`,
+      }),
+    )
+  }
+  if (fact.occurredOn < subsidy.appraisedOn) return outOfOrder(fact, "thẩm định hỗ trợ", subsidy.appraisedOn)
+  if (fact.approved && fact.amount > subsidy.appraisedAmount) {
+    return Result.fail(
+      new SubsidyAmountExceeded({
+        message: `Số tiền quyết định hỗ trợ (${moneyVi(fact.amount)} đồng) vượt số tiền đã thẩm định (${moneyVi(subsidy.appraisedAmount)} đồng).`,
+        messageEn: `Decided ${fact.amount} exceeds the appraised ${subsidy.appraisedAmount}`,
+      }),
+    )
+  }
+  return Result.succeed(fact)
+}
+
+/** Chi trả: only an approved subsidy, on or after the decision, all payments together not above the amount decided. */
+const admitSubsidyPayment = (
+  state: WorkerState,
+  fact: WorkerSubsidyPaid,
+): Result.Result<WorkerFact, WorkerRejection> => {
+  const subsidy = state.subsidyCases[fact.subsidyId]
+  if (subsidy === undefined) return notAppraised(fact.subsidyId)
+  const decision = subsidy.decision
+  if (decision === undefined || !decision.approved) {
+    return Result.fail(
+      new SubsidyNotApproved({
+        message:
+          decision === undefined
+            ? `Hồ sơ hỗ trợ ${fact.subsidyId} chưa có quyết định hỗ trợ; chưa thể chi trả.`
+            : `Hồ sơ hỗ trợ ${fact.subsidyId} không được phê duyệt (quyết định ngày ${dateVi(decision.on)}); không thể chi trả.`,
+        messageEn: `Subsidy ${fact.subsidyId} is not approved`,
+      }),
+    )
+  }
+  if (fact.occurredOn < decision.on) return outOfOrder(fact, "quyết định hỗ trợ", decision.on)
+  if (subsidy.paidAmount + fact.amount > decision.amount) {
+    return Result.fail(
+      new SubsidyAmountExceeded({
+        message: `Tổng số tiền chi trả (${moneyVi(subsidy.paidAmount + fact.amount)} đồng) vượt số tiền được quyết định hỗ trợ (${moneyVi(decision.amount)} đồng).`,
+        messageEn: `Payments ${subsidy.paidAmount + fact.amount} exceed the decided ${decision.amount}`,
+      }),
+    )
+  }
+  return Result.succeed(fact)
+}
+
+/** 1.234.567, as Vietnamese users read amounts. */
+const moneyVi = (amount: number): string => amount.toLocaleString("vi-VN")
 
 const vi = (fact: FactCandidate) => factLabelVi[fact._tag]
 

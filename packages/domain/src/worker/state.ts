@@ -1,7 +1,12 @@
 import type { IsoDate } from "../shared/values.ts"
 import type { WorkerContractSigned, WorkerFact, WorkerRegistered } from "./events.ts"
 import type {
+  AssessmentKind,
+  AssessmentOutcome,
   LoanStatus,
+  ProtectionCaseCategory,
+  ReintegrationOutcome,
+  ReturneeNoticeRecipient,
   ReemploymentKind,
   ReturnKind,
   TrainingKind,
@@ -35,6 +40,23 @@ export interface CountedDeparture {
   readonly date: IsoDate
   readonly residenceUnitCode: string
   readonly residenceUnitId: string
+}
+
+/** A support subsidy through its steps: appraised (thẩm định) → decided (quyết định) → paid (chi trả). */
+export interface SubsidyCase {
+  readonly policyCode: string
+  readonly fundingSourceCode: string
+  readonly appraisedAmount: number
+  readonly appraisedOn: IsoDate
+  readonly decision: { readonly approved: boolean; readonly amount: number; readonly on: IsoDate } | undefined
+  readonly paidAmount: number
+  readonly lastPaidOn: IsoDate | undefined
+}
+
+export interface ProtectionCase {
+  readonly category: ProtectionCaseCategory
+  readonly openedOn: IsoDate
+  readonly resolvedOn: IsoDate | undefined
 }
 
 export interface CorrectionRecord {
@@ -91,6 +113,20 @@ export interface WorkerState {
     readonly provider: string
   }>
   readonly withdrawal: { readonly on: IsoDate; readonly stage: WorkerStage; readonly reason: string } | undefined
+  readonly legalCounselledOn: IsoDate | undefined
+  /** Loan files the commune confirmed, by loan id. */
+  readonly loanFiles: Readonly<Record<string, { readonly bank: string; readonly on: IsoDate }>>
+  readonly assessments: ReadonlyArray<{
+    readonly assessment: AssessmentKind
+    readonly outcome: AssessmentOutcome
+    readonly on: IsoDate
+  }>
+  readonly passport: { readonly on: IsoDate; readonly validUntil: IsoDate } | undefined
+  readonly visa: { readonly on: IsoDate; readonly country: string; readonly validUntil: IsoDate } | undefined
+  readonly subsidyCases: Readonly<Record<string, SubsidyCase>>
+  readonly protectionCases: Readonly<Record<string, ProtectionCase>>
+  readonly returneeNotices: ReadonlyArray<{ readonly recipient: ReturneeNoticeRecipient; readonly on: IsoDate }>
+  readonly reintegration: { readonly outcome: ReintegrationOutcome; readonly on: IsoDate } | undefined
   readonly countedDepartures: ReadonlyArray<CountedDeparture>
   readonly latestFactDate: IsoDate | undefined
 }
@@ -121,6 +157,15 @@ export const initialWorkerState: WorkerState = {
   violations: [],
   reemployment: [],
   withdrawal: undefined,
+  legalCounselledOn: undefined,
+  loanFiles: {},
+  assessments: [],
+  passport: undefined,
+  visa: undefined,
+  subsidyCases: {},
+  protectionCases: {},
+  returneeNotices: [],
+  reintegration: undefined,
   countedDepartures: [],
   latestFactDate: undefined,
 }
@@ -274,6 +319,72 @@ export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState =
       }
     case "WorkerWithdrew":
       return { ...s, stage: "withdrawn", withdrawal: { on: fact.occurredOn, stage: fact.stage, reason: fact.reason } }
+    case "WorkerLegalCounselled":
+      return { ...s, legalCounselledOn: fact.occurredOn }
+    case "WorkerLoanFileConfirmed":
+      return { ...s, loanFiles: { ...s.loanFiles, [fact.loanId]: { bank: fact.bank, on: fact.occurredOn } } }
+    case "WorkerAssessed":
+      return {
+        ...s,
+        assessments: [...s.assessments, { assessment: fact.assessment, outcome: fact.outcome, on: fact.occurredOn }],
+      }
+    case "WorkerPassportIssued":
+      return { ...s, passport: { on: fact.occurredOn, validUntil: fact.validUntil } }
+    case "WorkerVisaIssued":
+      return { ...s, visa: { on: fact.occurredOn, country: fact.country, validUntil: fact.validUntil } }
+    case "WorkerSubsidyAppraised":
+      return {
+        ...s,
+        subsidyCases: {
+          ...s.subsidyCases,
+          [fact.subsidyId]: {
+            policyCode: fact.policyCode,
+            fundingSourceCode: fact.fundingSourceCode,
+            appraisedAmount: fact.amount,
+            appraisedOn: fact.occurredOn,
+            decision: undefined,
+            paidAmount: 0,
+            lastPaidOn: undefined,
+          },
+        },
+      }
+    case "WorkerSubsidyDecided": {
+      const subsidy = s.subsidyCases[fact.subsidyId]
+      if (subsidy === undefined) return s
+      const decision = { approved: fact.approved, amount: fact.amount, on: fact.occurredOn }
+      return { ...s, subsidyCases: { ...s.subsidyCases, [fact.subsidyId]: { ...subsidy, decision } } }
+    }
+    case "WorkerSubsidyPaid": {
+      const subsidy = s.subsidyCases[fact.subsidyId]
+      if (subsidy === undefined) return s
+      const paid = { ...subsidy, paidAmount: subsidy.paidAmount + fact.amount, lastPaidOn: fact.occurredOn }
+      // A payment is money a worker received under a policy: it counts with the subsidies granted.
+      return {
+        ...s,
+        subsidyCases: { ...s.subsidyCases, [fact.subsidyId]: paid },
+        subsidies: [...s.subsidies, { policy: subsidy.policyCode, amount: fact.amount, on: fact.occurredOn }],
+      }
+    }
+    case "WorkerProtectionCaseOpened":
+      return {
+        ...s,
+        protectionCases: {
+          ...s.protectionCases,
+          [fact.caseId]: { category: fact.category, openedOn: fact.occurredOn, resolvedOn: undefined },
+        },
+      }
+    case "WorkerProtectionCaseResolved": {
+      const opened = s.protectionCases[fact.caseId]
+      if (opened === undefined) return s
+      return {
+        ...s,
+        protectionCases: { ...s.protectionCases, [fact.caseId]: { ...opened, resolvedOn: fact.occurredOn } },
+      }
+    }
+    case "WorkerReturneeNotified":
+      return { ...s, returneeNotices: [...s.returneeNotices, { recipient: fact.recipient, on: fact.occurredOn }] }
+    case "WorkerReintegrationAssessed":
+      return { ...s, reintegration: { outcome: fact.outcome, on: fact.occurredOn } }
   }
 }
 

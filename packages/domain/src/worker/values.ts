@@ -14,8 +14,29 @@ export const PriorityGroup = Schema.Literals([
   "landRevoked", // hộ bị thu hồi đất
   "youth", // thanh niên
   "ruralWorker", // lao động nông thôn
+  "jobLoss", // lao động bị mất việc làm
+  "student", // học sinh, sinh viên
+  "policyBeneficiary", // người thuộc đối tượng chính sách
+  "especiallyDifficultArea", // người ở vùng sâu, vùng xa, vùng đặc biệt khó khăn
 ])
 export type PriorityGroup = typeof PriorityGroup.Type
+
+/** The reference catalogue's code of each priority group (`Reference.priorityGroups`), ethnic minority included. */
+export const priorityGroupReferenceCode: Record<PriorityGroup | "ethnicMinority", string> = {
+  poorHousehold: "poor-household",
+  nearPoorHousehold: "near-poor-household",
+  demobilisedSoldier: "demobilised-soldier",
+  formerPoliceService: "completed-police-service",
+  postDrugRehabilitation: "after-drug-rehabilitation",
+  landRevoked: "land-revoked-household",
+  youth: "youth",
+  ruralWorker: "rural-worker",
+  jobLoss: "job-loss",
+  student: "student",
+  policyBeneficiary: "policy-beneficiary",
+  especiallyDifficultArea: "especially-difficult-area",
+  ethnicMinority: "ethnic-minority",
+}
 
 /** Language, vocational, or pre-departure orientation (giáo dục định hướng). */
 export const TrainingKind = Schema.Literals(["language", "vocational", "orientation"])
@@ -43,6 +64,40 @@ export const ReemploymentKind = Schema.Literals([
   "startBusiness",
 ])
 export type ReemploymentKind = typeof ReemploymentKind.Type
+
+/** Phỏng vấn, thi tuyển, kỳ thi tiếng Hàn (EPS-TOPIK) of the EPS programme. */
+export const AssessmentKind = Schema.Literals(["interview", "exam", "epsKoreanTest"])
+export type AssessmentKind = typeof AssessmentKind.Type
+
+/** Sat (the result not known yet), passed or failed. */
+export const AssessmentOutcome = Schema.Literals(["sat", "passed", "failed"])
+export type AssessmentOutcome = typeof AssessmentOutcome.Type
+
+/** What a citizen-protection case abroad (bảo hộ công dân) is about. */
+export const ProtectionCaseCategory = Schema.Literals([
+  "wageDispute", // tranh chấp tiền lương, chế độ
+  "workAccident", // tai nạn lao động
+  "illness", // ốm đau, bệnh tật
+  "abuse", // bị ngược đãi, quấy rối
+  "detention", // bị bắt giữ, tạm giam
+  "death", // tử vong
+  "other",
+])
+export type ProtectionCaseCategory = typeof ProtectionCaseCategory.Type
+
+/** Who is notified of a returnee (thông báo người lao động về nước): the commune of residence, the police. */
+export const ReturneeNoticeRecipient = Schema.Literals(["commune", "police"])
+export type ReturneeNoticeRecipient = typeof ReturneeNoticeRecipient.Type
+
+/** Tái hòa nhập xã hội: where a returnee stands after coming home, as the commune assesses it. */
+export const ReintegrationOutcome = Schema.Literals([
+  "employedDomestically", // có việc làm trong nước
+  "selfEmployed", // tự tạo việc làm, khởi nghiệp
+  "workingAbroadAgain", // tiếp tục đi làm việc ở nước ngoài
+  "inTraining", // đang học nghề, học tập
+  "notYetReintegrated", // chưa ổn định, cần hỗ trợ
+])
+export type ReintegrationOutcome = typeof ReintegrationOutcome.Type
 
 /** Where a worker is in the programme. Pre-departure stages only move forward until the next departure. */
 export const WorkerStage = Schema.Literals([

@@ -47,6 +47,37 @@ export interface WorkerRow {
   readonly loanAmount: number
   readonly subsidyCount: number
   readonly subsidyAmount: number
+  /** Nguyện vọng at registration: the market code and occupation wished for. */
+  readonly wishMarket: string | null
+  readonly wishOccupation: string | null
+  /** Tư vấn pháp luật, apart from the general counselling. */
+  readonly legalCounselledOn: string | null
+  /** The latest loan file the commune confirmed. */
+  readonly loanFileConfirmedOn: string | null
+  /** The latest outcome (sat, passed, failed) and date of each kind of assessment. */
+  readonly interviewOutcome: string | null
+  readonly examOutcome: string | null
+  readonly epsTestOutcome: string | null
+  readonly epsTestOn: string | null
+  readonly passportIssuedOn: string | null
+  readonly passportValidUntil: string | null
+  readonly visaIssuedOn: string | null
+  readonly visaCountry: string | null
+  readonly visaValidUntil: string | null
+  /** Support subsidies through their steps (the paid amount is also in `subsidyAmount`). */
+  readonly subsidiesAppraised: number
+  readonly subsidiesApproved: number
+  readonly subsidiesRefused: number
+  readonly subsidyApprovedAmount: number
+  readonly subsidyPaidAmount: number
+  /** Citizen-protection cases abroad: all, and those not resolved yet. */
+  readonly protectionCases: number
+  readonly protectionCasesOpen: number
+  readonly returneeNotifiedCommuneOn: string | null
+  readonly returneeNotifiedPoliceOn: string | null
+  /** Tái hòa nhập xã hội: the latest outcome assessed, and its date. */
+  readonly reintegrationOutcome: string | null
+  readonly reintegrationOn: string | null
 }
 
 export interface DepartureRow {
@@ -67,6 +98,8 @@ export interface DepartureRow {
   /** Language and orientation training completed on or before the departure date (the 100% target). */
   readonly trainedBeforeDeparture: boolean
   readonly languageTrained: boolean
+  /** Legal counselling (its own kind) recorded on or before the departure date. */
+  readonly legalCounselledBeforeDeparture: boolean
   /** The events this figure rests on: departure, contract, residence, and corrections of them. */
   readonly lineage: ReadonlyArray<string>
 }
@@ -121,6 +154,46 @@ export function deriveWorkerRow(state: Worker.WorkerState): WorkerRow | undefine
     loanAmount: loans.reduce((sum, l) => sum + l.amount, 0),
     subsidyCount: state.subsidies.length,
     subsidyAmount: state.subsidies.reduce((sum, s) => sum + s.amount, 0),
+    ...laterStages(state),
+  }
+}
+
+/** What the stages added by issue 9 show in the registry row. */
+function laterStages(state: Worker.WorkerState) {
+  const registration = state.registration!
+  const assessment = (kind: Worker.AssessmentKind) => lastOf(state.assessments, (a) => a.assessment === kind)
+  const subsidies = Object.values(state.subsidyCases)
+  const decided = subsidies.filter((c) => c.decision !== undefined)
+  const approved = decided.filter((c) => c.decision!.approved)
+  const cases = Object.values(state.protectionCases)
+  const noticeTo = (recipient: Worker.ReturneeNoticeRecipient) =>
+    lastOf(state.returneeNotices, (n) => n.recipient === recipient)?.on ?? null
+  const loanFiles = Object.values(state.loanFiles).map((f) => f.on)
+  return {
+    wishMarket: registration.wish?.marketCode ?? null,
+    wishOccupation: registration.wish?.occupation ?? null,
+    legalCounselledOn: state.legalCounselledOn ?? null,
+    loanFileConfirmedOn: loanFiles.length === 0 ? null : loanFiles.toSorted().at(-1)!,
+    interviewOutcome: assessment("interview")?.outcome ?? null,
+    examOutcome: assessment("exam")?.outcome ?? null,
+    epsTestOutcome: assessment("epsKoreanTest")?.outcome ?? null,
+    epsTestOn: assessment("epsKoreanTest")?.on ?? null,
+    passportIssuedOn: state.passport?.on ?? null,
+    passportValidUntil: state.passport?.validUntil ?? null,
+    visaIssuedOn: state.visa?.on ?? null,
+    visaCountry: state.visa?.country ?? null,
+    visaValidUntil: state.visa?.validUntil ?? null,
+    subsidiesAppraised: subsidies.length,
+    subsidiesApproved: approved.length,
+    subsidiesRefused: decided.length - approved.length,
+    subsidyApprovedAmount: approved.reduce((sum, c) => sum + c.decision!.amount, 0),
+    subsidyPaidAmount: subsidies.reduce((sum, c) => sum + c.paidAmount, 0),
+    protectionCases: cases.length,
+    protectionCasesOpen: cases.filter((c) => c.resolvedOn === undefined).length,
+    returneeNotifiedCommuneOn: noticeTo("commune"),
+    returneeNotifiedPoliceOn: noticeTo("police"),
+    reintegrationOutcome: state.reintegration?.outcome ?? null,
+    reintegrationOn: state.reintegration?.on ?? null,
   }
 }
 
@@ -164,6 +237,9 @@ export function deriveDepartureRows(state: Worker.WorkerState): ReadonlyArray<De
       priorityGroups: [...registration.priorityGroups].sort(),
       trainedBeforeDeparture: trainedBy("language") && trainedBy("orientation"),
       languageTrained: trainedBy("language"),
+      legalCounselledBeforeDeparture: state.facts.some(
+        (f) => f._tag === "WorkerLegalCounselled" && f.occurredOn <= departure.occurredOn,
+      ),
       lineage: [...new Set([...lineage, ...lineage.flatMap(corrections)])],
     }
   })

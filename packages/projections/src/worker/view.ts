@@ -6,7 +6,9 @@ import { deriveDepartureRows, deriveWorkerRow } from "./derive.ts"
 export const workerView: AggregateView<Worker.WorkerState> = {
   name: "workers",
   // 2: rows carry `dossierConfirmedOn` and the stage "dossierConfirmed"
-  version: 2,
+  // 3: the stages of issue 9 (wish, legal counselling, loan file, assessments, passport and visa, subsidy steps,
+  //    protection cases, returnee notices, reintegration) and `legalCounselledBeforeDeparture`
+  version: 3,
   streamTypes: [Worker.WORKER_STREAM_TYPE],
   initialState: Worker.workerDecider.initialState,
   evolve: (state, event) => Worker.workerDecider.evolve(state, event as Worker.WorkerEvent),

@@ -66,6 +66,7 @@ import {
   sealed,
   WORKER,
 } from "../../worker/testing/fixtures.ts"
+import { lifecycleFixtures } from "../../worker/testing/lifecycle-fixtures.ts"
 import type { DomainEvent, DomainEventType } from "../domain-event.ts"
 
 /** One valid event of every type, keyed by type: the compiler demands an entry for every member of `DomainEvent`. */
@@ -379,6 +380,7 @@ export const eventFixtures: EventFixtures = {
     provider: "Trung tâm Dịch vụ việc làm Sơn La",
   }),
   WorkerWithdrew: new WorkerWithdrew({ ...worker, eventId: "e-withdraw", stage: "training", reason: "Lý do gia đình" }),
+  ...lifecycleFixtures,
   WorkerFactCorrected: new WorkerFactCorrected({
     ...worker,
     eventId: "e-fix",

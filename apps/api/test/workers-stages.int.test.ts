@@ -1,0 +1,271 @@
+import { describe, expect, test } from "vitest"
+import {
+  bank,
+  contract,
+  enterprise,
+  enterpriseId,
+  expectProblem,
+  ok,
+  person,
+  post,
+  province,
+  register,
+  setUpWorkersApp,
+  t,
+  toHieu,
+} from "./support/workers-app.ts"
+
+setUpWorkersApp()
+
+/** The worker's row in the registry read model (what lists, reports and targets read). */
+const rowOf = async (workerId: string) =>
+  (await t.services.models.workers({ provinceCode: "14" })).find((w) => w.workerId === workerId)!
+
+/** A refusal of the domain: 422 with the rule's tag and its Vietnamese words, and nothing written. */
+const refused = async (response: { status: number; body: any }, rejection: string, words: string | RegExp) => {
+  expectProblem(response, 422, /rejected$/)
+  expect(response.body.rejection).toBe(rejection)
+  expect(response.body.detail).toMatch(words)
+}
+
+describe("the stages of the documents, through HTTP (issue 9 §3)", () => {
+  test("the wish at registration: market and occupation; an unknown market is refused", async () => {
+    const worker = await register(province, {
+      ...person(),
+      wish: { marketCode: "KR", occupation: "Nông nghiệp" },
+    } as never)
+    expect(await rowOf(worker.id)).toMatchObject({ wishMarket: "KR", wishOccupation: "Nông nghiệp" })
+
+    const before = await t.services.log.count()
+    const unknown = await province.json("POST", "/api/workers", { ...person(), wish: { marketCode: "FR" } })
+    await refused(unknown, "UnknownMarket", "Thị trường mong muốn “FR” không có trong danh mục thị trường.")
+    expect(await t.services.log.count()).toBe(before)
+  })
+
+  test("before departure: legal counselling, the EPS test, the loan file, passport and visa", async () => {
+    const worker = await register(province, person())
+    await ok(toHieu, worker.id, "legal-counselling", { occurredOn: "2026-01-12", provider: "Trợ giúp pháp lý tỉnh" })
+    await ok(province, worker.id, "assessments", {
+      occurredOn: "2026-01-20",
+      assessment: "epsKoreanTest",
+      outcome: "sat",
+      organiser: "Trung tâm Lao động ngoài nước",
+    })
+    await ok(province, worker.id, "assessments", {
+      occurredOn: "2026-02-05",
+      assessment: "epsKoreanTest",
+      outcome: "passed",
+      organiser: "Trung tâm Lao động ngoài nước",
+    })
+    const badOutcome = await post(province, worker.id, "assessments", {
+      occurredOn: "2026-02-05",
+      assessment: "epsKoreanTest",
+      outcome: "maybe",
+      organiser: "Trung tâm",
+    })
+    expectProblem(badOutcome, 400, /validation$/)
+    await ok(toHieu, worker.id, "loan-file-confirmation", {
+      occurredOn: "2026-02-06",
+      loanId: "vay-1",
+      bank: "NHCSXH chi nhánh tỉnh Sơn La",
+    })
+    await refused(
+      await post(toHieu, worker.id, "loan-file-confirmation", {
+        occurredOn: "2026-02-07",
+        loanId: "vay-1",
+        bank: "NHCSXH",
+      }),
+      "LoanFileAlreadyConfirmed",
+      "Hồ sơ vay vốn vay-1 đã được xác nhận ngày 06/02/2026.",
+    )
+    // the bank may not confirm the file: that is the commune's
+    expect(
+      (await post(bank, worker.id, "loan-file-confirmation", { occurredOn: "2026-02-07", bank: "x" })).status,
+    ).toBe(403)
+
+    // a visa needs a passport and a contract for the same country
+    await refused(
+      await post(province, worker.id, "visa", { occurredOn: "2026-02-10", country: "KR", validUntil: "2029-02-10" }),
+      "VisaWithoutPassport",
+      /hộ chiếu/,
+    )
+    await refused(
+      await post(province, worker.id, "passport", {
+        occurredOn: "2026-02-08",
+        passportNumber: "C1234567",
+        validUntil: "2026-02-01",
+      }),
+      "ValidityBeforeIssue",
+      "Thời hạn của hộ chiếu (01/02/2026) phải sau ngày cấp (08/02/2026).",
+    )
+    await ok(province, worker.id, "passport", {
+      occurredOn: "2026-02-08",
+      passportNumber: "C1234567",
+      validUntil: "2036-02-08",
+    })
+    await ok(toHieu, worker.id, "dossier-confirmation", { occurredOn: "2026-02-20" })
+    await ok(province, worker.id, "selection", { occurredOn: "2026-03-01", enterpriseId: enterpriseId })
+    await ok(province, worker.id, "contract", contract("2026-03-05"))
+    await refused(
+      await post(province, worker.id, "visa", { occurredOn: "2026-03-10", country: "JP", validUntil: "2029-03-10" }),
+      "VisaCountryMismatch",
+      "Thị thực cấp cho nước JP, nhưng hợp đồng của người lao động là đi KR.",
+    )
+    await ok(enterprise, worker.id, "visa", { occurredOn: "2026-03-10", country: "KR", validUntil: "2029-03-10" })
+
+    expect(await rowOf(worker.id)).toMatchObject({
+      legalCounselledOn: "2026-01-12",
+      epsTestOutcome: "passed",
+      epsTestOn: "2026-02-05",
+      loanFileConfirmedOn: "2026-02-06",
+      passportValidUntil: "2036-02-08",
+      visaCountry: "KR",
+      visaValidUntil: "2029-03-10",
+    })
+    // the passport number is sealed with the person's key, never in the log in clear
+    const detail = await province.json("GET", `/api/workers/${worker.id}`)
+    const passport = detail.body.history.find((e: { type: string }) => e.type === "WorkerPassportIssued")
+    expect(passport.data).toMatchObject({ validUntil: "2036-02-08", sensitiveSealed: true })
+    expect(JSON.stringify(passport.data)).not.toContain("C1234567")
+  })
+
+  test("a support subsidy appraised → decided → paid under a catalogued policy; what the catalogue refuses", async () => {
+    const worker = await register(province, person()) // an ethnic-minority rural worker
+    const policy = { policyCode: "ctmtqg-dtts-mn", fundingSourceCode: "ctmtqg-dtts-mn" }
+
+    await refused(
+      await post(toHieu, worker.id, "subsidy-appraisals", {
+        occurredOn: "2026-02-01",
+        policyCode: "ho-tro-tu-dat",
+        fundingSourceCode: "nsdp",
+        amount: 1,
+      }),
+      "UnknownSupportPolicy",
+      /không có trong danh mục chính sách hỗ trợ.*1719\/QĐ-TTg/,
+    )
+    await refused(
+      await post(toHieu, worker.id, "subsidy-appraisals", {
+        occurredOn: "2026-02-01",
+        ...policy,
+        fundingSourceCode: "nsdp",
+        amount: 1,
+      }),
+      "FundingSourceNotOfPolicy",
+      /không phải nguồn chi của chính sách theo 1719\/QĐ-TTg/,
+    )
+    await refused(
+      await post(toHieu, worker.id, "subsidy-appraisals", {
+        occurredOn: "2026-02-01",
+        policyCode: "ctmtqg-gnbv",
+        fundingSourceCode: "ctmtqg-gnbv",
+        amount: 1,
+      }),
+      "NotEligibleForPolicy",
+      "Người lao động không thuộc đối tượng được hỗ trợ theo 90/QĐ-TTg",
+    )
+
+    await ok(toHieu, worker.id, "subsidy-appraisals", {
+      occurredOn: "2026-02-01",
+      subsidyId: "ht-1",
+      ...policy,
+      amount: 5_000_000,
+    })
+    await refused(
+      await post(toHieu, worker.id, "subsidy-payments", { occurredOn: "2026-02-02", subsidyId: "ht-1", amount: 1 }),
+      "SubsidyNotApproved",
+      "Hồ sơ hỗ trợ ht-1 chưa có quyết định hỗ trợ; chưa thể chi trả.",
+    )
+    await refused(
+      await post(province, worker.id, "subsidy-decisions", {
+        occurredOn: "2026-02-05",
+        subsidyId: "ht-1",
+        approved: true,
+        amount: 6_000_000,
+        decisionNumber: "20/QĐ-UBND",
+      }),
+      "SubsidyAmountExceeded",
+      "Số tiền quyết định hỗ trợ (6.000.000 đồng) vượt số tiền đã thẩm định (5.000.000 đồng).",
+    )
+    await ok(province, worker.id, "subsidy-decisions", {
+      occurredOn: "2026-02-05",
+      subsidyId: "ht-1",
+      approved: true,
+      amount: 4_000_000,
+      decisionNumber: "20/QĐ-UBND",
+    })
+    await ok(toHieu, worker.id, "subsidy-payments", { occurredOn: "2026-02-10", subsidyId: "ht-1", amount: 4_000_000 })
+    await refused(
+      await post(toHieu, worker.id, "subsidy-payments", { occurredOn: "2026-02-11", subsidyId: "ht-1", amount: 1 }),
+      "SubsidyAmountExceeded",
+      /vượt số tiền được quyết định hỗ trợ \(4\.000\.000 đồng\)/,
+    )
+    // enterprises do not appraise public subsidies
+    expect(
+      (await post(enterprise, worker.id, "subsidy-appraisals", { occurredOn: "2026-02-01", ...policy, amount: 1 }))
+        .status,
+    ).toBe(403)
+
+    expect(await rowOf(worker.id)).toMatchObject({
+      subsidiesAppraised: 1,
+      subsidiesApproved: 1,
+      subsidyApprovedAmount: 4_000_000,
+      subsidyPaidAmount: 4_000_000,
+      subsidyCount: 1,
+      subsidyAmount: 4_000_000,
+    })
+  })
+
+  test("abroad and back: a protection case opened and resolved, the returnee's notices, reintegration", async () => {
+    const worker = await register(province, person())
+    await refused(
+      await post(province, worker.id, "protection-cases", { occurredOn: "2026-02-01", category: "illness" }),
+      "NotAbroad",
+      /không ở nước ngoài/,
+    )
+    await ok(toHieu, worker.id, "dossier-confirmation", { occurredOn: "2026-02-20" })
+    await ok(province, worker.id, "selection", { occurredOn: "2026-03-01", enterpriseId: enterpriseId })
+    await ok(province, worker.id, "contract", contract("2026-03-05"))
+    await ok(province, worker.id, "departure", { occurredOn: "2026-04-01" })
+    await ok(province, worker.id, "protection-cases", {
+      occurredOn: "2026-05-01",
+      caseId: "bh-1",
+      category: "workAccident",
+      description: "Gãy tay khi làm việc",
+    })
+    await refused(
+      await post(province, worker.id, "protection-case-resolutions", {
+        occurredOn: "2026-05-10",
+        caseId: "bh-khac",
+        resolution: "x",
+      }),
+      "ProtectionCaseNotOpen",
+      "Không có vụ việc bảo hộ công dân bh-khac của người lao động này.",
+    )
+    await ok(province, worker.id, "protection-case-resolutions", {
+      occurredOn: "2026-05-20",
+      caseId: "bh-1",
+      resolution: "Doanh nghiệp đã bồi thường",
+    })
+    await refused(
+      await post(toHieu, worker.id, "returnee-notices", { occurredOn: "2026-06-01", recipient: "police" }),
+      "NotReturned",
+      /chưa về nước/,
+    )
+    await ok(province, worker.id, "return", { occurredOn: "2026-09-01", kind: "early", reason: "Tai nạn lao động" })
+    await ok(toHieu, worker.id, "returnee-notices", { occurredOn: "2026-09-02", recipient: "police" })
+    await ok(toHieu, worker.id, "returnee-notices", { occurredOn: "2026-09-02", recipient: "commune" })
+    await ok(toHieu, worker.id, "reintegration", { occurredOn: "2026-10-01", outcome: "employedDomestically" })
+
+    expect(await rowOf(worker.id)).toMatchObject({
+      protectionCases: 1,
+      protectionCasesOpen: 0,
+      returneeNotifiedPoliceOn: "2026-09-02",
+      returneeNotifiedCommuneOn: "2026-09-02",
+      reintegrationOutcome: "employedDomestically",
+    })
+    const detail = await province.json("GET", `/api/workers/${worker.id}`)
+    const opened = detail.body.history.find((e: { type: string }) => e.type === "WorkerProtectionCaseOpened")
+    expect(opened.data).toMatchObject({ caseId: "bh-1", category: "workAccident", sensitiveSealed: true })
+    expect(JSON.stringify(opened.data)).not.toContain("Gãy tay")
+  })
+})
