@@ -1036,30 +1036,6 @@ export function writeCases(
     ],
   })
 
-  // -- periodic reports issued (packages/reports)
-  const issueBody = (reporter: string) => ({
-    province: "14",
-    reporter,
-    period: "2026-H1",
-    asOf: "2026-06-14T10:00:00.000Z",
-    documentNumber: "21",
-    documentDate: "2026-06-14",
-    signer: { authority: "TM. ỦY BAN NHÂN DÂN", position: "CHỦ TỊCH", name: "Lò Văn Thưởng" },
-  })
-  const issuing = (reporter: string, owner: string, foreign: ReadonlyArray<Foreign>, name: string): Scenario => ({
-    name,
-    owner,
-    foreign,
-    prepare: async () => ({ request: () => ({ path: "/api/reports/issued", payload: json(issueBody(reporter)) }) }),
-  })
-  cases.push({
-    route: "POST /api/reports/issued",
-    scenarios: [
-      issuing(TO_HIEU, TH, [{ who: CA }], "Tô Hiệu's 6-month report, by Tô Hiệu's officer"),
-      issuing("province", P, [{ who: LAO_CAI }, { who: TH }], "the province's 6-month report, by Sơn La's officer"),
-    ],
-  })
-
   // -- administration
   cases.push({
     route: "POST /api/projections/:name/resume",
