@@ -15,7 +15,8 @@ Nhập dữ liệu, báo cáo, khóa
   import workers <tệp.xlsx> --as <tài khoản>          nhập danh sách người lao động (quy tắc của API, tất cả hoặc không)
   import quota <tệp.xlsx> --as <tài khoản> (--plan <mã> | --year <năm> --target <số> --legal-number <số hiệu>
          --legal-date <ngày> --issuer <cơ quan>) [--province <mã>] [--title …] [--effective-on …] [--reason …]
-  report --province <mã> --period <yyyy-H1|yyyy> <thư mục> [--as-of <thời điểm>]   báo cáo tỉnh và từng xã, phường
+  report --province <mã> --period <yyyy-H1|yyyy> <thư mục> [--as-of <thời điểm>] [--formats docx,xlsx,pdf,json]
+                                        báo cáo của tỉnh và của từng xã, phường vào một thư mục
   keys rotate --new-key-stdin           bọc lại mọi khóa cá nhân bằng khóa chủ mới (nhật ký không đổi)
 Tài khoản (mật khẩu chỉ đọc từ đầu vào chuẩn)
   users create --username <u> --role <vai trò> --province <mã> [--unit <mã xã>]... --password-stdin
@@ -33,7 +34,7 @@ Usage: pnpm xkld <command> [options]   (on DATABASE_URL, or PGlite in DATA_DIR, 
   migrate | verify [--json] | seal | backup <file> [--force] | restore <file>
   rebuild [name] | check [name]
   import workers|quota <file.xlsx> --as <username> [quota: --plan <id> | --year … --target … --legal-number …]
-  report --province <code> --period <yyyy-H1|yyyy> <folder> [--as-of <instant>]
+  report --province <code> --period <yyyy-H1|yyyy> <folder> [--as-of <instant>] [--formats docx,xlsx,pdf,json]
   keys rotate --new-key-stdin           re-wrap every person key under a new master key (the log is untouched)
   users create --username <u> --role <role> --province <code> [--unit <code>]... --password-stdin
   users disable --username <u> | users reset-password --username <u> --password-stdin
