@@ -24,9 +24,13 @@ export const formatDate = (date: string): string => `${date.slice(8, 10)}/${date
 export const placeDateLine = (place: string, date: string): string =>
   nfc(`${place}, ngày ${pad(Number(date.slice(8, 10)))} tháng ${pad(Number(date.slice(5, 7)))} năm ${date.slice(0, 4)}`)
 
+/** "05/BC-SNV": the number and code of a report, numbers below 10 padded (NĐ 30/2020). */
+export const documentCode = (number: string, code: string): string =>
+  nfc(`${/^\d$/.test(number) ? `0${number}` : number}/BC-${code}`)
+
 /** "Số: 05/BC-SNV"; without a number yet, the blank an office fills in: "Số:      /BC-SNV". */
 export const numberLine = (number: string | null, code: string): string =>
-  nfc(number === null ? `Số:      /BC-${code}` : `Số: ${/^\d$/.test(number) ? `0${number}` : number}/BC-${code}`)
+  number === null ? nfc(`Số:      /BC-${code}`) : `Số: ${documentCode(number, code)}`
 
 /** An instant as dd/mm/yyyy hh:mm in Vietnam (UTC+7 all year). */
 export const formatInstantVi = (iso: string): string => {

@@ -49,6 +49,11 @@ export const problemTypes = {
     title: "Khóa chống trùng đã dùng cho yêu cầu khác",
     titleEn: "Idempotency key reused",
   },
+  "report-not-reproducible": {
+    status: 409,
+    title: "Tệp tạo lại không trùng tệp đã ban hành",
+    titleEn: "The regenerated file differs from the issued one",
+  },
   rejected: { status: 422, title: "Yêu cầu bị từ chối theo quy định", titleEn: "Rejected by a business rule" },
   "import-invalid": {
     status: 422,

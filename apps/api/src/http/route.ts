@@ -41,6 +41,8 @@ export interface RouteSpec<P = any, Q = any, B = any> {
   readonly body?: Schema.Top
   /** For documentation: the success body. */
   readonly response?: Schema.Top
+  /** For documentation: other media types the success answer may be (a file the handler returns as a Response). */
+  readonly files?: ReadonlyArray<string>
   readonly successStatus?: 200 | 201 | 202 | 204
   /** Writes: CSRF-checked for cookie sessions; may carry Idempotency-Key. */
   readonly write?: boolean

@@ -119,7 +119,12 @@ export function buildOpenApiDocument(routes: ReadonlyArray<RouteSpec>, version =
         ? { description: "Thành công, không có nội dung / Success, no content" }
         : {
             description: "Thành công / Success",
-            content: { "application/json": { schema: schemaOf(`${i}.response`) ?? {} } },
+            content: {
+              "application/json": { schema: schemaOf(`${i}.response`) ?? {} },
+              ...Object.fromEntries(
+                (route.files ?? []).map((t) => [t, { schema: { type: "string", contentMediaType: t } }]),
+              ),
+            },
           }
     const problems = new Set<ProblemResponse>()
     if (route.params || route.query || route.body || route.rawBody || write) problems.add("BadRequest")

@@ -1,0 +1,198 @@
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { openTestApp, signIn, type Client, type TestApp } from "./support/test-app.ts"
+
+/**
+ * The 6-month and annual reports over HTTP (issue 11): a commune officer and the province officer download their
+ * report in every format; issuing records ReportIssued and fulfils the reporting obligation; an issued report
+ * re-downloaded after a later correction is byte-identical, and its difference names the correction. About 25 s.
+ */
+
+let t: TestApp
+const clients = new Map<string, Client>()
+const as = (username: string) => clients.get(username)!
+const AS_OF = "2026-06-14T10:00:00.000Z"
+const TO_HIEU = "03646"
+const CHIENG_AN = "03664"
+
+beforeAll(async () => {
+  t = await openTestApp({ demoEvents: 5000 })
+  for (const username of ["so-noi-vu", "to-hieu", "lanh-dao", "doanh-nghiep"])
+    clients.set(username, await signIn(t.app, username))
+})
+afterAll(() => t.close())
+
+const bytesOf = async (r: Response) => new Uint8Array(await r.arrayBuffer())
+const pdfText = (bytes: Uint8Array) => {
+  const path = join(mkdtempSync(join(tmpdir(), "report-")), "r.pdf")
+  writeFileSync(path, bytes)
+  return execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" })
+}
+const periodic = (query: string) => `/api/reports/periodic?${query}`
+
+describe("GET /api/reports/periodic", () => {
+  test("a commune officer gets its own ward's 6-month report in DOCX, XLSX, PDF and JSON", async () => {
+    const base = `reporter=${TO_HIEU}&period=2026-H1&asOf=${AS_OF}`
+    const types = {
+      docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      pdf: "application/pdf",
+      json: "application/json; charset=utf-8",
+    }
+    for (const [format, type] of Object.entries(types)) {
+      const r = await as("to-hieu").request("GET", periodic(`${base}&format=${format}`))
+      expect(r.status, format).toBe(200)
+      expect(r.headers.get("content-type")).toBe(type)
+      expect(r.headers.get("content-disposition")).toContain(`bao-cao_14_2026-H1_${TO_HIEU}_20260614T100000Z.${format}`)
+      const bytes = await bytesOf(r)
+      expect(r.headers.get("x-content-sha256")).toMatch(/^[0-9a-f]{64}$/)
+      if (format === "pdf") {
+        const text = pdfText(bytes)
+        expect(text).toContain("ỦY BAN NHÂN DÂN")
+        expect(text).toContain("Tô Hiệu, ngày 14 tháng 06 năm 2026")
+      }
+      if (format === "json") {
+        const body = JSON.parse(new TextDecoder().decode(bytes))
+        expect(body.reporter).toMatchObject({ kind: "unit", code: TO_HIEU, name: "Phường Tô Hiệu" })
+        expect(body.sections[0].tables[0].rows).toHaveLength(1)
+      }
+    }
+  })
+
+  test("a commune officer cannot have another ward's or the province's report; the province officer has both", async () => {
+    for (const reporter of [CHIENG_AN, "province"]) {
+      const r = await as("to-hieu").json("GET", periodic(`reporter=${reporter}&period=2026-H1&asOf=${AS_OF}`))
+      expect(r.status, reporter).toBe(403)
+    }
+    const province = await as("so-noi-vu").request(
+      "GET",
+      periodic(`reporter=province&period=2026-H1&asOf=${AS_OF}&format=pdf`),
+    )
+    expect(province.status).toBe(200)
+    const text = pdfText(await bytesOf(province))
+    expect(text).toContain("SỞ NỘI VỤ")
+    expect(text).toContain("Sơn La, ngày 14 tháng 06 năm 2026")
+    const leader = await as("lanh-dao").json("GET", periodic(`reporter=${CHIENG_AN}&period=2026&asOf=${AS_OF}`))
+    expect(leader.status).toBe(200)
+    expect(leader.body.period).toMatchObject({ code: "2026", label: "năm 2026" })
+    expect((await as("doanh-nghiep").json("GET", periodic("reporter=province&period=2026"))).status).toBe(403)
+  })
+
+  test("bad input is a clear 400 or 404: a future as-of, an unknown period or unit", async () => {
+    const future = await as("so-noi-vu").json(
+      "GET",
+      periodic("reporter=province&period=2026&asOf=2027-01-01T00:00:00Z"),
+    )
+    expect(future.status).toBe(400)
+    expect(future.body.detail).toContain("Thời điểm số liệu chưa đến")
+    expect((await as("so-noi-vu").json("GET", periodic("reporter=province&period=2026-H2"))).status).toBe(400)
+    expect((await as("so-noi-vu").json("GET", periodic("reporter=1&period=2026"))).status).toBe(400)
+    const unknown = await as("so-noi-vu").json("GET", periodic("reporter=99999&period=2026-H1"))
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.detail).toContain("99999")
+  })
+})
+
+describe("issued reports", () => {
+  test("issuing records ReportIssued and fulfils the obligation; after a correction the re-download is byte-identical and the difference names it", async () => {
+    const body = {
+      reporter: TO_HIEU,
+      period: "2026-H1",
+      asOf: AS_OF,
+      documentNumber: "7",
+      documentDate: "2026-06-14",
+      signer: { authority: "TM. ỦY BAN NHÂN DÂN", position: "CHỦ TỊCH", name: "Lò Văn Thưởng" },
+      difficulties: "Người lao động còn e ngại chi phí ban đầu.",
+      proposals: "Đề nghị hỗ trợ học ngoại ngữ.",
+    }
+    const issued = await as("to-hieu").json("POST", "/api/reports/issued", body)
+    expect(issued.status).toBe(201)
+    const id = issued.body.id as string
+    expect(id).toMatch(/^issued-report:14:2026-H1:03646:[0-9a-f]{8}$/)
+    expect(issued.body.report).toMatchObject({
+      documentNumber: "7",
+      asOf: AS_OF,
+      obligationId: "reporting-obligation:14:2026:six-month:03646",
+    })
+    expect(issued.body.events.map((e: { type: string }) => e.type)).toEqual(["ReportIssued", "ReportSubmitted"])
+    const obligations = await as("to-hieu").json("GET", "/api/reporting-obligations?unit=03646&period=2026-H1")
+    const obligation = obligations.body.items.find((o: { id: string }) => o.id === issued.body.report.obligationId)
+    expect(obligation.submission).toMatchObject({ submittedOn: "2026-06-14", documentRef: { number: "07/BC-UBND" } })
+    // Chiềng An's officer does not see it; issuing it again for another ward is refused, nothing written.
+    const before = await t.services.log.count()
+    expect((await as("to-hieu").json("POST", "/api/reports/issued", { ...body, reporter: CHIENG_AN })).status).toBe(403)
+    expect(await t.services.log.count()).toBe(before)
+
+    const first: Record<string, Uint8Array> = {}
+    for (const format of ["docx", "xlsx", "pdf", "json"]) {
+      const r = await as("to-hieu").request("GET", `/api/reports/issued/${encodeURIComponent(id)}?format=${format}`)
+      expect(r.status, format).toBe(200)
+      expect(r.headers.get("x-content-sha256")).toBe(issued.body.report.contentHashes[format])
+      first[format] = await bytesOf(r)
+    }
+    expect(pdfText(first.pdf!).replace(/\s+/g, " ")).toContain("Người lao động còn e ngại chi phí ban đầu.")
+
+    // A later correction: a departure of a Tô Hiệu worker counted in the report is voided.
+    const report = JSON.parse(new TextDecoder().decode(first.json!))
+    const scope: string[] = report.reporter.unitIds
+    const departures = await t.services.models.departures({ provinceCode: "14", years: [2026], asOf: new Date(AS_OF) })
+    const departed = departures.find((d) => d.counted && scope.includes(d.unitId) && d.departedOn <= "2026-06-14")
+    expect(departed, "a counted 2026 departure of Tô Hiệu before the report").toBeDefined()
+    const voided = await as("so-noi-vu").json("POST", `/api/workers/${departed!.workerId}/voids`, {
+      correctsEventId: departed!.departureEventId,
+      reason: "Ghi nhầm ngày xuất cảnh của người khác",
+    })
+    expect(voided.status).toBe(201)
+    const voidEventId = voided.body.events[0].eventId as string
+
+    for (const format of ["docx", "xlsx", "pdf", "json"]) {
+      const r = await as("to-hieu").request("GET", `/api/reports/issued/${encodeURIComponent(id)}?format=${format}`)
+      expect(r.status, format).toBe(200)
+      expect(Buffer.from(await bytesOf(r)).equals(Buffer.from(first[format]!)), format).toBe(true)
+    }
+    const diff = await as("to-hieu").json("GET", `/api/reports/issued/${encodeURIComponent(id)}/difference`)
+    expect(diff.status).toBe(200)
+    const departedFigure = diff.body.differences.find(
+      (d: { key: string }) => d.key === "ket-qua|Phường Tô Hiệu|Đã xuất cảnh (người)",
+    )
+    expect(departedFigure.now).toBe(departedFigure.reported - 1)
+    expect(departedFigure.eventIds).toContain(voidEventId)
+    expect(diff.body.events.find((e: { eventId: string }) => e.eventId === voidEventId)).toMatchObject({
+      type: "WorkerFactVoided",
+      corrects: { eventId: departed!.departureEventId, reason: "Ghi nhầm ngày xuất cảnh của người khác" },
+    })
+  })
+
+  test("the province officer issues the province's report; unknown or foreign ids are 404", async () => {
+    const issued = await as("so-noi-vu").json("POST", "/api/reports/issued", {
+      reporter: "province",
+      period: "2026-H1",
+      asOf: AS_OF,
+      documentNumber: "112",
+      signer: { authority: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", name: "Nguyễn Thị Hường" },
+    })
+    expect(issued.status).toBe(201)
+    expect(issued.body.report.documentDate).toBe("2026-06-14")
+    const id = encodeURIComponent(issued.body.id)
+    expect((await as("to-hieu").json("GET", `/api/reports/issued/${id}`)).status).toBe(404)
+    const docx = await as("lanh-dao").request("GET", `/api/reports/issued/${id}?format=docx`)
+    expect(docx.status).toBe(200)
+    expect(
+      (await as("so-noi-vu").json("GET", "/api/reports/issued/issued-report:14:2026-H1:province:00000000")).status,
+    ).toBe(404)
+    expect((await as("so-noi-vu").json("GET", "/api/reports/issued/khong-co")).status).toBe(400)
+    const late = await as("so-noi-vu").json("POST", "/api/reports/issued", {
+      reporter: "province",
+      period: "2026-H1",
+      asOf: AS_OF,
+      documentNumber: "113",
+      documentDate: "2026-06-13",
+      signer: { authority: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", name: "Nguyễn Thị Hường" },
+    })
+    expect(late.status).toBe(422)
+    expect(late.body.detail).toBe("Số liệu của báo cáo không thể tính đến sau ngày ký văn bản")
+  })
+})
