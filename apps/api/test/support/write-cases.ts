@@ -159,6 +159,22 @@ const PREPARED_FACTS = {
   counselling: { occurredOn: "2026-01-10", provider: PROVIDER },
   training: { occurredOn: "2026-01-20", kind: "language", provider: "Trung tâm Ngoại ngữ – Tin học tỉnh Sơn La" },
   loans: { occurredOn: "2026-01-25", bank: BANK_NAME, amount: 80_000_000, status: "applied" },
+  passport: { occurredOn: "2026-01-27", passportNumber: "C1234567", validUntil: "2036-01-27" },
+  "subsidy-appraisals": {
+    occurredOn: "2026-01-26",
+    subsidyId: "ho-tro-1",
+    policyCode: "ctmtqg-dtts-mn",
+    fundingSourceCode: "ctmtqg-dtts-mn",
+    amount: 5_000_000,
+  },
+  "subsidy-decisions": {
+    occurredOn: "2026-01-28",
+    subsidyId: "ho-tro-1",
+    approved: true,
+    amount: 5_000_000,
+    decisionNumber: "15/QĐ-UBND",
+  },
+  "protection-cases": { occurredOn: "2026-05-01", caseId: "bao-ho-1", category: "wageDispute" },
 } as const
 
 interface Worker {
@@ -223,7 +239,12 @@ const other = (unit: string) => (unit === TO_HIEU ? CHIENG_AN : TO_HIEU)
 /** Each fact route's request: the stage the worker must be at, and the body. */
 const FACTS: Record<
   string,
-  { readonly stage: Stage; readonly body: (ctx: WriteContext, w: Worker, who: string) => unknown }
+  {
+    readonly stage: Stage
+    readonly body: (ctx: WriteContext, w: Worker, who: string) => unknown
+    /** Facts the province officer records first (a passport before a visa, an appraisal before its decision). */
+    readonly facts?: ReadonlyArray<keyof typeof PREPARED_FACTS>
+  }
 > = {
   residence: { stage: "registered", body: (_, w) => ({ occurredOn: "2026-02-02", residenceUnit: other(w.unit) }) },
   counselling: { stage: "registered", body: () => ({ occurredOn: "2026-02-02", provider: PROVIDER }) },
@@ -278,6 +299,62 @@ const FACTS: Record<
     body: () => ({ occurredOn: "2026-10-01", kind: "domesticJob", provider: PROVIDER }),
   },
   withdrawal: { stage: "registered", body: () => ({ occurredOn: "2026-11-02", reason: "Gia đình không đồng ý" }) },
+  "legal-counselling": { stage: "registered", body: () => ({ occurredOn: "2026-02-02", provider: PROVIDER }) },
+  assessments: {
+    stage: "registered",
+    body: () => ({
+      occurredOn: "2026-02-07",
+      assessment: "epsKoreanTest",
+      outcome: "passed",
+      organiser: "Trung tâm Lao động ngoài nước",
+    }),
+  },
+  passport: {
+    stage: "registered",
+    body: () => ({ occurredOn: "2026-02-08", passportNumber: "C7654321", validUntil: "2036-02-08" }),
+  },
+  visa: {
+    stage: "contracted",
+    facts: ["passport"],
+    body: () => ({ occurredOn: "2026-03-20", country: "KR", validUntil: "2029-03-20" }),
+  },
+  "loan-file-confirmation": { stage: "registered", body: () => ({ occurredOn: "2026-03-09", bank: BANK_NAME }) },
+  "subsidy-appraisals": {
+    stage: "registered",
+    body: () => ({
+      occurredOn: "2026-03-11",
+      policyCode: "ctmtqg-dtts-mn",
+      fundingSourceCode: "ctmtqg-dtts-mn",
+      amount: 3_000_000,
+    }),
+  },
+  "subsidy-decisions": {
+    stage: "registered",
+    facts: ["subsidy-appraisals"],
+    body: () => ({
+      occurredOn: "2026-03-13",
+      subsidyId: "ho-tro-1",
+      approved: true,
+      amount: 5_000_000,
+      decisionNumber: "16/QĐ-UBND",
+    }),
+  },
+  "subsidy-payments": {
+    stage: "registered",
+    facts: ["subsidy-appraisals", "subsidy-decisions"],
+    body: () => ({ occurredOn: "2026-03-14", subsidyId: "ho-tro-1", amount: 5_000_000 }),
+  },
+  "protection-cases": {
+    stage: "departed",
+    body: () => ({ occurredOn: "2026-05-02", category: "workAccident", description: "Bị thương ở tay khi làm việc" }),
+  },
+  "protection-case-resolutions": {
+    stage: "departed",
+    facts: ["protection-cases"],
+    body: () => ({ occurredOn: "2026-05-20", caseId: "bao-ho-1", resolution: "Đã được doanh nghiệp bồi thường" }),
+  },
+  "returnee-notices": { stage: "returned", body: () => ({ occurredOn: "2026-09-05", recipient: "police" }) },
+  reintegration: { stage: "returned", body: () => ({ occurredOn: "2026-10-05", outcome: "employedDomestically" }) },
 }
 
 /** Selection and contract: an enterprise officer's own enterprise is implied; every other officer names it. */
@@ -291,7 +368,7 @@ const rolesOf = (access: "public" | "signed-in" | ReadonlyArray<Role>): Readonly
 function factScenarios(ctx: WriteContext, segment: string, access: ReadonlySet<Role>): ReadonlyArray<Scenario> {
   const fact = FACTS[segment]!
   const on = (unit: string, stage: Stage) => async (): Promise<Prepared> => {
-    const w = await freshWorker(ctx, unit, stage)
+    const w = await freshWorker(ctx, unit, stage, { facts: (fact.facts ?? []).map((s) => [s, P] as const) })
     return { request: (who) => ({ path: `/api/workers/${w.id}/${segment}`, payload: json(fact.body(ctx, w, who)) }) }
   }
   const enterpriseBound = access.has("enterprise-officer") && segment !== "selection"
