@@ -140,7 +140,9 @@ describe("several provinces: each province's officers see their own, the nationa
     for (const officer of ["so-noi-vu", "lai-chau", "lao-cai"]) {
       const list = await as(officer).json("GET", "/api/workers?limit=200")
       expect(list.status).toBe(200)
-      for (const w of list.body.items) if (w.fullName) names.push(w.fullName)
+      const own = list.body.items.filter((w: any) => w.fullName).map((w: any) => w.fullName as string)
+      expect(own.length, `${officer} opens its own province's generated people`).toBeGreaterThan(5)
+      names.push(...own)
     }
     expect(names.length).toBeGreaterThan(20)
     const granted = allRoutes.filter(
