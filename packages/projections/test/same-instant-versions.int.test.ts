@@ -35,7 +35,12 @@ async function appendAt(event: DomainEvent, expectedVersion: "no_stream" | numbe
     recordedAt: at,
     events: toStoreRecords(
       [event],
-      { actor: { userId: "test", role: "province-officer" }, commandId: randomUUID(), correlationId: randomUUID() },
+      {
+        actor: { userId: "test", role: "province-officer" },
+        commandId: randomUUID(),
+        correlationId: randomUUID(),
+        source: { kind: "seed", dataset: "test" },
+      },
       { eventIdOf: () => randomUUID() },
     ),
   })
