@@ -1,0 +1,92 @@
+/**
+ * `pnpm bench` for the reports (docs/benchmarks.md, "Reports"): a province's annual report in all four formats,
+ * one commune's report (what one request costs: the province read once, one reporter built and rendered), and all
+ * 75 communes' reports from one read (what the CLI's `report` command does), each against the baseline of the
+ * same run: the read-model queries that feed the report (attainment, departure and worker rows as of the
+ * instant, the target scoreboard, tasks, obligations). Rounds alternate ours and the baseline after a warm-up.
+ *
+ * Environment: BENCH_EVENTS (generated history, default 40000: the demo's size), BENCH_ROUNDS (default 5),
+ * DATABASE_URL (PostgreSQL instead of PGlite), BENCH_OUT (default bench/results/reports.json at the root).
+ */
+import { resolve } from "node:path"
+import { formatTable, measurement, writeResults, type Measurement } from "@xkld/event-store/bench"
+import { buildReport, loadProvinceData, renderAll, reportPeriod } from "../src/index.ts"
+import { reportFixture } from "../test/fixture.ts"
+
+const events = Number(process.env.BENCH_EVENTS) || 40_000
+const rounds = Number(process.env.BENCH_ROUNDS) || 5
+const out = process.env.BENCH_OUT || resolve(import.meta.dirname, "../../../bench/results/reports.json")
+const backend = process.env.DATABASE_URL ? "postgres" : "pglite"
+const LIMITS = { provinceMs: 2000, communeMs: 300 } as const
+
+const median = (xs: ReadonlyArray<number>) => {
+  const s = [...xs].toSorted((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
+const timed = async (run: () => Promise<unknown>) => {
+  const started = performance.now()
+  await run()
+  return performance.now() - started
+}
+
+console.log(`reports bench: ${backend}, ${events.toLocaleString("en")} generated events, ${rounds} rounds`)
+let started = performance.now()
+const fx = await reportFixture({ targetEvents: events })
+console.log(`  loaded and projected in ${Math.round((performance.now() - started) / 1000)} s`)
+const asOf = new Date("2026-11-23T00:00:00Z")
+const annual = reportPeriod("2026")!
+const query = { provinceCode: "14", period: annual, asOf }
+
+const baseline = () => loadProvinceData(fx.models, query)
+const province = async () => renderAll(buildReport(await loadProvinceData(fx.models, query), "province"))
+const firstCommune = (await baseline()).attainment.items[0]!.unitCode
+const commune = async () => renderAll(buildReport(await loadProvinceData(fx.models, query), firstCommune))
+const allCommunes = async () => {
+  const data = await loadProvinceData(fx.models, query)
+  for (const item of data.attainment.items) await renderAll(buildReport(data, item.unitCode))
+  return data.attainment.items.length
+}
+const communes = (await baseline()).attainment.items.length
+
+// warm-up of every side (JIT, fonts parsed, table pages cached)
+await baseline()
+await province()
+await commune()
+
+const sides = { baseline: [] as number[], province: [] as number[], commune: [] as number[], all: [] as number[] }
+for (let r = 0; r < rounds; r++) {
+  const order = [
+    async () => sides.baseline.push(await timed(baseline)),
+    async () => sides.province.push(await timed(province)),
+    async () => sides.commune.push(await timed(commune)),
+    async () => sides.all.push(await timed(allCommunes)),
+  ]
+  for (let i = 0; i < order.length; i++) await order[(i + r) % order.length]!()
+  console.log(`  round ${r + 1}/${rounds}`)
+}
+started = performance.now()
+const base = median(sides.baseline)
+const results: Measurement[] = [
+  measurement(
+    "province annual report, 4 formats (DOCX, XLSX, PDF, JSON)",
+    backend,
+    "ms",
+    median(sides.province),
+    base,
+    {
+      limit: LIMITS.provinceMs,
+      note: `ours: read as of ${asOf.toISOString()} + build + render four files; baseline: the read-model queries alone (median of ${rounds})`,
+    },
+  ),
+  measurement("one commune's report, 4 formats (one request)", backend, "ms", median(sides.commune), base, {
+    limit: LIMITS.communeMs,
+    note: `${firstCommune}: the province's rows read once, one reporter built and rendered`,
+  }),
+  measurement(`all ${communes} communes' reports, 4 formats (one read)`, backend, "ms", median(sides.all), base, {
+    note: `${(median(sides.all) / communes).toFixed(1)} ms per commune after the one read (the CLI's report command)`,
+  }),
+]
+console.log(formatTable(results))
+await writeResults(out, results)
+console.log(`  wrote ${out}`)
+await fx.close()
