@@ -268,4 +268,53 @@ describe("the stages of the documents, through HTTP (issue 9 §3)", () => {
     expect(opened.data).toMatchObject({ caseId: "bh-1", category: "workAccident", sensitiveSealed: true })
     expect(JSON.stringify(opened.data)).not.toContain("Gãy tay")
   })
+
+  test("erasure is an event (who, when, legal basis), releases the person's claim and changes no figure", async () => {
+    const someone = person({ fullName: "Lường Thị Xóa" })
+    const worker = await register(province, someone)
+    await ok(toHieu, worker.id, "dossier-confirmation", { occurredOn: "2026-02-20" })
+    await ok(province, worker.id, "selection", { occurredOn: "2026-03-01", enterpriseId })
+    await ok(province, worker.id, "contract", contract("2026-03-05"))
+    await ok(province, worker.id, "departure", { occurredOn: "2026-04-01" })
+    const figures = async () => {
+      const { total, items } = await t.services.models.attainment({ provinceCode: "14", year: 2026 })
+      return { total, items }
+    }
+    const before = await figures()
+    // the same person cannot be registered twice while the claim is held
+    expect((await province.json("POST", "/api/workers", someone)).status).toBe(409)
+
+    const basis = {
+      number: "91/2025/QH15",
+      date: "2025-06-26",
+      issuer: "Quốc hội",
+      title: "Luật Bảo vệ dữ liệu cá nhân",
+    }
+    const erased = await province.json("DELETE", `/api/workers/${worker.id}/personal-data`, {
+      reason: "Chủ thể dữ liệu yêu cầu xóa",
+      legalBasis: basis,
+    })
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200)
+    expect(erased.body).toMatchObject({ erased: true, alreadyErased: false, legalBasis: basis })
+    const detail = await province.json("GET", `/api/workers/${worker.id}`)
+    const event = detail.body.history.at(-1)
+    expect(event).toMatchObject({
+      eventId: erased.body.eventId,
+      type: "WorkerPersonalDataErased",
+      actor: expect.objectContaining({ role: "province-officer" }),
+      data: expect.objectContaining({ legalBasis: basis, reason: "Chủ thể dữ liệu yêu cầu xóa" }),
+    })
+    expect(await figures()).toEqual(before)
+
+    // the claim is released: the person may be registered again, as a new record
+    const again = await province.json("POST", "/api/workers", { ...someone, occurredOn: "2026-05-01" })
+    expect(again.status, JSON.stringify(again.body)).toBe(201)
+    expect(again.body.id).not.toBe(worker.id)
+
+    // erasing again records nothing more and answers with the first erasure's event and basis
+    const count = await t.services.log.count()
+    const twice = await province.json("DELETE", `/api/workers/${worker.id}/personal-data`, { reason: "Lần nữa" })
+    expect(twice.body).toMatchObject({ alreadyErased: true, eventId: erased.body.eventId, legalBasis: basis })
+    expect(await t.services.log.count()).toBe(count)
+  })
 })

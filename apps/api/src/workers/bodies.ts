@@ -1,4 +1,4 @@
-import { IsoDate, PersonalData, Worker } from "@xkld/domain"
+import { IsoDate, LegalBasis, PersonalData, Worker } from "@xkld/domain"
 import { Schema } from "effect"
 import { BirthDate, EventDate } from "../http/dates.ts"
 
@@ -49,7 +49,8 @@ export const CorrectionBody = Schema.Struct({
   replacement: Schema.Record(Schema.String, Schema.Unknown),
 })
 export const VoidBody = Schema.Struct({ correctsEventId: Text, reason: Text, occurredOn: Schema.optional(EventDate) })
-export const ErasureBody = Schema.Struct({ reason: Text })
+/** Why, and on what legal basis (the data subject's right under Law 91/2025/QH15 when none is named). */
+export const ErasureBody = Schema.Struct({ reason: Text, legalBasis: Schema.optional(LegalBasis) })
 
 export const WorkerIdParams = Schema.Struct({ id: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)) })
 
@@ -77,4 +78,7 @@ export const ErasureAnswer = Schema.Struct({
   alreadyErased: Schema.Boolean,
   erasedAt: Schema.String,
   reason: Schema.String,
+  /** The `WorkerPersonalDataErased` event (null for an erasure made before erasures were events). */
+  eventId: Schema.NullOr(Schema.String),
+  legalBasis: LegalBasis,
 })

@@ -6,7 +6,6 @@ import { newEventId, type RequestContext } from "../commands/request.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute, type RouteSpec } from "../http/route.ts"
 import { decodeInput } from "../http/validate.ts"
-import { erasePersonKey } from "../personal-data/erasure.ts"
 import type { AppServices } from "../services.ts"
 import {
   authoriseAmend,
@@ -19,6 +18,7 @@ import {
 } from "../access/workers.ts"
 import { recordingActor, viewerOf } from "../access/jurisdiction.ts"
 import * as B from "./bodies.ts"
+import { erasePersonalData } from "./erasure.ts"
 import {
   enterpriseStandingOf,
   factSpecByTag,
@@ -306,17 +306,11 @@ export const workerWriteRoutes: ReadonlyArray<RouteSpec> = [
     body: B.ErasureBody,
     response: B.ErasureAnswer,
     write: true,
-    handler: async ({ params, body, actor, services }) => {
+    handler: async ({ params, body, actor, request, services }) => {
       const loaded = await loadWorker(services, params.id)
       const scope = scopeOfState(loaded.state)
       if (!scope || !canSee(actor, scope)) throw workerNotFound(params.id)
-      const { record, alreadyErased } = await erasePersonKey(
-        services,
-        actor,
-        loaded.registration.identity.keyId,
-        body.reason,
-      )
-      return { id: params.id, erased: true, alreadyErased, erasedAt: record.erasedAt, reason: record.reason }
+      return erasePersonalData(services, request, loaded, body)
     },
   }),
 ]

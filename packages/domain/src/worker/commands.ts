@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { CorrectionFields } from "../shared/correction.ts"
-import { IsoDate } from "../shared/values.ts"
+import { IsoDate, LegalBasis } from "../shared/values.ts"
 import {
   contractEndedEarlyFields,
   contractFields,
@@ -145,6 +145,13 @@ export class CorrectWorkerFact extends Schema.TaggedClass<CorrectWorkerFact>()("
   dateOfBirth: Schema.optional(IsoDate),
   standing: Schema.optional(EnterpriseStanding),
 }) {}
+/** Erase the person's data: `keyId` is the person key the app deletes once the event is recorded. */
+export class ErasePersonalData extends Schema.TaggedClass<ErasePersonalData>()("ErasePersonalData", {
+  ...base,
+  keyId: Schema.String,
+  legalBasis: LegalBasis,
+  reason: NonEmptyString,
+}) {}
 export class VoidWorkerFact extends Schema.TaggedClass<VoidWorkerFact>()("VoidWorkerFact", {
   ...base,
   ...CorrectionFields,
@@ -183,3 +190,4 @@ export type WorkerCommand =
   | RecordReintegration
   | CorrectWorkerFact
   | VoidWorkerFact
+  | ErasePersonalData

@@ -5,6 +5,8 @@ import { given } from "../shared/testing/given-when-then.ts"
 import {
   AppraiseSubsidy,
   ConfirmLoanFile,
+  CorrectWorkerFact,
+  ErasePersonalData,
   DecideSubsidy,
   OpenProtectionCase,
   RecordAssessment,
@@ -20,9 +22,11 @@ import {
 import { workerDecider } from "./decider.ts"
 import {
   WorkerAssessed,
+  WorkerFactCorrected,
   WorkerLegalCounselled,
   WorkerLoanFileConfirmed,
   WorkerPassportIssued,
+  WorkerPersonalDataErased,
   WorkerProtectionCaseOpened,
   WorkerProtectionCaseResolved,
   WorkerRegistered,
@@ -418,5 +422,69 @@ describe("returnee: notice to the commune and the police, social reintegration",
     given(workerDecider, home)
       .when(new RecordReturneeNotice({ ...notice, occurredOn: "2026-03-01" }))
       .rejectedWith("DatesOutOfOrder")
+  })
+})
+
+describe("ErasePersonalData: erasure is an event, and no figure changes", () => {
+  const basis = { number: "91/2025/QH15", date: "2025-06-26", issuer: "Quốc hội", title: "Luật Bảo vệ dữ liệu cá nhân" }
+  const erasure = {
+    ...at("e-erase", "2026-05-01"),
+    keyId: "key-1",
+    legalBasis: basis,
+    reason: "Chủ thể dữ liệu yêu cầu",
+  }
+  const history = [...abroadHistory, returned("2026-04-01")]
+
+  it("records the erasure with its legal basis; the state's figures are those before it", () => {
+    given(workerDecider, history)
+      .when(new ErasePersonalData(erasure))
+      .then([new WorkerPersonalDataErased(erasure)])
+    const before = fold(workerDecider, history)
+    const after = fold(workerDecider, [...history, new WorkerPersonalDataErased(erasure)])
+    expect(after.erasure).toEqual({ eventId: "e-erase", on: "2026-05-01", legalBasis: basis })
+    expect({ ...after, erasure: undefined }).toEqual(before)
+  })
+
+  it("refuses a second erasure and an erasure of a worker never registered", () => {
+    const rejection = given(workerDecider, [...history, new WorkerPersonalDataErased(erasure)])
+      .when(new ErasePersonalData({ ...erasure, eventId: "e-erase-2" }))
+      .rejectedWith("PersonalDataErased")
+    expect(rejection.message).toBe("Dữ liệu cá nhân của người lao động đã được xóa ngày 01/05/2026.")
+    given(workerDecider).when(new ErasePersonalData(erasure)).rejectedWith("WorkerNotRegistered")
+  })
+
+  it("after it, facts without sealed content are still recorded; sealed content and registration corrections are refused", () => {
+    const erased = [...history, new WorkerPersonalDataErased(erasure)]
+    given(workerDecider, erased)
+      .when(new RecordReintegration({ ...at("e-reint", "2026-06-01"), outcome: "selfEmployed" }))
+      .then([new WorkerReintegrationAssessed({ ...at("e-reint", "2026-06-01"), outcome: "selfEmployed" })])
+    given(workerDecider, erased)
+      .when(new RecordPassport({ ...at("e-pass", "2026-06-01"), validUntil: "2036-06-01", sensitive: sealed("p") }))
+      .rejectedWith("PersonalDataErased")
+    given(workerDecider, erased)
+      .when(
+        new CorrectWorkerFact({
+          ...at("e-fix", "2026-06-01"),
+          correctsEventId: "e-reg",
+          reason: "Sai năm sinh",
+          replacement: new WorkerRegistered({ ...registrationData, birthYear: 2001 }),
+        }),
+      )
+      .rejectedWith("PersonalDataErased")
+  })
+
+  it("survives a later correction of another fact", () => {
+    const erased = [...history, new WorkerPersonalDataErased(erasure)]
+    const fixed = new WorkerFactCorrected({
+      ...at("e-fix", "2026-06-01"),
+      correctsEventId: "e-return",
+      reason: "Sai ngày",
+      replacement: returned("2026-04-02"),
+    })
+    expect(fold(workerDecider, [...erased, fixed]).erasure).toEqual({
+      eventId: "e-erase",
+      on: "2026-05-01",
+      legalBasis: basis,
+    })
   })
 })

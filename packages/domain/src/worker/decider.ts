@@ -1,11 +1,12 @@
 import { Result, Schema } from "effect"
 import type { Decider } from "../shared/decider.ts"
 import { knownEventGuard } from "../shared/unknown-stream-event.ts"
-import type { CorrectWorkerFact, VoidWorkerFact, WorkerCommand } from "./commands.ts"
+import type { CorrectWorkerFact, ErasePersonalData, VoidWorkerFact, WorkerCommand } from "./commands.ts"
 import {
   WorkerFact,
   WorkerFactCorrected,
   WorkerFactVoided,
+  WorkerPersonalDataErased,
   WORKER_STREAM_TYPE,
   eventTypes as workerEventTypes,
   type WorkerEvent,
@@ -15,8 +16,10 @@ import {
   CorrectionTypeMismatch,
   FactAlreadyVoided,
   FactInUse,
+  PersonalDataErased,
   RegistrationHasLaterFacts,
   UnknownEvent,
+  WorkerNotRegistered,
   type WorkerRejection,
 } from "./rejections.ts"
 import { candidateOf } from "./facts.ts"
@@ -139,6 +142,15 @@ const correct = (command: CorrectWorkerFact, state: WorkerState): Decision => {
       }),
     )
   }
+  const sealed = target._tag === "WorkerRegistered" || (command.replacement as { sensitive?: unknown }).sensitive
+  if (state.erasure !== undefined && sealed !== undefined) {
+    return Result.fail(
+      new PersonalDataErased({
+        message: `Dữ liệu cá nhân của người lao động đã được xóa ngày ${dateVi(state.erasure.on)}; không thể sửa bản ghi có nội dung được mã hóa.`,
+        messageEn: `Personal data erased on ${state.erasure.on}; a fact with sealed content cannot be corrected`,
+      }),
+    )
+  }
   const replacement = withIdentity(command.replacement, target)
   const replayed = replay(state.facts, target.eventId, asCandidate(replacement), {
     checkAge: true,
@@ -182,12 +194,36 @@ const voidFact = (command: VoidWorkerFact, state: WorkerState): Decision => {
   ])
 }
 
+/** Once, for a registered worker; the app deletes the key and releases the claim with it. */
+const erase = (command: ErasePersonalData, state: WorkerState): Decision => {
+  if (state.registration === undefined) {
+    return Result.fail(
+      new WorkerNotRegistered({
+        message: "Người lao động chưa được đăng ký; không có dữ liệu cá nhân để xóa.",
+        messageEn: "Worker is not registered",
+      }),
+    )
+  }
+  if (state.erasure !== undefined) {
+    return Result.fail(
+      new PersonalDataErased({
+        message: `Dữ liệu cá nhân của người lao động đã được xóa ngày ${dateVi(state.erasure.on)}.`,
+        messageEn: `Personal data already erased on ${state.erasure.on}`,
+      }),
+    )
+  }
+  const { _tag, ...fields } = command
+  return Result.succeed([new WorkerPersonalDataErased(fields)])
+}
+
 const decide = (command: WorkerCommand, state: WorkerState): Decision => {
   switch (command._tag) {
     case "CorrectWorkerFact":
       return correct(command, state)
     case "VoidWorkerFact":
       return voidFact(command, state)
+    case "ErasePersonalData":
+      return erase(command, state)
     default: {
       const context: AdmitContext =
         command._tag === "RecordDeparture"
@@ -211,6 +247,7 @@ const evolve = (state: WorkerState, event: WorkerEvent): WorkerState => {
         state.facts.map((fact) => (fact.eventId === event.correctsEventId ? event.replacement : fact)),
         {
           voidedEventIds: state.voidedEventIds,
+          erasure: state.erasure,
           corrections: [
             ...state.corrections,
             { eventId: event.eventId, correctsEventId: event.correctsEventId, reason: event.reason, kind: "corrected" },
@@ -222,12 +259,15 @@ const evolve = (state: WorkerState, event: WorkerEvent): WorkerState => {
         state.facts.filter((fact) => fact.eventId !== event.correctsEventId),
         {
           voidedEventIds: [...state.voidedEventIds, event.correctsEventId],
+          erasure: state.erasure,
           corrections: [
             ...state.corrections,
             { eventId: event.eventId, correctsEventId: event.correctsEventId, reason: event.reason, kind: "voided" },
           ],
         },
       )
+    case "WorkerPersonalDataErased":
+      return { ...state, erasure: { eventId: event.eventId, on: event.occurredOn, legalBasis: event.legalBasis } }
     default:
       return projectFact(state, event)
   }

@@ -293,8 +293,19 @@ export class WorkerFactVoided extends Schema.TaggedClass<WorkerFactVoided>()("Wo
   ...CorrectionFields,
 }) {}
 
-export const WorkerEvent = Schema.Union([WorkerFact, WorkerFactCorrected, WorkerFactVoided])
-export type WorkerEvent = WorkerFact | WorkerFactCorrected | WorkerFactVoided
+/**
+ * Xóa dữ liệu cá nhân: the person's key (`keyId`) is deleted, so every sealed field of this worker is unreadable
+ * for good; who erased is the event's recording actor, when is its recording time, `legalBasis` why it was lawful
+ * (and required). Not a fact: it cannot be corrected or voided, and it changes no figure (the clear statistical
+ * fields stay). The person's registration claim is released in the same transaction.
+ */
+export class WorkerPersonalDataErased extends Schema.TaggedClass<WorkerPersonalDataErased>()(
+  "WorkerPersonalDataErased",
+  { ...base, keyId: Schema.String, legalBasis: LegalBasis, reason: NonEmptyString },
+) {}
+
+export const WorkerEvent = Schema.Union([WorkerFact, WorkerFactCorrected, WorkerFactVoided, WorkerPersonalDataErased])
+export type WorkerEvent = WorkerFact | WorkerFactCorrected | WorkerFactVoided | WorkerPersonalDataErased
 
 /** v1 → v2: version 1 had no priority groups. */
 export const upcastWorkerRegisteredV1 = (data: unknown): unknown => {
@@ -418,5 +429,10 @@ export const eventTypes: ReadonlyArray<EventType> = [
     "replacement.sensitive",
   ]),
   entry(WorkerFactVoided, "WorkerFactVoided", "A recorded worker fact was declared void; the original stays"),
+  entry(
+    WorkerPersonalDataErased,
+    "WorkerPersonalDataErased",
+    "The worker's personal data was erased (the person key deleted) on a legal basis; figures unchanged, the claim released",
+  ),
   ...personRegistrationEventTypes,
 ]

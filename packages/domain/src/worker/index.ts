@@ -36,6 +36,7 @@ export {
   WorkerFact,
   WorkerFactCorrected,
   WorkerFactVoided,
+  WorkerPersonalDataErased,
   WorkerEvent,
   upcastWorkerRegisteredV1,
   eventTypes,

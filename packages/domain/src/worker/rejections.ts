@@ -106,6 +106,9 @@ export class ProtectionCaseAlreadyOpened extends Schema.TaggedError<ProtectionCa
 /** No open protection case has this id. */
 export class ProtectionCaseNotOpen extends Schema.TaggedError<ProtectionCaseNotOpen>()("ProtectionCaseNotOpen", text) {}
 
+/** The person's data was already erased (nothing sealed can be recorded or read any more). */
+export class PersonalDataErased extends Schema.TaggedError<PersonalDataErased>()("PersonalDataErased", text) {}
+
 export type WorkerRejection =
   | WorkerNotRegistered
   | WorkerAlreadyRegistered
@@ -147,3 +150,4 @@ export type WorkerRejection =
   | LoanFileAlreadyConfirmed
   | ProtectionCaseAlreadyOpened
   | ProtectionCaseNotOpen
+  | PersonalDataErased

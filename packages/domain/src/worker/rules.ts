@@ -32,6 +32,7 @@ import {
   LoanFileAlreadyConfirmed,
   NoValidContract,
   NotEligibleForPolicy,
+  PersonalDataErased,
   ProtectionCaseAlreadyOpened,
   ProtectionCaseNotOpen,
   SubsidyAlreadyAppraised,
@@ -162,6 +163,16 @@ export const admitFact = (
           factLabelVi[fact._tag]
         }.`,
         messageEn: `Worker withdrew on ${state.withdrawal.on}; no further facts can be recorded`,
+      }),
+    )
+  }
+  if (state.erasure !== undefined && (fact as { sensitive?: unknown }).sensitive !== undefined) {
+    return Result.fail(
+      new PersonalDataErased({
+        message: `Dữ liệu cá nhân của người lao động đã được xóa ngày ${dateVi(state.erasure.on)}; không thể ghi nhận ${vi(
+          fact,
+        )} có nội dung được mã hóa.`,
+        messageEn: `Personal data erased on ${state.erasure.on}; ${fact._tag} with sealed content cannot be recorded`,
       }),
     )
   }

@@ -1,4 +1,4 @@
-import type { IsoDate } from "../shared/values.ts"
+import type { IsoDate, LegalBasis } from "../shared/values.ts"
 import type { WorkerContractSigned, WorkerFact, WorkerRegistered } from "./events.ts"
 import type {
   AssessmentKind,
@@ -127,6 +127,8 @@ export interface WorkerState {
   readonly protectionCases: Readonly<Record<string, ProtectionCase>>
   readonly returneeNotices: ReadonlyArray<{ readonly recipient: ReturneeNoticeRecipient; readonly on: IsoDate }>
   readonly reintegration: { readonly outcome: ReintegrationOutcome; readonly on: IsoDate } | undefined
+  /** When the person's data was erased (the key deleted); nothing else of the state changes with it. */
+  readonly erasure: { readonly eventId: string; readonly on: IsoDate; readonly legalBasis: LegalBasis } | undefined
   readonly countedDepartures: ReadonlyArray<CountedDeparture>
   readonly latestFactDate: IsoDate | undefined
 }
@@ -166,6 +168,7 @@ export const initialWorkerState: WorkerState = {
   protectionCases: {},
   returneeNotices: [],
   reintegration: undefined,
+  erasure: undefined,
   countedDepartures: [],
   latestFactDate: undefined,
 }
@@ -391,7 +394,7 @@ export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState =
 /** Derives the state from a list of facts in effect (used after a correction or a voiding). */
 export const projectFacts = (
   facts: ReadonlyArray<WorkerFact>,
-  keep: Pick<WorkerState, "voidedEventIds" | "corrections">,
+  keep: Pick<WorkerState, "voidedEventIds" | "corrections" | "erasure">,
 ): WorkerState => {
   let state: WorkerState = { ...initialWorkerState, ...keep }
   for (const fact of facts) state = projectFact(state, fact)

@@ -3,6 +3,7 @@ import {
   WorkerLegalCounselled,
   WorkerLoanFileConfirmed,
   WorkerPassportIssued,
+  WorkerPersonalDataErased,
   WorkerProtectionCaseOpened,
   WorkerProtectionCaseResolved,
   WorkerReintegrationAssessed,
@@ -78,5 +79,17 @@ export const lifecycleFixtures = {
     ...worker,
     eventId: "e-reintegrate",
     outcome: "employedDomestically",
+  }),
+  WorkerPersonalDataErased: new WorkerPersonalDataErased({
+    ...worker,
+    eventId: "e-erase",
+    keyId: "key-1",
+    legalBasis: {
+      number: "91/2025/QH15",
+      date: "2025-06-26",
+      issuer: "Quốc hội",
+      title: "Luật Bảo vệ dữ liệu cá nhân",
+    },
+    reason: "Yêu cầu xóa dữ liệu của chủ thể dữ liệu",
   }),
 }
