@@ -1,6 +1,8 @@
 /**
- * Ctrl-C (SIGINT) or SIGTERM: the first one aborts the work in flight (its transaction rolls back, a partial file is
- * removed) and the command ends with status 130; a second one ends the process at once.
+ * Ctrl-C (SIGINT) or SIGTERM. A command whose work can stop between steps asks for `interruption()`: the first
+ * signal then aborts it (its transaction rolls back, a partial file is removed) and the command ends with status
+ * 130; a second one ends the process at once. Other commands keep the default: the process ends, and the database
+ * rolls back the transaction that was open, so nothing is left half-done either way.
  */
 const controller = new AbortController()
 let installed = false
@@ -18,3 +20,5 @@ export function interruption(): AbortSignal {
   }
   return controller.signal
 }
+
+export const wasInterrupted = (): boolean => controller.signal.aborted

@@ -9,7 +9,7 @@ import { check, rebuild } from "./commands/read-models.ts"
 import { users } from "./commands/users.ts"
 import { CliError, INTERRUPTED_EXIT, usage } from "./errors.ts"
 import { HELP } from "./help.ts"
-import { interruption } from "./interrupt.ts"
+import { wasInterrupted } from "./interrupt.ts"
 
 const commands: Record<string, (args: ReadonlyArray<string>) => Promise<void>> = {
   migrate,
@@ -31,14 +31,13 @@ export async function run(argv: ReadonlyArray<string>): Promise<number> {
     process.stdout.write(HELP)
     return 0
   }
-  const signal = interruption()
   try {
     const command = commands[name]
     if (!command) throw usage(`Không có lệnh "${name}"`, `Unknown command "${name}"`)
     await command(args)
     return 0
   } catch (error) {
-    if (signal.aborted) {
+    if (wasInterrupted()) {
       process.stderr.write("Đã dừng; không có gì thay đổi dở dang / interrupted; nothing was left half-done\n")
       return INTERRUPTED_EXIT
     }

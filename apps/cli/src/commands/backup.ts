@@ -19,6 +19,7 @@ const fileArgument = (positionals: ReadonlyArray<string>, name: string): string 
 
 const labels: Record<string, string> = {
   backup: "Sao lưu / backup",
+  check: "Kiểm tra tệp sao lưu / checking the backup",
   restore: "Khôi phục / restore",
   "transaction-ids": "Đưa bộ đếm giao dịch vượt bản sao lưu / advancing transaction ids",
 }

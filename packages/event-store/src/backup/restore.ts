@@ -46,7 +46,7 @@ const unreadable = (file: string, why: string, whyEn: string) =>
   )
 
 /** First pass: the checksum, the header and the sections' counts, before anything is written. */
-export async function checkBackup(file: string): Promise<BackupHeader> {
+export async function checkBackup(file: string, onProgress?: BackupProgress): Promise<BackupHeader> {
   const hash = createHash("sha256")
   let header: BackupHeader | undefined
   let trailer: TrailerLine | undefined
@@ -64,7 +64,15 @@ export async function checkBackup(file: string): Promise<BackupHeader> {
         if (header.format !== BACKUP_FORMAT) throw unreadable(file, "không phải tệp sao lưu XKLĐ", "not an XKLĐ backup")
         if (header.version !== BACKUP_VERSION)
           throw unreadable(file, `phiên bản ${header.version} không hỗ trợ`, `version ${header.version} unsupported`)
-      } else if (!line.startsWith('{"table":')) rows++
+      } else if (!line.startsWith('{"table":')) {
+        rows++
+        if (onProgress && rows % 2000 === 0)
+          onProgress(
+            "check",
+            rows,
+            header.tables.reduce((sum, t) => sum + t.rows, 0),
+          )
+      }
     }
   } catch (error) {
     if (error instanceof BackupError) throw error
@@ -94,7 +102,7 @@ export async function restoreBackup(
 ): Promise<RestoreSummary> {
   const tables = [...storeTables, ...(options.tables ?? [])]
   const byName = new Map(tables.map((t) => [t.table, t]))
-  const header = await checkBackup(file)
+  const header = await checkBackup(file, options.onProgress)
   const owner = database.owner
   const here = new Set(await appliedMigrations(owner))
   // a migration is missing when its migrator is here but has not run it (another package's tables are not carried)
