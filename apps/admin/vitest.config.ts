@@ -17,6 +17,8 @@ export default defineConfig({
           include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
           exclude: [...configDefaults.exclude, "**/*.e2e.test.ts"],
           setupFiles: ["src/test/setup.ts"],
+          // The first test of a file loads a screen's chunk (ECharts) on 2 shared cores.
+          testTimeout: 30_000,
         },
       },
       {

@@ -209,6 +209,14 @@ describe("the province officer (so-noi-vu)", () => {
     expect(await page.getByTestId("worker-stage").textContent()).toBe("đã được tư vấn")
     await expectAccessible(page, "worker")
     await shot(page, "09-worker")
+    // Voiding the counselling: a new event with its reason; the old one stays in the timeline, marked.
+    const counselling = page.getByTestId("timeline").locator("li", { hasText: "tư vấn" })
+    await counselling.locator("summary", { hasText: "Hủy ghi nhận…" }).click()
+    await counselling.getByLabel("Lý do hủy").fill("Ghi nhầm người lao động")
+    await counselling.getByRole("button", { name: "Hủy ghi nhận" }).click()
+    await expect.poll(() => page.getByTestId("worker-stage").textContent()).toBe("đã đăng ký")
+    expect(await page.getByTestId("timeline").textContent()).toContain("(đã hủy)")
+    await shot(page, "09-worker-voided")
   })
 
   it("imports an Excel file with an error row: every error shown, nothing written", async () => {

@@ -34,8 +34,11 @@ export interface AppServer {
 export async function startApp(): Promise<AppServer> {
   if (process.env.E2E_BASE_URL) return { baseUrl: process.env.E2E_BASE_URL, startSeconds: 0, stop: async () => {} }
   const started = Date.now()
+  // Vitest sets NODE_ENV=test; the quick start's shell does not (a test build would be React's development build).
+  const { NODE_ENV: _testEnv, ...env } = process.env
   const build = spawnSync(process.execPath, [join(ADMIN, "node_modules/vite/bin/vite.js"), "build"], {
     cwd: ADMIN,
+    env: { ...env, NODE_ENV: "production" },
     encoding: "utf8",
   })
   if (build.status !== 0) throw new Error(`admin build failed:\n${build.stdout}\n${build.stderr}`)
@@ -43,7 +46,7 @@ export async function startApp(): Promise<AppServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "xkld-e2e-"))
   const child: ChildProcess = spawn(process.execPath, ["src/main.ts"], {
     cwd: API,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, XKLD_MODE: "demo", DATABASE_URL: "" },
+    env: { ...env, PORT: String(port), DATA_DIR: dataDir, XKLD_MODE: "demo", DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   })
   let output = ""

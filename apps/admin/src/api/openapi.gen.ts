@@ -249,7 +249,7 @@ export interface paths {
      * Kế hoạch và bảng giao chỉ tiêu (như đã ban hành, kèm chênh lệch giữa tổng các dòng và chỉ tiêu)
      * @description Quota plans and allocation tables as issued, with the discrepancy between the rows' total and the target
      *
-     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
      */
     get: operations["getApiPlans"]
     put?: never
@@ -277,7 +277,7 @@ export interface paths {
      * Một kế hoạch: chỉ tiêu, bảng giao chỉ tiêu, các lần điều chỉnh
      * @description One plan: targets, allocation table, amendments
      *
-     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
      */
     get: operations["getApiPlansId"]
     put?: never
@@ -387,7 +387,7 @@ export interface paths {
      * Kết quả thực hiện chỉ tiêu theo xã, phường tại một thời điểm ghi nhận
      * @description Attainment of the plan per commune and ward, as known at a recorded time
      *
-     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
      */
     get: operations["getApiAttainment"]
     put?: never
@@ -428,10 +428,10 @@ export interface paths {
       cookie?: never
     }
     /**
-     * Nguồn gốc một số liệu: các sự kiện tạo nên số người đã xuất cảnh
-     * @description Lineage of a figure: the events behind the departures count
+     * Nguồn gốc một số liệu: các sự kiện tạo nên số người đã xuất cảnh, hoặc số đạt được của một chỉ tiêu (figure = mã chỉ tiêu)
+     * @description Lineage of a figure: the events behind the departures count, or behind a target's measured value
      *
-     *     Vai trò / Roles: Kiểm toán, thanh tra (`auditor`), Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     *     Vai trò / Roles: Kiểm toán, thanh tra (`auditor`), Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`)
      */
     get: operations["getApiLineage"]
     put?: never
@@ -453,7 +453,7 @@ export interface paths {
      * Phễu: đăng ký → tư vấn → đào tạo → khám sức khỏe → lý lịch tư pháp → hợp đồng → xuất cảnh
      * @description Funnel: registered → counselled → trained → health check → record certificate → contract → departed
      *
-     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
      */
     get: operations["getApiReportsFunnel"]
     put?: never
@@ -475,7 +475,7 @@ export interface paths {
      * Người đã xuất cảnh theo thị trường, chương trình, giới tính, dân tộc thiểu số, nhóm ưu tiên, doanh nghiệp, tháng
      * @description Departures by market, programme, sex, ethnic minority, priority group, enterprise and month
      *
-     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
      */
     get: operations["getApiReportsDepartures"]
     put?: never
@@ -497,7 +497,7 @@ export interface paths {
      * Kết quả sau xuất cảnh: đang ở nước ngoài, về nước đúng hạn, về trước hạn, ở lại trái phép, tái hòa nhập
      * @description Outcomes: abroad now, returned on time or early, overstayed, reemployed
      *
-     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
      */
     get: operations["getApiReportsOutcomes"]
     put?: never
@@ -519,7 +519,7 @@ export interface paths {
      * Đào tạo trước xuất cảnh: tỷ lệ người xuất cảnh đã được bồi dưỡng ngoại ngữ, định hướng
      * @description Training before departure: share of departures trained in language and orientation
      *
-     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
      */
     get: operations["getApiReportsTraining"]
     put?: never
@@ -541,9 +541,97 @@ export interface paths {
      * Vay vốn và hỗ trợ theo chương trình
      * @description Loans and subsidies by programme
      *
-     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`), Cán bộ Ngân hàng Chính sách xã hội (`bank-officer`)
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`), Cán bộ Ngân hàng Chính sách xã hội (`bank-officer`)
      */
     get: operations["getApiReportsFinance"]
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/reports/periodic": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Báo cáo 6 tháng, năm (DOCX, XLSX, PDF, JSON) theo số liệu ghi nhận đến một thời điểm
+     * @description The 6-month or annual report (DOCX, XLSX, PDF, JSON) as of a recorded instant
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     */
+    get: operations["getApiReportsPeriodic"]
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/reports/issued": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ban hành báo cáo định kỳ: ghi vào sổ sự kiện số, ngày, người ký, mã băm từng tệp; hoàn thành nghĩa vụ báo cáo
+     * @description Issue a periodic report: its number, date, signer and each file's hash into the log; fulfils the obligation
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     */
+    post: operations["postApiReportsIssued"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/reports/issued/{id}": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Tải lại báo cáo đã ban hành: tạo lại tệp và kiểm tra mã băm
+     * @description Re-download an issued report: the file is regenerated and its hash checked
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     */
+    get: operations["getApiReportsIssuedId"]
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/reports/issued/{id}/difference": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Những gì thay đổi từ khi ban hành: từng số liệu đã báo cáo và hiện biết, cùng các sự kiện giải thích
+     * @description What changed since issue: each figure as reported and as known now, with the events that explain it
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     */
+    get: operations["getApiReportsIssuedIdDifference"]
     put?: never
     post?: never
     delete?: never
@@ -836,10 +924,10 @@ export interface paths {
       cookie?: never
     }
     /**
-     * Nhật ký sự kiện gốc theo thứ tự ghi nhận (phân trang bằng điểm mốc tx:pos)
-     * @description The raw event log in commit order (paged by a tx:pos checkpoint)
+     * Nhật ký sự kiện gốc theo thứ tự ghi nhận (phân trang bằng điểm mốc tx:pos); cán bộ cấp quốc gia nhận nhật ký đã ẩn dữ liệu cá nhân
+     * @description The raw event log in commit order (paged by a tx:pos checkpoint); a national officer gets it without personal data
      *
-     *     Vai trò / Roles: Kiểm toán, thanh tra (`auditor`)
+     *     Vai trò / Roles: Kiểm toán, thanh tra (`auditor`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`)
      */
     get: operations["getApiEvents"]
     put?: never
@@ -910,6 +998,28 @@ export interface paths {
      *     Vai trò / Roles: Quản trị hệ thống (`administrator`)
      */
     post: operations["postApiProjectionsNameResume"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/targets": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Bảng chỉ tiêu: mọi chỉ tiêu của kế hoạch, chương trình đang thực hiện và số đạt được tại một thời điểm ghi nhận
+     * @description Target scoreboard: every target of the plans and programmes in force, measured, as known at a recorded time
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     */
+    get: operations["getApiTargets"]
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -1164,6 +1274,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/workers/{id}/legal-counselling": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận tư vấn pháp luật cho người lao động trước khi xuất cảnh
+     * @description Record legal counselling before departure
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ doanh nghiệp (`enterprise-officer`)
+     */
+    post: operations["postApiWorkersIdLegalCounselling"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/workers/{id}/training": {
     parameters: {
       query?: never
@@ -1180,6 +1312,28 @@ export interface paths {
      *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ doanh nghiệp (`enterprise-officer`)
      */
     post: operations["postApiWorkersIdTraining"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/{id}/assessments": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận phỏng vấn, thi tuyển hoặc kỳ thi tiếng Hàn (EPS): đã dự thi, đạt, không đạt
+     * @description Record an interview, an exam or the EPS Korean test: sat, passed, failed
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ doanh nghiệp (`enterprise-officer`)
+     */
+    post: operations["postApiWorkersIdAssessments"]
     delete?: never
     options?: never
     head?: never
@@ -1296,6 +1450,72 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/workers/{id}/passport": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận cấp hộ chiếu (số hộ chiếu được mã hóa)
+     * @description Record a passport issued (number encrypted)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ doanh nghiệp (`enterprise-officer`)
+     */
+    post: operations["postApiWorkersIdPassport"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/{id}/visa": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận cấp thị thực cho nước của hợp đồng (cần hộ chiếu và hợp đồng)
+     * @description Record a visa for the contract's country (needs a passport and a contract)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ doanh nghiệp (`enterprise-officer`)
+     */
+    post: operations["postApiWorkersIdVisa"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/{id}/loan-file-confirmation": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * UBND xã, phường xác nhận hồ sơ vay vốn Ngân hàng Chính sách xã hội của người lao động
+     * @description The commune confirms the worker's Social Policy Bank loan file
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     */
+    post: operations["postApiWorkersIdLoanFileConfirmation"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/workers/{id}/loans": {
     parameters: {
       query?: never
@@ -1334,6 +1554,72 @@ export interface paths {
      *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
      */
     post: operations["postApiWorkersIdSubsidies"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/{id}/subsidy-appraisals": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Thẩm định hỗ trợ theo chính sách trong danh mục (chính sách, nguồn kinh phí, số tiền); người lao động phải thuộc đối tượng của chính sách
+     * @description Appraise a support subsidy under a catalogued policy (policy, funding source, amount); the worker must be in one of its groups
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     */
+    post: operations["postApiWorkersIdSubsidyAppraisals"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/{id}/subsidy-decisions": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận quyết định hỗ trợ (phê duyệt hoặc không) cho một hồ sơ đã thẩm định
+     * @description Record the decision (approved or refused) on an appraised subsidy
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     */
+    post: operations["postApiWorkersIdSubsidyDecisions"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/{id}/subsidy-payments": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận chi trả tiền hỗ trợ đã được quyết định (không vượt số tiền quyết định)
+     * @description Record a payment of a decided subsidy (not above the amount decided)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     */
+    post: operations["postApiWorkersIdSubsidyPayments"]
     delete?: never
     options?: never
     head?: never
@@ -1450,6 +1736,50 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/workers/{id}/protection-cases": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Mở vụ việc bảo hộ công dân ở nước ngoài (mô tả được mã hóa)
+     * @description Open a citizen-protection case abroad (description encrypted)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ doanh nghiệp (`enterprise-officer`)
+     */
+    post: operations["postApiWorkersIdProtectionCases"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/{id}/protection-case-resolutions": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận đã giải quyết vụ việc bảo hộ công dân
+     * @description Record that a citizen-protection case was resolved
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ doanh nghiệp (`enterprise-officer`)
+     */
+    post: operations["postApiWorkersIdProtectionCaseResolutions"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/workers/{id}/reemployment": {
     parameters: {
       query?: never
@@ -1466,6 +1796,50 @@ export interface paths {
      *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
      */
     post: operations["postApiWorkersIdReemployment"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/{id}/returnee-notices": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận đã thông báo người lao động về nước cho UBND xã, phường nơi cư trú hoặc cơ quan công an
+     * @description Record the notice of a returnee to the commune of residence or to the police
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ doanh nghiệp (`enterprise-officer`)
+     */
+    post: operations["postApiWorkersIdReturneeNotices"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/{id}/reintegration": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận kết quả tái hòa nhập xã hội của người lao động về nước
+     * @description Record a returnee's social reintegration outcome
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     */
+    post: operations["postApiWorkersIdReintegration"]
     delete?: never
     options?: never
     head?: never
@@ -1590,6 +1964,210 @@ export interface components {
       /** @description Detail (English) */
       detailEn: string
       fields?: components["schemas"]["ProblemField"][]
+    } & {
+      [key: string]: unknown
+    }
+    PeriodicReport: {
+      schema: "xkld.periodic-report/1"
+      reporter: {
+        /** @enum {string} */
+        kind: "province" | "unit"
+        code: string
+        name: string
+        unitIds: string[]
+      } & {
+        [key: string]: unknown
+      }
+      provinceCode: string
+      period: {
+        code: string
+        label: string
+        from: string
+        to: string
+      } & {
+        [key: string]: unknown
+      }
+      asOf: string
+      heading: {
+        parentAgency: string
+        agency: string
+        agencyCode: string
+        place: string
+        date: string
+        number: string | null
+      } & {
+        [key: string]: unknown
+      }
+      title: string
+      summary: string
+      sections: ({
+        heading: string
+        paragraphs: string[]
+        tables: ({
+          id: string
+          title: string
+          columns: ({
+            label: string
+            /** @enum {string} */
+            kind: "text" | "count" | "percent" | "amount"
+            width: number | ("NaN" | "Infinity" | "-Infinity")
+            source?: string
+          } & {
+            [key: string]: unknown
+          })[]
+          rows: ({
+            ref: string
+            key: string
+            cells: (string | number | ("NaN" | "Infinity" | "-Infinity") | null)[]
+            lineage: string | null
+            scope:
+              | ({
+                  kind: "province"
+                } & {
+                  [key: string]: unknown
+                })
+              | ({
+                  kind: "units"
+                  unitIds: string[]
+                } & {
+                  [key: string]: unknown
+                })
+            total?: boolean
+          } & {
+            [key: string]: unknown
+          })[]
+          note?: string
+        } & {
+          [key: string]: unknown
+        })[]
+      } & {
+        [key: string]: unknown
+      })[]
+      signer:
+        | ({
+            authority: string
+            position: string
+            name: string
+          } & {
+            [key: string]: unknown
+          })
+        | null
+      recipients: string[]
+      figures: ({
+        ref: string
+        key: string
+        label: string
+        value: number | ("NaN" | "Infinity" | "-Infinity") | null
+        lineage: string | null
+        scope:
+          | ({
+              kind: "province"
+            } & {
+              [key: string]: unknown
+            })
+          | ({
+              kind: "units"
+              unitIds: string[]
+            } & {
+              [key: string]: unknown
+            })
+        source: string | null
+      } & {
+        [key: string]: unknown
+      })[]
+    } & {
+      [key: string]: unknown
+    }
+    IssuedReportAnswer: {
+      id: string
+      version: number | ("NaN" | "Infinity" | "-Infinity")
+      events: ({
+        eventId: string
+        type: string
+      } & {
+        [key: string]: unknown
+      })[]
+      report: {
+        reportId: string
+        provinceCode: string
+        reporter: {
+          /** @enum {string} */
+          kind: "province" | "unit"
+          code: string
+          name: string
+        } & {
+          [key: string]: unknown
+        }
+        period: string
+        asOf: string
+        documentNumber: string
+        documentDate: string
+        signer: {
+          authority: string
+          position: string
+          name: string
+        } & {
+          [key: string]: unknown
+        }
+        difficulties?: string
+        proposals?: string
+        contentHashes: {
+          docx: string
+          xlsx: string
+          pdf: string
+          json: string
+        } & {
+          [key: string]: unknown
+        }
+        obligationId: string | null
+      } & {
+        [key: string]: unknown
+      }
+      files: {
+        docx: string
+        xlsx: string
+        pdf: string
+        json: string
+      } & {
+        [key: string]: unknown
+      }
+    } & {
+      [key: string]: unknown
+    }
+    ReportDifference: {
+      reportId: string
+      asOf: string
+      now: string
+      differences: ({
+        ref: string
+        key: string
+        label: string
+        reported: number | ("NaN" | "Infinity" | "-Infinity") | null
+        now: number | ("NaN" | "Infinity" | "-Infinity") | null
+        eventIds: string[]
+      } & {
+        [key: string]: unknown
+      })[]
+      events: ({
+        eventId: string
+        type: string
+        streamId: string
+        recordedAt: string
+        occurredAt: string
+        actor: unknown
+        legalBasis: unknown
+        source: unknown
+        corrects:
+          | ({
+              eventId: string
+              reason: string
+            } & {
+              [key: string]: unknown
+            })
+          | null
+      } & {
+        [key: string]: unknown
+      })[]
     } & {
       [key: string]: unknown
     }
@@ -1959,6 +2537,7 @@ export interface operations {
           /** @enum {string} */
           role:
             | "province-officer"
+            | "national-officer"
             | "commune-officer"
             | "enterprise-officer"
             | "bank-officer"
@@ -2657,7 +3236,7 @@ export interface operations {
   getApiLineage: {
     parameters: {
       query: {
-        figure: "departed"
+        figure: "departed" | string
         province?: string
         year: string
         unit?: string
@@ -2677,9 +3256,8 @@ export interface operations {
         }
         content: {
           "application/json": {
-            /** @enum {string} */
-            figure: "departed"
-            value: number
+            figure: string
+            value: number | null
             asOf: string
             events: ({
               eventId: string
@@ -2843,6 +3421,151 @@ export interface operations {
       400: components["responses"]["BadRequest"]
       401: components["responses"]["Unauthorized"]
       403: components["responses"]["Forbidden"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  getApiReportsPeriodic: {
+    parameters: {
+      query: {
+        province?: string
+        reporter: string
+        period: string
+        asOf?: string
+        format?: "docx" | "xlsx" | "pdf" | "json"
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": components["schemas"]["PeriodicReport"]
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string
+          "application/pdf": string
+          "application/json; charset=utf-8": string
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiReportsIssued: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          province?: string
+          reporter: string
+          period: string
+          asOf?: string
+          documentNumber: string
+          documentDate?: components["schemas"]["IsoDate"]
+          signer: {
+            authority: string
+            position: string
+            name: string
+          }
+          difficulties?: string
+          proposals?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": components["schemas"]["IssuedReportAnswer"]
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  getApiReportsIssuedId: {
+    parameters: {
+      query?: {
+        format?: "docx" | "xlsx" | "pdf" | "json"
+      }
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": components["schemas"]["PeriodicReport"]
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string
+          "application/pdf": string
+          "application/json; charset=utf-8": string
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  getApiReportsIssuedIdDifference: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": components["schemas"]["ReportDifference"]
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
       default: components["responses"]["Problem"]
     }
   }
@@ -3617,6 +4340,107 @@ export interface operations {
       default: components["responses"]["Problem"]
     }
   }
+  getApiTargets: {
+    parameters: {
+      query?: {
+        province?: string
+        year?: string
+        asOf?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            asOf: string
+            provinceCode: string
+            year: number
+            through: string
+            territoryRule: {
+              /** @enum {string} */
+              id: "issuing-authority-territory"
+              textVi: string
+              textEn: string
+              legalBasis: unknown
+            } & {
+              [key: string]: unknown
+            }
+            plans: ({
+              planId: string
+              title: string
+              provinceCode: string
+              territoryOn: string
+              territoryUnits: number
+              notAttributable: number
+            } & {
+              [key: string]: unknown
+            })[]
+            items: ({
+              id: string
+              planId: string
+              /** @enum {string} */
+              kind:
+                | "departures"
+                | "trained-before-departure-share"
+                | "communes-with-departures-share"
+                | "high-income-market-share"
+                | "language-trainees"
+                | "language-training-centres"
+              label: string
+              period: {
+                from: string
+                to: string
+              } & {
+                [key: string]: unknown
+              }
+              target: {
+                value: number
+                unit: string
+                /** @enum {string} */
+                comparator: "target" | "at-least" | "more-than"
+              } & {
+                [key: string]: unknown
+              }
+              measured: {
+                value: number | null
+                numerator: number | null
+                denominator: number | null
+              } & {
+                [key: string]: unknown
+              }
+              met: boolean | null
+              legalBasis: {
+                number: string
+                date: components["schemas"]["IsoDate"] | null
+                issuer: string
+                title?: string
+                printed?: string
+                quote: string
+              } & {
+                [key: string]: unknown
+              }
+            } & {
+              [key: string]: unknown
+            })[]
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      default: components["responses"]["Problem"]
+    }
+  }
   getApiOpenapiJson: {
     parameters: {
       query?: never
@@ -3969,7 +4793,15 @@ export interface operations {
             | "landRevoked"
             | "youth"
             | "ruralWorker"
+            | "jobLoss"
+            | "student"
+            | "policyBeneficiary"
+            | "especiallyDifficultArea"
           )[]
+          wish?: {
+            marketCode?: string
+            occupation?: string
+          }
         }
       }
     }
@@ -4194,6 +5026,77 @@ export interface operations {
       default: components["responses"]["Problem"]
     }
   }
+  postApiWorkersIdLegalCounselling: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          provider: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
   postApiWorkersIdTraining: {
     parameters: {
       query?: never
@@ -4215,6 +5118,81 @@ export interface operations {
           /** @enum {string} */
           kind: "language" | "vocational" | "orientation"
           provider: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdAssessments: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          /** @enum {string} */
+          assessment: "interview" | "exam" | "epsKoreanTest"
+          /** @enum {string} */
+          outcome: "sat" | "passed" | "failed"
+          organiser: string
         }
       }
     }
@@ -4634,6 +5612,222 @@ export interface operations {
       default: components["responses"]["Problem"]
     }
   }
+  postApiWorkersIdPassport: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          passportNumber: string
+          validUntil: components["schemas"]["IsoDate"]
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdVisa: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          country: string
+          validUntil: components["schemas"]["IsoDate"]
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdLoanFileConfirmation: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          loanId?: string
+          bank: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
   postApiWorkersIdLoans: {
     parameters: {
       query?: never
@@ -4735,6 +5929,227 @@ export interface operations {
             issuer: string
             title?: string
           }
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdSubsidyAppraisals: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          subsidyId?: string
+          policyCode: string
+          fundingSourceCode: string
+          amount: number
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdSubsidyDecisions: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          subsidyId: string
+          approved: boolean
+          amount: number
+          decisionNumber: string
+          reason?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdSubsidyPayments: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          subsidyId: string
+          amount: number
         }
       }
     }
@@ -5145,6 +6560,152 @@ export interface operations {
       default: components["responses"]["Problem"]
     }
   }
+  postApiWorkersIdProtectionCases: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          caseId?: string
+          /** @enum {string} */
+          category: "wageDispute" | "workAccident" | "illness" | "abuse" | "detention" | "death" | "other"
+          description?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdProtectionCaseResolutions: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          caseId: string
+          resolution: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
   postApiWorkersIdReemployment: {
     parameters: {
       query?: never
@@ -5166,6 +6727,150 @@ export interface operations {
           /** @enum {string} */
           kind: "domesticJob" | "workAbroadAgain" | "vocationalTraining" | "startBusiness"
           provider: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdReturneeNotices: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          /** @enum {string} */
+          recipient: "commune" | "police"
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdReintegration: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          /** @enum {string} */
+          outcome: "employedDomestically" | "selfEmployed" | "workingAbroadAgain" | "inTraining" | "notYetReintegrated"
         }
       }
     }
@@ -5452,6 +7157,12 @@ export interface operations {
       content: {
         "application/json": {
           reason: string
+          legalBasis?: {
+            number: string
+            date: components["schemas"]["IsoDate"]
+            issuer: string
+            title?: string
+          }
         }
       }
     }
@@ -5468,6 +7179,15 @@ export interface operations {
             alreadyErased: boolean
             erasedAt: string
             reason: string
+            eventId: string | null
+            legalBasis: {
+              number: string
+              date: components["schemas"]["IsoDate"]
+              issuer: string
+              title?: string
+            } & {
+              [key: string]: unknown
+            }
           } & {
             [key: string]: unknown
           }

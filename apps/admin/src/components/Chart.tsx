@@ -16,7 +16,8 @@ export function Chart({ option, height, label }: { option: EChartsCoreOption; he
   const element = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | undefined>(undefined)
   useEffect(() => {
-    if (!element.current) return
+    // A browser without canvas (or a test DOM) keeps the tables, which carry the same figures.
+    if (!element.current || !document.createElement("canvas").getContext?.("2d")) return
     const instance = echarts.init(element.current, undefined, { renderer: "canvas" })
     chart.current = instance
     const resize = () => instance.resize()

@@ -44,7 +44,10 @@ function LineageDialog({ figure, onClose }: { figure: FigureRef; onClose: () => 
   const [shown, setShown] = useState(PAGE)
   useEffect(() => {
     const element = dialog.current
-    if (element && !element.open) element.showModal()
+    if (element && !element.open) {
+      if (typeof element.showModal === "function") element.showModal()
+      else element.setAttribute("open", "")
+    }
   }, [])
   const query = useQuery({
     queryKey: ["lineage", figure.province, figure.year, figure.unitCode, asOf],

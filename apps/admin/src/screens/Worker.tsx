@@ -22,6 +22,7 @@ export function Worker() {
     queryFn: async () => asView<WorkerDetail>(await call(api.GET("/api/workers/{id}", { params: { path: { id } } }))),
   })
   const worker = query.data
+  const writer = WRITER_ROLES.includes(me.role as Role)
   return (
     <Page
       title={
@@ -76,7 +77,7 @@ export function Worker() {
                 <dd>{worker.version}</dd>
               </dl>
             </Card>
-            {WRITER_ROLES.includes(me.role as Role) && <StepForm worker={worker} />}
+            {writer && <StepForm worker={worker} />}
           </div>
           <div className="lg:col-span-2">
             <Card title={t("worker.timeline")} id="timeline-title">
@@ -97,6 +98,9 @@ export function Worker() {
                       {event.type} · {t("lineage.recorded")} {formatDateTime(event.recordedAt)} ·{" "}
                       {event.actor?.userId ?? "—"}
                     </p>
+                    {writer && event.inEffect && !event.voidedBy && (
+                      <VoidForm workerId={worker.id} eventId={event.eventId} label={event.label} />
+                    )}
                     <details className="text-sm">
                       <summary className="cursor-pointer text-blue-800 underline">JSON</summary>
                       <pre className="mt-1 overflow-auto rounded bg-slate-100 p-2 text-xs">
@@ -217,5 +221,41 @@ function StepForm({ worker }: { worker: WorkerDetail }) {
         {t("worker.save")}
       </button>
     </FormShell>
+  )
+}
+
+/** Voids one recorded event with a reason (POST /api/workers/{id}/voids): a new event, the old one stays in history. */
+function VoidForm({ workerId, eventId, label }: { workerId: string; eventId: string; label: string }) {
+  const { language } = useI18n()
+  const queryClient = useQueryClient()
+  const [reason, setReason] = useState("")
+  const command = useCommand()
+  const id = `void-${eventId}`
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const result = await command.run({
+      path: `/api/workers/${workerId}/voids`,
+      body: { correctsEventId: eventId, reason: reason.trim() },
+      label: `${language === "en" ? "Void" : "Hủy ghi nhận"} — ${label}`,
+    })
+    if (result.kind === "written") await queryClient.invalidateQueries()
+  }
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-red-800 underline">
+        {language === "en" ? "Void…" : "Hủy ghi nhận…"}
+      </summary>
+      <form onSubmit={(e) => void submit(e)} className="mt-2 flex flex-wrap items-end gap-2" noValidate>
+        <Field id={id} label={language === "en" ? "Reason" : "Lý do hủy"} error={command.fieldError("reason")}>
+          <input id={id} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <button type="submit" className="btn-secondary" disabled={command.busy}>
+          {language === "en" ? "Void" : "Hủy ghi nhận"}
+        </button>
+        <div className="w-full">
+          <CommandStatus problem={command.problem} queued={command.queued} />
+        </div>
+      </form>
+    </details>
   )
 }
