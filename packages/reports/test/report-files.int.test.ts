@@ -258,6 +258,9 @@ describe("roll-up", () => {
     const figures = figuresOf(province)
     expect(figures.length).toBeGreaterThan(300)
     for (const f of figures) expect(f.ref).toMatch(/^\d+\.\d{2}$/)
+    // every row is labelled in Vietnamese, never with a code of the data (nearPoorHousehold, JP, EPS-KR)
+    for (const f of [...figures, ...figuresOf(ward)])
+      expect(f.key, f.key).not.toMatch(/: [a-z]+[A-Z]\w*\||^[^|]*\|[A-Z]{2}(-[A-Z]+)?\|/)
     const toHieu = figures.find((f) => f.key === "ket-qua|Phường Tô Hiệu|Đã xuất cảnh (người)")!
     expect(toHieu.lineage).toBe(
       "/api/lineage?figure=departed&province=14&year=2026&unit=03646&asOf=2026-06-15T00%3A00%3A00.000Z",

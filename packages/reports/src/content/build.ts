@@ -1,4 +1,4 @@
-import { AdminUnit, PlanTask, Reference, ReportingObligation, vietnamDateOf } from "@xkld/domain"
+import { AdminUnit, PlanTask, Reference, ReportingObligation, vietnamDateOf, Worker } from "@xkld/domain"
 import { departureBreakdown, finance, funnel, outcomes, trainingCoverage, type FunnelStage } from "@xkld/projections"
 import { formatDate, formatInstantVi, formatNumber, nfc } from "../text.ts"
 import type { Cell, Column, ReportContent, Row, Scope, Section, Signer, Table } from "./model.ts"
@@ -244,7 +244,12 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
       [`Người dân tộc thiểu số`, breakdown.byEthnicMinority["yes"] ?? 0],
       ...sortedEntries(
         breakdown.byPriorityGroup,
-        (g) => `Đối tượng ưu tiên: ${Reference.priorityGroupByCode(g)?.nameVi ?? g}`,
+        (g) =>
+          `Đối tượng ưu tiên: ${
+            Reference.priorityGroupByCode(
+              (Worker.priorityGroupReferenceCode as Record<string, string | undefined>)[g] ?? g,
+            )?.nameVi ?? g
+          }`,
       ),
     ]),
   )

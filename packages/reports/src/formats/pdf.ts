@@ -73,8 +73,8 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
     font(name, size)
     doc.text(text, x, doc.y, { width, align: "center" })
   }
-  const ruleAt = (x: number, width: number, length: number) => {
-    const y = doc.y + 3
+  const ruleAt = (x: number, width: number, length: number, gap = 3) => {
+    const y = doc.y + gap
     doc
       .moveTo(x + (width - length) / 2, y)
       .lineTo(x + (width + length) / 2, y)
@@ -104,7 +104,7 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
 
   centredAt(content.title, LEFT, WIDTH, "bold", FONT_SIZES.heading)
   centredAt(content.summary, LEFT, WIDTH, "bold", FONT_SIZES.heading)
-  ruleAt(LEFT, WIDTH, WIDTH * 0.25)
+  ruleAt(LEFT, WIDTH, WIDTH * 0.25, 6)
   doc.y += 6
 
   const paragraph = (text: string, name: FontName = "regular", size: number = FONT_SIZES.body) => {
