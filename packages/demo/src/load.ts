@@ -13,8 +13,6 @@ export const demoEventsFromEnv = (): number => Number(process.env.XKLD_DEMO_EVEN
 export const OTHER_PROVINCES_SHARE = 0.3
 /** The provinces whose enterprises the demo sets up (the same enterprises serve all three). */
 const DEMO_PROVINCES = ["12", "14", "15"] as const
-/** Commands committed per transaction while loading (one commit per command made the first start slow). */
-const COMMANDS_PER_TRANSACTION = 200
 
 /** What the loader needs of the application: passed in, so that the demo does not depend on the API. */
 export interface DemoTarget {
@@ -88,17 +86,12 @@ export async function loadDemo(
     let last = 0
     await recordHistory(log, takeWhileUnits(appends))
     await recordSeedDocuments(log, target.toStoreRecords, demoSeedRecordedAt)
-    await recordHistory(
-      log,
-      appends,
-      (n) => {
-        if (n - last >= 5000) {
-          last = n
-          progress(`  … ${n.toLocaleString("vi-VN")} sự kiện / events`)
-        }
-      },
-      { commandsPerTransaction: COMMANDS_PER_TRANSACTION },
-    )
+    await recordHistory(log, appends, (n) => {
+      if (n - last >= 5000) {
+        last = n
+        progress(`  … ${n.toLocaleString("vi-VN")} sự kiện / events`)
+      }
+    })
     for (const workerId of workers) await target.putPersonKey(generatedPersonKey(masterKey, workerId))
     progress(
       `Đã nạp ${(await log.count()).toLocaleString("vi-VN")} sự kiện, ${workers.size.toLocaleString("vi-VN")} người lao động.`,

@@ -70,7 +70,9 @@ interface Story {
   readonly unitId: string
   readonly unitCode: string
   readonly registeredOn: string
+  /** Legal counselling (tư vấn pháp luật). */
   readonly counselled?: string
+  readonly generalCounselling?: string
   readonly language?: readonly [string, string]
   readonly orientation?: string
   readonly country: string
@@ -102,10 +104,20 @@ async function worker(story: Story) {
   ]
   if (story.counselled)
     facts.push(
-      new Worker.WorkerCounselled({
+      new Worker.WorkerLegalCounselled({
         ...base,
         eventId: id(),
         occurredOn: story.counselled,
+        provider: "Trung tâm Trợ giúp pháp lý nhà nước",
+      }),
+    )
+  // General counselling (tư vấn) is not the legal counselling the plans require.
+  if (story.generalCounselling)
+    facts.push(
+      new Worker.WorkerCounselled({
+        ...base,
+        eventId: id(),
+        occurredOn: story.generalCounselling,
         provider: "Trung tâm Dịch vụ việc làm",
       }),
     )
@@ -196,6 +208,7 @@ beforeAll(async () => {
     unitId: u.newLaoCai,
     unitCode: "02647",
     registeredOn: "2025-08-01",
+    generalCounselling: "2025-08-05",
     language: ["2025-08-20", "Trung tâm ngoại ngữ A"],
     orientation: "2025-09-01",
     country: "JP",
@@ -302,7 +315,7 @@ describe("the target kinds, given a few workers", () => {
   })
 
   test("trained before departure: language, orientation and counselling each on or before the departure date", async () => {
-    // W1 prepared (before the void), W3 without counselling, W5 counselled the day after leaving
+    // W1 prepared (before the void), W3 with general counselling only, W5 legally counselled the day after leaving
     const before = await targetScoreboard(models, {
       provinceCode: "15",
       year: 2025,

@@ -125,7 +125,7 @@ function reference(
             {
               language: trainings.filter((t) => t.kind === "language").map((t) => t.occurredOn),
               orientation: trainings.filter((t) => t.kind === "orientation").map((t) => t.occurredOn),
-              counselling: factsOf(state, "WorkerCounselled").map((f) => f.occurredOn),
+              legalCounselling: factsOf(state, "WorkerLegalCounselled").map((f) => f.occurredOn),
             },
             departure.date,
           )

@@ -27,6 +27,7 @@ type RecordContract = Worker.RecordContract
 type RecordContractEndedEarly = Worker.RecordContractEndedEarly
 type ConfirmDossier = Worker.ConfirmDossier
 type RecordCounselling = Worker.RecordCounselling
+type RecordLegalCounselling = Worker.RecordLegalCounselling
 type RecordCriminalRecordCertificate = Worker.RecordCriminalRecordCertificate
 type RecordDeparture = Worker.RecordDeparture
 type RecordHealthCheck = Worker.RecordHealthCheck
@@ -183,6 +184,8 @@ const commandOf = (
       })
     case "counsel":
       return command<RecordCounselling>("RecordCounselling", { ...base, provider: data.provider })
+    case "legalCounsel":
+      return command<RecordLegalCounselling>("RecordLegalCounselling", { ...base, provider: data.provider })
     case "train":
       return command<RecordTraining>("RecordTraining", { ...base, kind: data.training, provider: data.provider })
     case "health":

@@ -2,7 +2,7 @@ import { canRecruit, pickEnterprise, type EnterpriseProfile } from "./enterprise
 import { generateName, pickEthnicGroup, villageNames, type EthnicGroup } from "./names.ts"
 import { pickPlace, type Place, type ProvincePlaces } from "./places.ts"
 import { pickProgramme, type ProgrammeProfile } from "./programme-profiles.ts"
-import { dayOf, isoOf, weekdayOf, type Rng } from "./random.ts"
+import { dayOf, isoOf, Rng, weekdayOf } from "./random.ts"
 import { PersonalData, Worker } from "@xkld/domain"
 type Sex = PersonalData.Sex
 type PriorityGroup = Worker.PriorityGroup
@@ -53,6 +53,7 @@ export type StepData =
     }
   | { readonly kind: "move"; readonly place: Place }
   | { readonly kind: "counsel"; readonly provider: string }
+  | { readonly kind: "legalCounsel"; readonly provider: string }
   | { readonly kind: "train"; readonly training: TrainingKind; readonly provider: string }
   | { readonly kind: "health"; readonly provider: string; readonly fit: boolean }
   | { readonly kind: "record"; readonly issuer: string; readonly hasConvictions: boolean }
@@ -536,6 +537,13 @@ export const planWorker = (
         { enterpriseId },
       )
     }
+    // Legal counselling before departure (tư vấn pháp luật, seed 001) for about 93% of each departure's workers. Its
+    // draw comes from a stream of its own, so the rest of the person's history draws what it drew before.
+    if (Rng.derive(`${person.citizenId}/${cycles}`, "legal-counselling").chance(0.93))
+      add(day, "department", {
+        kind: "legalCounsel",
+        provider: `Trung tâm Trợ giúp pháp lý nhà nước tỉnh ${provinceName}`,
+      })
     const departs = rng.chance(0.96)
     const departureDay = after(rng, day, currentProgramme.visaDays)
     if (!departs) {

@@ -87,11 +87,11 @@ describe("target definitions", () => {
     expect(yearsElapsed(period, "2025-12-31")).toBe(3)
   })
 
-  it("trained before departure needs language, orientation and counselling each on or before the departure date", () => {
-    const all = { language: ["2026-03-01"], orientation: ["2026-04-01"], counselling: ["2026-01-10"] }
+  it("trained before departure needs language, orientation and legal counselling each on or before the departure date", () => {
+    const all = { language: ["2026-03-01"], orientation: ["2026-04-01"], legalCounselling: ["2026-01-10"] }
     expect(preparedBefore(all, "2026-04-01")).toBe(true)
     expect(preparedBefore(all, "2026-03-31")).toBe(false) // orientation came the day after
-    expect(preparedBefore({ ...all, counselling: [] }, "2026-05-01")).toBe(false) // no legal counselling
+    expect(preparedBefore({ ...all, legalCounselling: [] }, "2026-05-01")).toBe(false) // no legal counselling
     expect(preparedBefore({ ...all, language: ["2026-06-01", "2026-02-01"] }, "2026-05-01")).toBe(true)
   })
 

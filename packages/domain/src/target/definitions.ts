@@ -46,9 +46,9 @@ export const targetDefinitions: Readonly<Record<TargetKind, TargetDefinition>> =
     labelEn: "Share of departures trained in language, orientation and given legal counselling before departure",
     unit: "%",
     countsVi:
-      "Tử số: người xuất cảnh trong kỳ đã có đào tạo ngoại ngữ, giáo dục định hướng và tư vấn (tư vấn pháp luật) ghi nhận vào hoặc trước ngày xuất cảnh. Mẫu số: mọi người xuất cảnh trong kỳ trên địa bàn.",
+      "Tử số: người xuất cảnh trong kỳ đã có đào tạo ngoại ngữ, giáo dục định hướng và tư vấn pháp luật ghi nhận vào hoặc trước ngày xuất cảnh. Mẫu số: mọi người xuất cảnh trong kỳ trên địa bàn.",
     countsEn:
-      "Numerator: departures in the period whose worker had language training, orientation and counselling (legal counselling) recorded on or before the departure date. Denominator: every departure in the period within the territory.",
+      "Numerator: departures in the period whose worker had language training, orientation and legal counselling recorded on or before the departure date. Denominator: every departure in the period within the territory.",
     basis: [
       {
         seed: "001",
@@ -199,18 +199,18 @@ export const yearsElapsed = (period: TargetPeriod, through: string): number =>
 export interface PreparationDates {
   readonly language: ReadonlyArray<string>
   readonly orientation: ReadonlyArray<string>
-  readonly counselling: ReadonlyArray<string>
+  readonly legalCounselling: ReadonlyArray<string>
 }
 
 /**
  * "Được đào tạo ngoại ngữ, giáo dục định hướng và tư vấn pháp luật trước khi xuất cảnh": language training,
- * orientation and counselling each recorded on or before the departure date. Counselling (tư vấn) is the stage the
- * registry records legal counselling in until it has a kind of its own.
+ * orientation and legal counselling (`WorkerLegalCounselled`, its own kind since issue 9 §3; general counselling
+ * does not count) each recorded on or before the departure date.
  */
 export const preparedBefore = (dates: PreparationDates, departedOn: string): boolean =>
   dates.language.some((d) => d <= departedOn) &&
   dates.orientation.some((d) => d <= departedOn) &&
-  dates.counselling.some((d) => d <= departedOn)
+  dates.legalCounselling.some((d) => d <= departedOn)
 
 /** Rounds a share to one decimal, as the reports print it (87,5%). */
 export const percent = (numerator: number, denominator: number): number | null =>

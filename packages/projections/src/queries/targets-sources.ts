@@ -5,8 +5,8 @@ import { decodeRecorded } from "../aggregate/aggregate-projection.ts"
 /**
  * What the target scoreboard reads from the log itself, cut at the recorded time: the plans and schemes as they
  * stood (folded through the plan decider: the read model keeps no start year), and each worker's preparation facts
- * in effect — counselling and trainings, with their corrections and voids applied — which the worker rows keep only
- * as latest dates.
+ * in effect — counselling, legal counselling and trainings, with their corrections and voids applied — which the
+ * worker rows keep only as latest dates.
  */
 
 export async function plansAt(log: EventLog, asOf?: Date): Promise<ReadonlyArray<QuotaPlan.QuotaPlanView>> {
@@ -27,7 +27,7 @@ export async function plansAt(log: EventLog, asOf?: Date): Promise<ReadonlyArray
   return [...states.values()].flatMap((s) => (s.status === "issued" ? [s.plan] : []))
 }
 
-export type PreparationKind = "counselling" | "language" | "orientation" | "vocational"
+export type PreparationKind = "counselling" | "legal-counselling" | "language" | "orientation" | "vocational"
 
 /** One preparation fact in effect: what, when, by whom, and the events it rests on (the fact and its corrections). */
 export interface Preparation {
@@ -42,6 +42,8 @@ const preparationOf = (fact: unknown): Omit<Preparation, "eventIds"> | undefined
   const f = fact as Worker.WorkerFact
   if (f._tag === "WorkerCounselled")
     return { workerId: f.workerId, kind: "counselling", provider: f.provider, on: f.occurredOn }
+  if (f._tag === "WorkerLegalCounselled")
+    return { workerId: f.workerId, kind: "legal-counselling", provider: f.provider, on: f.occurredOn }
   if (f._tag === "WorkerTrainingCompleted")
     return { workerId: f.workerId, kind: f.kind, provider: f.provider, on: f.occurredOn }
   return undefined
@@ -52,7 +54,13 @@ export async function preparationsAt(log: EventLog, asOf?: Date): Promise<Readon
   const facts = new Map<string, Preparation>()
   for await (const batch of log.readAll({
     streamTypes: [Worker.WORKER_STREAM_TYPE],
-    eventTypes: ["WorkerCounselled", "WorkerTrainingCompleted", "WorkerFactCorrected", "WorkerFactVoided"],
+    eventTypes: [
+      "WorkerCounselled",
+      "WorkerLegalCounselled",
+      "WorkerTrainingCompleted",
+      "WorkerFactCorrected",
+      "WorkerFactVoided",
+    ],
     batchSize: 5000,
     ...(asOf ? { recordedUpTo: asOf } : {}),
   }))

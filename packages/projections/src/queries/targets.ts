@@ -173,12 +173,18 @@ async function measure(
             const facts = (byWorker.get(d.workerId) ?? []).filter((p) => p.on <= d.departedOn)
             const dates = (kind: string) => facts.filter((p) => p.kind === kind).map((p) => p.on)
             const prepared = Target.preparedBefore(
-              { language: dates("language"), orientation: dates("orientation"), counselling: dates("counselling") },
+              {
+                language: dates("language"),
+                orientation: dates("orientation"),
+                legalCounselling: dates("legal-counselling"),
+              },
               d.departedOn,
             )
             if (!prepared) continue
             numerator++
-            for (const p of facts) if (p.kind !== "vocational") for (const id of p.eventIds) lineage.add(id)
+            for (const p of facts)
+              if (p.kind === "language" || p.kind === "orientation" || p.kind === "legal-counselling")
+                for (const id of p.eventIds) lineage.add(id)
           }
           value = Target.percent(numerator, denominator)
           break
