@@ -1,28 +1,24 @@
 #!/usr/bin/env node
 // `pnpm xkld <command>`: the operator's tool over the application's own database and code (docs/operations.md).
-import { backup, restore } from "./commands/backup.ts"
-import { importCommand } from "./commands/import.ts"
-import { keys } from "./commands/keys.ts"
-import { report } from "./commands/report.ts"
-import { migrate, seal, verify } from "./commands/log.ts"
-import { check, rebuild } from "./commands/read-models.ts"
-import { users } from "./commands/users.ts"
 import { CliError, INTERRUPTED_EXIT, usage } from "./errors.ts"
 import { HELP } from "./help.ts"
 import { wasInterrupted } from "./interrupt.ts"
 
-const commands: Record<string, (args: ReadonlyArray<string>) => Promise<void>> = {
-  migrate,
-  verify,
-  seal,
-  backup,
-  restore,
-  rebuild,
-  check,
-  users,
-  import: importCommand,
-  keys,
-  report,
+type Command = (args: ReadonlyArray<string>) => Promise<void>
+
+// Loaded on demand: `--help` and a usage error start in a fraction of a second, each command loads only its code.
+const commands: Record<string, () => Promise<Command>> = {
+  migrate: async () => (await import("./commands/log.ts")).migrate,
+  verify: async () => (await import("./commands/log.ts")).verify,
+  seal: async () => (await import("./commands/log.ts")).seal,
+  backup: async () => (await import("./commands/backup.ts")).backup,
+  restore: async () => (await import("./commands/backup.ts")).restore,
+  rebuild: async () => (await import("./commands/read-models.ts")).rebuild,
+  check: async () => (await import("./commands/read-models.ts")).check,
+  users: async () => (await import("./commands/users.ts")).users,
+  import: async () => (await import("./commands/import.ts")).importCommand,
+  keys: async () => (await import("./commands/keys.ts")).keys,
+  report: async () => (await import("./commands/report.ts")).report,
 }
 
 export async function run(argv: ReadonlyArray<string>): Promise<number> {
@@ -32,9 +28,11 @@ export async function run(argv: ReadonlyArray<string>): Promise<number> {
     return 0
   }
   try {
-    const command = commands[name]
-    if (!command) throw usage(`Không có lệnh "${name}"`, `Unknown command "${name}"`)
-    await command(args)
+    const load = Object.hasOwn(commands, name) ? commands[name] : undefined
+    if (!load) throw usage(`Không có lệnh "${name}"`, `Unknown command "${name}"`)
+    await (
+      await load()
+    )(args)
     return 0
   } catch (error) {
     if (wasInterrupted()) {
