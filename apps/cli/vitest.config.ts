@@ -4,8 +4,8 @@ import { testTiers } from "../../test/tiers.ts"
 export default defineConfig({
   test: {
     projects: testTiers,
-    testTimeout: 300_000,
-    hookTimeout: 300_000,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     // PostgreSQL snapshots are cluster-wide: one file's open transaction holds back another's readers.
     fileParallelism: !process.env.DATABASE_URL,
   },

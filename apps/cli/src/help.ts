@@ -11,6 +11,7 @@ Cơ sở dữ liệu và nhật ký
 Bảng đọc
   rebuild [tên]                         dựng lại một hoặc mọi bảng đọc từ nhật ký
   check [tên]                           so bảng đọc đang chạy với bản dựng lại (mã băm nội dung)
+                                        (rebuild, check: hãy dừng ứng dụng trước / stop the application first)
 Nhập dữ liệu, báo cáo, khóa
   import workers <tệp.xlsx> --as <tài khoản>          nhập danh sách người lao động (quy tắc của API, tất cả hoặc không)
   import quota <tệp.xlsx> --as <tài khoản> (--plan <mã> | --year <năm> --target <số> --legal-number <số hiệu>

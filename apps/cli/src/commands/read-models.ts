@@ -35,8 +35,9 @@ export async function rebuild(args: ReadonlyArray<string>): Promise<void> {
 
 /**
  * `xkld check [name]`: each live read model against a fresh rebuild from the log, by content hash (sha256 over its
- * rows). Exit 1 if one differs; the rebuild then serves, so the read model is right afterwards. Run it when the
- * system is quiet: a write between the two hashes shows as a difference (run it again).
+ * rows). Exit 1 if one differs; the rebuild then serves, so the read model is right afterwards. Run it with the
+ * application stopped (docs/operations.md): a running process learns of the switch of tables only at its next batch,
+ * and a write between the two hashes would show as a difference.
  */
 export async function check(args: ReadonlyArray<string>): Promise<void> {
   const { positionals } = parseCommand(args, {}, 1)

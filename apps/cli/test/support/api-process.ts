@@ -10,7 +10,7 @@ export interface ApiProcess {
 }
 
 /** `pnpm start` as a site runs it: the API's own process on a free loopback port, stopped with SIGTERM. */
-export async function startApi(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<ApiProcess> {
+export async function startApi(env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<ApiProcess> {
   const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
     env: { ...process.env, ...env, PORT: "0" },
     stdio: ["ignore", "pipe", "pipe"],
