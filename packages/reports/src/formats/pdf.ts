@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import PDFDocument from "pdfkit"
@@ -32,6 +33,18 @@ export const PDF_FONTS = {
 } as const
 type FontName = keyof typeof PDF_FONTS
 
+/**
+ * The four fonts parsed once per process (fontkit, pdfkit's own font engine, which pdfkit accepts as a parsed
+ * font): parsing ~2 MB of TrueType for every document was most of a small report's time. Each document still
+ * makes its own subset of the glyphs it uses.
+ */
+const fontkit = createRequire(require.resolve("pdfkit"))("fontkit") as { create: (data: Uint8Array) => unknown }
+let parsedFonts: Record<FontName, unknown> | undefined
+const fonts = () =>
+  (parsedFonts ??= Object.fromEntries(
+    Object.entries(PDF_FONTS).map(([name, file]) => [name, fontkit.create(readFileSync(file))]),
+  ) as Record<FontName, unknown>)
+
 const pt = (mm: number) => (mm / 25.4) * 72
 const LEFT = pt(PAGE.leftMm)
 const TOP = pt(PAGE.topMm)
@@ -57,7 +70,7 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
       ModDate: pinned,
     },
   })
-  for (const [name, file] of Object.entries(PDF_FONTS)) doc.registerFont(name, file)
+  for (const [name, font] of Object.entries(fonts())) doc.registerFont(name, font as never)
   const chunks: Buffer[] = []
   doc.on("data", (c: Buffer) => chunks.push(c))
   const done = new Promise<void>((resolve) => doc.on("end", () => resolve()))
