@@ -9,7 +9,7 @@ export default defineConfig({
     projects: testTiers,
     testTimeout: 600_000,
     hookTimeout: 600_000,
-    // PostgreSQL test files each get their own database; PGlite files their own instance.
-    fileParallelism: true,
+    // PostgreSQL snapshots are cluster-wide: one file at a time there; PGlite files each have their own instance.
+    fileParallelism: !process.env.DATABASE_URL,
   },
 })
