@@ -117,7 +117,9 @@ describe("the province officer (so-noi-vu)", () => {
     expect(await page.locator("canvas").count()).toBeGreaterThanOrEqual(1)
     expect(await page.getByTestId("funnel").textContent()).toContain("Đăng ký")
     expect(await page.getByTestId("by-market").textContent()).toContain("Nhật Bản")
-    expect(await menu(page)).toEqual(expect.arrayContaining(["Tổng quan", "Người lao động", "Kế hoạch", "Nhập Excel"]))
+    expect(await menu(page)).toEqual(
+      expect.arrayContaining(["Tổng quan", "Người lao động", "Kế hoạch", "Báo cáo", "Nhập Excel"]),
+    )
     expect(await menu(page)).not.toContain("Tài khoản")
     await expectAccessible(page, "overview")
     await shot(page, "03-overview")
@@ -297,6 +299,31 @@ describe("the province officer (so-noi-vu)", () => {
       await page.locator("tbody tr").first().waitFor()
       await expectAccessible(page, link)
       await shot(page, file)
+    }
+  })
+
+  it("shows the target scoreboard, previews a periodic report and downloads it as DOCX, XLSX and PDF", async () => {
+    await nav(page, "Tổng quan").click()
+    await page.getByTestId("scoreboard").waitFor()
+    expect(await page.getByTestId("scoreboard").locator("tbody tr").count()).toBeGreaterThan(0)
+    await nav(page, "Báo cáo").click()
+    await page.getByLabel("Kỳ báo cáo").selectOption("2026-H1")
+    await page.getByTestId("report-preview").waitFor()
+    expect(await page.getByTestId("report-preview").textContent()).toContain("6 tháng đầu năm 2026")
+    await expectAccessible(page, "reports")
+    await shot(page, "20-report-preview")
+    for (const [format, magic] of [
+      ["DOCX", "PK"],
+      ["XLSX", "PK"],
+      ["PDF", "%PDF"],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: `Tải ${format}` }).click(),
+      ])
+      const file = await readFile((await download.path())!)
+      expect(file.subarray(0, magic.length).toString("latin1"), format).toBe(magic)
+      expect(download.suggestedFilename().toLowerCase(), format).toMatch(new RegExp(`\\.${format.toLowerCase()}$`))
     }
   })
 

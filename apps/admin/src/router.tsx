@@ -97,6 +97,7 @@ const workers = screen("/workers", "workers", () => import("./screens/Workers.ts
 const workerNew = screen("/workers/new", "imports", () => import("./screens/RegisterWorker.tsx"), "RegisterWorker")
 const worker = screen("/workers/$id", "workers", () => import("./screens/Worker.tsx"), "Worker")
 const plans = screen("/plans", "plans", () => import("./screens/Plans.tsx"), "Plans")
+const reports = screen("/reports", "reports", () => import("./screens/Reports.tsx"), "Reports")
 const imports = screen("/imports", "imports", () => import("./screens/Import.tsx"), "Import")
 const enterprises = screen("/enterprises", "enterprises", () => import("./screens/Lists.tsx"), "Enterprises")
 const tasks = screen("/tasks", "tasks", () => import("./screens/Lists.tsx"), "Tasks")
@@ -119,6 +120,7 @@ const routeTree = rootRoute.addChildren([
     workerNew,
     worker,
     plans,
+    reports,
     imports,
     enterprises,
     tasks,

@@ -97,6 +97,7 @@ export function Overview() {
               })}
             </p>
           )}
+          <Scoreboard province={province} year={year} asOf={asOf} />
           <Attainment items={data.items} canTrace={canTrace} figure={figure} />
           {!commune && (
             <Card title={t("overview.none")} id="none-title">
@@ -374,5 +375,68 @@ function Bars({
         </li>
       ))}
     </ul>
+  )
+}
+
+/** The plan's targets against what was measured (GET /api/targets): met, not met, or not yet measurable. */
+function Scoreboard({ province, year, asOf }: { province: string; year: number; asOf: string | undefined }) {
+  const { language } = useI18n()
+  const targets = useQuery({
+    queryKey: ["targets", province, year, asOf],
+    queryFn: () =>
+      call(api.GET("/api/targets", { params: { query: { province, year: String(year), ...(asOf ? { asOf } : {}) } } })),
+  })
+  if (targets.isError) return <ErrorNote error={targets.error} />
+  if (!targets.data || targets.data.items.length === 0) return null
+  const comparator = { target: "", "at-least": "≥ ", "more-than": "> " } as const
+  return (
+    <Card title={language === "en" ? "Target scoreboard" : "Bảng theo dõi chỉ tiêu"} id="scoreboard-title">
+      <table className="table" aria-labelledby="scoreboard-title" data-testid="scoreboard">
+        <thead>
+          <tr>
+            <th scope="col">{language === "en" ? "Target" : "Chỉ tiêu"}</th>
+            <th scope="col" className="text-right">
+              {language === "en" ? "Set" : "Giao"}
+            </th>
+            <th scope="col" className="text-right">
+              {language === "en" ? "Measured" : "Đạt được"}
+            </th>
+            <th scope="col">{language === "en" ? "Status" : "Tình trạng"}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {targets.data.items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row" className="font-normal">
+                {item.label}
+                <span className="block text-xs text-slate-600">{item.legalBasis.number}</span>
+              </th>
+              <td className="text-right tabular-nums">
+                {comparator[item.target.comparator]}
+                {formatNumber(item.target.value)} {item.target.unit}
+              </td>
+              <td className="text-right tabular-nums">
+                {formatNumber(item.measured.value)} {item.measured.value === null ? "" : item.target.unit}
+              </td>
+              <td>
+                {item.met === null ? (
+                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">
+                    {language === "en" ? "not measurable yet" : "chưa đo được"}
+                  </span>
+                ) : item.met ? (
+                  <span className="rounded bg-green-100 px-2 py-0.5 text-xs text-green-900">
+                    {language === "en" ? "met" : "đạt"}
+                  </span>
+                ) : (
+                  <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-900">
+                    {language === "en" ? "not met" : "chưa đạt"}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
   )
 }

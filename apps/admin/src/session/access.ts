@@ -11,17 +11,36 @@ export type Role =
   | "leader"
   | "auditor"
   | "administrator"
+  | "national-officer"
 
 export type Screen =
-  "overview" | "changes" | "workers" | "plans" | "imports" | "enterprises" | "tasks" | "obligations" | "audit" | "users"
+  | "overview"
+  | "changes"
+  | "workers"
+  | "plans"
+  | "reports"
+  | "imports"
+  | "enterprises"
+  | "tasks"
+  | "obligations"
+  | "audit"
+  | "users"
 
-const FIGURES: ReadonlyArray<Role> = ["province-officer", "commune-officer", "department-officer", "leader", "auditor"]
+const FIGURES: ReadonlyArray<Role> = [
+  "province-officer",
+  "national-officer",
+  "commune-officer",
+  "department-officer",
+  "leader",
+  "auditor",
+]
 
 export const SCREEN_ROLES: Record<Screen, ReadonlyArray<Role>> = {
   overview: FIGURES, // GET /api/attainment, /api/reports/*
   changes: ["province-officer", "auditor"], // GET /api/attainment/difference
   workers: ["province-officer", "commune-officer", "enterprise-officer", "bank-officer", "auditor"], // GET /api/workers
   plans: FIGURES, // GET /api/plans
+  reports: FIGURES, // GET /api/reports/periodic
   imports: ["province-officer", "commune-officer"], // POST /api/imports/workers
   enterprises: [...FIGURES, "enterprise-officer", "bank-officer"], // GET /api/enterprises
   tasks: ["province-officer", "department-officer", "commune-officer", "leader", "auditor"], // GET /api/tasks
@@ -42,6 +61,7 @@ export const SCREEN_ORDER: ReadonlyArray<Screen> = [
   "changes",
   "workers",
   "plans",
+  "reports",
   "imports",
   "enterprises",
   "tasks",
