@@ -2,7 +2,7 @@ import { startApi } from "./api-process.ts"
 import { signIn, type Session } from "./client.ts"
 import { LoadRecord, registering, serials } from "./load.ts"
 import { sleep } from "./processes.ts"
-import { inspectStore, type StoreReport } from "./store-checks.ts"
+import { inspectStore, loadDemoAndRebuild, type StoreReport } from "./store-checks.ts"
 import { OFFICER_OF, registration, TO_HIEU, workersFile } from "./workers.ts"
 
 export const IMPORT_ROWS = 300
@@ -35,10 +35,7 @@ export async function killDuringImport(
   logDir: string,
   options: { readonly firstSerial: number },
 ): Promise<KillOutcome> {
-  // The demo history first, then a rebuild of every read model: the kill is judged against read models that
-  // equalled a rebuild before it (on PostgreSQL the enterprises model loaded with the demo history does not).
-  await (await startApi({ ...database, logDir })).stop()
-  const baseline = await inspectStore(database, { eventIds: [] })
+  const baselineMismatches = await loadDemoAndRebuild(database, logDir)
   const api = await startApi({ ...database, logDir })
   const usernames = ["to-hieu", "chieng-an"]
   const sessions: Session[] = []
@@ -93,6 +90,6 @@ export async function killDuringImport(
     report,
     restartReadyMs,
     firstWriteAfterRestartMs,
-    baselineMismatches: baseline.mismatches,
+    baselineMismatches,
   }
 }

@@ -1,6 +1,7 @@
 import { openDatabase, openEventLog, type DatabaseConfig } from "@xkld/event-store"
 import { createReadModels, readModelProjections } from "@xkld/projections"
 import { sql } from "kysely"
+import { startApi } from "./api-process.ts"
 
 export interface StoreReport {
   /** The hash chains and seals recomputed (the store's verify, as `xkld verify` runs it). */
@@ -13,6 +14,8 @@ export interface StoreReport {
   readonly byCorrelation: ReadonlyMap<string, { readonly events: number; readonly registrations: number }>
   /** Read models whose live content differs from a fresh rebuild (content hash, as `xkld check` compares). */
   readonly mismatches: ReadonlyArray<string>
+  /** PostgreSQL: bytes of the log table with its indexes and TOAST (for the capacity model, docs/capacity.md). */
+  readonly logBytes: number | null
 }
 
 /**
@@ -57,7 +60,15 @@ export async function inspectStore(
     } finally {
       await models.runner.stop()
     }
+    const logBytes =
+      database.backend === "postgres"
+        ? Number(
+            (await sql<{ n: string | number }>`SELECT pg_total_relation_size('es_events') AS n`.execute(database.owner))
+              .rows[0]!.n,
+          )
+        : null
     return {
+      logBytes,
       verified: verify.ok,
       verifyProblems: verify.problems.map((p) => JSON.stringify(p)),
       events: await log.count(),
@@ -68,4 +79,18 @@ export async function inspectStore(
   } finally {
     await log.close()
   }
+}
+
+/**
+ * The API's first start on an empty database (the demo history loaded), stopped, and every read model rebuilt:
+ * a fault test then judges its read models against a rebuild from a start where they equalled one. Returns the
+ * read models that differed before this rebuild (on PostgreSQL the enterprises model loaded with the demo history
+ * does: a finding of these tests, independent of any fault).
+ */
+export async function loadDemoAndRebuild(
+  database: { readonly databaseUrl?: string; readonly dataDir?: string },
+  logDir: string,
+): Promise<ReadonlyArray<string>> {
+  await (await startApi({ ...database, logDir })).stop()
+  return (await inspectStore(database, { eventIds: [] })).mismatches
 }

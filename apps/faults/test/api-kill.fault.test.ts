@@ -25,9 +25,11 @@ test("kill -9 of the API on PostgreSQL while 8 officers register and an import r
     importMs: Math.round(outcome.calibrationMs),
     killAfterMs: outcome.killAfterMs,
     importedRegistrations: imported.registrations,
+    eventsPerImportedRow: report.byCorrelation.get(CALIBRATION_CORRELATION)!.events / IMPORT_ROWS,
     restartReadyMs: Math.round(outcome.restartReadyMs),
     firstWriteAfterRestartMs: Math.round(outcome.firstWriteAfterRestartMs),
     events: report.events,
+    logBytesPerEvent: report.logBytes === null ? null : Math.round(report.logBytes / report.events),
     readModelsDifferingFromRebuildBeforeTheLoad: outcome.baselineMismatches,
   })
   expect(record.acknowledged.length).toBeGreaterThan(20)

@@ -22,6 +22,7 @@ test("PGlite after kill -9 of the API under load and an import: the data folder 
     importMs: Math.round(outcome.calibrationMs),
     killAfterMs: outcome.killAfterMs,
     importedRegistrations: imported.registrations,
+    eventsPerImportedRow: report.byCorrelation.get(CALIBRATION_CORRELATION)!.events / IMPORT_ROWS,
     restartReadyMs: Math.round(outcome.restartReadyMs),
     firstWriteAfterRestartMs: Math.round(outcome.firstWriteAfterRestartMs),
     events: report.events,

@@ -24,7 +24,8 @@ export const observeRequests: MiddlewareHandler = async (c, next) => {
   c.res.headers.set("x-request-id", requestId)
   requestDuration.observe({ method: c.req.method, route, status: `${Math.floor(status / 100)}xx` }, seconds)
   requestsTotal.inc({ method: c.req.method, route, status: String(status) })
-  log(status >= 500 ? "error" : "info", "request", {
+  // a 503 is the database out of reach (said once more by to-problem.ts), not a fault of this process
+  log(status === 503 ? "warn" : status >= 500 ? "error" : "info", "request", {
     requestId,
     correlationId: correlation !== undefined && TRACE_VALUE.test(correlation) ? correlation : requestId,
     method: c.req.method,

@@ -71,12 +71,9 @@ function routingClient(hosts: ReadonlyArray<Host>, readWrite: boolean): typeof p
   let current = 0
   let stale = hosts.length > 1
   const probe = async (config: pg.ClientConfig, host: Host): Promise<boolean> => {
-    const client = new pg.Client({
-      ...config,
-      host: host.host,
-      port: host.port,
-      connectionTimeoutMillis: PROBE_TIMEOUT_MS,
-    })
+    const client = new pg.Client({ ...config, connectionTimeoutMillis: PROBE_TIMEOUT_MS })
+    // the pool's connection string names the first host and would win over a `host` option: aim the socket here
+    aim(client, host)
     client.on("error", () => undefined)
     try {
       await client.connect()
@@ -109,9 +106,7 @@ function routingClient(hosts: ReadonlyArray<Host>, readWrite: boolean): typeof p
           current = found
           stale = false
         }
-        const self = this as unknown as { host: string; port: number }
-        self.host = hosts[current]!.host
-        self.port = hosts[current]!.port
+        aim(this, hosts[current]!)
         try {
           await super.connect()
         } catch (error) {
@@ -136,6 +131,13 @@ function routingClient(hosts: ReadonlyArray<Host>, readWrite: boolean): typeof p
       return undefined
     }
   }
+}
+
+/** Where a client's socket connects: pg reads `host` and `port` of the client itself when it connects. */
+const aim = (client: pg.Client, host: Host) => {
+  const target = client as unknown as { host: string; port: number }
+  target.host = host.host
+  target.port = host.port
 }
 
 /** SQLSTATE 08001 (sqlclient_unable_to_establish_sqlconnection): the edge answers 503 for it. */
