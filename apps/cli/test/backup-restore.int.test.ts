@@ -199,3 +199,34 @@ describe("xkld restore", () => {
     expect([checked.status, checked.stdout]).toEqual([0, expect.stringContaining("Mọi bảng đọc khớp bản dựng lại")])
   })
 })
+
+// The same file format on both: an embedded installation moves to PostgreSQL by backup and restore (PostgreSQL runs
+// only: the PGlite run has no server to restore into).
+if (process.env.DATABASE_URL)
+  describe("across backends", () => {
+    test("a PGlite backup restores into PostgreSQL, verify passes", async () => {
+      const embedded = join(dir, "embedded")
+      const pgliteEnv = { ...secrets, DATABASE_URL: "", DATA_DIR: embedded }
+      const created = await runCli(
+        [
+          "users",
+          "create",
+          "--username",
+          "quan-tri",
+          "--role",
+          "administrator",
+          "--province",
+          "14",
+          "--password-stdin",
+        ],
+        pgliteEnv,
+        "Quan-tri-vien-2026\n",
+      )
+      expect([created.status, created.stderr]).toEqual([0, expect.any(String)])
+      const file = join(dir, "embedded.xkld.gz")
+      expect((await runCli(["backup", file], pgliteEnv)).status).toBe(0)
+      const restored = await runCli(["restore", file], await emptyTarget())
+      expect([restored.status, restored.stderr]).toEqual([0, expect.any(String)])
+      expect(restored.stdout).toMatch(/Toàn vẹn \/ intact: [\d.]+ sự kiện/)
+    })
+  })
