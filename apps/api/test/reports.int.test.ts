@@ -158,7 +158,11 @@ describe("issued reports", () => {
     const departedFigure = diff.body.differences.find(
       (d: { key: string }) => d.key === "ket-qua|Phường Tô Hiệu|Đã xuất cảnh (người)",
     )
-    expect(departedFigure.now).toBe(departedFigure.reported - 1)
+    // as reported: the issued file's figure; now: what attainment says today (the void and whatever came since)
+    const reportedRow = report.sections[0].tables[0].rows[0]
+    expect(departedFigure.reported).toBe(reportedRow.cells[2])
+    const current = await as("to-hieu").json("GET", `/api/attainment?year=2026&unit=${TO_HIEU}`)
+    expect(departedFigure.now).toBe(current.body.items[0].departed)
     expect(departedFigure.eventIds).toContain(voidEventId)
     expect(diff.body.events.find((e: { eventId: string }) => e.eventId === voidEventId)).toMatchObject({
       type: "WorkerFactVoided",
