@@ -40,7 +40,8 @@ const query = { provinceCode: "14", period: annual, asOf }
 const baseline = () => loadProvinceData(fx.models, query)
 const province = async () => renderAll(buildReport(await loadProvinceData(fx.models, query), "province"))
 const firstCommune = (await baseline()).attainment.items[0]!.unitCode
-const commune = async () => renderAll(buildReport(await loadProvinceData(fx.models, query), firstCommune))
+const commune = async () =>
+  renderAll(buildReport(await loadProvinceData(fx.models, query, { scoreboard: false }), firstCommune))
 const allCommunes = async () => {
   const data = await loadProvinceData(fx.models, query)
   for (const item of data.attainment.items) await renderAll(buildReport(data, item.unitCode))

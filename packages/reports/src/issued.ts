@@ -21,7 +21,11 @@ export class UnknownPeriod extends Error {
 export async function reportContent(models: ReadModels, request: ReportRequest): Promise<ReportContent> {
   const period = reportPeriod(request.period)
   if (!period) throw new UnknownPeriod(`Kỳ báo cáo phải có dạng yyyy-H1 hoặc yyyy: “${request.period}”.`)
-  const data = await loadProvinceData(models, { provinceCode: request.provinceCode, period, asOf: request.asOf })
+  const data = await loadProvinceData(
+    models,
+    { provinceCode: request.provinceCode, period, asOf: request.asOf },
+    { scoreboard: request.reporter === "province" },
+  )
   return buildReport(data, request.reporter, request)
 }
 

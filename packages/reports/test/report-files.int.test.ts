@@ -247,11 +247,24 @@ describe("roll-up", () => {
   test("the target scoreboard (issue 9) is in the province's report, each target with its value and lineage query", () => {
     const targets = province.sections[0]!.tables.find((t) => t.id === "chi-tieu")!
     expect(targets.rows.map((r) => [r.cells[0], r.cells[1], r.cells[3]])).toEqual(
-      data.scoreboard.items.map((t) => [t.label, t.target.value, t.measured.value]),
+      data.scoreboard!.items.map((t) => [t.label, t.target.value, t.measured.value]),
     )
     expect(targets.rows.length).toBeGreaterThanOrEqual(3)
-    expect(targets.rows[0]!.lineage).toContain(`figure=${encodeURIComponent(data.scoreboard.items[0]!.id)}`)
+    expect(targets.rows[0]!.lineage).toContain(`figure=${encodeURIComponent(data.scoreboard!.items[0]!.id)}`)
     expect(ward.sections[0]!.tables.map((t) => t.id)).toEqual(["ket-qua"])
+  })
+
+  test("a commune's report is the same whether its request read the scoreboard or not (the CLI reads it once for all)", async () => {
+    const lean = await loadProvinceData(
+      fx.models,
+      { provinceCode: "14", period: reportPeriod("2026-H1")!, asOf: AS_OF },
+      { scoreboard: false },
+    )
+    expect(lean.scoreboard).toBeNull()
+    const options = { number: "12", signer: SIGNER }
+    for (const code of [TO_HIEU, data.attainment.items.at(-1)!.unitCode])
+      expect(buildReport(lean, code, options)).toEqual(buildReport(data, code, options))
+    expect(() => buildReport(lean, "province")).toThrow(/scoreboard/)
   })
 
   test("every figure carries a reference; departures carry their lineage query", () => {

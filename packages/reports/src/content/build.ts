@@ -158,11 +158,14 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
         : undefined,
     ),
   ]
-  if (!item && data.scoreboard.items.length > 0)
+  const scoreboard = data.scoreboard
+  if (!item && scoreboard === null)
+    throw new Error("the province's report needs the target scoreboard: load the province's data with it")
+  if (!item && scoreboard && scoreboard.items.length > 0)
     resultsTables.push(
       table(
         "chi-tieu",
-        `Các chỉ tiêu của kế hoạch, đề án (tính đến ngày ${formatDate(data.scoreboard.through)})`,
+        `Các chỉ tiêu của kế hoạch, đề án (tính đến ngày ${formatDate(scoreboard.through)})`,
         [
           { label: "Chỉ tiêu", kind: "text", width: 44 },
           { label: "Kế hoạch", kind: "count", width: 12, source: "plan" },
@@ -170,7 +173,7 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
           { label: "Kết quả", kind: "count", width: 12, source: "targets" },
           { label: "Đánh giá", kind: "text", width: 14 },
         ],
-        data.scoreboard.items.map((t) => ({
+        scoreboard.items.map((t) => ({
           cells: [
             t.label,
             t.target.value,
@@ -181,7 +184,7 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
           lineage: `/api/lineage?figure=${encodeURIComponent(t.id)}&province=${data.provinceCode}&year=${year}&asOf=${encodeURIComponent(asOf)}`,
           scope: { kind: "province" } as Scope,
         })),
-        `Nguồn: ${data.scoreboard.plans.map((p) => p.title).join("; ")}.`,
+        `Nguồn: ${scoreboard.plans.map((p) => p.title).join("; ")}.`,
       ),
     )
   if (!item)

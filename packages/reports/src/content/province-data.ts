@@ -52,8 +52,8 @@ export interface ProvinceData {
   readonly asOf: Date
   readonly catalogue: AdminUnit.Catalogue
   readonly attainment: Attainment
-  /** Every target of the plans and programmes in force (issue 9), measured as known at `asOf`. */
-  readonly scoreboard: TargetScoreboard
+  /** Every target of the plans and programmes in force (issue 9), measured as known at `asOf`; null when not read. */
+  readonly scoreboard: TargetScoreboard | null
   readonly departures: ReadonlyArray<DepartureRow>
   readonly workers: ReadonlyArray<WorkerRow>
   readonly tasks: ReadonlyArray<TaskRow>
@@ -65,13 +65,17 @@ export interface ProvinceData {
 export async function loadProvinceData(
   models: ReadModels,
   query: { readonly provinceCode: string; readonly period: ReportPeriod; readonly asOf: Date },
+  /** Only the province's report prints the scoreboard, and it is the dearest read: a commune's request skips it. */
+  options: { readonly scoreboard?: boolean } = {},
 ): Promise<ProvinceData> {
   const { provinceCode, period, asOf } = query
   const filter = { provinceCode, asOf }
   const [attainment, scoreboard, departures, workers, tasks, obligations, catalogue] = await Promise.all([
     models.attainment({ provinceCode, year: period.year, asOf, splitRule: "not-attributable" }),
     // "today" is the as-of day, never the calendar's: the same request gives the same figures on any later day
-    targetScoreboard(models, { provinceCode, year: period.year, asOf, today: vietnamDateOf(asOf) }),
+    options.scoreboard === false
+      ? null
+      : targetScoreboard(models, { provinceCode, year: period.year, asOf, today: vietnamDateOf(asOf) }),
     models.departures({ ...filter, years: yearsOf(period) }),
     models.workers(filter),
     models.tasks({ asOf }) as Promise<ReadonlyArray<TaskRow>>,
