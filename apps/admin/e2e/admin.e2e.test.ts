@@ -325,6 +325,25 @@ describe("the province officer (so-noi-vu)", () => {
       expect(file.subarray(0, magic.length).toString("latin1"), format).toBe(magic)
       expect(download.suggestedFilename().toLowerCase(), format).toMatch(new RegExp(`\\.${format.toLowerCase()}$`))
     }
+    // Issued as of 15/06/2026, the report then shows what changed since, figure by figure.
+    await page.getByLabel("Số liệu tại thời điểm").fill("15/06/2026")
+    await page.getByRole("button", { name: "Xem", exact: true }).click()
+    await page.getByTestId("as-of-banner").waitFor()
+    await page.getByLabel("Số văn bản").fill(`${RUN}-BC-SNV`)
+    await page.getByLabel("Cơ quan ký").fill("Sở Nội vụ tỉnh Sơn La")
+    await page.getByLabel("Chức vụ người ký").fill("Giám đốc")
+    await page.getByLabel("Họ tên người ký").fill("Lò Văn Thành")
+    await page.getByRole("button", { name: "Ban hành", exact: true }).click()
+    await page.getByTestId("issued-report").waitFor()
+    expect(await page.getByTestId("issued-report").textContent()).toContain(`Đã ban hành ${RUN}-BC-SNV`)
+    await page.getByRole("button", { name: "Thay đổi kể từ khi ban hành" }).click()
+    await page.getByTestId("report-difference").waitFor()
+    expect(await page.getByTestId("report-difference").locator("tbody tr").count()).toBeGreaterThan(0)
+    await expectAccessible(page, "issued report")
+    await page.getByTestId("issued-report").scrollIntoViewIfNeeded()
+    await shot(page, "22-report-issued-difference")
+    await page.getByRole("button", { name: "Về hiện tại" }).click()
+    await expect.poll(() => page.getByTestId("as-of-banner").count()).toBe(0)
   })
 
   it("keeps two registrations offline in the outbox and writes each once on reconnect", async () => {
@@ -382,6 +401,11 @@ describe("each demo role sees what it should, and not what it should not", () =>
     expect(await page.getByTestId("attainment-table").locator("tbody tr").count()).toBe(1)
     expect(await menu(page)).not.toContain("Thay đổi")
     await shot(page, "17-commune-overview")
+    // On a phone: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await shot(page, "21-commune-overview-phone")
+    await page.setViewportSize({ width: 1366, height: 900 })
     await nav(page, "Người lao động").click()
     await page.getByTestId("workers-table").waitFor()
     // Its ward and the former units merged into it in 2025; never another commune's workers.

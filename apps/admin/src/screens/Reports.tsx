@@ -1,15 +1,17 @@
 import { useQuery } from "@tanstack/react-query"
-import { useState } from "react"
+import { useState, type FormEvent } from "react"
 import { api, call } from "../api/client.ts"
 import type { components } from "../api/openapi.gen.ts"
 import { useAsOf } from "../components/AsOf.tsx"
 import { Card, ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
-import { formatDateTime, formatNumber, sortByName } from "../i18n/format.ts"
+import { ApiProblem } from "../api/problem.ts"
+import { formatDate, formatDateTime, formatNumber, sortByName } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
 import { useUnits } from "./Workers.tsx"
 
 type PeriodicReport = components["schemas"]["PeriodicReport"]
+type IssuedReport = components["schemas"]["IssuedReportAnswer"]["report"]
 
 /** The reporting periods offered: the six-month and annual reports of this year and the two before. */
 const periods = (now: Date) => {
@@ -94,6 +96,9 @@ export function Reports() {
           ))}
         </div>
       </div>
+      {(me.role === "province-officer" || me.role === "commune-officer") && chosen !== undefined && (
+        <IssueReport query={query} />
+      )}
       {preview.isPending && chosen !== undefined && <Loading />}
       {preview.isError && <ErrorNote error={preview.error} />}
       {preview.data && (
@@ -146,5 +151,146 @@ export function Reports() {
         </Card>
       )}
     </Page>
+  )
+}
+
+const SIGNER_FIELDS = [
+  ["documentNumber", "Số văn bản", "Document number"],
+  ["authority", "Cơ quan ký", "Signing authority"],
+  ["position", "Chức vụ người ký", "Signer's position"],
+  ["name", "Họ tên người ký", "Signer's name"],
+] as const
+
+/**
+ * Issuing the report as it stands (POST /api/reports/issued): its figures are fixed as of the as-of; afterwards
+ * "what changed since" compares them with today's, event by event.
+ */
+function IssueReport({ query }: { query: { province: string; reporter: string; period: string; asOf?: string } }) {
+  const { language } = useI18n()
+  const [values, setValues] = useState<Record<string, string>>({})
+  const [problem, setProblem] = useState<unknown>()
+  const [issued, setIssued] = useState<ReadonlyArray<IssuedReport>>([])
+  const [busy, setBusy] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setProblem(undefined)
+    try {
+      const answer = await call(
+        api.POST("/api/reports/issued", {
+          params: { header: { "Idempotency-Key": crypto.randomUUID() } },
+          body: {
+            ...query,
+            documentNumber: values.documentNumber?.trim() ?? "",
+            signer: {
+              authority: values.authority?.trim() ?? "",
+              position: values.position?.trim() ?? "",
+              name: values.name?.trim() ?? "",
+            },
+          },
+        }),
+      )
+      setIssued([answer.report, ...issued])
+      setValues({})
+    } catch (failure) {
+      setProblem(failure)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const fieldError = (name: string) =>
+    problem instanceof ApiProblem
+      ? (problem.fieldMessage(name, language) ?? problem.fieldMessage(`signer.${name}`, language))
+      : undefined
+  return (
+    <Card title={language === "en" ? "Issue this report" : "Ban hành báo cáo này"} id="issue-title">
+      <form onSubmit={(e) => void submit(e)} noValidate className="grid gap-3 sm:grid-cols-4">
+        {SIGNER_FIELDS.map(([name, vi, en]) => (
+          <Field key={name} id={`issue-${name}`} label={language === "en" ? en : vi} error={fieldError(name)}>
+            <input
+              id={`issue-${name}`}
+              className="input"
+              value={values[name] ?? ""}
+              onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+            />
+          </Field>
+        ))}
+        <div className="sm:col-span-4">
+          {problem !== undefined && <ErrorNote error={problem} />}
+          <button type="submit" className="btn-primary mt-2" disabled={busy}>
+            {language === "en" ? "Issue" : "Ban hành"}
+          </button>
+        </div>
+      </form>
+      {issued.map((report) => (
+        <IssuedItem key={report.reportId} report={report} />
+      ))}
+    </Card>
+  )
+}
+
+function IssuedItem({ report }: { report: IssuedReport }) {
+  const { language } = useI18n()
+  const [open, setOpen] = useState(false)
+  const difference = useQuery({
+    enabled: open,
+    queryKey: ["report-difference", report.reportId],
+    queryFn: () => call(api.GET("/api/reports/issued/{id}/difference", { params: { path: { id: report.reportId } } })),
+  })
+  const id = encodeURIComponent(report.reportId)
+  return (
+    <div className="mt-4 rounded border border-green-300 bg-green-50 p-3" data-testid="issued-report">
+      <p role="status" className="font-medium text-green-900">
+        {language === "en" ? "Issued" : "Đã ban hành"} {report.documentNumber} — {formatDate(report.documentDate)} (
+        {language === "en" ? "figures as of" : "số liệu tại"} {formatDateTime(report.asOf)})
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        {(["docx", "xlsx", "pdf"] as const).map((format) => (
+          <a key={format} className="btn-secondary" href={`/api/reports/issued/${id}?format=${format}`} download>
+            {format.toUpperCase()}
+          </a>
+        ))}
+        <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
+          {language === "en" ? "What changed since" : "Thay đổi kể từ khi ban hành"}
+        </button>
+      </div>
+      {difference.isFetching && <Loading />}
+      {difference.isError && <ErrorNote error={difference.error} />}
+      {difference.data &&
+        (difference.data.differences.length === 0 ? (
+          <p className="mt-2" data-testid="report-difference">
+            {language === "en" ? "No figure changed since." : "Không số liệu nào thay đổi."}
+          </p>
+        ) : (
+          <table className="table mt-2 bg-white" data-testid="report-difference">
+            <thead>
+              <tr>
+                <th scope="col">{language === "en" ? "Figure" : "Số liệu"}</th>
+                <th scope="col" className="text-right">
+                  {language === "en" ? "Reported" : "Đã báo cáo"}
+                </th>
+                <th scope="col" className="text-right">
+                  {language === "en" ? "Now" : "Hiện nay"}
+                </th>
+                <th scope="col" className="text-right">
+                  {language === "en" ? "Events" : "Sự kiện"}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {difference.data.differences.slice(0, 100).map((row) => (
+                <tr key={`${row.ref}-${row.key}`}>
+                  <th scope="row" className="font-normal">
+                    {row.label}
+                  </th>
+                  <td className="text-right tabular-nums">{formatNumber(row.reported)}</td>
+                  <td className="text-right tabular-nums">{formatNumber(row.now)}</td>
+                  <td className="text-right tabular-nums">{formatNumber(row.eventIds.length)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </div>
   )
 }
