@@ -2,6 +2,8 @@ import { readModelProjections } from "@xkld/projections"
 import { parseCommand } from "../args.ts"
 import { CliError, usage } from "../errors.ts"
 import { cliConfig, withServices } from "../open.ts"
+import { progress } from "../progress.ts"
+import type { RunningServices } from "@xkld/api/src/bootstrap.ts"
 
 export const readModelNames = readModelProjections.map((p) => p.name)
 
@@ -16,6 +18,34 @@ const chosen = (name: string | undefined): ReadonlyArray<string> => {
 }
 
 /**
+ * Rebuilds one read model with a progress display: the new generation's checkpoint position against the log's
+ * size (positions are about one per event, so the figure is close, and reaches the end at the switch).
+ */
+async function rebuildShowing(services: RunningServices, name: string, label: string): Promise<number> {
+  const { runner } = services.models
+  const total = Math.max(1, await services.log.count())
+  const bar = progress(label)
+  let finished = false
+  const building = runner.rebuild(name).finally(() => (finished = true))
+  const poll = (async () => {
+    while (!finished) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      if (finished) break
+      const checkpoints = await services.log.listCheckpoints(`projection:${name}:`)
+      const newest = [...checkpoints.entries()].toSorted(
+        ([a], [b]) => Number(b.split(":g")[1]) - Number(a.split(":g")[1]),
+      )[0]
+      if (newest) bar.update(Math.min(newest[1].globalPosition, total), total)
+    }
+  })()
+  const generation = await building
+  await poll
+  bar.update(total, total)
+  bar.finish()
+  return generation
+}
+
+/**
  * `xkld rebuild [name]`: builds each read model again from the log (blue/green: the old one serves until the new
  * one has caught up, so an interrupted rebuild leaves the old one in place).
  */
@@ -25,7 +55,7 @@ export async function rebuild(args: ReadonlyArray<string>): Promise<void> {
   await withServices(cliConfig(), async (services) => {
     for (const [index, name] of names.entries()) {
       const started = Date.now()
-      const generation = await services.models.runner.rebuild(name)
+      const generation = await rebuildShowing(services, name, `Dựng lại / rebuilding ${name}`)
       console.log(
         `[${index + 1}/${names.length}] ${name}: đã dựng lại (thế hệ ${generation}, ${((Date.now() - started) / 1000).toLocaleString("vi-VN")} giây) / rebuilt`,
       )
@@ -48,7 +78,7 @@ export async function check(args: ReadonlyArray<string>): Promise<void> {
     for (const name of names) {
       await runner.caughtUp(name)
       const live = await runner.contentHash(name)
-      await runner.rebuild(name)
+      await rebuildShowing(services, name, `Dựng lại / rebuilding ${name}`)
       const rebuilt = await runner.contentHash(name)
       const same = live === rebuilt
       if (!same) wrong.push(name)
