@@ -25,12 +25,12 @@ async function rebuildShowing(services: RunningServices, name: string, label: st
   const { runner } = services.models
   const total = Math.max(1, await services.log.count())
   const bar = progress(label)
-  let finished = false
-  const building = runner.rebuild(name).finally(() => (finished = true))
+  const state = { finished: false }
+  const building = runner.rebuild(name).finally(() => (state.finished = true))
   const poll = (async () => {
-    while (!finished) {
+    while (!state.finished) {
       await new Promise((resolve) => setTimeout(resolve, 500))
-      if (finished) break
+      if (state.finished) break
       const checkpoints = await services.log.listCheckpoints(`projection:${name}:`)
       const newest = [...checkpoints.entries()].toSorted(
         ([a], [b]) => Number(b.split(":g")[1]) - Number(a.split(":g")[1]),
