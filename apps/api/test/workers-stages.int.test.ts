@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest"
 import {
   bank,
+  CHIENG_AN,
+  chiengAn,
   contract,
   enterprise,
   enterpriseId,
@@ -12,6 +14,7 @@ import {
   register,
   setUpWorkersApp,
   t,
+  TO_HIEU,
   toHieu,
 } from "./support/workers-app.ts"
 
@@ -316,5 +319,91 @@ describe("the stages of the documents, through HTTP (issue 9 §3)", () => {
     const twice = await province.json("DELETE", `/api/workers/${worker.id}/personal-data`, { reason: "Lần nữa" })
     expect(twice.body).toMatchObject({ alreadyErased: true, eventId: erased.body.eventId, legalBasis: basis })
     expect(await t.services.log.count()).toBe(count)
+  })
+
+  test("a move recorded by the receiving commune, by citizen ID; each commune's figures follow the residence on each date", async () => {
+    const someone = person()
+    const worker = await register(province, someone)
+    await ok(toHieu, worker.id, "dossier-confirmation", { occurredOn: "2026-02-20" })
+    await ok(province, worker.id, "selection", { occurredOn: "2026-03-01", enterpriseId })
+    await ok(province, worker.id, "contract", contract("2026-03-05"))
+    await ok(province, worker.id, "departure", { occurredOn: "2026-03-10" })
+    await ok(province, worker.id, "return", { occurredOn: "2026-06-01", kind: "onTime" })
+    // Chiềng An cannot see the record before the move
+    expect((await chiengAn.json("GET", `/api/workers/${worker.id}`)).status).toBe(404)
+
+    const moveIn = (client: typeof chiengAn, body: Record<string, unknown>) =>
+      client.json("POST", "/api/workers/move-ins", { occurredOn: "2026-06-15", residenceUnit: CHIENG_AN, ...body })
+    expectProblem(await moveIn(toHieu, { citizenId: someone.identity.citizenId }), 403, /forbidden$/)
+    expectProblem(await moveIn(chiengAn, { citizenId: "0140980" }), 400, /validation$/)
+    const stranger = person()
+    expectProblem(await moveIn(chiengAn, { citizenId: stranger.identity.citizenId }), 404, /not-found$/)
+
+    const moved = await moveIn(chiengAn, { citizenId: someone.identity.citizenId })
+    expect(moved.status, JSON.stringify(moved.body)).toBe(201)
+    expect(moved.body).toMatchObject({ id: worker.id, stage: "returned" })
+    // now Chiềng An's worker, no longer Tô Hiệu's
+    expect((await chiengAn.json("GET", `/api/workers/${worker.id}`)).status).toBe(200)
+    expect((await toHieu.json("GET", `/api/workers/${worker.id}`)).status).toBe(404)
+    expect(await rowOf(worker.id)).toMatchObject({ unitCode: CHIENG_AN })
+    // the departure of March stays Tô Hiệu's: it counts where the worker lived on its date
+    const departure = (await t.services.models.departures({ provinceCode: "14" })).find((d) => d.workerId === worker.id)
+    expect(departure).toMatchObject({ unitCode: TO_HIEU, departedOn: "2026-03-10" })
+    const detail = await chiengAn.json("GET", `/api/workers/${worker.id}`)
+    expect(detail.body.history.at(-1)).toMatchObject({
+      type: "WorkerResidenceChanged",
+      actor: expect.objectContaining({ role: "commune-officer" }),
+    })
+  })
+
+  test("residents of a commune split on 1 July 2025: a work list, assigned to one successor with a reason; figures attributable then", async () => {
+    // Xã Chiềng Hắc (04012) was split between Phường Mộc Châu (03980) and Xã Chiềng Hặc (04078)
+    const worker = await register(province, person({ unit: "04012", occurredOn: "2025-03-01" }))
+    await ok(province, worker.id, "dossier-confirmation", { occurredOn: "2026-02-20" })
+    await ok(province, worker.id, "selection", { occurredOn: "2026-03-01", enterpriseId })
+    await ok(province, worker.id, "contract", contract("2026-03-05"))
+    await ok(province, worker.id, "departure", { occurredOn: "2026-04-01" })
+    const notAttributable = async () =>
+      (await t.services.models.attainment({ provinceCode: "14", year: 2026 })).notAttributable.reduce(
+        (n, u) => n + u.departed,
+        0,
+      )
+    const before = await notAttributable()
+    expect(before).toBeGreaterThanOrEqual(1)
+
+    const list = await province.json("GET", "/api/split-commune-residents")
+    expect(list.status, JSON.stringify(list.body).slice(0, 500)).toBe(200)
+    const item = list.body.items.find((i: { id: string }) => i.id === worker.id)
+    expect(item).toMatchObject({ unit: { unitCode: "04012", unitName: "Xã Chiềng Hắc" } })
+    expect(item.successors.map((s: { unitCode: string }) => s.unitCode).toSorted()).toEqual(["03980", "04078"])
+    expect(JSON.stringify(list.body)).not.toContain("Lò Văn Test")
+    expect((await toHieu.json("GET", "/api/split-commune-residents")).status).toBe(403)
+
+    const assign = (client: typeof province, id: string, residenceUnit: string) =>
+      post(client, id, "residence-assignment", { occurredOn: "2025-07-01", residenceUnit, reason: "Bản thuộc xã mới" })
+    await refused(await assign(province, worker.id, "03646"), "NotASuccessor", /không phải đơn vị kế thừa/)
+    const elsewhere = await register(province, person())
+    await refused(
+      await post(province, elsewhere.id, "residence-assignment", {
+        occurredOn: "2026-02-01",
+        residenceUnit: "04078",
+        reason: "Nhầm",
+      }),
+      "NotInSplitUnit",
+      /không cư trú tại xã, phường bị chia tách/,
+    )
+    expect((await assign(toHieu, worker.id, "04078")).status).toBe(403)
+
+    await ok(province, worker.id, "residence-assignment", {
+      occurredOn: "2025-07-01",
+      residenceUnit: "04078",
+      reason: "Bản Pa Khen thuộc xã Chiềng Hặc mới",
+    })
+    const after = await province.json("GET", "/api/split-commune-residents")
+    expect(after.body.items.some((i: { id: string }) => i.id === worker.id)).toBe(false)
+    expect(after.body.total).toBe(list.body.total - 1)
+    const departure = (await t.services.models.departures({ provinceCode: "14" })).find((d) => d.workerId === worker.id)
+    expect(departure).toMatchObject({ unitCode: "04078" })
+    expect(await notAttributable()).toBe(before - 1)
   })
 })

@@ -1,4 +1,4 @@
-import { Enterprise, PersonalData, Worker, type IsoDate } from "@xkld/domain"
+import { AdminUnit, Enterprise, PersonalData, Worker, type IsoDate } from "@xkld/domain"
 import { Schema } from "effect"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
@@ -29,6 +29,8 @@ export interface FactBase {
 export interface FactExtras {
   readonly dateOfBirth?: IsoDate | undefined
   readonly standing?: Worker.EnterpriseStanding | undefined
+  /** A residence assignment: the unit lived in on the date and its successors, from the catalogue. */
+  readonly split?: Worker.SplitUnit | undefined
 }
 
 /**
@@ -46,6 +48,8 @@ export interface FactSpec {
   readonly needsDateOfBirth?: boolean
   /** Selection, contract: the decider checks where the enterprise (`fields.enterpriseId`) stood on the date. */
   readonly needsEnterpriseStanding?: boolean
+  /** Residence assignment: the decider checks the worker's unit on the date was split, and the unit is a successor. */
+  readonly needsSplitUnit?: boolean
   readonly fields: (body: any, ctx: FactContext) => Promise<object>
   readonly command: (base: FactBase, fields: any, extras: FactExtras) => Worker.WorkerCommand
   readonly fact: (base: FactBase, fields: any, target: Worker.WorkerFact) => Worker.WorkerFact
@@ -107,6 +111,30 @@ export async function enterpriseStandingOf(
   return { enterpriseId, provinceCode, on, ...Enterprise.standingOn(state, provinceCode, on) }
 }
 
+/**
+ * The unit a worker lived in on a date and where it went: its successors in force today (those of the catalogue's
+ * successions after the date), split when there are several or its area was divided.
+ */
+export async function splitUnitOf(
+  services: AppServices,
+  state: Worker.WorkerState,
+  on: IsoDate,
+): Promise<Worker.SplitUnit> {
+  const catalogue = await services.models.catalogues.at()
+  const unitId = Worker.residenceAt(state, on)?.residenceUnitId ?? ""
+  const successors = AdminUnit.successorsToday(catalogue, unitId)
+  return {
+    unitId,
+    successorIds: successors.map((s) => s.unitId),
+    split: successors.length > 1 || successors.some((s) => s.viaSplit),
+  }
+}
+
+const splitOf = (extras: FactExtras): Worker.SplitUnit => {
+  if (extras.split === undefined) throw new Error("split unit not read for a residence assignment")
+  return extras.split
+}
+
 /** The standing a selection or contract command needs (the enterprise named by its fields, on its date). */
 const standingOf = (extras: FactExtras): Worker.EnterpriseStanding => {
   if (extras.standing === undefined) throw new Error("enterprise standing not read for a selection or contract")
@@ -156,6 +184,7 @@ const specOf = (tag: Worker.RecordedFactTag): FactSpec => {
   const { recording } = declaration
   const checked = declaration.checked ?? []
   const needsEnterpriseStanding = checked.includes("standing")
+  const needsSplitUnit = checked.includes("split")
   return {
     tag,
     segment: recording.segment,
@@ -165,12 +194,14 @@ const specOf = (tag: Worker.RecordedFactTag): FactSpec => {
     body: Schema.Struct({ occurredOn: EventDate, ...recording.input }),
     needsDateOfBirth: checked.includes("dateOfBirth"),
     needsEnterpriseStanding,
+    needsSplitUnit,
     fields: fieldsOf(recording),
     command: (base, fields, extras) =>
       Worker.commandFor(tag, {
         ...base,
         ...fields,
         ...(needsEnterpriseStanding ? { standing: standingOf(extras) } : {}),
+        ...(needsSplitUnit ? { split: splitOf(extras) } : {}),
       }),
     fact: (base, fields, target) => Worker.replacementFor(tag, { ...base, ...fields }, target),
   }

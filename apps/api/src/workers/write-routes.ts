@@ -22,6 +22,7 @@ import { erasePersonalData } from "./erasure.ts"
 import {
   enterpriseStandingOf,
   factSpecByTag,
+  splitUnitOf,
   factSpecs,
   REGISTRATION_RULE,
   type FactContext,
@@ -46,6 +47,7 @@ async function extrasOf(
   loaded: LoadedWorker,
   occurredOn: string,
 ): Promise<FactExtras> {
+  if (spec.needsSplitUnit) return { split: await splitUnitOf(services, loaded.state, occurredOn) }
   if (!spec.needsEnterpriseStanding) return {}
   const { enterpriseId } = fields as { enterpriseId: string }
   return {

@@ -210,10 +210,14 @@ async function freshWorker(
     readonly registeredBy?: string
     readonly facts?: ReadonlyArray<readonly [keyof typeof PREPARED_FACTS, string]>
     readonly enterpriseId?: string
+    readonly registeredIn?: { readonly unit: string; readonly occurredOn: string }
   } = {},
 ): Promise<Worker> {
   const officer = ctx.as(P)
-  const registered = await ok(ctx.as(options.registeredBy ?? P), "POST", "/api/workers", json(registrationBody(unit)))
+  const registration = options.registeredIn
+    ? { ...registrationBody(options.registeredIn.unit), occurredOn: options.registeredIn.occurredOn }
+    : registrationBody(unit)
+  const registered = await ok(ctx.as(options.registeredBy ?? P), "POST", "/api/workers", json(registration))
   const id: string = registered.id
   const eventIds: Record<string, string> = {}
   const enterpriseId = options.enterpriseId ?? ctx.enterpriseId
@@ -244,6 +248,8 @@ const FACTS: Record<
     readonly body: (ctx: WriteContext, w: Worker, who: string) => unknown
     /** Facts the province officer records first (a passport before a visa, an appraisal before its decision). */
     readonly facts?: ReadonlyArray<keyof typeof PREPARED_FACTS>
+    /** Registered elsewhere than the scenario's unit, on another day (a commune split on 1 July 2025). */
+    readonly registeredIn?: { readonly unit: string; readonly occurredOn: string }
   }
 > = {
   residence: { stage: "registered", body: (_, w) => ({ occurredOn: "2026-02-02", residenceUnit: other(w.unit) }) },
@@ -355,6 +361,12 @@ const FACTS: Record<
   },
   "returnee-notices": { stage: "returned", body: () => ({ occurredOn: "2026-09-05", recipient: "police" }) },
   reintegration: { stage: "returned", body: () => ({ occurredOn: "2026-10-05", outcome: "employedDomestically" }) },
+  "residence-assignment": {
+    stage: "registered",
+    // Xã Chiềng Hắc (04012) was split between Phường Mộc Châu and Xã Chiềng Hặc (04078) on 1 July 2025
+    registeredIn: { unit: "04012", occurredOn: "2025-03-01" },
+    body: () => ({ occurredOn: "2025-07-01", residenceUnit: "04078", reason: "Bản Pa Khen thuộc xã Chiềng Hặc mới" }),
+  },
 }
 
 /** Selection and contract: an enterprise officer's own enterprise is implied; every other officer names it. */
@@ -368,7 +380,10 @@ const rolesOf = (access: "public" | "signed-in" | ReadonlyArray<Role>): Readonly
 function factScenarios(ctx: WriteContext, segment: string, access: ReadonlySet<Role>): ReadonlyArray<Scenario> {
   const fact = FACTS[segment]!
   const on = (unit: string, stage: Stage) => async (): Promise<Prepared> => {
-    const w = await freshWorker(ctx, unit, stage, { facts: (fact.facts ?? []).map((s) => [s, P] as const) })
+    const w = await freshWorker(ctx, unit, stage, {
+      facts: (fact.facts ?? []).map((s) => [s, P] as const),
+      ...(fact.registeredIn ? { registeredIn: fact.registeredIn } : {}),
+    })
     return { request: (who) => ({ path: `/api/workers/${w.id}/${segment}`, payload: json(fact.body(ctx, w, who)) }) }
   }
   const enterpriseBound = access.has("enterprise-officer") && segment !== "selection"
@@ -377,7 +392,8 @@ function factScenarios(ctx: WriteContext, segment: string, access: ReadonlySet<R
     scenarios.push({
       name: "a Chiềng An worker, by the province officer",
       owner: P,
-      foreign: [{ who: TH }, { who: LAO_CAI }],
+      // Tô Hiệu's officer is another jurisdiction only where its role may record the fact
+      foreign: [...(access.has("commune-officer") ? [{ who: TH }] : []), { who: LAO_CAI }],
       prepare: on(CHIENG_AN, fact.stage),
     })
   if (access.has("commune-officer"))
@@ -764,6 +780,38 @@ export function writeCases(
           }
         },
       },
+    ],
+  })
+
+  /** A Tô Hiệu worker registered by the province officer; the receiving commune knows them by citizen ID. */
+  const movingIn = (owner: string, foreign: ReadonlyArray<Foreign>, name: string): Scenario => ({
+    name,
+    owner,
+    foreign,
+    prepare: async () => {
+      const who = person()
+      await ok(ctx.as(P), "POST", "/api/workers", json(registrationBody(TO_HIEU, who)))
+      return {
+        request: () => ({
+          path: "/api/workers/move-ins",
+          payload: json({ occurredOn: "2026-02-01", citizenId: who.citizenId, residenceUnit: CHIENG_AN }),
+        }),
+      }
+    },
+  })
+  cases.push({
+    route: "POST /api/workers/move-ins",
+    scenarios: [
+      movingIn(
+        CA,
+        [{ who: TH, why: "Tô Hiệu's officer may not record a move into Chiềng An" }],
+        "a Tô Hiệu worker moving to Chiềng An, by Chiềng An's officer",
+      ),
+      movingIn(
+        P,
+        [{ who: LAO_CAI, statuses: [400], why: "Chiềng An is not a unit of Lào Cai: field error" }],
+        "a Tô Hiệu worker moving to Chiềng An, by the province officer",
+      ),
     ],
   })
 

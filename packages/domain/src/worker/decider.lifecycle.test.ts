@@ -4,6 +4,7 @@ import { fold } from "../shared/decider.ts"
 import { given } from "../shared/testing/given-when-then.ts"
 import {
   AppraiseSubsidy,
+  AssignResidence,
   ConfirmLoanFile,
   CorrectWorkerFact,
   ErasePersonalData,
@@ -31,6 +32,7 @@ import {
   WorkerProtectionCaseResolved,
   WorkerRegistered,
   WorkerReintegrationAssessed,
+  WorkerResidenceAssigned,
   WorkerReturneeNotified,
   WorkerSubsidyAppraised,
   WorkerSubsidyDecided,
@@ -486,5 +488,44 @@ describe("ErasePersonalData: erasure is an event, and no figure changes", () => 
       on: "2026-05-01",
       legalBasis: basis,
     })
+  })
+})
+
+describe("AssignResidence: a resident of a split commune assigned to one successor", () => {
+  const split = { unitId: "u-04000", successorIds: ["u-03980", "u-04078"], split: true }
+  const fields = {
+    ...at("e-assign", "2025-07-01"),
+    residenceUnitCode: "04078",
+    residenceUnitId: "u-04078",
+    reason: "Bản thuộc xã mới",
+  }
+
+  it("assigns from the split's date; the residence follows from then", () => {
+    given(workerDecider, [registered])
+      .when(new AssignResidence({ ...fields, split }))
+      .then([new WorkerResidenceAssigned(fields)])
+    const state = fold(workerDecider, [registered, new WorkerResidenceAssigned(fields)])
+    expect(state.residence.map((r) => [r.from, r.residenceUnitId])).toEqual([
+      ["2025-01-10", "u-04000"],
+      ["2025-07-01", "u-04078"],
+    ])
+  })
+
+  it("refuses a unit that is not one of the successors", () => {
+    given(workerDecider, [registered])
+      .when(new AssignResidence({ ...fields, residenceUnitId: "u-03646", residenceUnitCode: "03646", split }))
+      .rejectedWith("NotASuccessor")
+  })
+
+  it("refuses a worker who did not live in a split unit on the date", () => {
+    const rejection = given(workerDecider, [registered])
+      .when(new AssignResidence({ ...fields, split: { ...split, split: false } }))
+      .rejectedWith("NotInSplitUnit")
+    expect(rejection.message).toBe(
+      "Ngày 01/07/2025 người lao động không cư trú tại xã, phường bị chia tách; không cần gán nơi cư trú.",
+    )
+    given(workerDecider, [registered])
+      .when(new AssignResidence({ ...fields, split: { ...split, unitId: "u-other" } }))
+      .rejectedWith("NotInSplitUnit")
   })
 })

@@ -230,7 +230,9 @@ const decide = (command: WorkerCommand, state: WorkerState): Decision => {
           ? { checkAge: true, dateOfBirth: command.dateOfBirth }
           : command._tag === "RecordSelection" || command._tag === "RecordContract"
             ? { checkAge: false, standing: command.standing }
-            : { checkAge: false }
+            : command._tag === "AssignResidence"
+              ? { checkAge: false, split: command.split }
+              : { checkAge: false }
       const admitted = admitFact(state, candidateOf(command)!, context)
       return Result.isFailure(admitted) ? Result.fail(admitted.failure) : Result.succeed([admitted.success])
     }

@@ -58,6 +58,11 @@ export const registrationFields = {
   ),
 }
 export const residenceChangeFields = { ...base, ...residence }
+/**
+ * Gán nơi cư trú: a resident of a commune split on 1 July 2025 assigned by the province to one of its successors,
+ * from `occurredOn` (the split's date), with the reason; until then their figures are not attributable.
+ */
+export const residenceAssignmentFields = { ...base, ...residence, reason: NonEmptyString }
 export const counsellingFields = { ...base, provider: NonEmptyString }
 export const trainingFields = { ...base, kind: TrainingKind, provider: NonEmptyString }
 export const healthCheckFields = { ...base, provider: NonEmptyString, sensitive: SealedPersonal }
@@ -137,6 +142,10 @@ export class WorkerRegistered extends Schema.TaggedClass<WorkerRegistered>()("Wo
 export class WorkerResidenceChanged extends Schema.TaggedClass<WorkerResidenceChanged>()(
   "WorkerResidenceChanged",
   residenceChangeFields,
+) {}
+export class WorkerResidenceAssigned extends Schema.TaggedClass<WorkerResidenceAssigned>()(
+  "WorkerResidenceAssigned",
+  residenceAssignmentFields,
 ) {}
 export class WorkerCounselled extends Schema.TaggedClass<WorkerCounselled>()("WorkerCounselled", counsellingFields) {}
 export class WorkerTrainingCompleted extends Schema.TaggedClass<WorkerTrainingCompleted>()(
@@ -277,6 +286,7 @@ export const WorkerFact = Schema.Union([
   WorkerProtectionCaseResolved,
   WorkerReturneeNotified,
   WorkerReintegrationAssessed,
+  WorkerResidenceAssigned,
 ])
 export type WorkerFact = typeof WorkerFact.Type
 
@@ -423,6 +433,11 @@ export const eventTypes: ReadonlyArray<EventType> = [
     WorkerReintegrationAssessed,
     "WorkerReintegrationAssessed",
     "A returnee's social reintegration was assessed (an outcome)",
+  ),
+  entry(
+    WorkerResidenceAssigned,
+    "WorkerResidenceAssigned",
+    "A resident of a split commune was assigned to one of its successors by the province, with a reason",
   ),
   entry(WorkerFactCorrected, "WorkerFactCorrected", "A recorded worker fact was corrected; the original stays", [
     "replacement.identity",

@@ -64,6 +64,20 @@ export const workerFacts = {
       input: { residenceUnit: I.UnitRef },
     },
   },
+  WorkerResidenceAssigned: {
+    command: C.AssignResidence,
+    event: E.WorkerResidenceAssigned,
+    checked: ["split"],
+    recording: {
+      segment: "residence-assignment",
+      summary:
+        "Sở Nội vụ gán người cư trú tại xã bị chia tách (01/07/2025) cho một xã, phường kế thừa, có lý do; ngày là ngày chia tách",
+      summaryEn:
+        "The province assigns a resident of a commune split on 1 July 2025 to one successor, with a reason; the date is the split's",
+      by: [P],
+      input: { residenceUnit: I.UnitRef, reason: I.Text },
+    },
+  },
   WorkerCounselled: {
     command: C.RecordCounselling,
     event: E.WorkerCounselled,

@@ -5,6 +5,7 @@ export {
   workerStreamId,
   WorkerRegistered,
   WorkerResidenceChanged,
+  WorkerResidenceAssigned,
   WorkerCounselled,
   WorkerTrainingCompleted,
   WorkerHealthChecked,

@@ -35,4 +35,5 @@ export const factLabelVi: Record<WorkerFact["_tag"], string> = {
   WorkerProtectionCaseResolved: "giải quyết vụ việc bảo hộ công dân",
   WorkerReturneeNotified: "thông báo người lao động về nước",
   WorkerReintegrationAssessed: "đánh giá tái hòa nhập xã hội",
+  WorkerResidenceAssigned: "gán nơi cư trú (xã bị chia tách)",
 }

@@ -109,6 +109,10 @@ export class ProtectionCaseNotOpen extends Schema.TaggedError<ProtectionCaseNotO
 /** The person's data was already erased (nothing sealed can be recorded or read any more). */
 export class PersonalDataErased extends Schema.TaggedError<PersonalDataErased>()("PersonalDataErased", text) {}
 
+/** A residence assignment for a worker who did not live in a split commune on the date, or to a unit not its successor. */
+export class NotInSplitUnit extends Schema.TaggedError<NotInSplitUnit>()("NotInSplitUnit", text) {}
+export class NotASuccessor extends Schema.TaggedError<NotASuccessor>()("NotASuccessor", text) {}
+
 export type WorkerRejection =
   | WorkerNotRegistered
   | WorkerAlreadyRegistered
@@ -151,3 +155,5 @@ export type WorkerRejection =
   | ProtectionCaseAlreadyOpened
   | ProtectionCaseNotOpen
   | PersonalDataErased
+  | NotInSplitUnit
+  | NotASuccessor

@@ -31,7 +31,9 @@ import {
   FundingSourceNotOfPolicy,
   LoanFileAlreadyConfirmed,
   NoValidContract,
+  NotASuccessor,
   NotEligibleForPolicy,
+  NotInSplitUnit,
   PersonalDataErased,
   ProtectionCaseAlreadyOpened,
   ProtectionCaseNotOpen,
@@ -53,8 +55,8 @@ import {
   WorkerNotRegistered,
   type WorkerRejection,
 } from "./rejections.ts"
-import type { WorkerState } from "./state.ts"
-import { priorityGroupReferenceCode, type EnterpriseStanding } from "./values.ts"
+import { residenceAt, type WorkerState } from "./state.ts"
+import { priorityGroupReferenceCode, type EnterpriseStanding, type SplitUnit } from "./values.ts"
 
 /** A departure or withdrawal as requested: the rest of the recorded event is derived from the state. */
 export type DepartureRequest = Pick<WorkerDeparted, "_tag" | "eventId" | "workerId" | "occurredOn">
@@ -77,6 +79,8 @@ export interface AdmitContext {
    * (a selection may not lose the confirmation it rests on). Default true.
    */
   readonly checkDossier?: boolean
+  /** A residence assignment's split unit, as the app read it from the catalogue (absent on a replay). */
+  readonly split?: SplitUnit | undefined
 }
 
 export const MINIMUM_DEPARTURE_AGE = 18
@@ -263,6 +267,8 @@ export const admitFact = (
           stage: state.stage ?? "registered",
         }),
       )
+    case "WorkerResidenceAssigned":
+      return admitAssignment(state, fact, context.split)
     case "WorkerLoanFileConfirmed":
       if (state.loanFiles[fact.loanId] !== undefined) {
         return Result.fail(
@@ -327,6 +333,36 @@ export const admitFact = (
     default:
       return Result.succeed(fact)
   }
+}
+
+/**
+ * Gán nơi cư trú: only for a worker who lived, on the date, in a unit split among several successors (as the app
+ * read the catalogue), and only to one of them. On a replay (no `split`) the fact was checked when recorded.
+ */
+const admitAssignment = (
+  state: WorkerState,
+  fact: Extract<FactCandidate, { _tag: "WorkerResidenceAssigned" }>,
+  split: SplitUnit | undefined,
+): Result.Result<WorkerFact, WorkerRejection> => {
+  if (split === undefined) return Result.succeed(fact)
+  const lived = residenceAt(state, fact.occurredOn)
+  if (lived?.residenceUnitId !== split.unitId || !split.split) {
+    return Result.fail(
+      new NotInSplitUnit({
+        message: `Ngày ${dateVi(fact.occurredOn)} người lao động không cư trú tại xã, phường bị chia tách; không cần gán nơi cư trú.`,
+        messageEn: `On ${fact.occurredOn} the worker did not live in a split unit`,
+      }),
+    )
+  }
+  if (!split.successorIds.includes(fact.residenceUnitId)) {
+    return Result.fail(
+      new NotASuccessor({
+        message: `Xã, phường ${fact.residenceUnitCode} không phải đơn vị kế thừa của xã, phường nơi người lao động cư trú.`,
+        messageEn: `${fact.residenceUnitId} is not a successor of ${split.unitId}`,
+      }),
+    )
+  }
+  return Result.succeed(fact)
 }
 
 /** A registration's wished market, when given, is one of the catalogue's. */

@@ -233,7 +233,8 @@ export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState =
           { from: fact.occurredOn, residenceUnitCode: fact.residenceUnitCode, residenceUnitId: fact.residenceUnitId },
         ],
       }
-    case "WorkerResidenceChanged": {
+    case "WorkerResidenceChanged":
+    case "WorkerResidenceAssigned": {
       const period = {
         from: fact.occurredOn,
         residenceUnitCode: fact.residenceUnitCode,

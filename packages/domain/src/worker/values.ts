@@ -99,6 +99,17 @@ export const ReintegrationOutcome = Schema.Literals([
 ])
 export type ReintegrationOutcome = typeof ReintegrationOutcome.Type
 
+/**
+ * What the app read of the catalogue for a residence assignment: the unit the worker lived in on the date, its
+ * successors, and whether it was split among them. Checked, never stored.
+ */
+export const SplitUnit = Schema.Struct({
+  unitId: Schema.String,
+  successorIds: Schema.Array(Schema.String),
+  split: Schema.Boolean,
+})
+export type SplitUnit = typeof SplitUnit.Type
+
 /** Where a worker is in the programme. Pre-departure stages only move forward until the next departure. */
 export const WorkerStage = Schema.Literals([
   "registered",

@@ -216,7 +216,10 @@ export function deriveDepartureRows(state: Worker.WorkerState): ReadonlyArray<De
     const residenceEvent = lastOf(
       state.facts,
       (f) =>
-        (f._tag === "WorkerResidenceChanged" || f._tag === "WorkerRegistered") && f.occurredOn <= departure.occurredOn,
+        (f._tag === "WorkerResidenceChanged" ||
+          f._tag === "WorkerResidenceAssigned" ||
+          f._tag === "WorkerRegistered") &&
+        f.occurredOn <= departure.occurredOn,
     )
     const trainedBy = (kind: string) =>
       state.trainings.some((t) => t.kind === kind && t.completedOn <= departure.occurredOn)

@@ -7,6 +7,7 @@ import {
   WorkerProtectionCaseOpened,
   WorkerProtectionCaseResolved,
   WorkerReintegrationAssessed,
+  WorkerResidenceAssigned,
   WorkerReturneeNotified,
   WorkerSubsidyAppraised,
   WorkerSubsidyDecided,
@@ -91,5 +92,13 @@ export const lifecycleFixtures = {
       title: "Luật Bảo vệ dữ liệu cá nhân",
     },
     reason: "Yêu cầu xóa dữ liệu của chủ thể dữ liệu",
+  }),
+  WorkerResidenceAssigned: new WorkerResidenceAssigned({
+    ...worker,
+    occurredOn: "2025-07-01",
+    eventId: "e-assign",
+    residenceUnitCode: "04078",
+    residenceUnitId: "u-04078",
+    reason: "Bản của người lao động thuộc xã Chiềng Hặc mới",
   }),
 }
