@@ -362,6 +362,7 @@ describe("the province officer (so-noi-vu)", () => {
       await expect
         .poll(() => page.getByRole("status").allTextContents())
         .toContainEqual("Đã đưa vào hàng chờ (chưa gửi được).")
+      expect(await page.getByLabel("Họ và tên").inputValue()).toBe("")
     }
     await expect.poll(() => page.getByTestId("outbox").locator("summary").textContent()).toBe("Hàng chờ gửi: 2")
     await page.getByTestId("outbox").locator("summary").click()

@@ -64,6 +64,8 @@ export function RegisterWorker() {
       setValues({ sex: "female", occurredOn: values.occurredOn ?? "" })
       await queryClient.invalidateQueries()
     }
+    // Queued: the outbox holds it (and sends it once); an empty form keeps the officer from entering it twice.
+    if (result.kind === "queued") setValues({ sex: "female", occurredOn: values.occurredOn ?? "" })
   }
 
   const error = (name: string) =>

@@ -149,6 +149,11 @@ function StepForm({ worker }: { worker: WorkerDetail }) {
       setValues({})
       await queryClient.invalidateQueries()
     }
+    // Queued: the outbox holds it (and sends it once); an empty form keeps the officer from entering it twice.
+    if (result.kind === "queued") {
+      setDate("")
+      setValues({})
+    }
   }
   return (
     <FormShell onSubmit={(e) => void submit(e)} label={t("worker.record")}>
