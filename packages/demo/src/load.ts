@@ -20,14 +20,18 @@ export interface DemoTarget {
   readonly log: EventLog
   /** The read models, to wait for them and to read the units and an enterprise for the accounts. */
   readonly readModels: {
-    readonly runner: { readonly caughtUp: () => Promise<void> }
+    readonly runner: {
+      readonly caughtUp: () => Promise<void>
+      /** Each read model's checkpoint (`<transaction>:<global position>`), for the progress lines. */
+      readonly status: () => Promise<ReadonlyArray<{ readonly projection: string; readonly checkpoint: string }>>
+    }
     readonly catalogues: { readonly at: () => Promise<AdminUnit.Catalogue> }
     readonly enterprises: (filter: {}) => Promise<ReadonlyArray<{ readonly enterpriseId: string }>>
   }
   /** Creates the account unless it exists. */
   readonly ensureUser: (account: DemoAccount) => Promise<unknown>
-  /** Keeps a generated person's key, so that the application can open the person's data. */
-  readonly putPersonKey: (key: PersonalData.PersonKey) => Promise<unknown>
+  /** Keeps the generated people's keys (in one transaction), so that the application can open their data. */
+  readonly putPersonKeys: (keys: ReadonlyArray<PersonalData.PersonKey>) => Promise<unknown>
   /** The application's blind-index key: generated people are found by citizen id like entered ones. */
   readonly indexKey: Uint8Array
   /** The application clock: the history ends on its day (docs/dates.md). */
@@ -47,7 +51,7 @@ export async function loadDemo(
 ): Promise<void> {
   const { log } = target
   if ((await log.count()) === 0) {
-    progress("Đang nạp dữ liệu mẫu: Sơn La, Lai Châu, Lào Cai (lần đầu, khoảng 1–3 phút) / loading the demo provinces…")
+    progress("Đang nạp dữ liệu mẫu: Sơn La, Lai Châu, Lào Cai (lần đầu, dưới một phút) / loading the demo provinces…")
     const masterKey = keysFromSeed(DEMO_SEED).masterKey
     const now = target.now().toISOString() // the history ends on the clock's day (docs/dates.md)
     // Sơn La's history as before, with the enterprises of all three provinces; then Lai Châu's and Lào Cai's
@@ -92,15 +96,35 @@ export async function loadDemo(
         progress(`  … ${n.toLocaleString("vi-VN")} sự kiện / events`)
       }
     })
-    for (const workerId of workers) await target.putPersonKey(generatedPersonKey(masterKey, workerId))
+    await target.putPersonKeys([...workers].map((workerId) => generatedPersonKey(masterKey, workerId)))
+    // the planner's statistics of the freshly written log, so the read models' first reads use its indexes
+    await log.refreshStatistics()
+    const total = await log.count()
     progress(
-      `Đã nạp ${(await log.count()).toLocaleString("vi-VN")} sự kiện, ${workers.size.toLocaleString("vi-VN")} người lao động.`,
+      `Đã nạp ${total.toLocaleString("vi-VN")} sự kiện, ${workers.size.toLocaleString("vi-VN")} người lao động; đang dựng bảng đọc / building the read models…`,
     )
+    await withProgress(target.readModels.runner.caughtUp(), async () => {
+      // the workers' read model is most of the work (the others' checkpoints stop at their last event)
+      const status = await target.readModels.runner.status()
+      const registry = status.find((s) => s.projection === "workers") ?? status[0]
+      const done = Number(registry?.checkpoint.split(":")[1] ?? 0)
+      progress(`  … bảng đọc / read models: ${done.toLocaleString("vi-VN")} / ${total.toLocaleString("vi-VN")} sự kiện`)
+    })
   }
   await target.readModels.runner.caughtUp()
   const catalogue = await target.readModels.catalogues.at()
   const [enterprise] = await target.readModels.enterprises({})
   for (const account of demoAccounts(catalogue, enterprise?.enterpriseId ?? "unknown")) await target.ensureUser(account)
+}
+
+/** Reports every few seconds until `work` settles (a failed report is not the work's failure). */
+async function withProgress<T>(work: Promise<T>, report: () => Promise<void>, everyMs = 3000): Promise<T> {
+  const timer = setInterval(() => void report().catch(() => undefined), everyMs)
+  try {
+    return await work
+  } finally {
+    clearInterval(timer)
+  }
 }
 
 /** The generator emits the unit catalogue first: record it before the seed plans, which refer to units. */

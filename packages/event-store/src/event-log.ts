@@ -84,6 +84,12 @@ export interface EventLog {
   readonly deleteCheckpoint: (subscriber: string, on?: Kysely<any>) => Promise<void>
   /** The checkpoints of the subscribers whose name starts with `prefix`. */
   readonly listCheckpoints: (prefix: string, on?: Kysely<any>) => Promise<ReadonlyMap<string, Checkpoint>>
+  /**
+   * Refreshes the planner's statistics of the log (ANALYZE, as its owner) after a bulk write such as a history
+   * load: without them PostgreSQL guesses a type filter matches a few rows and sorts every later event of the
+   * type for each batch a reader takes, instead of walking the index in commit order.
+   */
+  readonly refreshStatistics: () => Promise<void>
   readonly seal: () => Promise<Seal | undefined>
   readonly verify: () => Promise<VerifyReport>
   readonly close: () => Promise<void>
@@ -126,6 +132,7 @@ export async function openEventLog(database: Database, options: EventLogOptions 
     resetCheckpoint: (subscriber, on) => resetCheckpoint(on ?? db, subscriber),
     deleteCheckpoint: (subscriber, on) => deleteCheckpoint(on ?? db, subscriber),
     listCheckpoints: (prefix, on) => listCheckpoints(on ?? db, prefix),
+    refreshStatistics: async () => void (await sql`ANALYZE es_events, es_streams`.execute(database.owner)),
     seal: () => sealLog(db),
     verify: () => verifyLog(db),
     close: async () => {

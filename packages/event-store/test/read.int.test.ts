@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { setTimeout as sleep } from "node:timers/promises"
+import { sql } from "kysely"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { openEventLog, type EventLog } from "../src/index.ts"
 import { openTestDatabase, testEvent } from "../src/testing/index.ts"
@@ -54,5 +55,19 @@ describe(`reads (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
     expect(odd.every((e) => e.data.i % 2 === 1)).toBe(true)
     const fromMiddle = await log.readAllBatch({ after: odd[3]!, streamTypes: [`Odd${tag}`] })
     expect(fromMiddle.map((e) => e.data.i)).toEqual([9, 11, 13, 15, 17, 19, 21, 23])
+  })
+
+  test("refreshStatistics gives the planner the log's statistics (the application role may not ANALYZE)", async () => {
+    const tag = randomUUID().slice(0, 8)
+    await log.append({
+      streamId: `stats-${tag}`,
+      streamType: `Stats${tag}`,
+      expectedVersion: "no_stream",
+      events: Array.from({ length: 20 }, () => testEvent()),
+    })
+    await log.refreshStatistics()
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stats
+      WHERE tablename = 'es_events' AND attname = 'stream_type'`.execute(log.database.owner)
+    expect(rows[0]!.n).toBe(1)
   })
 })

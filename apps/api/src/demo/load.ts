@@ -11,7 +11,10 @@ export const loadDemo = (services: AppServices, progress?: (line: string) => voi
       log: services.log,
       readModels: services.models,
       ensureUser: (account) => ensureUser(services.log.database.db, account),
-      putPersonKey: (key) => services.keyRing.put(key),
+      putPersonKeys: (keys) =>
+        services.log.database.db.transaction().execute(async (trx) => {
+          for (const key of keys) await services.keyRing.put(key, trx)
+        }),
       indexKey: services.indexKey,
       now,
       toStoreRecords,

@@ -129,6 +129,9 @@ export class CatchUpLoop {
           await this.#options.onIdle?.()
           idle = true
         } else if (await this.#commitBatch(from, batch)) {
+          // Let timers and I/O run between batches: on PGlite every query resolves without a turn of the event
+          // loop, so a long catch-up would otherwise hold back HTTP requests and progress reports until it ends.
+          await new Promise((resolve) => setImmediate(resolve))
           continue
         }
       } catch (error) {
