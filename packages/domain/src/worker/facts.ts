@@ -250,8 +250,12 @@ export const workerFacts = {
     event: E.WorkerSupportSubsidyGranted,
     recording: {
       segment: "subsidies",
-      summary: "Ghi nhận hỗ trợ theo chính sách",
-      summaryEn: "Record a support subsidy under a policy",
+      // Kept for the histories that record a subsidy this way (free-text policy); new subsidies go through the
+      // catalogued appraisal → decision → payment below.
+      summary:
+        "Ghi nhận khoản hỗ trợ đã nhận (cách ghi cũ, chính sách ghi tự do); hỗ trợ mới: thẩm định → quyết định → chi trả theo danh mục chính sách",
+      summaryEn:
+        "Record a subsidy received (the old way, free-text policy); new subsidies: appraisal → decision → payment under a catalogued policy",
       by: [P, CO],
       input: { policy: I.Text, amount: Count, legalBasis: Schema.optional(LegalBasis) },
     },
