@@ -1,7 +1,4 @@
 import { createHash } from "node:crypto"
-import { createReadStream } from "node:fs"
-import { createInterface } from "node:readline"
-import { createGunzip } from "node:zlib"
 import { sql, type Kysely } from "kysely"
 import type { Database } from "../backends/database.ts"
 import {
@@ -12,10 +9,10 @@ import {
   type BackupHeader,
   type BackupProgress,
   type BackupTable,
-  type SectionLine,
   type TrailerLine,
 } from "./format.ts"
 import { appliedMigrations } from "./migrations-applied.ts"
+import { readBackupLines } from "./read.ts"
 import { advanceTransactionIdsPast, currentTransactionId } from "./transaction-ids.ts"
 
 const BATCH = 1000
@@ -36,9 +33,6 @@ export interface RestoreSummary {
   readonly advancedBy: bigint
 }
 
-const lines = (file: string) =>
-  createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
-
 const unreadable = (file: string, why: string, whyEn: string) =>
   new BackupError(
     `Tệp sao lưu ${file} không dùng được: ${why}. Chưa ghi gì.`,
@@ -52,25 +46,24 @@ export async function checkBackup(file: string, onProgress?: BackupProgress): Pr
   let trailer: TrailerLine | undefined
   let rows = 0
   try {
-    for await (const line of lines(file)) {
-      if (trailer) throw unreadable(file, "có dữ liệu sau dòng kết thúc", "data after the trailer")
-      if (line.startsWith('{"end":true')) {
-        trailer = JSON.parse(line) as TrailerLine
+    for await (const line of readBackupLines(file)) {
+      if (line.kind === "trailer") {
+        trailer = line.trailer
         continue
       }
-      hash.update(`${line}\n`)
-      if (!header) {
-        header = JSON.parse(line) as BackupHeader
+      hash.update(`${line.text}\n`)
+      if (line.kind === "header") {
+        header = line.header
         if (header.format !== BACKUP_FORMAT) throw unreadable(file, "không phải tệp sao lưu XKLĐ", "not an XKLĐ backup")
         if (header.version !== BACKUP_VERSION)
           throw unreadable(file, `phiên bản ${header.version} không hỗ trợ`, `version ${header.version} unsupported`)
-      } else if (!line.startsWith('{"table":')) {
+      } else if (line.kind === "row") {
         rows++
         if (onProgress && rows % 2000 === 0)
           onProgress(
             "check",
             rows,
-            header.tables.reduce((sum, t) => sum + t.rows, 0),
+            header!.tables.reduce((sum, t) => sum + t.rows, 0),
           )
       }
     }
@@ -149,20 +142,14 @@ export async function restoreBackup(
       batch = []
       options.onProgress?.("restore", done, total)
     }
-    let first = true
-    for await (const line of lines(file)) {
-      if (first) {
-        first = false
-        continue
-      }
-      if (line.startsWith('{"end":true')) break
-      if (line.startsWith('{"table":')) {
+    for await (const line of readBackupLines(file)) {
+      if (line.kind === "section") {
         await flush()
-        table = byName.get((JSON.parse(line) as SectionLine).table)
-        continue
+        table = byName.get(line.section.table)
+      } else if (line.kind === "row") {
+        batch.push(line.text)
+        if (batch.length >= BATCH) await flush()
       }
-      batch.push(line)
-      if (batch.length >= BATCH) await flush()
     }
     await flush()
     for (const t of tables)
