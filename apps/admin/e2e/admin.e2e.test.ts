@@ -179,6 +179,8 @@ describe("the province officer (so-noi-vu)", () => {
   it("registers a worker, finds it, and records its counselling with the API's field errors first", async () => {
     await nav(page, "Người lao động").click()
     await page.getByTestId("workers-table").waitFor()
+    // The new screen's title has the focus (a screen reader announces it).
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Người lao động")
     await expectAccessible(page, "workers")
     await shot(page, "07-workers")
     await page.getByRole("link", { name: "Đăng ký người lao động" }).click()

@@ -1,13 +1,21 @@
 /** Small accessible building blocks shared by the screens (native elements, Tailwind styles). */
-import type { ReactNode } from "react"
+import { useEffect, useRef, type ReactNode } from "react"
 import { ApiProblem, NetworkError } from "../api/problem.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  // A screen reader hears the new screen's title when the screen changes (a single-page app has no page load).
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [])
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 id="page-title" className="text-2xl font-semibold text-slate-900">
+        <h1
+          id="page-title"
+          ref={heading}
+          tabIndex={-1}
+          className="text-2xl font-semibold text-slate-900 focus:outline-none"
+        >
           {title}
         </h1>
         {actions}
