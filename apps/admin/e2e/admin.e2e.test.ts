@@ -302,6 +302,16 @@ describe("the province officer (so-noi-vu)", () => {
       await expectAccessible(page, link)
       await shot(page, file)
     }
+    // Recording that an overdue report was sent: the obligation is then "nộp muộn", with its date.
+    const open = page.locator("summary", { hasText: "Ghi nhận đã nộp…" })
+    const before = await open.count()
+    const row = page.locator("tbody tr", { has: open }).first()
+    await row.locator("summary").click()
+    await row.getByLabel("Số văn bản").fill(`${RUN}-BC`)
+    await row.getByLabel("Ngày gửi (dd/mm/yyyy)").fill("30/11/2026")
+    await row.getByRole("button", { name: "Ghi nhận" }).click()
+    await expect.poll(() => open.count()).toBe(before - 1)
+    expect(await page.locator("tbody tr", { hasText: "30/11/2026" }).first().textContent()).toContain("nộp muộn")
   })
 
   it("shows the target scoreboard, previews a periodic report and downloads it as DOCX, XLSX and PDF", async () => {

@@ -1,8 +1,9 @@
-import { useQuery } from "@tanstack/react-query"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState, type FormEvent } from "react"
 import { api, call } from "../api/client.ts"
 import { useAsOf } from "../components/AsOf.tsx"
-import { ErrorNote, Loading, Page } from "../components/ui.tsx"
-import { formatDate, formatNumber, sortByName } from "../i18n/format.ts"
+import { ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
+import { formatDate, formatNumber, parseDate, sortByName } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
 
@@ -189,11 +190,13 @@ interface Obligation {
   readonly recipient: { readonly name: string }
   readonly status: string
   readonly daysLate: number | null
+  readonly submission: { readonly submittedOn: string } | null
 }
 
 export function Obligations() {
   const { t, language } = useI18n()
   const me = useMe()
+  const submitter = ["province-officer", "commune-officer", "department-officer"].includes(me.role)
   const asOf = useAsOf()
   const query = useListing<Obligation>("obligations", () =>
     call(
@@ -217,6 +220,7 @@ export function Obligations() {
                 <th scope="col">{language === "en" ? "To" : "Gửi"}</th>
                 <th scope="col">{t("lists.deadline")}</th>
                 <th scope="col">{t("lists.status")}</th>
+                {submitter && <th scope="col">{language === "en" ? "Submission" : "Nộp báo cáo"}</th>}
               </tr>
             </thead>
             <tbody>
@@ -234,6 +238,9 @@ export function Obligations() {
                       </span>
                     ) : null}
                   </td>
+                  {submitter && (
+                    <td>{o.submission ? formatDate(o.submission.submittedOn) : <SubmitForm id={o.id} />}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -241,5 +248,62 @@ export function Obligations() {
         </>
       )}
     </Page>
+  )
+}
+
+/** Records that an obligation's report was sent (POST /api/reporting-obligations/{id}/submissions). */
+function SubmitForm({ id }: { id: string }) {
+  const { language } = useI18n()
+  const queryClient = useQueryClient()
+  const [number, setNumber] = useState("")
+  const [date, setDate] = useState("")
+  const [problem, setProblem] = useState<unknown>()
+  const [dateError, setDateError] = useState<string>()
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const submittedOn = parseDate(date)
+    if (!submittedOn) {
+      setDateError(
+        language === "en" ? "The date must be dd/mm/yyyy and exist." : "Ngày phải theo dạng dd/mm/yyyy và có thật.",
+      )
+      return
+    }
+    setDateError(undefined)
+    setProblem(undefined)
+    try {
+      await call(
+        api.POST("/api/reporting-obligations/{id}/submissions", {
+          params: { path: { id }, header: { "Idempotency-Key": crypto.randomUUID() } },
+          body: { submittedOn, documentRef: { number: number.trim(), date: submittedOn } },
+        }),
+      )
+      await queryClient.invalidateQueries({ queryKey: ["obligations"] })
+    } catch (failure) {
+      setProblem(failure)
+    }
+  }
+  const key = id.replace(/[^A-Za-z0-9-]/g, "-")
+  return (
+    <details>
+      <summary className="cursor-pointer text-sm text-blue-800 underline">
+        {language === "en" ? "Record submission…" : "Ghi nhận đã nộp…"}
+      </summary>
+      <form onSubmit={(e) => void submit(e)} noValidate className="mt-2 space-y-2">
+        <Field id={`num-${key}`} label={language === "en" ? "Document number" : "Số văn bản"}>
+          <input id={`num-${key}`} className="input w-40" value={number} onChange={(e) => setNumber(e.target.value)} />
+        </Field>
+        <Field
+          id={`date-${key}`}
+          label={language === "en" ? "Sent on (dd/mm/yyyy)" : "Ngày gửi (dd/mm/yyyy)"}
+          error={dateError}
+        >
+          <input id={`date-${key}`} className="input w-40" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        {problem !== undefined && <ErrorNote error={problem} />}
+        <button type="submit" className="btn-secondary">
+          {language === "en" ? "Record" : "Ghi nhận"}
+        </button>
+      </form>
+    </details>
   )
 }
