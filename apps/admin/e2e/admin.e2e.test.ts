@@ -302,6 +302,16 @@ describe("the province officer (so-noi-vu)", () => {
       await expectAccessible(page, link)
       await shot(page, file)
     }
+    // A task's progress report shows in its row.
+    await nav(page, "Nhiệm vụ").click()
+    const task = page.locator("tbody tr", { has: page.locator("summary", { hasText: "Báo cáo tiến độ…" }) }).first()
+    await task.locator("summary").click()
+    await task.getByLabel("Kết quả thực hiện").fill(`Đã tổ chức 3 hội nghị tư vấn ${tag}`)
+    await task.getByLabel("Phần trăm hoàn thành").fill("60")
+    await task.getByRole("button", { name: "Ghi nhận" }).click()
+    await expect.poll(() => page.locator("tbody").textContent()).toContain(`Đã tổ chức 3 hội nghị tư vấn ${tag}`)
+    await nav(page, "Chế độ báo cáo").click()
+    await page.locator("tbody tr").first().waitFor()
     // Recording that an overdue report was sent: the obligation is then "nộp muộn", with its date.
     const open = page.locator("summary", { hasText: "Ghi nhận đã nộp…" })
     const before = await open.count()

@@ -129,11 +129,13 @@ interface Task {
   readonly status: string
   readonly dueDate: string | null
   readonly lead: { readonly printed: string }
+  readonly progress: ReadonlyArray<{ readonly summary?: string }>
 }
 
 export function Tasks() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const me = useMe()
+  const reporter = me.role === "province-officer" || me.role === "department-officer"
   const asOf = useAsOf()
   const query = useListing<Task>("tasks", () =>
     call(
@@ -156,6 +158,7 @@ export function Tasks() {
                 <th scope="col">{t("lists.name")}</th>
                 <th scope="col">{t("lists.deadline")}</th>
                 <th scope="col">{t("lists.status")}</th>
+                {reporter && <th scope="col">{language === "en" ? "Progress" : "Tiến độ"}</th>}
               </tr>
             </thead>
             <tbody>
@@ -172,6 +175,14 @@ export function Tasks() {
                   <td>
                     <Status status={task.status} />
                   </td>
+                  {reporter && (
+                    <td>
+                      {task.progress.length > 0 && (
+                        <span className="block text-xs text-slate-700">{task.progress.at(-1)?.summary}</span>
+                      )}
+                      <ProgressForm id={task.id} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -298,6 +309,63 @@ function SubmitForm({ id }: { id: string }) {
           error={dateError}
         >
           <input id={`date-${key}`} className="input w-40" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        {problem !== undefined && <ErrorNote error={problem} />}
+        <button type="submit" className="btn-secondary">
+          {language === "en" ? "Record" : "Ghi nhận"}
+        </button>
+      </form>
+    </details>
+  )
+}
+
+/** A task's progress report (POST /api/tasks/{id}/progress-reports): what was done, how far along. */
+function ProgressForm({ id }: { id: string }) {
+  const { language } = useI18n()
+  const queryClient = useQueryClient()
+  const [summary, setSummary] = useState("")
+  const [percent, setPercent] = useState("")
+  const [problem, setProblem] = useState<unknown>()
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setProblem(undefined)
+    try {
+      await call(
+        api.POST("/api/tasks/{id}/progress-reports", {
+          params: { path: { id }, header: { "Idempotency-Key": crypto.randomUUID() } },
+          body: { summary: summary.trim(), ...(percent.trim() ? { percentComplete: Number(percent) } : {}) },
+        }),
+      )
+      setSummary("")
+      setPercent("")
+      await queryClient.invalidateQueries({ queryKey: ["tasks"] })
+    } catch (failure) {
+      setProblem(failure)
+    }
+  }
+  const key = id.replace(/[^A-Za-z0-9-]/g, "-")
+  return (
+    <details>
+      <summary className="cursor-pointer text-sm text-blue-800 underline">
+        {language === "en" ? "Report progress…" : "Báo cáo tiến độ…"}
+      </summary>
+      <form onSubmit={(e) => void submit(e)} noValidate className="mt-2 space-y-2">
+        <Field id={`sum-${key}`} label={language === "en" ? "What was done" : "Kết quả thực hiện"}>
+          <input
+            id={`sum-${key}`}
+            className="input w-56"
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+          />
+        </Field>
+        <Field id={`pct-${key}`} label={language === "en" ? "Percent complete" : "Phần trăm hoàn thành"}>
+          <input
+            id={`pct-${key}`}
+            inputMode="numeric"
+            className="input w-24"
+            value={percent}
+            onChange={(e) => setPercent(e.target.value)}
+          />
         </Field>
         {problem !== undefined && <ErrorNote error={problem} />}
         <button type="submit" className="btn-secondary">
