@@ -13,9 +13,9 @@ export interface LoadSettings {
 
 /**
  * Bench-only loader: the same appends `recordHistory` (`@xkld/demo`) makes, with the same
- * metadata and recorded times, each still a real `log.append(request, trx)` (expected-version check,
- * hash chain, idempotency, stream row), but many commands share one transaction, and `lanes`
- * transactions run at once. Appends that share a command id stay in one transaction, as there.
+ * metadata and recorded times, each still checked as a real append is (`log.appendBatch`: expected-version
+ * check, hash chain, idempotency, stream row), but many commands share one transaction and round trip, and
+ * `lanes` batches run at once. Appends that share a command id stay in one transaction, as there.
  *
  * Order: the history is cut into chunks; a chunk's commands are dealt to lanes so that every stream a
  * chunk touches is written by one lane only (in history order), and a chunk commits before the next one
@@ -36,14 +36,10 @@ export async function loadHistory(
     const work = chunk.lanes.filter((lane) => lane.length > 0)
     chunk = newChunk(lanes)
     await Promise.all(
-      work.map((lane) =>
-        log.database.db.transaction().execute(async (trx) => {
-          for (const append of lane) {
-            const outcome = await log.append(toRequest(append), trx)
-            if (!outcome.ok) throw outcome.error
-          }
-        }),
-      ),
+      work.map(async (lane) => {
+        const outcome = await log.appendBatch(lane.map(toRequest))
+        if (!outcome.ok) throw outcome.error
+      }),
     )
     for (const lane of work) for (const append of lane) written += append.events.length
     if (onProgress && written - reported >= 100_000) {
