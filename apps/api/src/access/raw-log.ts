@@ -8,7 +8,8 @@ import type { Actor } from "./actor.ts"
  * so is the blind index in a person-registration stream's id. The auditor sees the log as stored.
  */
 export const REDACTED = "[đã ẩn dữ liệu cá nhân / personal data removed]"
-const PERSONAL_KEYS = new Set(["identity", "sensitive", "blindIndex"])
+/** The fields removed: the sealed envelopes of ADR 0007 and the citizen ID's blind index. */
+export const RAW_LOG_REDACTED_KEYS: ReadonlySet<string> = new Set(["identity", "sensitive", "blindIndex"])
 
 export const seesPersonalLog = (actor: Actor): boolean => actor.role !== "national-officer"
 
@@ -16,7 +17,7 @@ const redact = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(redact)
   if (value === null || typeof value !== "object") return value
   return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [key, PERSONAL_KEYS.has(key) ? REDACTED : redact(v)]),
+    Object.entries(value).map(([key, v]) => [key, RAW_LOG_REDACTED_KEYS.has(key) ? REDACTED : redact(v)]),
   )
 }
 
