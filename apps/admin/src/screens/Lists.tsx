@@ -29,7 +29,11 @@ const STATUS: Record<string, readonly [string, string, string]> = {
 function Status({ status }: { status: string }) {
   const { language } = useI18n()
   const [vi, en, style] = STATUS[status] ?? [status, status, "bg-slate-100"]
-  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${style}`}>{language === "en" ? en : vi}</span>
+  return (
+    <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${style}`}>
+      {language === "en" ? en : vi}
+    </span>
+  )
 }
 
 function useListing<T>(key: string, load: () => Promise<unknown>) {
@@ -296,7 +300,7 @@ function SubmitForm({ id }: { id: string }) {
   const key = id.replace(/[^A-Za-z0-9-]/g, "-")
   return (
     <details>
-      <summary className="cursor-pointer text-sm text-blue-800 underline">
+      <summary className="cursor-pointer whitespace-nowrap text-sm text-blue-800 underline">
         {language === "en" ? "Record submission…" : "Ghi nhận đã nộp…"}
       </summary>
       <form onSubmit={(e) => void submit(e)} noValidate className="mt-2 space-y-2">
@@ -346,7 +350,7 @@ function ProgressForm({ id }: { id: string }) {
   const key = id.replace(/[^A-Za-z0-9-]/g, "-")
   return (
     <details>
-      <summary className="cursor-pointer text-sm text-blue-800 underline">
+      <summary className="cursor-pointer whitespace-nowrap text-sm text-blue-800 underline">
         {language === "en" ? "Report progress…" : "Báo cáo tiến độ…"}
       </summary>
       <form onSubmit={(e) => void submit(e)} noValidate className="mt-2 space-y-2">
