@@ -39,10 +39,10 @@ export class LoadRecord {
     return counts
   }
 
-  /** The p-th percentile (0–100) of latencies of 2xx answers of a route, in ms. */
-  percentile(route: string, p: number): number {
+  /** The p-th percentile (0–100) of latencies of 2xx answers of a route, in ms (answers sent from `fromMs` on). */
+  percentile(route: string, p: number, fromMs = 0): number {
     const sorted = this.seen
-      .filter((s) => s.route === route && s.status >= 200 && s.status < 300)
+      .filter((s) => s.route === route && s.status >= 200 && s.status < 300 && s.at >= fromMs)
       .map((s) => s.ms)
       .toSorted((a, b) => a - b)
     if (sorted.length === 0) return Number.NaN
