@@ -1252,6 +1252,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/workers/{id}/residence-assignment": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Sở Nội vụ gán người cư trú tại xã bị chia tách (01/07/2025) cho một xã, phường kế thừa, có lý do; ngày là ngày chia tách
+     * @description The province assigns a resident of a commune split on 1 July 2025 to one successor, with a reason; the date is the split's
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`)
+     */
+    post: operations["postApiWorkersIdResidenceAssignment"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/workers/{id}/counselling": {
     parameters: {
       query?: never
@@ -1548,8 +1570,8 @@ export interface paths {
     get?: never
     put?: never
     /**
-     * Ghi nhận hỗ trợ theo chính sách
-     * @description Record a support subsidy under a policy
+     * Ghi nhận khoản hỗ trợ đã nhận (cách ghi cũ, chính sách ghi tự do); hỗ trợ mới: thẩm định → quyết định → chi trả theo danh mục chính sách
+     * @description Record a subsidy received (the old way, free-text policy); new subsidies: appraisal → decision → payment under a catalogued policy
      *
      *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
      */
@@ -1929,6 +1951,50 @@ export interface paths {
      *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`)
      */
     delete: operations["deleteApiWorkersIdPersonalData"]
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/workers/move-ins": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * UBND xã, phường nơi đến ghi nhận người lao động chuyển đến (tìm theo số CCCD; số liệu theo nơi cư trú vào từng ngày)
+     * @description The receiving commune records a worker's move in (found by citizen ID; figures follow the residence on each date)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     */
+    post: operations["postApiWorkersMoveIns"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/split-commune-residents": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Danh sách người cư trú tại xã, phường bị chia tách (01/07/2025) cần gán cho một xã, phường kế thừa (không có họ tên)
+     * @description Residents of communes split on 1 July 2025, to be assigned to one successor (no names)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`)
+     */
+    get: operations["getApiSplitCommuneResidents"]
+    put?: never
+    post?: never
+    delete?: never
     options?: never
     head?: never
     patch?: never
@@ -4116,7 +4182,7 @@ export interface operations {
           }
           deadline: components["schemas"]["IsoDate"]
           /** @enum {string} */
-          deadlineRule: "before" | "on-or-before"
+          deadlineRule: "before" | "on-or-before" | "as-needed"
           deadlinePrinted: string
           legalBasis: {
             number: string
@@ -4903,6 +4969,78 @@ export interface operations {
         "application/json": {
           occurredOn: string
           residenceUnit: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdResidenceAssignment: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          residenceUnit: string
+          reason: string
         }
       }
     }
@@ -7201,6 +7339,128 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"]
       415: components["responses"]["UnsupportedMediaType"]
       422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersMoveIns: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          citizenId: string
+          residenceUnit: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  getApiSplitCommuneResidents: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            provinceCode: string
+            asOfDate: string
+            rule: string
+            ruleEn: string
+            total: number | ("NaN" | "Infinity" | "-Infinity")
+            items: ({
+              id: string
+              registeredOn: string
+              stage: string
+              unit: {
+                unitId: string
+                unitCode: string
+                unitName: string
+              } & {
+                [key: string]: unknown
+              }
+              successors: ({
+                unitId: string
+                unitCode: string
+                unitName: string
+                share: number | ("NaN" | "Infinity" | "-Infinity")
+              } & {
+                [key: string]: unknown
+              })[]
+            } & {
+              [key: string]: unknown
+            })[]
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
       default: components["responses"]["Problem"]
     }
   }

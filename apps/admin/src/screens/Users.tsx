@@ -1,8 +1,12 @@
-import { useQuery } from "@tanstack/react-query"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState, type FormEvent } from "react"
 import { api, call } from "../api/client.ts"
-import { ErrorNote, Loading, Page } from "../components/ui.tsx"
+import { ApiProblem } from "../api/problem.ts"
+import type { paths } from "../api/openapi.gen.ts"
+import { Card, ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
 import { sortByName } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
+import { useMe } from "../session/session.ts"
 
 interface User {
   readonly userId: string
@@ -12,15 +16,42 @@ interface User {
   readonly disabled: boolean
 }
 
-/** The accounts (administrator). */
+type NewUser = paths["/api/users"]["post"]["requestBody"]["content"]["application/json"]
+type NewRole = NewUser["role"]
+
+/** Roles an administrator can give without a unit or an enterprise to choose (those come with a later form). */
+const ROLES: ReadonlyArray<readonly [NewRole, string, string]> = [
+  ["province-officer", "Cán bộ Sở Nội vụ", "Province officer"],
+  ["department-officer", "Cán bộ sở, ngành", "Department officer"],
+  ["leader", "Lãnh đạo", "Leader"],
+  ["auditor", "Kiểm toán, thanh tra", "Auditor"],
+  ["bank-officer", "Cán bộ Ngân hàng Chính sách xã hội", "Bank officer"],
+  ["administrator", "Quản trị hệ thống", "Administrator"],
+]
+
+/** The accounts (administrator): list, create, disable and enable. The API's rules and messages (ADR 0009). */
 export function Users() {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
+  const queryClient = useQueryClient()
   const query = useQuery({
     queryKey: ["users"],
     queryFn: async () => (await call(api.GET("/api/users"))) as unknown as { items: ReadonlyArray<User> },
   })
+  const [problem, setProblem] = useState<unknown>()
+  const toggle = async (user: User) => {
+    setProblem(undefined)
+    try {
+      const path = user.disabled ? "/api/users/{userId}/enable" : "/api/users/{userId}/disable"
+      await call(api.POST(path, { params: { path: { userId: user.userId } } }))
+      await queryClient.invalidateQueries({ queryKey: ["users"] })
+    } catch (failure) {
+      setProblem(failure)
+    }
+  }
   return (
     <Page title={t("users.title")}>
+      <NewUserForm />
+      {problem !== undefined && <ErrorNote error={problem} />}
       {query.isPending && <Loading />}
       {query.isError && <ErrorNote error={query.error} />}
       {query.data && (
@@ -31,6 +62,9 @@ export function Users() {
               <th scope="col">{t("users.displayName")}</th>
               <th scope="col">{t("users.role")}</th>
               <th scope="col">{t("lists.status")}</th>
+              <th scope="col">
+                <span className="sr-only">{language === "en" ? "Actions" : "Thao tác"}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -40,11 +74,98 @@ export function Users() {
                 <td>{u.displayName}</td>
                 <td>{u.roleLabel}</td>
                 <td>{u.disabled ? t("users.disabled") : t("users.active")}</td>
+                <td>
+                  <button type="button" className="btn-secondary py-0.5 text-sm" onClick={() => void toggle(u)}>
+                    {u.disabled
+                      ? `${language === "en" ? "Enable" : "Mở khóa"} ${u.username}`
+                      : `${language === "en" ? "Disable" : "Khóa"} ${u.username}`}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </Page>
+  )
+}
+
+function NewUserForm() {
+  const { language } = useI18n()
+  const me = useMe()
+  const queryClient = useQueryClient()
+  const [values, setValues] = useState<Record<string, string>>({ role: "province-officer" })
+  const [problem, setProblem] = useState<unknown>()
+  const [done, setDone] = useState<string>()
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setProblem(undefined)
+    setDone(undefined)
+    try {
+      await call(
+        api.POST("/api/users", {
+          body: {
+            username: values.username?.trim() ?? "",
+            displayName: values.displayName?.trim() ?? "",
+            role: (values.role ?? "province-officer") as NewRole,
+            provinceCode: me.provinceCode,
+            password: values.password ?? "",
+          },
+        }),
+      )
+      setDone(`${language === "en" ? "Created" : "Đã tạo tài khoản"} ${values.username}.`)
+      setValues({ role: values.role ?? "province-officer" })
+      await queryClient.invalidateQueries({ queryKey: ["users"] })
+    } catch (failure) {
+      setProblem(failure)
+    }
+  }
+  const fieldError = (name: string) =>
+    problem instanceof ApiProblem ? problem.fieldMessage(name, language) : undefined
+  const input = (name: string, vi: string, en: string, type = "text") => (
+    <Field key={name} id={`new-${name}`} label={language === "en" ? en : vi} error={fieldError(name)}>
+      <input
+        id={`new-${name}`}
+        type={type}
+        autoComplete={type === "password" ? "new-password" : "off"}
+        className="input"
+        value={values[name] ?? ""}
+        onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+      />
+    </Field>
+  )
+  return (
+    <Card title={language === "en" ? "New account" : "Tạo tài khoản"} id="new-user-title">
+      <form onSubmit={(e) => void submit(e)} noValidate className="grid gap-3 sm:grid-cols-4">
+        {input("username", "Tên đăng nhập", "Username")}
+        {input("displayName", "Tên hiển thị", "Display name")}
+        <Field id="new-role" label={language === "en" ? "Role" : "Vai trò"}>
+          <select
+            id="new-role"
+            className="input"
+            value={values.role}
+            onChange={(e) => setValues({ ...values, role: e.target.value })}
+          >
+            {ROLES.map(([role, vi, en]) => (
+              <option key={role} value={role}>
+                {language === "en" ? en : vi}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {input("password", "Mật khẩu ban đầu", "Initial password", "password")}
+        <div className="sm:col-span-4">
+          {problem !== undefined && <ErrorNote error={problem} />}
+          {done && (
+            <p role="status" className="text-green-900">
+              {done}
+            </p>
+          )}
+          <button type="submit" className="btn-primary mt-2">
+            {language === "en" ? "Create" : "Tạo tài khoản"}
+          </button>
+        </div>
+      </form>
+    </Card>
   )
 }
