@@ -33,7 +33,10 @@ const obligationPath = (id: string) => `/api/reporting-obligations/${encodeURICo
 
 describe("plan tasks", () => {
   test("every task of Phụ lục 02, in the appendix's order, with its status on a day", async () => {
-    const { status, body } = await officer.json("GET", "/api/tasks?province=14&asOf=2026-04-15&limit=500")
+    const { status, body } = await officer.json(
+      "GET",
+      "/api/tasks?province=14&plan=quota-plan:14:2026&asOf=2026-04-15&limit=500",
+    )
     expect(status).toBe(200)
     expect(body.total).toBe(PlanTask.sonLa2026TaskCommands.length)
     expect(body.items.map((i: any) => i.id)).toEqual(PlanTask.sonLa2026TaskCommands.map((c) => c.taskId))
@@ -45,14 +48,39 @@ describe("plan tasks", () => {
       overdue: false,
     })
     expect(body.byStatus.overdue).toBeGreaterThan(0)
-    const overdue = await officer.json("GET", "/api/tasks?province=14&asOf=2026-04-15&overdue=true&limit=500")
+    const overdue = await officer.json(
+      "GET",
+      "/api/tasks?province=14&plan=quota-plan:14:2026&asOf=2026-04-15&overdue=true&limit=500",
+    )
     expect(overdue.body.items.length).toBe(body.byStatus.overdue)
     expect(overdue.body.items.every((i: any) => i.status === "overdue")).toBe(true)
     // on 1 February the quarter's tasks were still open
-    const february = await officer.json("GET", "/api/tasks?province=14&asOf=2026-02-01&limit=500")
+    const february = await officer.json(
+      "GET",
+      "/api/tasks?province=14&plan=quota-plan:14:2026&asOf=2026-02-01&limit=500",
+    )
     expect(february.body.items.find((i: any) => i.id === VIII_1).status).toBe("open")
     // before the plan was recorded nothing was known
-    expect((await officer.json("GET", "/api/tasks?province=14&asOf=2025-12-01")).body.total).toBe(0)
+    expect(
+      (await officer.json("GET", "/api/tasks?province=14&plan=quota-plan:14:2026&asOf=2025-12-01")).body.total,
+    ).toBe(0)
+  })
+
+  test("the notice's assignments (seed 000) are the scheme's tasks of Sơn La; another province's are not listed", async () => {
+    const { body } = await officer.json(
+      "GET",
+      "/api/tasks?province=14&plan=quota-plan:14:scheme:2025-2030&asOf=2026-01-20&limit=500",
+    )
+    expect(body.total).toBe(PlanTask.sonLaNotice2025TaskCommands.length)
+    expect(body.items.filter((i: any) => i.status === "overdue").map((i: any) => i.id)).toEqual([
+      "plan-task:14:tb-2025:II.1.a",
+      "plan-task:14:tb-2025:II.3.a",
+      "plan-task:14:tb-2025:II.6.a",
+    ])
+    const all = await officer.json("GET", "/api/tasks?province=14&limit=500")
+    expect(all.body.items.some((i: any) => i.id.startsWith("plan-task:10:") || i.id.startsWith("plan-task:12:"))).toBe(
+      false,
+    )
   })
 
   test("filters: agency (lead or coordinating), period, status; bad values are 400", async () => {
@@ -144,12 +172,15 @@ describe("reporting obligations", () => {
       "/api/reporting-obligations?province=14&period=2026-06&asOf=2026-06-01&limit=500",
     )
     expect(june.status).toBe(200)
-    // six-month reports of the 75 communes and of the departments, due before 15/6
-    expect(june.body.total).toBe(76)
+    // six-month reports of the 75 communes and of the departments, due before 15/6, and the Sở's own report to
+    // UBND tỉnh, "theo quy định" (as-needed: never overdue)
+    expect(june.body.total).toBe(77)
+    const snv = june.body.items.find((o: any) => o.id === obligationId("six-month", "SNV"))
+    expect(snv).toMatchObject({ deadlineRule: "as-needed", status: "pending", lastOnTimeDay: "2026-06-30" })
     expect(
-      june.body.items.every(
-        (o: any) => o.reportKind === "six-month" && o.status === "pending" && o.lastOnTimeDay === "2026-06-14",
-      ),
+      june.body.items
+        .filter((o: any) => o.id !== snv.id)
+        .every((o: any) => o.reportKind === "six-month" && o.status === "pending" && o.lastOnTimeDay === "2026-06-14"),
     ).toBe(true)
     const after = await officer.json(
       "GET",

@@ -18,3 +18,6 @@ export { dueDate as timeFrameDueDate, parseTimeFrame, TimeFrame } from "./time-f
 export * from "./data/seed-events.ts"
 export * from "./data/son-la-2026-tasks.ts"
 export * from "./ids.ts"
+export * from "./data/son-la-notice-2025-tasks.ts"
+export * from "./data/lao-cai-2025-tasks.ts"
+export * from "./data/lai-chau-ct20-tasks.ts"

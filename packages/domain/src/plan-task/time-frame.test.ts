@@ -16,13 +16,32 @@ describe("parseTimeFrame", () => {
       { kind: "month", year: 2023, month: 4, label: "hoàn thành trong tháng 4/2023" },
       "2023-04-30",
     ],
+    [
+      "Trước ngày 15/01/2026",
+      { kind: "date", year: 2026, date: "2026-01-14", label: "Trước ngày 15/01/2026" },
+      "2026-01-14",
+    ],
+    [
+      "trước ngày 1/1/2026",
+      { kind: "date", year: 2025, date: "2025-12-31", label: "trước ngày 1/1/2026" },
+      "2025-12-31",
+    ],
+    ["Không ghi thời hạn", { kind: "ongoing", year: 2026, label: "Không ghi thời hạn" }, null],
   ] as const)("%j", (label, expected, due) => {
     const parsed = parseTimeFrame(label, 2026)
     expect(parsed).toEqual(expected)
     expect(parsed && dueDate(parsed)).toBe(due)
   })
 
-  it.each(["", "Sớm nhất có thể", "Tháng 13/2026", "Quý V/2026", "Năm 26"])("rejects %j", (label) => {
+  it.each([
+    "",
+    "Sớm nhất có thể",
+    "Tháng 13/2026",
+    "Quý V/2026",
+    "Năm 26",
+    "Trước ngày 30/02/2026",
+    "Trước ngày 15/13/2026",
+  ])("rejects %j", (label) => {
     expect(parseTimeFrame(label, 2026)).toBeUndefined()
   })
 })

@@ -149,6 +149,14 @@ export const agencies: ReadonlyArray<Agency> = [
   a("BTG-TU", "party", "Ban Tuyên giáo Tỉnh ủy", "Provincial Party Propaganda Commission", ["002"]),
   a("BTV-TU", "party", "Ban Thường vụ Tỉnh ủy", "Provincial Party Standing Committee", ["001", "003", "004"]),
   a(
+    "CAP-UY",
+    "party",
+    "Các ban đảng, ban cán sự đảng, đảng đoàn, các cấp ủy trực thuộc",
+    "The Party's commissions, Party delegations and subordinate Party committees",
+    ["004"],
+    ["Các ban đảng, ban cán sự đảng, đảng đoàn, Ban Thường vụ Tỉnh đoàn, các huyện ủy, thành ủy, đảng ủy trực thuộc"],
+  ),
+  a(
     "MTTQ",
     "front",
     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",

@@ -11,8 +11,13 @@ export const reportingObligationStreamType = "ReportingObligation"
 export const ReportKind = Schema.Literals(["commune-plan", "implementation-plan", "six-month", "annual", "ad-hoc"])
 export type ReportKind = typeof ReportKind.Type
 
-/** "trước ngày 15/6" = before: due by the day before. "chậm nhất ngày …" = on-or-before. */
-export const DeadlineRule = Schema.Literals(["before", "on-or-before"])
+/**
+ * "trước ngày 15/6" = before: due by the day before. "chậm nhất ngày …" = on-or-before.
+ * as-needed: the document sets no day ("kịp thời báo cáo" when difficulties arise, "báo cáo theo quy định",
+ * "khi có yêu cầu đột xuất"); `deadline` is then the last day of the period the obligation covers and the
+ * obligation is never overdue.
+ */
+export const DeadlineRule = Schema.Literals(["before", "on-or-before", "as-needed"])
 export type DeadlineRule = typeof DeadlineRule.Type
 
 export const ReportingPeriod = Schema.Struct({ year: Schema.Int, label: Schema.String })

@@ -33,4 +33,15 @@ describe("submissionStatus", () => {
       ).status,
     ).toBe("on-time")
   })
+  it("never makes an as-needed obligation overdue: pending until something is submitted, then on time", () => {
+    const asNeeded = (submittedOn: string | null) => ({
+      deadline: "2026-12-31",
+      deadlineRule: "as-needed" as const,
+      submission: submittedOn === null ? null : { submittedOn },
+    })
+    expect(submissionStatus(asNeeded(null), "2027-06-01")).toEqual({ status: "pending", daysLate: 0 })
+    expect(submissionStatus(asNeeded("2026-03-02"), "2026-12-31")).toEqual({ status: "on-time", daysLate: 0 })
+    expect(submissionStatus(asNeeded("2026-03-02"), "2026-03-01")).toEqual({ status: "pending", daysLate: 0 })
+    expect(lastOnTimeDay("2026-12-31", "as-needed")).toBe("2026-12-31")
+  })
 })

@@ -6,10 +6,10 @@ const DAY = 86_400_000
 
 /**
  * The last day a report counts as on time. "trước ngày 15/6" (before) means by 14/6: the printed day
- * itself is already late. "on-or-before" includes the printed day.
+ * itself is already late. "on-or-before" includes the printed day; so does "as-needed" (the period's last day).
  */
 export const lastOnTimeDay = (deadline: string, rule: DeadlineRule): string =>
-  rule === "on-or-before" ? deadline : new Date(Date.parse(deadline) - DAY).toISOString().slice(0, 10)
+  rule !== "before" ? deadline : new Date(Date.parse(deadline) - DAY).toISOString().slice(0, 10)
 
 /**
  * Where an obligation stands on `asOf` (yyyy-mm-dd). A submission dated after `asOf` is ignored, so the
@@ -24,6 +24,10 @@ export const submissionStatus = (
   asOf: string,
 ): { readonly status: SubmissionStatus; readonly daysLate: number } => {
   const last = lastOnTimeDay(obligation.deadline, obligation.deadlineRule)
+  if (obligation.deadlineRule === "as-needed") {
+    const submitted = obligation.submission !== null && obligation.submission.submittedOn <= asOf
+    return { status: submitted ? "on-time" : "pending", daysLate: 0 }
+  }
   const daysAfter = (day: string) => Math.max(0, Math.round((Date.parse(day) - Date.parse(last)) / DAY))
   const submittedOn = obligation.submission?.submittedOn
   if (submittedOn !== undefined && submittedOn <= asOf)

@@ -371,7 +371,7 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
       .map((ob) => ({
         cells: [
           `${ob.reporter.name} → ${ob.recipient.name}: ${ob.period.label}`,
-          formatDate(ob.deadline),
+          ob.deadlineRule === "as-needed" ? "Khi có yêu cầu / theo quy định" : formatDate(ob.deadline),
           OBLIGATION_STATUS[ReportingObligation.submissionStatus(ob, on).status] ?? "",
           ob.submission ? `${ob.submission.documentRef.number} (${formatDate(ob.submission.submittedOn)})` : "",
         ],
