@@ -97,7 +97,7 @@ function headingBlock(content: ReportContent) {
     rule(1100),
     centred(lines.placeDate, { italics: true, size: 14 }),
   ]
-  return twoColumns(left, right, 0.4)
+  return twoColumns(left, right, 0.38)
 }
 
 function dataTable(table: Table) {

@@ -7,7 +7,7 @@ export const FONT_SIZES = {
   body: 14,
   heading: 14,
   agency: 13,
-  motto: 13,
+  motto: 12,
   table: 12,
   recipientsTitle: 12,
   recipients: 11,
