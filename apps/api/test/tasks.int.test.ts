@@ -300,3 +300,115 @@ describe("reporting obligations", () => {
     ).toBe(404)
   })
 })
+
+describe("corrections and voids of tasks and obligations (issue 9 §4)", () => {
+  const seedEventOf = (taskId: string) => PlanTask.planTaskSeedEvents().find((e) => e.streamId === taskId)!.eventId
+  const II_2_D = "plan-task:14:tb-2025:II.2.d"
+  const II_2_E = "plan-task:14:tb-2025:II.2.e"
+  const listed = async (id: string) =>
+    (await officer.json("GET", "/api/tasks?province=14&limit=500")).body.items.find((i: any) => i.id === id)
+
+  test("given a notice task, when the province officer corrects its time frame, then the list shows the new due date", async () => {
+    const corrected = await officer.json("POST", taskPath(II_2_D, "/corrections"), {
+      correctsEventId: seedEventOf(II_2_D),
+      reason: "Thời hạn ghi nhầm khi số hóa",
+      timeFrameLabel: "Quý II/2026",
+    })
+    expect(corrected.status).toBe(200)
+    expect(corrected.body.events.map((e: any) => e.type)).toEqual(["PlanTaskRecordCorrected"])
+    expect(await listed(II_2_D)).toMatchObject({ dueDate: "2026-06-30" })
+    // rejections: an event of another stream, an unknown time frame, nothing to correct, a department officer
+    const otherStream = await officer.json("POST", taskPath(II_2_D, "/corrections"), {
+      correctsEventId: seedEventOf(II_2_E),
+      reason: "x",
+      content: "y",
+    })
+    expect(otherStream.status).toBe(422)
+    expect(otherStream.body.detail).toContain("không thuộc hồ sơ")
+    const badFrame = await officer.json("POST", taskPath(II_2_D, "/corrections"), {
+      correctsEventId: seedEventOf(II_2_D),
+      reason: "x",
+      timeFrameLabel: "Sớm nhất",
+    })
+    expect([badFrame.status, badFrame.body.rejection]).toEqual([422, "UnrecognisedTimeFrame"])
+    const nothing = await officer.json("POST", taskPath(II_2_D, "/corrections"), {
+      correctsEventId: seedEventOf(II_2_D),
+      reason: "x",
+    })
+    expect([nothing.status, nothing.body.rejection]).toEqual([422, "PlanTaskCorrectionInvalid"])
+    const byPolice = await police.json("POST", taskPath(II_2_D, "/corrections"), {
+      correctsEventId: seedEventOf(II_2_D),
+      reason: "x",
+      content: "y",
+    })
+    expect(byPolice.status).toBe(403)
+    expect(await listed(II_2_D)).toMatchObject({ dueDate: "2026-06-30" })
+  })
+
+  test("given a task assigned by mistake, when it is voided, then it leaves the list and takes no report", async () => {
+    expect(await listed(II_2_E)).toBeDefined()
+    const noReason = await officer.json("POST", taskPath(II_2_E, "/voids"), { correctsEventId: seedEventOf(II_2_E) })
+    expect(noReason.status).toBe(400)
+    const voided = await officer.json("POST", taskPath(II_2_E, "/voids"), {
+      correctsEventId: seedEventOf(II_2_E),
+      reason: "Nhiệm vụ nhập trùng",
+    })
+    expect(voided.status).toBe(200)
+    expect(voided.body.events.map((e: any) => e.type)).toEqual(["PlanTaskVoided"])
+    expect(await listed(II_2_E)).toBeUndefined()
+    const progress = await officer.json("POST", taskPath(II_2_E, "/progress-reports"), { summary: "x" })
+    expect([progress.status, progress.body.rejection]).toEqual([422, "PlanTaskIsVoid"])
+    const again = await officer.json("POST", taskPath(II_2_E, "/voids"), {
+      correctsEventId: seedEventOf(II_2_E),
+      reason: "lần hai",
+    })
+    expect([again.status, again.body.rejection]).toEqual([422, "PlanTaskIsVoid"])
+    // the assignment stays in the log
+    const events = await officer.json("GET", `/api/events?streamId=${encodeURIComponent(II_2_E)}`)
+    if (events.status === 200)
+      expect(events.body.items.map((e: any) => e.type)).toEqual(["PlanTaskAssigned", "PlanTaskVoided"])
+  })
+
+  test("given an obligation, when its deadline is corrected and then it is voided, then it leaves the list and takes no submission", async () => {
+    const created = await officer.json("POST", "/api/reporting-obligations", {
+      reporter: { kind: "unit", code: "03646", name: "UBND phường Tô Hiệu" },
+      recipient: { kind: "agency", code: "SNV", name: "Sở Nội vụ" },
+      reportKind: "ad-hoc",
+      period: { year: 2026, label: "Tình hình lao động về nước trước hạn quý III/2026" },
+      deadline: "2026-10-10",
+      deadlineRule: "on-or-before",
+      deadlinePrinted: "chậm nhất ngày 10/10/2026",
+      legalBasis: { number: "130/SNV-LĐVL", date: "2026-09-20", issuer: "Sở Nội vụ tỉnh Sơn La" },
+    })
+    expect(created.status).toBe(201)
+    const id: string = created.body.id
+    const setEvent: string = created.body.events[0].eventId
+    const path = (rest: string) => `/api/reporting-obligations/${encodeURIComponent(id)}/${rest}`
+    const corrected = await officer.json("POST", path("corrections"), {
+      correctsEventId: setEvent,
+      reason: "Hạn ghi nhầm",
+      deadline: "2026-10-15",
+    })
+    expect(corrected.status).toBe(200)
+    expect(corrected.body.obligation).toMatchObject({ deadline: "2026-10-15", lastOnTimeDay: "2026-10-15" })
+    const voidsNothing = await officer.json("POST", path("corrections"), {
+      correctsEventId: setEvent,
+      reason: "x",
+      voidsSubmission: true,
+    })
+    expect([voidsNothing.status, voidsNothing.body.rejection]).toEqual([422, "ReportingObligationCorrectionInvalid"])
+    const voided = await officer.json("POST", path("voids"), {
+      correctsEventId: setEvent,
+      reason: "Văn bản đã thu hồi",
+    })
+    expect(voided.status).toBe(200)
+    expect(voided.body.events.map((e: any) => e.type)).toEqual(["ReportingObligationVoided"])
+    const list = await officer.json("GET", "/api/reporting-obligations?province=14&period=2026-10&limit=500")
+    expect(list.body.items.some((o: any) => o.id === id)).toBe(false)
+    const submit = await officer.json("POST", path("submissions"), {
+      submittedOn: "2026-10-08",
+      documentRef: { number: "95/BC-UBND", date: "2026-10-08" },
+    })
+    expect([submit.status, submit.body.rejection]).toEqual([422, "ReportingObligationIsVoid"])
+  })
+})

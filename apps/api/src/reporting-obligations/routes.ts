@@ -26,6 +26,7 @@ import {
 } from "../http/query.ts"
 import { outsideJurisdiction, ownUnitCodes, provinceOf } from "../access/jurisdiction.ts"
 import type { AppServices } from "../services.ts"
+import { AmendmentFields, requireEventOf } from "../tasks/routes.ts"
 import { COMMUNES, DEPARTMENTS, READERS, TAGS } from "../tasks/vocabulary.ts"
 
 type Obligation = ReportingObligation.ReportingObligationView
@@ -244,5 +245,70 @@ export const obligationRoutes = [
         },
         { mustExist: true },
       ),
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/reporting-obligations/:id/corrections",
+    summary: "Đính chính một nghĩa vụ báo cáo hoặc việc nộp ghi nhầm (hạn, ngày nộp; hủy lần nộp ghi nhầm)",
+    summaryEn: "Correct an obligation or its submission (deadline, submission date; void a mistaken submission)",
+    tags: TAGS,
+    access: ["province-officer"],
+    write: true,
+    params: IdParams,
+    body: Schema.Struct({
+      ...AmendmentFields,
+      deadline: Schema.optional(IsoDate),
+      deadlineRule: Schema.optional(ReportingObligation.DeadlineRule),
+      deadlinePrinted: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500))),
+      submittedOn: Schema.optional(EventDate),
+      note: Schema.optional(Schema.String.check(Schema.isMaxLength(2000))),
+      voidsSubmission: Schema.optional(Schema.Boolean),
+    }),
+    idempotent: true,
+    handler: async ({ params, body, request, services }) => {
+      await requireEventOf(services, params.id, body.correctsEventId)
+      return runObligationCommand(
+        services,
+        request,
+        params.id,
+        {
+          _tag: "CorrectReportingObligationRecord",
+          obligationId: params.id,
+          correctedOn: businessDateOf(undefined),
+          ...body,
+        },
+        { mustExist: true },
+      )
+    },
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/reporting-obligations/:id/voids",
+    summary: "Hủy một nghĩa vụ báo cáo ghi nhầm (bản gốc vẫn được lưu)",
+    summaryEn: "Void a reporting obligation set by mistake (the original stays in the log)",
+    tags: TAGS,
+    access: ["province-officer"],
+    write: true,
+    params: IdParams,
+    body: Schema.Struct(AmendmentFields),
+    idempotent: true,
+    handler: async ({ params, body, request, services }) => {
+      await requireEventOf(services, params.id, body.correctsEventId)
+      return runObligationCommand(
+        services,
+        request,
+        params.id,
+        {
+          _tag: "VoidReportingObligation",
+          obligationId: params.id,
+          voidedOn: businessDateOf(undefined),
+          correctsEventId: body.correctsEventId,
+          reason: body.reason,
+        },
+        { mustExist: true },
+      )
+    },
   }),
 ]

@@ -101,6 +101,26 @@ async function runTaskCommand(
   })
 }
 
+/** Corrections and voids name an event of the task's own stream (422 otherwise: nothing is written). */
+export async function requireEventOf(services: AppServices, streamId: string, eventId: string) {
+  const events = await services.log.readStream(streamId)
+  if (events.length > 0 && !events.some((e) => e.eventId === eventId))
+    throw fail(
+      "rejected",
+      `Sự kiện ${eventId} không thuộc hồ sơ ${streamId}; không có gì được ghi.`,
+      `Event ${eventId} is not one of ${streamId}'s; nothing was written.`,
+    )
+}
+
+export const AmendmentFields = {
+  correctsEventId: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
+  reason: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(2000)),
+}
+const AgencyListBody = Schema.Struct({
+  printed: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(1000)),
+  agencyCodes: Schema.Array(Schema.String.check(Schema.isMaxLength(40))).check(Schema.isMaxLength(40)),
+})
+
 export const taskRoutes = [
   defineRoute({
     method: "get",
@@ -204,5 +224,57 @@ export const taskRoutes = [
         summary: body.summary,
         ...(body.documentRef ? { documentRef: body.documentRef } : {}),
       }),
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/tasks/:id/corrections",
+    summary: "Đính chính một nhiệm vụ ghi nhầm (nội dung, cơ quan, thời hạn; mở lại nhiệm vụ ghi hoàn thành nhầm)",
+    summaryEn: "Correct a task's record (content, agencies, time frame; reopen a mistaken completion)",
+    tags: TAGS,
+    access: ["province-officer"],
+    write: true,
+    params: IdParams,
+    body: Schema.Struct({
+      ...AmendmentFields,
+      content: Schema.optional(Summary),
+      lead: Schema.optional(AgencyListBody),
+      coordinating: Schema.optional(AgencyListBody),
+      timeFrameLabel: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100))),
+      reopens: Schema.optional(Schema.Boolean),
+    }),
+    idempotent: true,
+    handler: async ({ params, body, request, services }) => {
+      await requireEventOf(services, params.id, body.correctsEventId)
+      return runTaskCommand(services, request, params.id, {
+        _tag: "CorrectPlanTaskRecord",
+        taskId: params.id,
+        correctedOn: businessDateOf(undefined),
+        ...body,
+      })
+    },
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/tasks/:id/voids",
+    summary: "Hủy một nhiệm vụ giao nhầm (bản gốc vẫn được lưu)",
+    summaryEn: "Void a task assigned by mistake (the original stays in the log)",
+    tags: TAGS,
+    access: ["province-officer"],
+    write: true,
+    params: IdParams,
+    body: Schema.Struct(AmendmentFields),
+    idempotent: true,
+    handler: async ({ params, body, request, services }) => {
+      await requireEventOf(services, params.id, body.correctsEventId)
+      return runTaskCommand(services, request, params.id, {
+        _tag: "VoidPlanTask",
+        taskId: params.id,
+        voidedOn: businessDateOf(undefined),
+        correctsEventId: body.correctsEventId,
+        reason: body.reason,
+      })
+    },
   }),
 ]

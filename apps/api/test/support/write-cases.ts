@@ -1084,6 +1084,48 @@ export function writeCases(
     ],
   })
 
+  // -- corrections and voids of tasks and obligations (issue 9 §4): the province officer only
+  const seedEventOf = (taskId: string) => PlanTask.planTaskSeedEvents().find((e) => e.streamId === taskId)!.eventId
+  const noticeTask = (key: string) => `plan-task:14:tb-2025:II.${key}`
+  const taskAmendment = (segment: string, taskId: string, extra: object): Scenario => ({
+    name: `a task of Sơn La's notice (${taskId}), by the province officer`,
+    owner: P,
+    foreign: [{ who: LAO_CAI }],
+    prepare: async () => ({
+      request: () => ({
+        path: taskPath(taskId, segment),
+        payload: json({ correctsEventId: seedEventOf(taskId), reason: "Nhập sai khi số hóa Thông báo", ...extra }),
+      }),
+    }),
+  })
+  cases.push({
+    route: "POST /api/tasks/:id/corrections",
+    scenarios: [taskAmendment("corrections", noticeTask("2.b"), { timeFrameLabel: "Năm 2026" })],
+  })
+  cases.push({ route: "POST /api/tasks/:id/voids", scenarios: [taskAmendment("voids", noticeTask("2.c"), {})] })
+  const obligationAmendment = (segment: string, extra: object): Scenario => ({
+    name: "Tô Hiệu's ad-hoc report, by the province officer",
+    owner: P,
+    foreign: [{ who: LAO_CAI }],
+    prepare: async () => {
+      const created = await ok(ctx.as(P), "POST", "/api/reporting-obligations", json(obligationBody(UNIT_TO_HIEU)))
+      return {
+        request: () => ({
+          path: `/api/reporting-obligations/${encodeURIComponent(created.id)}/${segment}`,
+          payload: json({ correctsEventId: created.events[0].eventId, reason: "Hạn ghi nhầm", ...extra }),
+        }),
+      }
+    },
+  })
+  cases.push({
+    route: "POST /api/reporting-obligations/:id/corrections",
+    scenarios: [obligationAmendment("corrections", { deadline: "2026-10-15" })],
+  })
+  cases.push({
+    route: "POST /api/reporting-obligations/:id/voids",
+    scenarios: [obligationAmendment("voids", {})],
+  })
+
   // -- periodic reports issued (packages/reports)
   const issueBody = (reporter: string) => ({
     province: "14",

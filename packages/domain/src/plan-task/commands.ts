@@ -47,4 +47,13 @@ export interface CorrectPlanTaskRecord {
   readonly reopens?: boolean
 }
 
-export type PlanTaskCommand = AssignPlanTask | ReportPlanTaskProgress | CompletePlanTask | CorrectPlanTaskRecord
+export interface VoidPlanTask {
+  readonly _tag: "VoidPlanTask"
+  readonly taskId: string
+  readonly correctsEventId: string
+  readonly reason: string
+  readonly voidedOn: string
+}
+
+export type PlanTaskCommand =
+  AssignPlanTask | ReportPlanTaskProgress | CompletePlanTask | CorrectPlanTaskRecord | VoidPlanTask

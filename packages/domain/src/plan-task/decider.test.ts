@@ -3,7 +3,13 @@ import { fold } from "../shared/decider.ts"
 import { given } from "../shared/testing/given-when-then.ts"
 import type { AssignPlanTask } from "./commands.ts"
 import { planTaskDecider } from "./decider.ts"
-import { PlanTaskAssigned, PlanTaskCompleted, PlanTaskProgressReported, PlanTaskRecordCorrected } from "./events.ts"
+import {
+  PlanTaskAssigned,
+  PlanTaskCompleted,
+  PlanTaskProgressReported,
+  PlanTaskRecordCorrected,
+  PlanTaskVoided,
+} from "./events.ts"
 
 const taskId = "plan-task:14:2026:VIII.1"
 const assign: AssignPlanTask = {
@@ -172,5 +178,44 @@ describe("CorrectPlanTaskRecord", () => {
     given(planTaskDecider, [assigned])
       .when({ ...correct, timeFrameLabel: "Sau" })
       .rejectedWith("UnrecognisedTimeFrame")
+  })
+})
+
+describe("VoidPlanTask", () => {
+  const voidTask = {
+    _tag: "VoidPlanTask",
+    taskId,
+    correctsEventId: "e-assigned",
+    reason: "Nhập trùng nhiệm vụ VIII.1",
+    voidedOn: "2026-02-01",
+  } as const
+  const { _tag: _v, ...voidFields } = voidTask
+  const voided = new PlanTaskVoided(voidFields)
+  it("declares a task assigned by mistake void; the assignment stays in the log", () => {
+    given(planTaskDecider, [assigned]).when(voidTask).then([voided])
+    const state = fold(planTaskDecider, [assigned, voided])
+    expect(state.status).toBe("void")
+  })
+  it("then refuses progress, completion, correction and a second void", () => {
+    given(planTaskDecider, [assigned, voided]).when(progress).rejectedWith("PlanTaskIsVoid")
+    given(planTaskDecider, [assigned, voided]).when(complete).rejectedWith("PlanTaskIsVoid")
+    given(planTaskDecider, [assigned, voided])
+      .when({
+        _tag: "CorrectPlanTaskRecord",
+        taskId,
+        correctsEventId: "e-assigned",
+        reason: "x",
+        correctedOn: "2026-02-02",
+        content: "y",
+      })
+      .rejectedWith("PlanTaskIsVoid")
+    const r = given(planTaskDecider, [assigned, voided]).when(voidTask).rejectedWith("PlanTaskIsVoid")
+    expect(r.message).toContain("đã bị hủy")
+  })
+  it("refuses a task never assigned and a void without a reason", () => {
+    given(planTaskDecider).when(voidTask).rejectedWith("PlanTaskNotAssigned")
+    given(planTaskDecider, [assigned])
+      .when({ ...voidTask, reason: "  " })
+      .rejectedWith("PlanTaskCorrectionInvalid")
   })
 })

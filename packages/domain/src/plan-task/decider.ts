@@ -7,12 +7,14 @@ import type {
   CorrectPlanTaskRecord,
   PlanTaskCommand,
   ReportPlanTaskProgress,
+  VoidPlanTask,
 } from "./commands.ts"
 import {
   PlanTaskAssigned,
   PlanTaskCompleted,
   PlanTaskProgressReported,
   PlanTaskRecordCorrected,
+  PlanTaskVoided,
   TaskGroup,
   eventTypes as planTaskEventTypes,
   planTaskStreamType,
@@ -23,6 +25,7 @@ import {
   PlanTaskAlreadyAssigned,
   PlanTaskAlreadyCompleted,
   PlanTaskCorrectionInvalid,
+  PlanTaskIsVoid,
   PlanTaskNotAssigned,
   PlanTaskNotCompleted,
   ProgressOutOfRange,
@@ -51,8 +54,16 @@ const notAssigned = (taskId: string) =>
     messageEn: `task ${taskId} not assigned`,
   })
 
+const isVoid = (taskId: string) =>
+  new PlanTaskIsVoid({
+    taskId,
+    message: `Nhiệm vụ ${taskId} đã bị hủy (ghi nhầm); không ghi nhận thêm gì cho nhiệm vụ này`,
+    messageEn: `task ${taskId} is void`,
+  })
+
 const open = (state: PlanTaskState, taskId: string): Result.Result<PlanTaskView, PlanTaskRejection> => {
   if (state.status === "unassigned") return Result.fail(notAssigned(taskId))
+  if (state.status === "void") return Result.fail(isVoid(taskId))
   if (state.status === "completed")
     return Result.fail(
       new PlanTaskAlreadyCompleted({
@@ -125,6 +136,7 @@ const complete = (c: CompletePlanTask, state: PlanTaskState): Decision =>
 
 const correct = (c: CorrectPlanTaskRecord, state: PlanTaskState): Decision => {
   if (state.status === "unassigned") return Result.fail(notAssigned(c.taskId))
+  if (state.status === "void") return Result.fail(isVoid(c.taskId))
   const invalid = (message: string, messageEn: string) =>
     Result.fail(new PlanTaskCorrectionInvalid({ taskId: c.taskId, message, messageEn }))
   if (c.reason.trim() === "") return invalid("Phải nêu lý do đính chính", "a correction needs a reason")
@@ -156,6 +168,21 @@ const correct = (c: CorrectPlanTaskRecord, state: PlanTaskState): Decision => {
   ])
 }
 
+const voidTask = (c: VoidPlanTask, state: PlanTaskState): Decision => {
+  if (state.status === "unassigned") return Result.fail(notAssigned(c.taskId))
+  if (state.status === "void") return Result.fail(isVoid(c.taskId))
+  if (c.reason.trim() === "")
+    return Result.fail(
+      new PlanTaskCorrectionInvalid({
+        taskId: c.taskId,
+        message: "Phải nêu lý do hủy nhiệm vụ",
+        messageEn: "voiding needs a reason",
+      }),
+    )
+  const { _tag, ...fields } = c
+  return Result.succeed([new PlanTaskVoided(fields)])
+}
+
 const known = knownEventGuard(planTaskStreamType, planTaskEventTypes)
 
 const evolve = (state: PlanTaskState, event: PlanTaskEvent): PlanTaskState => {
@@ -167,6 +194,8 @@ const evolve = (state: PlanTaskState, event: PlanTaskEvent): PlanTaskState => {
   if (state.status === "unassigned") return state
   const task = state.task
   switch (event._tag) {
+    case "PlanTaskVoided":
+      return { status: "void", task }
     case "PlanTaskProgressReported":
       return {
         ...state,
@@ -190,6 +219,7 @@ const evolve = (state: PlanTaskState, event: PlanTaskEvent): PlanTaskState => {
         ...(event.dueDate !== undefined ? { dueDate: event.dueDate } : {}),
         ...(event.reopens === true ? { completedOn: null } : {}),
       }
+      if (state.status === "void") return { status: "void", task: next }
       return { status: next.completedOn === null ? "open" : "completed", task: next }
     }
     default:
@@ -207,6 +237,8 @@ const decide = (command: PlanTaskCommand, state: PlanTaskState): Decision => {
       return complete(command, state)
     case "CorrectPlanTaskRecord":
       return correct(command, state)
+    case "VoidPlanTask":
+      return voidTask(command, state)
   }
 }
 

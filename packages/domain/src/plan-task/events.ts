@@ -60,7 +60,18 @@ export class PlanTaskRecordCorrected extends Schema.TaggedClass<PlanTaskRecordCo
   reopens: Schema.optional(Schema.Boolean),
 }) {}
 
-export type PlanTaskEvent = PlanTaskAssigned | PlanTaskProgressReported | PlanTaskCompleted | PlanTaskRecordCorrected
+/**
+ * Declares a task void: it was assigned by mistake (a task the document does not contain, a duplicate). The
+ * assignment stays in the log; the task leaves the lists and takes no further reports.
+ */
+export class PlanTaskVoided extends Schema.TaggedClass<PlanTaskVoided>()("PlanTaskVoided", {
+  ...CorrectionFields,
+  taskId: Schema.String,
+  voidedOn: IsoDate,
+}) {}
+
+export type PlanTaskEvent =
+  PlanTaskAssigned | PlanTaskProgressReported | PlanTaskCompleted | PlanTaskRecordCorrected | PlanTaskVoided
 
 const entry = (schema: Schema.Top & { readonly identifier: string }, description: string): EventType => ({
   type: schema.identifier,
@@ -76,4 +87,5 @@ export const eventTypes: ReadonlyArray<EventType> = [
   entry(PlanTaskProgressReported, "Progress on a plan task was reported"),
   entry(PlanTaskCompleted, "A plan task was completed"),
   entry(PlanTaskRecordCorrected, "A data-entry mistake in a plan task's record was corrected"),
+  entry(PlanTaskVoided, "A plan task assigned by mistake was declared void; the original stays"),
 ]

@@ -7,6 +7,7 @@ export {
   PlanTaskCompleted,
   PlanTaskProgressReported,
   PlanTaskRecordCorrected,
+  PlanTaskVoided,
   planTaskStreamType,
   TaskGroup,
   type PlanTaskEvent,

@@ -23,7 +23,10 @@ export class PlanTaskCorrectionInvalid extends Schema.TaggedError<PlanTaskCorrec
   fields,
 ) {}
 
+export class PlanTaskIsVoid extends Schema.TaggedError<PlanTaskIsVoid>()("PlanTaskIsVoid", fields) {}
+
 export type PlanTaskRejection =
+  | PlanTaskIsVoid
   | PlanTaskAlreadyAssigned
   | PlanTaskNotAssigned
   | PlanTaskAlreadyCompleted

@@ -24,4 +24,4 @@ export interface PlanTaskView {
 }
 
 export type PlanTaskState =
-  { readonly status: "unassigned" } | { readonly status: "open" | "completed"; readonly task: PlanTaskView }
+  { readonly status: "unassigned" } | { readonly status: "open" | "completed" | "void"; readonly task: PlanTaskView }

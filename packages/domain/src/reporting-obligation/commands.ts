@@ -40,4 +40,13 @@ export interface CorrectReportingObligationRecord {
   readonly voidsSubmission?: boolean
 }
 
-export type ReportingObligationCommand = SetReportingObligation | SubmitReport | CorrectReportingObligationRecord
+export interface VoidReportingObligation {
+  readonly _tag: "VoidReportingObligation"
+  readonly obligationId: string
+  readonly correctsEventId: string
+  readonly reason: string
+  readonly voidedOn: string
+}
+
+export type ReportingObligationCommand =
+  SetReportingObligation | SubmitReport | CorrectReportingObligationRecord | VoidReportingObligation

@@ -3,7 +3,12 @@ import { fold } from "../shared/decider.ts"
 import { given } from "../shared/testing/given-when-then.ts"
 import type { SetReportingObligation } from "./commands.ts"
 import { reportingObligationDecider } from "./decider.ts"
-import { ReportingObligationRecordCorrected, ReportingObligationSet, ReportSubmitted } from "./events.ts"
+import {
+  ReportingObligationRecordCorrected,
+  ReportingObligationSet,
+  ReportingObligationVoided,
+  ReportSubmitted,
+} from "./events.ts"
 
 const obligationId = "reporting-obligation:14:2026:six-month:04057"
 const setCommand: SetReportingObligation = {
@@ -130,6 +135,46 @@ describe("CorrectReportingObligationRecord", () => {
       .rejectedWith("ReportingObligationCorrectionInvalid")
     given(reportingObligationDecider, [obligationSet, submitted])
       .when({ ...base, voidsSubmission: true, submittedOn: "2026-06-16" })
+      .rejectedWith("ReportingObligationCorrectionInvalid")
+  })
+})
+
+describe("VoidReportingObligation", () => {
+  const voidCommand = {
+    _tag: "VoidReportingObligation",
+    obligationId,
+    correctsEventId: "e-set",
+    reason: "Văn bản không yêu cầu xã báo cáo 6 tháng",
+    voidedOn: "2026-02-01",
+  } as const
+  const { _tag: _v, ...voidFields } = voidCommand
+  const voided = new ReportingObligationVoided(voidFields)
+  it("declares an obligation set by mistake void; it stays in the log", () => {
+    given(reportingObligationDecider, [obligationSet]).when(voidCommand).then([voided])
+    expect(fold(reportingObligationDecider, [obligationSet, voided]).status).toBe("void")
+  })
+  it("then refuses a submission, a correction and a second void", () => {
+    given(reportingObligationDecider, [obligationSet, voided])
+      .when(submitCommand)
+      .rejectedWith("ReportingObligationIsVoid")
+    given(reportingObligationDecider, [obligationSet, voided])
+      .when({
+        _tag: "CorrectReportingObligationRecord",
+        obligationId,
+        correctsEventId: "e-set",
+        reason: "x",
+        correctedOn: "2026-02-02",
+        note: "y",
+      })
+      .rejectedWith("ReportingObligationIsVoid")
+    given(reportingObligationDecider, [obligationSet, voided])
+      .when(voidCommand)
+      .rejectedWith("ReportingObligationIsVoid")
+  })
+  it("refuses an obligation never set and a void without a reason", () => {
+    given(reportingObligationDecider).when(voidCommand).rejectedWith("ReportingObligationNotSet")
+    given(reportingObligationDecider, [obligationSet])
+      .when({ ...voidCommand, reason: "" })
       .rejectedWith("ReportingObligationCorrectionInvalid")
   })
 })

@@ -6,10 +6,12 @@ import type {
   ReportingObligationCommand,
   SetReportingObligation,
   SubmitReport,
+  VoidReportingObligation,
 } from "./commands.ts"
 import {
   ReportingObligationRecordCorrected,
   ReportingObligationSet,
+  ReportingObligationVoided,
   ReportSubmitted,
   eventTypes as reportingObligationEventTypes,
   reportingObligationStreamType,
@@ -21,6 +23,7 @@ import {
   ReportAlreadySubmitted,
   ReportingObligationAlreadySet,
   ReportingObligationCorrectionInvalid,
+  ReportingObligationIsVoid,
   ReportingObligationNotSet,
   type ReportingObligationRejection,
 } from "./rejections.ts"
@@ -67,8 +70,16 @@ const set = (c: SetReportingObligation, state: ReportingObligationState): Decisi
   return Result.succeed([new ReportingObligationSet(fields)])
 }
 
+const isVoid = (obligationId: string) =>
+  new ReportingObligationIsVoid({
+    obligationId,
+    message: `Nghĩa vụ báo cáo ${obligationId} đã bị hủy (ghi nhầm); không ghi nhận thêm gì cho nghĩa vụ này`,
+    messageEn: `obligation ${obligationId} is void`,
+  })
+
 const submit = (c: SubmitReport, state: ReportingObligationState): Decision => {
   if (state.status === "not-set") return Result.fail(notSet(c.obligationId))
+  if (state.status === "void") return Result.fail(isVoid(c.obligationId))
   if (state.obligation.submission !== null)
     return Result.fail(
       new ReportAlreadySubmitted({
@@ -91,6 +102,7 @@ const submit = (c: SubmitReport, state: ReportingObligationState): Decision => {
 
 const correct = (c: CorrectReportingObligationRecord, state: ReportingObligationState): Decision => {
   if (state.status === "not-set") return Result.fail(notSet(c.obligationId))
+  if (state.status === "void") return Result.fail(isVoid(c.obligationId))
   const invalid = (message: string, messageEn: string) =>
     Result.fail(new ReportingObligationCorrectionInvalid({ obligationId: c.obligationId, message, messageEn }))
   if (c.reason.trim() === "") return invalid("Phải nêu lý do đính chính", "a correction needs a reason")
@@ -107,6 +119,21 @@ const correct = (c: CorrectReportingObligationRecord, state: ReportingObligation
   ])
 }
 
+const voidObligation = (c: VoidReportingObligation, state: ReportingObligationState): Decision => {
+  if (state.status === "not-set") return Result.fail(notSet(c.obligationId))
+  if (state.status === "void") return Result.fail(isVoid(c.obligationId))
+  if (c.reason.trim() === "")
+    return Result.fail(
+      new ReportingObligationCorrectionInvalid({
+        obligationId: c.obligationId,
+        message: "Phải nêu lý do hủy nghĩa vụ báo cáo",
+        messageEn: "voiding needs a reason",
+      }),
+    )
+  const { _tag, ...fields } = c
+  return Result.succeed([new ReportingObligationVoided(fields)])
+}
+
 const known = knownEventGuard(reportingObligationStreamType, reportingObligationEventTypes)
 
 const evolve = (state: ReportingObligationState, event: ReportingObligationEvent): ReportingObligationState => {
@@ -118,6 +145,8 @@ const evolve = (state: ReportingObligationState, event: ReportingObligationEvent
   if (state.status === "not-set") return state
   const o = state.obligation
   switch (event._tag) {
+    case "ReportingObligationVoided":
+      return { status: "void", obligation: o }
     case "ReportSubmitted":
       return {
         ...state,
@@ -155,6 +184,8 @@ const decide = (command: ReportingObligationCommand, state: ReportingObligationS
       return submit(command, state)
     case "CorrectReportingObligationRecord":
       return correct(command, state)
+    case "VoidReportingObligation":
+      return voidObligation(command, state)
   }
 }
 

@@ -65,7 +65,17 @@ export class ReportingObligationRecordCorrected extends Schema.TaggedClass<Repor
   },
 ) {}
 
-export type ReportingObligationEvent = ReportingObligationSet | ReportSubmitted | ReportingObligationRecordCorrected
+/**
+ * Declares an obligation void: it was set by mistake (a report the document does not require, a duplicate). The
+ * obligation stays in the log; it leaves the lists and takes no submission.
+ */
+export class ReportingObligationVoided extends Schema.TaggedClass<ReportingObligationVoided>()(
+  "ReportingObligationVoided",
+  { ...CorrectionFields, obligationId: Schema.String, voidedOn: IsoDate },
+) {}
+
+export type ReportingObligationEvent =
+  ReportingObligationSet | ReportSubmitted | ReportingObligationRecordCorrected | ReportingObligationVoided
 
 const entry = (schema: Schema.Top & { readonly identifier: string }, description: string): EventType => ({
   type: schema.identifier,
@@ -80,4 +90,5 @@ export const eventTypes: ReadonlyArray<EventType> = [
   entry(ReportingObligationSet, "An agency or unit was obliged to submit a report or plan by a deadline"),
   entry(ReportSubmitted, "A report due under an obligation was submitted"),
   entry(ReportingObligationRecordCorrected, "A data-entry mistake in an obligation or its submission was corrected"),
+  entry(ReportingObligationVoided, "A reporting obligation set by mistake was declared void; the original stays"),
 ]

@@ -5,6 +5,7 @@ export {
   DocumentRef as ReportDocumentRef,
   eventTypes as reportingObligationEventTypes,
   ReportingObligationRecordCorrected,
+  ReportingObligationVoided,
   ReportingObligationSet,
   reportingObligationStreamType,
   ReportingPeriod,

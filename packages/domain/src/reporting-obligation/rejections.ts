@@ -24,7 +24,13 @@ export class ReportingObligationCorrectionInvalid extends Schema.TaggedError<Rep
   fields,
 ) {}
 
+export class ReportingObligationIsVoid extends Schema.TaggedError<ReportingObligationIsVoid>()(
+  "ReportingObligationIsVoid",
+  fields,
+) {}
+
 export type ReportingObligationRejection =
+  | ReportingObligationIsVoid
   | ReportingObligationAlreadySet
   | ReportingObligationNotSet
   | InvalidReportingObligation

@@ -19,4 +19,4 @@ export interface ReportingObligationView {
 }
 
 export type ReportingObligationState =
-  { readonly status: "not-set" } | { readonly status: "set"; readonly obligation: ReportingObligationView }
+  { readonly status: "not-set" } | { readonly status: "set" | "void"; readonly obligation: ReportingObligationView }

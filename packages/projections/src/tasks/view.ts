@@ -10,7 +10,8 @@ export const planTaskView: AggregateView<PlanTask.PlanTaskState> = {
   evolve: (state, event) => PlanTask.planTaskDecider.evolve(state, event as PlanTask.PlanTaskEvent),
   tables: ["tasks"],
   derive: (state): DerivedRows =>
-    state.status === "unassigned"
+    // a void task (assigned by mistake) leaves the lists; its events stay in the log
+    state.status === "unassigned" || state.status === "void"
       ? {}
       : {
           tasks: [
@@ -35,7 +36,7 @@ export const reportingObligationView: AggregateView<ReportingObligation.Reportin
     ReportingObligation.reportingObligationDecider.evolve(state, event as ReportingObligation.ReportingObligationEvent),
   tables: ["obligations"],
   derive: (state): DerivedRows =>
-    state.status === "not-set"
+    state.status === "not-set" || state.status === "void"
       ? {}
       : {
           obligations: [

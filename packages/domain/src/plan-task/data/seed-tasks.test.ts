@@ -74,6 +74,7 @@ describe("Sơn La 2026 tasks (seed 001, Phụ lục 02)", () => {
       "PlanTaskProgressReported",
       "PlanTaskCompleted",
       "PlanTaskRecordCorrected",
+      "PlanTaskVoided",
     ])
   })
 })

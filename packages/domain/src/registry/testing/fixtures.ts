@@ -20,6 +20,7 @@ import {
   PlanTaskCompleted,
   PlanTaskProgressReported,
   PlanTaskRecordCorrected,
+  PlanTaskVoided,
 } from "../../plan-task/events.ts"
 import { allocation } from "../../quota-plan/allocation.ts"
 import {
@@ -34,6 +35,7 @@ import type { Target } from "../../quota-plan/target.ts"
 import {
   ReportingObligationRecordCorrected,
   ReportingObligationSet,
+  ReportingObligationVoided,
   ReportSubmitted,
 } from "../../reporting-obligation/events.ts"
 import { ReportIssued } from "../../report/events.ts"
@@ -208,6 +210,18 @@ export const eventFixtures: EventFixtures = {
     completedOn: "2026-12-20",
     summary: "Đã báo cáo",
     documentRef: "99/BC-SNV",
+  }),
+  PlanTaskVoided: new PlanTaskVoided({
+    correctsEventId: "e-task",
+    reason: "Nhiệm vụ không có trong Phụ lục (nhập trùng)",
+    taskId: "task-1",
+    voidedOn: "2026-02-01",
+  }),
+  ReportingObligationVoided: new ReportingObligationVoided({
+    correctsEventId: "e-obligation",
+    reason: "Văn bản không yêu cầu báo cáo này",
+    obligationId: "obligation-1",
+    voidedOn: "2026-02-01",
   }),
   PlanTaskRecordCorrected: new PlanTaskRecordCorrected({
     correctsEventId: "e-task",

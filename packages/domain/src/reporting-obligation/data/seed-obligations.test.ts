@@ -86,6 +86,7 @@ describe("seed reporting obligations", () => {
       "ReportingObligationSet",
       "ReportSubmitted",
       "ReportingObligationRecordCorrected",
+      "ReportingObligationVoided",
     ])
   })
 
