@@ -121,6 +121,11 @@ describe("issued reports", () => {
     const obligations = await as("to-hieu").json("GET", "/api/reporting-obligations?unit=03646&period=2026-H1")
     const obligation = obligations.body.items.find((o: { id: string }) => o.id === issued.body.report.obligationId)
     expect(obligation.submission).toMatchObject({ submittedOn: "2026-06-14", documentRef: { number: "07/BC-UBND" } })
+    // what was submitted: the issued report and its PDF's hash (issue 9 §4)
+    expect(obligation.submission).toMatchObject({
+      issuedReportId: id,
+      contentSha256: issued.body.report.contentHashes.pdf,
+    })
     // Chiềng An's officer does not see it; issuing it again for another ward is refused, nothing written.
     const before = await t.services.log.count()
     expect((await as("to-hieu").json("POST", "/api/reports/issued", { ...body, reporter: CHIENG_AN })).status).toBe(403)

@@ -411,4 +411,50 @@ describe("corrections and voids of tasks and obligations (issue 9 §4)", () => {
     })
     expect([submit.status, submit.body.rejection]).toEqual([422, "ReportingObligationIsVoid"])
   })
+
+  test("given an ad-hoc obligation, when the difficulties are reported with figures and the file's hash, then the submission keeps them", async () => {
+    const created = await officer.json("POST", "/api/reporting-obligations", {
+      reporter: { kind: "unit", code: "03646", name: "UBND phường Tô Hiệu" },
+      recipient: { kind: "agency", code: "UBND-TINH", name: "Ủy ban nhân dân tỉnh" },
+      via: { kind: "agency", code: "SNV", name: "Sở Nội vụ" },
+      reportKind: "ad-hoc",
+      period: { year: 2026, label: "Khó khăn, vướng mắc quý III/2026" },
+      deadline: "2026-12-31",
+      deadlineRule: "as-needed",
+      deadlinePrinted: "nếu có khó khăn, vướng mắc, kịp thời báo cáo UBND tỉnh (qua Sở Nội vụ tổng hợp)",
+      legalBasis: { number: "130/SNV-LĐVL", date: "2026-09-20", issuer: "Sở Nội vụ tỉnh Sơn La" },
+    })
+    expect(created.status).toBe(201)
+    const path = `/api/reporting-obligations/${encodeURIComponent(created.body.id)}/submissions`
+    const figures = [{ ref: "departures:03646:2026", label: "Số người đã xuất cảnh", value: 12, unit: "người" }]
+    const badHash = await officer.json("POST", path, {
+      submittedOn: "2026-10-08",
+      documentRef: { number: "96/BC-UBND", date: "2026-10-08" },
+      contentSha256: "not-a-hash",
+    })
+    expect(badHash.status).toBe(400)
+    const twice = await officer.json("POST", path, {
+      submittedOn: "2026-10-08",
+      documentRef: { number: "96/BC-UBND", date: "2026-10-08" },
+      figures: [figures[0], figures[0]],
+    })
+    expect([twice.status, twice.body.rejection]).toEqual([422, "InvalidSubmission"])
+    const submitted = await officer.json("POST", path, {
+      submittedOn: "2026-10-08",
+      documentRef: { number: "96/BC-UBND", date: "2026-10-08" },
+      figures,
+      contentSha256: "b".repeat(64),
+      difficulties: "Người lao động thiếu vốn vay; đề nghị bổ sung nguồn vốn ủy thác qua Ngân hàng Chính sách xã hội",
+    })
+    expect(submitted.status).toBe(200)
+    expect(submitted.body.obligation).toMatchObject({
+      status: "on-time",
+      submission: {
+        submittedOn: "2026-10-08",
+        figures,
+        contentSha256: "b".repeat(64),
+        difficulties: expect.stringContaining("thiếu vốn vay"),
+      },
+    })
+  })
 })

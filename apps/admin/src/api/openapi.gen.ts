@@ -866,6 +866,50 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/tasks/{id}/corrections": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Đính chính một nhiệm vụ ghi nhầm (nội dung, cơ quan, thời hạn; mở lại nhiệm vụ ghi hoàn thành nhầm)
+     * @description Correct a task's record (content, agencies, time frame; reopen a mistaken completion)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`)
+     */
+    post: operations["postApiTasksIdCorrections"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/tasks/{id}/voids": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Hủy một nhiệm vụ giao nhầm (bản gốc vẫn được lưu)
+     * @description Void a task assigned by mistake (the original stays in the log)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`)
+     */
+    post: operations["postApiTasksIdVoids"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/reporting-obligations": {
     parameters: {
       query?: never
@@ -904,12 +948,56 @@ export interface paths {
     get?: never
     put?: never
     /**
-     * Ghi nhận việc nộp báo cáo (số, ngày văn bản)
-     * @description Record a report's submission (document number and date)
+     * Ghi nhận việc nộp báo cáo (số, ngày văn bản; số liệu, mã băm tệp, khó khăn báo cáo lên)
+     * @description Record a report's submission (number, date; its figures, the file's hash, difficulties reported upward)
      *
      *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`)
      */
     post: operations["postApiReportingObligationsIdSubmissions"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/reporting-obligations/{id}/corrections": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Đính chính một nghĩa vụ báo cáo hoặc việc nộp ghi nhầm (hạn, ngày nộp; hủy lần nộp ghi nhầm)
+     * @description Correct an obligation or its submission (deadline, submission date; void a mistaken submission)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`)
+     */
+    post: operations["postApiReportingObligationsIdCorrections"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/reporting-obligations/{id}/voids": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Hủy một nghĩa vụ báo cáo ghi nhầm (bản gốc vẫn được lưu)
+     * @description Void a reporting obligation set by mistake (the original stays in the log)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`)
+     */
+    post: operations["postApiReportingObligationsIdVoids"]
     delete?: never
     options?: never
     head?: never
@@ -4107,6 +4195,103 @@ export interface operations {
       default: components["responses"]["Problem"]
     }
   }
+  postApiTasksIdCorrections: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          correctsEventId: string
+          reason: string
+          content?: string
+          lead?: {
+            printed: string
+            agencyCodes: string[]
+          }
+          coordinating?: {
+            printed: string
+            agencyCodes: string[]
+          }
+          timeFrameLabel?: string
+          reopens?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": unknown
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiTasksIdVoids: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          correctsEventId: string
+          reason: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": unknown
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
   getApiReportingObligations: {
     parameters: {
       query?: {
@@ -4237,6 +4422,107 @@ export interface operations {
             number: string
             date: components["schemas"]["IsoDate"] | null
           }
+          figures?: {
+            ref: string
+            label: string
+            value: number
+            unit?: string
+          }[]
+          contentSha256?: string
+          difficulties?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": unknown
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiReportingObligationsIdCorrections: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          correctsEventId: string
+          reason: string
+          deadline?: components["schemas"]["IsoDate"]
+          /** @enum {string} */
+          deadlineRule?: "before" | "on-or-before" | "as-needed"
+          deadlinePrinted?: string
+          submittedOn?: string
+          note?: string
+          voidsSubmission?: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": unknown
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiReportingObligationsIdVoids: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          correctsEventId: string
+          reason: string
         }
       }
     }

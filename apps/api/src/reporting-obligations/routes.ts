@@ -220,8 +220,9 @@ export const obligationRoutes = [
   defineRoute({
     method: "post",
     path: "/api/reporting-obligations/:id/submissions",
-    summary: "Ghi nhận việc nộp báo cáo (số, ngày văn bản)",
-    summaryEn: "Record a report's submission (document number and date)",
+    summary: "Ghi nhận việc nộp báo cáo (số, ngày văn bản; số liệu, mã băm tệp, khó khăn báo cáo lên)",
+    summaryEn:
+      "Record a report's submission (number, date; its figures, the file's hash, difficulties reported upward)",
     tags: TAGS,
     access: ["province-officer", "commune-officer", "department-officer"],
     write: true,
@@ -229,6 +230,19 @@ export const obligationRoutes = [
     body: Schema.Struct({
       submittedOn: Schema.optional(EventDate),
       documentRef: ReportingObligation.ReportDocumentRef,
+      /** What was submitted: the figures the report states, the sha256 of the file sent, the difficulties reported upward. */
+      figures: Schema.optional(
+        Schema.Array(
+          Schema.Struct({
+            ref: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
+            label: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500)),
+            value: Schema.Finite,
+            unit: Schema.optional(Schema.String.check(Schema.isMaxLength(40))),
+          }),
+        ).check(Schema.isMaxLength(200)),
+      ),
+      contentSha256: Schema.optional(ReportingObligation.ReportSha256),
+      difficulties: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(5000))),
     }),
     idempotent: true,
     handler: ({ params, body, actor, request, services }) =>
@@ -242,6 +256,9 @@ export const obligationRoutes = [
           submittedOn: body.submittedOn ?? businessDateOf(undefined),
           documentRef: body.documentRef,
           submittedBy: actor.displayName,
+          ...(body.figures !== undefined ? { figures: body.figures } : {}),
+          ...(body.contentSha256 !== undefined ? { contentSha256: body.contentSha256 } : {}),
+          ...(body.difficulties !== undefined ? { difficulties: body.difficulties } : {}),
         },
         { mustExist: true },
       ),

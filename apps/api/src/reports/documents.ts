@@ -213,6 +213,10 @@ async function issue(services: AppServices, request: RequestContext, body: Issue
         submittedOn: documentDate,
         documentRef: { number: documentCode(body.documentNumber, content.heading.agencyCode), date: documentDate },
         submittedBy: actor.displayName,
+        // what was submitted: the issued report and its PDF's hash (issue 9 §4)
+        issuedReportId: reportId,
+        contentSha256: files.pdf.sha256,
+        ...(body.difficulties !== undefined ? { difficulties: body.difficulties } : {}),
       },
       // slots after the report's own event: the same Idempotency-Key gives both streams distinct event ids
       eventIdOf: (_e, i) => newEventId(request, 100 + i),

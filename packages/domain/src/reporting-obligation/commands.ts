@@ -1,5 +1,5 @@
 import type { PrintedLegalBasis } from "../quota-plan/printed-legal-basis.ts"
-import type { DeadlineRule, DocumentRef, ReportKind } from "./events.ts"
+import type { DeadlineRule, DocumentRef, ReportKind, SubmittedFigure } from "./events.ts"
 import type { Party } from "./party.ts"
 
 export interface SetReportingObligation {
@@ -24,6 +24,10 @@ export interface SubmitReport {
   readonly submittedOn: string
   readonly documentRef: DocumentRef
   readonly submittedBy?: string
+  readonly figures?: ReadonlyArray<SubmittedFigure>
+  readonly contentSha256?: string
+  readonly issuedReportId?: string
+  readonly difficulties?: string
 }
 
 export interface CorrectReportingObligationRecord {

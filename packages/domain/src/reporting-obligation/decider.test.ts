@@ -178,3 +178,36 @@ describe("VoidReportingObligation", () => {
       .rejectedWith("ReportingObligationCorrectionInvalid")
   })
 })
+
+describe("SubmitReport records what was submitted", () => {
+  const what = {
+    figures: [
+      { ref: "target:14:2026:departures", label: "Số người đi làm việc ở nước ngoài", value: 412, unit: "người" },
+      { ref: "target:14:2026:trained-share", label: "Tỷ lệ được đào tạo trước khi đi", value: 97.5, unit: "%" },
+    ],
+    contentSha256: "a".repeat(64),
+    difficulties: "Thiếu nguồn vốn vay ưu đãi cho người lao động hộ nghèo",
+  }
+  it("keeps the figures, the file's hash and the difficulties reported upward in the event and the state", () => {
+    const command = { ...submitCommand, ...what }
+    const { _tag, ...fields } = command
+    given(reportingObligationDecider, [obligationSet])
+      .when(command)
+      .then([new ReportSubmitted(fields)])
+    const state = fold(reportingObligationDecider, [obligationSet, new ReportSubmitted(fields)])
+    if (state.status !== "set") throw new Error("not set")
+    expect(state.obligation.submission).toMatchObject(what)
+  })
+  it("rejects empty difficulties, a figure without a label and a figure stated twice", () => {
+    given(reportingObligationDecider, [obligationSet])
+      .when({ ...submitCommand, difficulties: " " })
+      .rejectedWith("InvalidSubmission")
+    given(reportingObligationDecider, [obligationSet])
+      .when({ ...submitCommand, figures: [{ ref: "x", label: "", value: 1 }] })
+      .rejectedWith("InvalidSubmission")
+    const twice = given(reportingObligationDecider, [obligationSet])
+      .when({ ...submitCommand, figures: [what.figures[0]!, what.figures[0]!] })
+      .rejectedWith("InvalidSubmission")
+    expect(twice.message).toContain("một lần")
+  })
+})

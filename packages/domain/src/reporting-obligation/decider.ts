@@ -96,6 +96,19 @@ const submit = (c: SubmitReport, state: ReportingObligationState): Decision => {
         messageEn: "document dated after its submission",
       }),
     )
+  const invalid = (message: string, messageEn: string) =>
+    Result.fail(new InvalidSubmission({ obligationId: c.obligationId, message, messageEn }))
+  if (c.difficulties !== undefined && c.difficulties.trim() === "")
+    return invalid("Nội dung khó khăn, vướng mắc không được để trống", "difficulties are empty")
+  const figure = c.figures?.find((f) => f.label.trim() === "" || f.ref.trim() === "" || !Number.isFinite(f.value))
+  if (figure !== undefined)
+    return invalid(
+      `Số liệu "${figure.label || figure.ref}" của báo cáo cần có mã, tên và giá trị là số`,
+      "each figure needs a ref, a label and a finite value",
+    )
+  const refs = c.figures?.map((f) => f.ref) ?? []
+  if (new Set(refs).size !== refs.length)
+    return invalid("Mỗi số liệu chỉ được ghi một lần trong báo cáo", "a figure is stated twice")
   const { _tag, ...fields } = c
   return Result.succeed([new ReportSubmitted(fields)])
 }
@@ -150,7 +163,17 @@ const evolve = (state: ReportingObligationState, event: ReportingObligationEvent
     case "ReportSubmitted":
       return {
         ...state,
-        obligation: { ...o, submission: { submittedOn: event.submittedOn, documentRef: event.documentRef } },
+        obligation: {
+          ...o,
+          submission: {
+            submittedOn: event.submittedOn,
+            documentRef: event.documentRef,
+            ...(event.figures !== undefined ? { figures: event.figures } : {}),
+            ...(event.contentSha256 !== undefined ? { contentSha256: event.contentSha256 } : {}),
+            ...(event.issuedReportId !== undefined ? { issuedReportId: event.issuedReportId } : {}),
+            ...(event.difficulties !== undefined ? { difficulties: event.difficulties } : {}),
+          },
+        },
       }
     case "ReportingObligationRecordCorrected": {
       const submission =

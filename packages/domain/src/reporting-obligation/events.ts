@@ -42,11 +42,31 @@ export class ReportingObligationSet extends Schema.TaggedClass<ReportingObligati
   note: Schema.optional(Schema.String),
 }) {}
 
+/** A figure as the submitted report states it: its reference (e.g. a target or lineage id), label and value. */
+export const SubmittedFigure = Schema.Struct({
+  ref: Schema.String,
+  label: Schema.String,
+  value: Schema.Finite,
+  unit: Schema.optional(Schema.String),
+})
+export type SubmittedFigure = typeof SubmittedFigure.Type
+
+export const Sha256 = Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/))
+
+/**
+ * What was submitted, not only its number and date (each optional, all additions to version 1): the figures it
+ * states, the sha256 of the file sent, the issued report (ReportIssued) it is, and the difficulties and proposals
+ * it reports upward ("khó khăn, vướng mắc, kiến nghị").
+ */
 export class ReportSubmitted extends Schema.TaggedClass<ReportSubmitted>()("ReportSubmitted", {
   obligationId: Schema.String,
   submittedOn: IsoDate,
   documentRef: DocumentRef,
   submittedBy: Schema.optional(Schema.String),
+  figures: Schema.optional(Schema.Array(SubmittedFigure)),
+  contentSha256: Schema.optional(Sha256),
+  issuedReportId: Schema.optional(Schema.String),
+  difficulties: Schema.optional(Schema.String),
 }) {}
 
 /** Fixes what was recorded; present fields replace the recorded ones. `voidsSubmission` undoes a mistaken submission. */

@@ -9,6 +9,8 @@ export {
   ReportingObligationSet,
   reportingObligationStreamType,
   ReportingPeriod,
+  Sha256 as ReportSha256,
+  SubmittedFigure,
   ReportKind,
   ReportSubmitted,
   type ReportingObligationEvent,

@@ -1,5 +1,5 @@
 import type { PrintedLegalBasis } from "../quota-plan/printed-legal-basis.ts"
-import type { DeadlineRule, DocumentRef, ReportKind } from "./events.ts"
+import type { DeadlineRule, DocumentRef, ReportKind, SubmittedFigure } from "./events.ts"
 import type { Party } from "./party.ts"
 
 export interface ReportingObligationView {
@@ -15,7 +15,14 @@ export interface ReportingObligationView {
   readonly deadlinePrinted: string
   readonly legalBasis: PrintedLegalBasis
   readonly note: string | undefined
-  readonly submission: { readonly submittedOn: string; readonly documentRef: DocumentRef } | null
+  readonly submission: {
+    readonly submittedOn: string
+    readonly documentRef: DocumentRef
+    readonly figures?: ReadonlyArray<SubmittedFigure>
+    readonly contentSha256?: string
+    readonly issuedReportId?: string
+    readonly difficulties?: string
+  } | null
 }
 
 export type ReportingObligationState =
