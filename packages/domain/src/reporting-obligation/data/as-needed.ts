@@ -134,18 +134,22 @@ const laoCai2025: ReadonlyArray<SetReportingObligation> = [
   },
 ]
 
-/** Lai Châu — seed 004 part IV.2: the provincial People's Committee reports to the Party Standing Committee. */
+/**
+ * Lai Châu — seed 004 part IV.2: the provincial People's Committee reports to the Party Standing Committee
+ * ("định kỳ sơ kết, tổng kết"; no period printed). Recorded for the current year, 2026: a period of 2030 would be
+ * an obligation entered years ahead (the demo records a seed at the start of its period's year).
+ */
 const laiChau: ReadonlyArray<SetReportingObligation> = [
   {
     ...asNeeded,
-    obligationId: "reporting-obligation:12:2030:ad-hoc:UBND-TINH",
+    obligationId: "reporting-obligation:12:2026:ad-hoc:UBND-TINH",
     provinceCode: "12",
     reporter: agency("UBND-TINH", "Ủy ban nhân dân tỉnh (Ban cán sự đảng UBND tỉnh)"),
     recipient: agency("BTV-TU", "Ban Thường vụ Tỉnh ủy"),
     via: null,
     reportKind: "ad-hoc",
-    period: { year: 2030, label: "Sơ kết, tổng kết Chương trình hành động đến năm 2030" },
-    deadline: "2030-12-31",
+    period: { year: 2026, label: "Sơ kết, tổng kết định kỳ năm 2026 (Chương trình hành động đến năm 2030)" },
+    deadline: "2026-12-31",
     deadlinePrinted: "định kỳ sơ kết, tổng kết, báo cáo Ban Thường vụ Tỉnh ủy",
     legalBasis: laiChauProgrammeBasis,
   },

@@ -95,7 +95,7 @@ describe("seed reporting obligations", () => {
     expect(asNeeded.map((o) => `${o.obligationId} → ${o.recipient.name}`).toSorted()).toEqual([
       "reporting-obligation:10:2025:ad-hoc:SLDTBXH → Ủy ban nhân dân tỉnh và Bộ Lao động - Thương binh và Xã hội",
       "reporting-obligation:10:2025:ad-hoc:local → Ủy ban nhân dân tỉnh",
-      "reporting-obligation:12:2030:ad-hoc:UBND-TINH → Ban Thường vụ Tỉnh ủy",
+      "reporting-obligation:12:2026:ad-hoc:UBND-TINH → Ban Thường vụ Tỉnh ủy",
       "reporting-obligation:14:2023:ad-hoc:SO-NGANH → Ủy ban nhân dân tỉnh",
       "reporting-obligation:14:2023:ad-hoc:UBND-HUYEN → Ủy ban nhân dân tỉnh",
       "reporting-obligation:14:2023:annual:SLDTBXH → Ủy ban nhân dân tỉnh",
