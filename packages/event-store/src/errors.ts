@@ -45,9 +45,27 @@ export class StoreFailure extends Schema.TaggedError<StoreFailure>()("StoreFailu
   cause: Schema.Defect(),
 }) {
   override get message() {
-    const cause = this.cause instanceof Error ? this.cause.message : String(this.cause)
-    return `event store ${this.operation} failed: ${cause}`
+    return `event store ${this.operation} failed: ${describeCause(this.cause)}`
   }
+}
+
+/**
+ * A cause as text, whatever it is: an Error, a driver's plain error object, or an object without a prototype
+ * (`String` of one throws "Cannot convert object to primitive value", which once turned a lost connection during a
+ * failover into an exception thrown by `message` itself).
+ */
+export const describeCause = (cause: unknown): string => {
+  if (cause instanceof Error) return cause.message
+  if (typeof cause === "object" && cause !== null) {
+    const message = (cause as { message?: unknown }).message
+    if (typeof message === "string") return message
+    try {
+      return JSON.stringify(cause) ?? "unknown"
+    } catch {
+      return Object.prototype.toString.call(cause)
+    }
+  }
+  return String(cause)
 }
 
 export type AppendError = WrongExpectedVersion | IdempotencyConflict | StreamTypeMismatch | StoreFailure
