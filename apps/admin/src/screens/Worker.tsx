@@ -4,13 +4,15 @@ import { useState, type FormEvent } from "react"
 import { api, call } from "../api/client.ts"
 import { asView, type WorkerDetail } from "../api/views.ts"
 import { Card, ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
-import { formatDate, formatDateTime, parseDate } from "../i18n/format.ts"
+import { formatDate, parseDate } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { WRITER_ROLES, type Role } from "../session/access.ts"
 import { useMe } from "../session/session.ts"
 import { CommandStatus, FormShell, useCommand } from "./CommandForm.tsx"
 import { stageLabel } from "./stages.ts"
-import { STEPS } from "./steps.ts"
+import { StepFields } from "./StepFields.tsx"
+import { bodyOf, STEPS, type StepValues } from "./steps.ts"
+import { Timeline } from "./Timeline.tsx"
 
 /** One worker: what the registry holds, the timeline of every event, and the next step's form. */
 export function Worker() {
@@ -81,35 +83,7 @@ export function Worker() {
           </div>
           <div className="lg:col-span-2">
             <Card title={t("worker.timeline")} id="timeline-title">
-              <ol className="space-y-3" data-testid="timeline">
-                {worker.history.map((event) => (
-                  <li
-                    key={event.eventId}
-                    className={`rounded border-l-4 p-2 ${event.inEffect ? "border-red-800 bg-white" : "border-slate-300 bg-slate-50 text-slate-600"}`}
-                  >
-                    <p className="font-medium">
-                      {formatDate(event.occurredOn)} — {event.label}
-                      {event.voidedBy && <span className="ml-2 text-sm text-red-800">({t("worker.voided")})</span>}
-                      {event.correctedBy.length > 0 && (
-                        <span className="ml-2 text-sm text-amber-900">({t("worker.correctedBy")})</span>
-                      )}
-                    </p>
-                    <p className="text-sm text-slate-600">
-                      {event.type} · {t("lineage.recorded")} {formatDateTime(event.recordedAt)} ·{" "}
-                      {event.actor?.userId ?? "—"}
-                    </p>
-                    {writer && event.inEffect && !event.voidedBy && (
-                      <VoidForm workerId={worker.id} eventId={event.eventId} label={event.label} />
-                    )}
-                    <details className="text-sm">
-                      <summary className="cursor-pointer text-blue-800 underline">JSON</summary>
-                      <pre className="mt-1 overflow-auto rounded bg-slate-100 p-2 text-xs">
-                        {JSON.stringify(event.data, null, 2)}
-                      </pre>
-                    </details>
-                  </li>
-                ))}
-              </ol>
+              <Timeline workerId={worker.id} history={worker.history} writer={writer} />
             </Card>
           </div>
         </div>
@@ -123,7 +97,7 @@ function StepForm({ worker }: { worker: WorkerDetail }) {
   const queryClient = useQueryClient()
   const [segment, setSegment] = useState(STEPS[0]!.segment)
   const [date, setDate] = useState("")
-  const [values, setValues] = useState<Record<string, string | boolean>>({})
+  const [values, setValues] = useState<StepValues>({})
   const [dateError, setDateError] = useState<string>()
   const [done, setDone] = useState<string>()
   const command = useCommand()
@@ -137,10 +111,7 @@ function StepForm({ worker }: { worker: WorkerDetail }) {
       return
     }
     setDateError(undefined)
-    const body: Record<string, unknown> = { occurredOn }
-    for (const field of step.fields)
-      body[field.name] =
-        field.kind === "checkbox" ? values[field.name] === true : (values[field.name] ?? field.options?.[0]?.[0] ?? "")
+    const body = bodyOf(step, occurredOn, values)
     const label = `${language === "en" ? step.en : step.vi} — ${worker.identity?.fullName ?? worker.id.slice(0, 8)}`
     const result = await command.run({ path: `/api/workers/${worker.id}/${segment}`, body, label })
     if (result.kind === "written") {
@@ -159,7 +130,15 @@ function StepForm({ worker }: { worker: WorkerDetail }) {
     <FormShell onSubmit={(e) => void submit(e)} label={t("worker.record")}>
       <h2 className="text-lg font-semibold">{t("worker.record")}</h2>
       <Field id="step" label={t("worker.command")}>
-        <select id="step" className="input" value={segment} onChange={(e) => setSegment(e.target.value)}>
+        <select
+          id="step"
+          className="input"
+          value={segment}
+          onChange={(e) => {
+            setSegment(e.target.value)
+            setValues({})
+          }}
+        >
           {STEPS.map((s) => (
             <option key={s.segment} value={s.segment}>
               {language === "en" ? s.en : s.vi}
@@ -178,89 +157,11 @@ function StepForm({ worker }: { worker: WorkerDetail }) {
           aria-describedby={dateError || command.fieldError("occurredOn") ? "occurredOn-error" : undefined}
         />
       </Field>
-      {step.fields.map((field) => {
-        const id = `step-${field.name}`
-        const error = command.fieldError(field.name)
-        const label = language === "en" ? field.en : field.vi
-        if (field.kind === "checkbox")
-          return (
-            <label key={field.name} className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={values[field.name] === true}
-                onChange={(e) => setValues({ ...values, [field.name]: e.target.checked })}
-              />
-              {label}
-            </label>
-          )
-        return (
-          <Field key={field.name} id={id} label={label} error={error}>
-            {field.kind === "select" ? (
-              <select
-                id={id}
-                className="input"
-                value={String(values[field.name] ?? field.options?.[0]?.[0])}
-                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
-              >
-                {field.options?.map(([value, vi, en]) => (
-                  <option key={value} value={value}>
-                    {language === "en" ? en : vi}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                id={id}
-                className="input"
-                value={String(values[field.name] ?? "")}
-                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${id}-error` : undefined}
-              />
-            )}
-          </Field>
-        )
-      })}
+      <StepFields step={step} values={values} onChange={setValues} errorOf={command.fieldError} prefix="step" />
       <CommandStatus problem={command.problem} queued={command.queued} done={done} />
       <button type="submit" className="btn-primary" disabled={command.busy}>
         {t("worker.save")}
       </button>
     </FormShell>
-  )
-}
-
-/** Voids one recorded event with a reason (POST /api/workers/{id}/voids): a new event, the old one stays in history. */
-function VoidForm({ workerId, eventId, label }: { workerId: string; eventId: string; label: string }) {
-  const { language } = useI18n()
-  const queryClient = useQueryClient()
-  const [reason, setReason] = useState("")
-  const command = useCommand()
-  const id = `void-${eventId}`
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    const result = await command.run({
-      path: `/api/workers/${workerId}/voids`,
-      body: { correctsEventId: eventId, reason: reason.trim() },
-      label: `${language === "en" ? "Void" : "Hủy ghi nhận"} — ${label}`,
-    })
-    if (result.kind === "written") await queryClient.invalidateQueries()
-  }
-  return (
-    <details className="text-sm">
-      <summary className="cursor-pointer text-red-800 underline">
-        {language === "en" ? "Void…" : "Hủy ghi nhận…"}
-      </summary>
-      <form onSubmit={(e) => void submit(e)} className="mt-2 flex flex-wrap items-end gap-2" noValidate>
-        <Field id={id} label={language === "en" ? "Reason" : "Lý do hủy"} error={command.fieldError("reason")}>
-          <input id={id} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Field>
-        <button type="submit" className="btn-secondary" disabled={command.busy}>
-          {language === "en" ? "Void" : "Hủy ghi nhận"}
-        </button>
-        <div className="w-full">
-          <CommandStatus problem={command.problem} queued={command.queued} />
-        </div>
-      </form>
-    </details>
   )
 }
