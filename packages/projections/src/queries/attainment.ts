@@ -1,8 +1,9 @@
-import { AdminUnit } from "@xkld/domain"
+import { AdminUnit, Target } from "@xkld/domain"
 import { sql, type Kysely } from "kysely"
 import type { PlanRow } from "../plan/view.ts"
 import type { CatalogueSource } from "../units/catalogue-source.ts"
 import { knownAt, type TableOf } from "./as-of.ts"
+import { planTerritory } from "./territory.ts"
 
 /** What to do with departures recorded under an old unit that was split between several of today's units. */
 export type SplitRule = "not-attributable" | "apportion"
@@ -36,8 +37,17 @@ export interface Attainment {
     readonly allocatedTotal: number
     readonly discrepancy: number | null
     readonly legalBasis: PlanRow["legalBasis"]
+    /** The issuing province's code: the old Lào Cai's 2025 plan is "10" when the new Lào Cai (15) is asked for. */
+    readonly provinceCode: string
+    /** The day the issuing authority's territory is taken on (ADR 0017), and its number of units. */
+    readonly territoryOn: string
+    readonly territoryUnits: number
+    /** Departures in units formed only partly from that territory: counted nowhere (not in the total). */
+    readonly partlyInTerritory: number
   } | null
   readonly splitRule: SplitRule
+  /** The territory rule the plan is measured by (as the target scoreboard echoes it). */
+  readonly territoryRule: typeof Target.territoryRule
   readonly items: ReadonlyArray<AttainmentItem>
   readonly total: {
     readonly target: number | null
@@ -64,7 +74,27 @@ const collator = new Intl.Collator("vi")
 const percentOf = (done: number, target: number | null) =>
   target && target > 0 ? Math.round((done / target) * 1000) / 10 : null
 
-/** The plan in force for a province and year, as known at `asOf` (the newest not superseded). */
+/**
+ * The plan in force for a province and year, as known at `asOf` (the newest not superseded): the province's own,
+ * else one issued under a code it shares territory with (ADR 0017: the new Lào Cai, 15, in 2025 is measured by the
+ * old Lào Cai's, 10, plan, over the old Lào Cai's territory).
+ */
+export async function planOver(
+  db: Kysely<any>,
+  tableOf: TableOf,
+  codes: ReadonlyArray<string>,
+  provinceCode: string,
+  year: number,
+  asOf?: Date,
+) {
+  for (const code of [provinceCode, ...codes.filter((c) => c !== provinceCode)]) {
+    const plan = await planFor(db, tableOf, code, year, asOf)
+    if (plan) return plan
+  }
+  return undefined
+}
+
+/** The plan in force for a province code and year, as known at `asOf` (the newest not superseded). */
 export async function planFor(db: Kysely<any>, tableOf: TableOf, provinceCode: string, year: number, asOf?: Date) {
   const { rows } = await sql<{ data: PlanRow }>`SELECT data FROM ${sql.table(tableOf("plans", "plans"))}
     WHERE province_code = ${provinceCode} AND year = ${year} AND ${knownAt(asOf)} AND data->>'kind' = 'plan'
@@ -141,11 +171,25 @@ export async function attainment(
 ): Promise<Attainment> {
   const { provinceCode, year, asOf } = query
   const splitRule = query.splitRule ?? "not-attributable"
-  const [plan, departures, catalogue] = await Promise.all([
-    planFor(db, tableOf, provinceCode, year, asOf),
-    countedDeparturesByUnit(db, tableOf, provinceCode, year, asOf),
-    catalogues.at(asOf),
-  ])
+  // As of a recorded time, the catalogue as then known: before the merger was recorded, "15" is Yên Bái alone.
+  const catalogue = await catalogues.at(asOf)
+  const codes = Target.relatedProvinceCodes(catalogue, provinceCode)
+  const plan = await planOver(db, tableOf, codes, provinceCode, year, asOf)
+  // With a plan, the departures of every related code (workers are registered under their province's code at the
+  // time), kept to the issuing authority's territory; without one, the province's own as before.
+  const territory = plan ? planTerritory(catalogue, { ...plan, fromYear: plan.year, toYear: plan.year }) : undefined
+  let partlyInTerritory = 0
+  const departures = (
+    await Promise.all(
+      (territory ? codes : [provinceCode]).map((code) => countedDeparturesByUnit(db, tableOf, code, year, asOf)),
+    )
+  )
+    .flat()
+    .filter((d) => {
+      const share = territory?.shareOf(d.unitId) ?? "inside"
+      if (share === "partly") partlyInTerritory += d.departed
+      return share === "inside"
+    })
   const onDate = `${year}-01-01`
   const endDate = `${year}-12-31`
   const nameOf = (unitId: string, fallback: string) =>
@@ -212,9 +256,14 @@ export async function attainment(
           allocatedTotal: plan.allocatedTotal,
           discrepancy: target === null ? null : plan.allocatedTotal - target,
           legalBasis: plan.legalBasis,
+          provinceCode: plan.provinceCode,
+          territoryOn: territory!.territoryOn,
+          territoryUnits: territory!.units.size,
+          partlyInTerritory,
         }
       : null,
     splitRule,
+    territoryRule: Target.territoryRule,
     items,
     total: {
       target,

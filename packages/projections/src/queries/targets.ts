@@ -5,6 +5,7 @@ import type { DepartureRow, WorkerRow } from "../worker/derive.ts"
 import { attribute } from "./attainment.ts"
 import { eventsById, type LineageEvent } from "./lineage.ts"
 import type { RowFilter } from "./rows.ts"
+import { planTerritory } from "./territory.ts"
 import { plansAt, preparationsAt, type Preparation } from "./targets-sources.ts"
 
 /**
@@ -122,14 +123,7 @@ async function measure(
   const measured: Array<Measured> = []
   const planSummaries: Array<TargetPlan> = []
   for (const plan of plans) {
-    const territoryOn = plan.legalBasis.date ?? `${Target.firstYearOf(plan)}-01-01`
-    const territory = Target.territoryOf(catalogue, plan.provinceCode, territoryOn)
-    const shareCache = new Map<string, Target.TerritoryShare>()
-    const shareOf = (unitId: string) => {
-      let share = shareCache.get(unitId)
-      if (share === undefined) shareCache.set(unitId, (share = Target.territoryShare(catalogue, unitId, territory)))
-      return share
-    }
+    const { territoryOn, units: territory, shareOf } = planTerritory(catalogue, plan)
     const planFrom = `${Target.firstYearOf(plan)}-01-01`
     let notAttributable = 0
     for (const d of departures)
