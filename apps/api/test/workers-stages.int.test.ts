@@ -272,6 +272,47 @@ describe("the stages of the documents, through HTTP (issue 9 §3)", () => {
     expect(JSON.stringify(opened.data)).not.toContain("Gãy tay")
   })
 
+  test("dead or missing abroad: reported with the country, the source and the protection case; the note sealed", async () => {
+    const worker = await register(province, person())
+    const report = { occurredOn: "2026-05-10", status: "missing", country: "KR", source: "Doanh nghiệp" }
+    await refused(await post(province, worker.id, "deaths-or-missing", report), "NotAbroad", /không ở nước ngoài/)
+    await ok(toHieu, worker.id, "dossier-confirmation", { occurredOn: "2026-02-20" })
+    await ok(province, worker.id, "selection", { occurredOn: "2026-03-01", enterpriseId })
+    await ok(province, worker.id, "contract", contract("2026-03-05"))
+    await ok(province, worker.id, "departure", { occurredOn: "2026-04-01" })
+    const before = await t.services.log.count()
+    const invalid = await post(province, worker.id, "deaths-or-missing", { ...report, status: "dead" })
+    expectProblem(invalid, 400, /validation$/)
+    await refused(
+      await post(province, worker.id, "deaths-or-missing", { ...report, protectionCaseId: "bh-khong-co" }),
+      "ProtectionCaseUnknown",
+      /bh-khong-co/,
+    )
+    expect(await t.services.log.count()).toBe(before)
+    await ok(enterprise, worker.id, "deaths-or-missing", { ...report, note: "Bỏ nơi làm việc ngày 08/05/2026" })
+    expect(await rowOf(worker.id)).toMatchObject({ deathOrMissing: "missing", deathOrMissingOn: "2026-05-10" })
+    await ok(province, worker.id, "protection-cases", { occurredOn: "2026-06-02", caseId: "bh-9", category: "death" })
+    await ok(province, worker.id, "deaths-or-missing", {
+      occurredOn: "2026-06-01",
+      status: "deceased",
+      country: "KR",
+      source: "Đại sứ quán Việt Nam tại Hàn Quốc",
+      protectionCaseId: "bh-9",
+      note: "Tai nạn giao thông",
+    })
+    expect(await rowOf(worker.id)).toMatchObject({ deathOrMissing: "deceased", deathOrMissingOn: "2026-06-01" })
+    await refused(
+      await post(province, worker.id, "return", { occurredOn: "2026-07-01", kind: "early" }),
+      "WorkerDeceased",
+      "Người lao động đã được báo tử vong ngày 01/06/2026; không thể ghi nhận về nước.",
+    )
+    const detail = await province.json("GET", `/api/workers/${worker.id}`)
+    const reports = detail.body.history.filter((e: { type: string }) => e.type === "WorkerDeathOrMissingReported")
+    expect(reports).toHaveLength(2)
+    expect(reports[1].data).toMatchObject({ status: "deceased", protectionCaseId: "bh-9", sensitiveSealed: true })
+    expect(JSON.stringify(reports)).not.toContain("Tai nạn giao thông")
+  })
+
   test("erasure is an event (who, when, legal basis), releases the person's claim and changes no figure", async () => {
     const someone = person({ fullName: "Lường Thị Xóa" })
     const worker = await register(province, someone)

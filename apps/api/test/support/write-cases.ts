@@ -359,6 +359,16 @@ const FACTS: Record<
     facts: ["protection-cases"],
     body: () => ({ occurredOn: "2026-05-20", caseId: "bao-ho-1", resolution: "Đã được doanh nghiệp bồi thường" }),
   },
+  "deaths-or-missing": {
+    stage: "departed",
+    body: () => ({
+      occurredOn: "2026-05-10",
+      status: "missing",
+      country: "KR",
+      source: "Đại sứ quán Việt Nam tại Hàn Quốc",
+      note: "Bỏ nơi làm việc, không liên lạc được",
+    }),
+  },
   "returnee-notices": { stage: "returned", body: () => ({ occurredOn: "2026-09-05", recipient: "police" }) },
   reintegration: { stage: "returned", body: () => ({ occurredOn: "2026-10-05", outcome: "employedDomestically" }) },
   "residence-assignment": {

@@ -6,6 +6,7 @@ import {
   contractFields,
   counsellingFields,
   criminalRecordFields,
+  deathOrMissingFields,
   dossierConfirmationFields,
   healthCheckFields,
   loanFields,
@@ -132,6 +133,10 @@ export class RecordReintegration extends Schema.TaggedClass<RecordReintegration>
   "RecordReintegration",
   reintegrationFields,
 ) {}
+export class ReportDeathOrMissing extends Schema.TaggedClass<ReportDeathOrMissing>()(
+  "ReportDeathOrMissing",
+  deathOrMissingFields,
+) {}
 /**
  * Replace fact `correctsEventId` with `replacement` (same type; its eventId/workerId are taken from the original).
  * Correcting a departure needs `dateOfBirth` again, for the age check on the new date; correcting a selection or
@@ -194,6 +199,7 @@ export type WorkerCommand =
   | ResolveProtectionCase
   | RecordReturneeNotice
   | RecordReintegration
+  | ReportDeathOrMissing
   | AssignResidence
   | CorrectWorkerFact
   | VoidWorkerFact

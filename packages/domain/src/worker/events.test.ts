@@ -34,7 +34,7 @@ describe("worker event catalogue", () => {
         "PersonRegistrationClaimed",
       ]),
     )
-    expect(names.filter((n) => n.startsWith("Worker"))).toHaveLength(34)
+    expect(names.filter((n) => n.startsWith("Worker"))).toHaveLength(35)
     for (const t of eventTypes) expect(["Worker", "PersonRegistration"]).toContain(t.streamType)
     expect(registrationType.version).toBe(2)
     expect(registrationType.personalFields).toEqual(["identity", "sensitive"])

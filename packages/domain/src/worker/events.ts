@@ -7,6 +7,7 @@ import { Sex } from "../personal-data/sex.ts"
 import { personRegistrationEventTypes } from "./person-registration.ts"
 import {
   CountryCode,
+  DeathOrMissingStatus,
   LoanStatus,
   Money,
   NonEmptyString,
@@ -133,6 +134,19 @@ export const protectionCaseOpeningFields = {
   sensitive: Schema.optional(SealedPersonal),
 }
 export const protectionCaseResolutionFields = { ...base, caseId: Schema.String, resolution: NonEmptyString }
+/**
+ * Tử vong, mất tích ở nước ngoài: the date of the death or of the disappearance (as reported), the country, who
+ * reported it (an embassy, the enterprise, the family, the police) and optionally the citizen-protection case that
+ * handles it (`protectionCaseId`, one of the worker's cases). The note may tell of health or of a crime: sealed.
+ */
+export const deathOrMissingFields = {
+  ...base,
+  status: DeathOrMissingStatus,
+  country: CountryCode,
+  source: NonEmptyString,
+  protectionCaseId: Schema.optional(Schema.String),
+  sensitive: Schema.optional(SealedPersonal),
+}
 export const returneeNoticeFields = { ...base, recipient: ReturneeNoticeRecipient }
 export const reintegrationFields = { ...base, outcome: ReintegrationOutcome }
 
@@ -247,6 +261,11 @@ export class WorkerReintegrationAssessed extends Schema.TaggedClass<WorkerReinte
   "WorkerReintegrationAssessed",
   reintegrationFields,
 ) {}
+/** Reported dead or missing abroad (a missing worker may later be reported dead, or return). */
+export class WorkerDeathOrMissingReported extends Schema.TaggedClass<WorkerDeathOrMissingReported>()(
+  "WorkerDeathOrMissingReported",
+  deathOrMissingFields,
+) {}
 /** Dropped out; `stage` is the stage the worker was at. */
 export class WorkerWithdrew extends Schema.TaggedClass<WorkerWithdrew>()("WorkerWithdrew", {
   ...base,
@@ -287,6 +306,7 @@ export const WorkerFact = Schema.Union([
   WorkerReturneeNotified,
   WorkerReintegrationAssessed,
   WorkerResidenceAssigned,
+  WorkerDeathOrMissingReported,
 ])
 export type WorkerFact = typeof WorkerFact.Type
 
@@ -438,6 +458,12 @@ export const eventTypes: ReadonlyArray<EventType> = [
     WorkerResidenceAssigned,
     "WorkerResidenceAssigned",
     "A resident of a split commune was assigned to one of its successors by the province, with a reason",
+  ),
+  entry(
+    WorkerDeathOrMissingReported,
+    "WorkerDeathOrMissingReported",
+    "The worker was reported dead or missing abroad: date, country, who reported it, the protection case (note encrypted)",
+    ["sensitive"],
   ),
   entry(WorkerFactCorrected, "WorkerFactCorrected", "A recorded worker fact was corrected; the original stays", [
     "replacement.identity",

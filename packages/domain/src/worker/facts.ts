@@ -8,6 +8,7 @@ import {
   AssessmentKind,
   AssessmentOutcome,
   CountryCode,
+  DeathOrMissingStatus,
   LoanStatus,
   Money,
   ProtectionCaseCategory,
@@ -389,6 +390,30 @@ export const workerFacts = {
       summaryEn: "Record that a citizen-protection case was resolved",
       by: [P, CO, EN],
       input: { caseId: I.Text, resolution: I.Text },
+    },
+  },
+  WorkerDeathOrMissingReported: {
+    command: C.ReportDeathOrMissing,
+    event: E.WorkerDeathOrMissingReported,
+    recording: {
+      segment: "deaths-or-missing",
+      summary:
+        "Ghi nhận người lao động tử vong hoặc mất tích ở nước ngoài (ngày, nước, nguồn tin, vụ việc bảo hộ công dân; ghi chú được mã hóa)",
+      summaryEn:
+        "Record that a worker died or went missing abroad (date, country, source, the protection case; note encrypted)",
+      by: [P, CO, EN],
+      /**
+       * `protectionCaseId` names one of the worker's protection cases (not a new one: a case is opened on its own
+       * route). The note may tell of health or of a crime: sealed with the person's key.
+       */
+      input: {
+        status: DeathOrMissingStatus,
+        country: CountryCode,
+        source: I.Text,
+        protectionCaseId: Schema.optional(I.Text),
+        note: I.OptionalText,
+      },
+      sealed: ["note"],
     },
   },
   WorkerReemploymentSupported: {

@@ -34,6 +34,7 @@ export {
   WorkerProtectionCaseResolved,
   WorkerReturneeNotified,
   WorkerReintegrationAssessed,
+  WorkerDeathOrMissingReported,
   WorkerFact,
   WorkerFactCorrected,
   WorkerFactVoided,

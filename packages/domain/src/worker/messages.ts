@@ -36,4 +36,5 @@ export const factLabelVi: Record<WorkerFact["_tag"], string> = {
   WorkerReturneeNotified: "thông báo người lao động về nước",
   WorkerReintegrationAssessed: "đánh giá tái hòa nhập xã hội",
   WorkerResidenceAssigned: "gán nơi cư trú (xã bị chia tách)",
+  WorkerDeathOrMissingReported: "báo tử vong, mất tích ở nước ngoài",
 }

@@ -106,6 +106,16 @@ export class ProtectionCaseAlreadyOpened extends Schema.TaggedError<ProtectionCa
 /** No open protection case has this id. */
 export class ProtectionCaseNotOpen extends Schema.TaggedError<ProtectionCaseNotOpen>()("ProtectionCaseNotOpen", text) {}
 
+/** The protection case a death or missing report names is not one of the worker's. */
+export class ProtectionCaseUnknown extends Schema.TaggedError<ProtectionCaseUnknown>()("ProtectionCaseUnknown", text) {}
+/** The worker was already reported dead, or reported missing again while still missing. */
+export class DeathOrMissingAlreadyReported extends Schema.TaggedError<DeathOrMissingAlreadyReported>()(
+  "DeathOrMissingAlreadyReported",
+  text,
+) {}
+/** A fact that needs the worker alive, after the worker was reported dead. */
+export class WorkerDeceased extends Schema.TaggedError<WorkerDeceased>()("WorkerDeceased", text) {}
+
 /** The person's data was already erased (nothing sealed can be recorded or read any more). */
 export class PersonalDataErased extends Schema.TaggedError<PersonalDataErased>()("PersonalDataErased", text) {}
 
@@ -154,6 +164,9 @@ export type WorkerRejection =
   | LoanFileAlreadyConfirmed
   | ProtectionCaseAlreadyOpened
   | ProtectionCaseNotOpen
+  | ProtectionCaseUnknown
+  | DeathOrMissingAlreadyReported
+  | WorkerDeceased
   | PersonalDataErased
   | NotInSplitUnit
   | NotASuccessor

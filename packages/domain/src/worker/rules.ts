@@ -6,6 +6,7 @@ import {
   WorkerDeparted,
   WorkerWithdrew,
   type WorkerContractSigned,
+  type WorkerDeathOrMissingReported,
   type WorkerFact,
   type WorkerRegistered,
   type WorkerSelectedByEnterprise,
@@ -22,6 +23,7 @@ import {
   DateOfBirthMismatch,
   DateOfBirthRequired,
   DatesOutOfOrder,
+  DeathOrMissingAlreadyReported,
   DossierAlreadyConfirmed,
   DossierNotConfirmed,
   EnterpriseNotLicensedToRecruit,
@@ -37,6 +39,7 @@ import {
   PersonalDataErased,
   ProtectionCaseAlreadyOpened,
   ProtectionCaseNotOpen,
+  ProtectionCaseUnknown,
   SubsidyAlreadyAppraised,
   SubsidyAlreadyDecided,
   SubsidyAmountExceeded,
@@ -51,6 +54,7 @@ import {
   NotReturned,
   UnderAge,
   WorkerAlreadyRegistered,
+  WorkerDeceased,
   WorkerHasWithdrawn,
   WorkerNotRegistered,
   type WorkerRejection,
@@ -132,6 +136,13 @@ const preDeparture = new Set<WorkerFact["_tag"]>([
   "WorkerVisaIssued",
 ])
 
+/** What may still be recorded after a death abroad: the citizen-protection case that handles it (repatriation). */
+const afterDeath = new Set<WorkerFact["_tag"]>([
+  "WorkerProtectionCaseOpened",
+  "WorkerProtectionCaseResolved",
+  "WorkerDeathOrMissingReported",
+])
+
 /**
  * The business rules for one new fact against the state before it. Returns the fact as it will be recorded
  * (a departure gets the contract it departs under; a withdrawal the stage reached) or a rejection.
@@ -177,6 +188,14 @@ export const admitFact = (
           fact,
         )} có nội dung được mã hóa.`,
         messageEn: `Personal data erased on ${state.erasure.on}; ${fact._tag} with sealed content cannot be recorded`,
+      }),
+    )
+  }
+  if (state.deathOrMissing?.status === "deceased" && !afterDeath.has(fact._tag)) {
+    return Result.fail(
+      new WorkerDeceased({
+        message: `Người lao động đã được báo tử vong ngày ${dateVi(state.deathOrMissing.on)}; không thể ghi nhận ${vi(fact)}.`,
+        messageEn: `Worker was reported dead on ${state.deathOrMissing.on}; ${fact._tag} cannot be recorded`,
       }),
     )
   }
@@ -317,6 +336,8 @@ export const admitFact = (
       }
       return fact.occurredOn < opened.openedOn ? outOfOrder(fact, "mở vụ việc", opened.openedOn) : Result.succeed(fact)
     }
+    case "WorkerDeathOrMissingReported":
+      return admitDeathOrMissing(state, fact)
     case "WorkerReturneeNotified":
     case "WorkerReintegrationAssessed":
       if (state.lastReturn === undefined || state.abroad) {
@@ -333,6 +354,37 @@ export const admitFact = (
     default:
       return Result.succeed(fact)
   }
+}
+
+/**
+ * Tử vong, mất tích: only for a worker abroad, dated on or after the departure; a missing worker may later be
+ * reported dead, a dead one is not reported again; the protection case named must be one of the worker's.
+ */
+const admitDeathOrMissing = (
+  state: WorkerState,
+  fact: WorkerDeathOrMissingReported,
+): Result.Result<WorkerFact, WorkerRejection> => {
+  if (!state.abroad) return notAbroad(fact)
+  const earlier = state.deathOrMissing
+  if (earlier !== undefined && (earlier.status === "deceased" || fact.status === "missing")) {
+    return Result.fail(
+      new DeathOrMissingAlreadyReported({
+        message: `Người lao động đã được báo ${earlier.status === "deceased" ? "tử vong" : "mất tích"} ngày ${dateVi(earlier.on)}.`,
+        messageEn: `Worker was already reported ${earlier.status} on ${earlier.on}`,
+      }),
+    )
+  }
+  if (fact.protectionCaseId !== undefined && state.protectionCases[fact.protectionCaseId] === undefined) {
+    return Result.fail(
+      new ProtectionCaseUnknown({
+        message: `Không có vụ việc bảo hộ công dân ${fact.protectionCaseId} của người lao động này; hãy mở vụ việc trước hoặc bỏ trống.`,
+        messageEn: `No protection case ${fact.protectionCaseId} of this worker`,
+      }),
+    )
+  }
+  return fact.occurredOn < state.departure!.date
+    ? outOfOrder(fact, "xuất cảnh", state.departure!.date)
+    : Result.succeed(fact)
 }
 
 /**

@@ -3,6 +3,7 @@ import type { WorkerContractSigned, WorkerFact, WorkerRegistered } from "./event
 import type {
   AssessmentKind,
   AssessmentOutcome,
+  DeathOrMissingStatus,
   LoanStatus,
   ProtectionCaseCategory,
   ReintegrationOutcome,
@@ -57,6 +58,14 @@ export interface ProtectionCase {
   readonly category: ProtectionCaseCategory
   readonly openedOn: IsoDate
   readonly resolvedOn: IsoDate | undefined
+}
+
+export interface DeathOrMissing {
+  readonly status: DeathOrMissingStatus
+  readonly on: IsoDate
+  readonly country: string
+  readonly source: string
+  readonly protectionCaseId: string | undefined
 }
 
 export interface CorrectionRecord {
@@ -127,6 +136,11 @@ export interface WorkerState {
   readonly protectionCases: Readonly<Record<string, ProtectionCase>>
   readonly returneeNotices: ReadonlyArray<{ readonly recipient: ReturneeNoticeRecipient; readonly on: IsoDate }>
   readonly reintegration: { readonly outcome: ReintegrationOutcome; readonly on: IsoDate } | undefined
+  /**
+   * Reported dead or missing abroad (the latest report): a missing worker who returns is no longer missing (the
+   * report stays in the log); a death is final.
+   */
+  readonly deathOrMissing: DeathOrMissing | undefined
   /** When the person's data was erased (the key deleted); nothing else of the state changes with it. */
   readonly erasure: { readonly eventId: string; readonly on: IsoDate; readonly legalBasis: LegalBasis } | undefined
   readonly countedDepartures: ReadonlyArray<CountedDeparture>
@@ -168,6 +182,7 @@ export const initialWorkerState: WorkerState = {
   protectionCases: {},
   returneeNotices: [],
   reintegration: undefined,
+  deathOrMissing: undefined,
   erasure: undefined,
   countedDepartures: [],
   latestFactDate: undefined,
@@ -313,7 +328,14 @@ export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState =
     case "WorkerOverstayed":
       return { ...s, stage: "overstayed", overstayed: true }
     case "WorkerReturned":
-      return { ...s, stage: "returned", abroad: false, lastReturn: { on: fact.occurredOn, kind: fact.kind } }
+      return {
+        ...s,
+        stage: "returned",
+        abroad: false,
+        lastReturn: { on: fact.occurredOn, kind: fact.kind },
+        // Found and home: no longer missing (a death is never followed by a return: the rules refuse it).
+        deathOrMissing: s.deathOrMissing?.status === "missing" ? undefined : s.deathOrMissing,
+      }
     case "WorkerViolationRecorded":
       return { ...s, violations: [...s.violations, { on: fact.occurredOn, category: fact.category }] }
     case "WorkerReemploymentSupported":
@@ -389,6 +411,17 @@ export const projectFact = (state: WorkerState, fact: WorkerFact): WorkerState =
       return { ...s, returneeNotices: [...s.returneeNotices, { recipient: fact.recipient, on: fact.occurredOn }] }
     case "WorkerReintegrationAssessed":
       return { ...s, reintegration: { outcome: fact.outcome, on: fact.occurredOn } }
+    case "WorkerDeathOrMissingReported":
+      return {
+        ...s,
+        deathOrMissing: {
+          status: fact.status,
+          on: fact.occurredOn,
+          country: fact.country,
+          source: fact.source,
+          protectionCaseId: fact.protectionCaseId,
+        },
+      }
   }
 }
 

@@ -85,6 +85,10 @@ export const ProtectionCaseCategory = Schema.Literals([
 ])
 export type ProtectionCaseCategory = typeof ProtectionCaseCategory.Type
 
+/** A worker reported dead (tử vong) or missing (mất tích) abroad; a missing worker may later be reported dead or return. */
+export const DeathOrMissingStatus = Schema.Literals(["deceased", "missing"])
+export type DeathOrMissingStatus = typeof DeathOrMissingStatus.Type
+
 /** Who is notified of a returnee (thông báo người lao động về nước): the commune of residence, the police. */
 export const ReturneeNoticeRecipient = Schema.Literals(["commune", "police"])
 export type ReturneeNoticeRecipient = typeof ReturneeNoticeRecipient.Type

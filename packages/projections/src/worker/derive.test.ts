@@ -146,6 +146,31 @@ describe("the registry row: stages of issue 9", () => {
       subsidyPaidAmount: 0,
       protectionCases: 0,
       reintegrationOutcome: null,
+      deathOrMissing: null,
+      deathOrMissingOn: null,
+    })
+  })
+
+  it("shows a worker reported missing abroad, and dead once reported dead", () => {
+    const abroad = history.slice(
+      0,
+      history.findIndex((e) => e._tag === "WorkerReturned"),
+    )
+    const report = (eventId: string, occurredOn: string, status: "missing" | "deceased") =>
+      new Worker.WorkerDeathOrMissingReported({
+        ...at(eventId, occurredOn),
+        status,
+        country: "KR",
+        source: "Doanh nghiệp",
+      })
+    const missing = [...abroad, report("e-m", "2026-07-01", "missing")]
+    expect(deriveWorkerRow(stateOf(missing))).toMatchObject({
+      deathOrMissing: "missing",
+      deathOrMissingOn: "2026-07-01",
+    })
+    expect(deriveWorkerRow(stateOf([...missing, report("e-d", "2026-08-01", "deceased")]))).toMatchObject({
+      deathOrMissing: "deceased",
+      deathOrMissingOn: "2026-08-01",
     })
   })
 })

@@ -78,6 +78,9 @@ export interface WorkerRow {
   /** Tái hòa nhập xã hội: the latest outcome assessed, and its date. */
   readonly reintegrationOutcome: string | null
   readonly reintegrationOn: string | null
+  /** Reported dead or missing abroad ("deceased" | "missing"), as of the latest report, and its date. */
+  readonly deathOrMissing: string | null
+  readonly deathOrMissingOn: string | null
 }
 
 export interface DepartureRow {
@@ -194,6 +197,8 @@ function laterStages(state: Worker.WorkerState) {
     returneeNotifiedPoliceOn: noticeTo("police"),
     reintegrationOutcome: state.reintegration?.outcome ?? null,
     reintegrationOn: state.reintegration?.on ?? null,
+    deathOrMissing: state.deathOrMissing?.status ?? null,
+    deathOrMissingOn: state.deathOrMissing?.on ?? null,
   }
 }
 

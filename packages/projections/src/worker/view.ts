@@ -8,7 +8,8 @@ export const workerView: AggregateView<Worker.WorkerState> = {
   // 2: rows carry `dossierConfirmedOn` and the stage "dossierConfirmed"
   // 3: the stages of issue 9 (wish, legal counselling, loan file, assessments, passport and visa, subsidy steps,
   //    protection cases, returnee notices, reintegration) and `legalCounselledBeforeDeparture`
-  version: 3,
+  // 4: `deathOrMissing`, `deathOrMissingOn` (a worker reported dead or missing abroad)
+  version: 4,
   streamTypes: [Worker.WORKER_STREAM_TYPE],
   initialState: Worker.workerDecider.initialState,
   evolve: (state, event) => Worker.workerDecider.evolve(state, event as Worker.WorkerEvent),

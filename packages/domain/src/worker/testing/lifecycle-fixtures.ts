@@ -4,6 +4,7 @@ import {
   WorkerLoanFileConfirmed,
   WorkerPassportIssued,
   WorkerPersonalDataErased,
+  WorkerDeathOrMissingReported,
   WorkerProtectionCaseOpened,
   WorkerProtectionCaseResolved,
   WorkerReintegrationAssessed,
@@ -74,6 +75,15 @@ export const lifecycleFixtures = {
     eventId: "e-case-end",
     caseId: "case-1",
     resolution: "Doanh nghiệp đã trả đủ lương",
+  }),
+  WorkerDeathOrMissingReported: new WorkerDeathOrMissingReported({
+    ...worker,
+    eventId: "e-death",
+    status: "deceased",
+    country: "KR",
+    source: "Đại sứ quán Việt Nam tại Hàn Quốc",
+    protectionCaseId: "case-1",
+    sensitive: sealed("note"),
   }),
   WorkerReturneeNotified: new WorkerReturneeNotified({ ...worker, eventId: "e-notice", recipient: "police" }),
   WorkerReintegrationAssessed: new WorkerReintegrationAssessed({
