@@ -224,6 +224,83 @@ describe("the province officer (so-noi-vu)", () => {
     await shot(page, "09-worker-voided")
   })
 
+  it("corrects a fact with a reason and shows the correction beside it; each line has its own event id", async () => {
+    // The worker registered above, its counselling voided: counselled again, then corrected.
+    const step = page.getByRole("form", { name: "Ghi nhận bước tiếp theo" })
+    await step.getByLabel("Ngày (dd/mm/yyyy)").fill("06/11/2026")
+    await step.getByLabel("Đơn vị thực hiện").fill("Trung tâm A")
+    await step.getByRole("button", { name: "Ghi nhận" }).click()
+    await expect.poll(() => page.getByTestId("worker-stage").textContent()).toBe("đã được tư vấn")
+    const ids = await page.getByTestId("timeline").getByTestId("event-id").allTextContents()
+    expect(new Set(ids).size).toBe(ids.length)
+    const counselling = page.getByTestId("timeline").locator(":scope > li", { hasText: "tư vấn" }).last()
+    await counselling.locator("summary", { hasText: "Đính chính…" }).click()
+    await counselling.getByLabel("Lý do đính chính").fill("Ghi nhầm đơn vị tư vấn")
+    await counselling.getByLabel("Đơn vị thực hiện").fill("Trung tâm Dịch vụ việc làm tỉnh Sơn La")
+    await counselling.getByRole("button", { name: "Ghi đính chính" }).click()
+    const amendment = counselling.getByTestId("amendment")
+    await amendment.waitFor()
+    expect(await amendment.textContent()).toContain("Ghi nhầm đơn vị tư vấn")
+    expect(await amendment.textContent()).toContain("Trung tâm Dịch vụ việc làm tỉnh Sơn La")
+    expect(await counselling.textContent()).toContain("(đã được đính chính)")
+    await expectAccessible(page, "worker corrected")
+    await counselling.scrollIntoViewIfNeeded()
+    await shot(page, "09-worker-corrected")
+  })
+
+  it("refuses a contract with a suspended enterprise and shows the API's Vietnamese reason", async () => {
+    // An enterprise on the province's list is suspended today (the API's own route), then chosen for a contract.
+    const enterprise = await page.evaluate(async () => {
+      const { csrfToken } = (await (await fetch("/api/session")).json()) as { csrfToken: string }
+      const list = (await (await fetch("/api/enterprises?province=14&vetted=true&suspended=false")).json()) as {
+        items: Array<{ id: string; name: string }>
+      }
+      const chosen = list.items[0]!
+      const response = await fetch(`/api/enterprises/${chosen.id}/suspensions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-csrf-token": csrfToken },
+        body: JSON.stringify({
+          reason: "Vi phạm quy định về tuyển chọn (kiểm thử)",
+          legalBasis: { number: "99/QĐ-SNV", date: new Date().toISOString().slice(0, 10), issuer: "Sở Nội vụ" },
+        }),
+      })
+      if (!response.ok) throw new Error(`suspension refused: ${response.status} ${await response.text()}`)
+      return chosen
+    })
+    const today = new Intl.DateTimeFormat("vi-VN", {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      timeZone: "Asia/Ho_Chi_Minh",
+    }).format(new Date())
+    const step = page.getByRole("form", { name: "Ghi nhận bước tiếp theo" })
+    const timelineLength = await page.getByTestId("timeline").locator(":scope > li").count()
+    await step.getByLabel("Bước").selectOption({ label: "Ký hợp đồng" })
+    await step.getByLabel("Ngày (dd/mm/yyyy)").fill(today)
+    const picker = step.getByLabel("Doanh nghiệp")
+    await expect.poll(() => picker.locator("option").count()).toBeGreaterThan(1)
+    const option = picker.locator("option", { hasText: enterprise.name })
+    expect(await option.textContent()).toContain("đang bị đình chỉ")
+    await picker.selectOption(enterprise.id)
+    await step.getByLabel("Chương trình").selectOption("KR-EPS")
+    await step.getByLabel("Nước đến làm việc").selectOption("KR")
+    await step.getByLabel("Ngành nghề").fill("Nông nghiệp")
+    await step.getByLabel("Thời hạn hợp đồng (tháng)").fill("36")
+    await step.getByLabel("Lương hằng tháng").fill("1500")
+    await step.getByLabel("Chi phí người lao động đã nộp (đồng)").fill("0")
+    await step.getByRole("button", { name: "Ghi nhận" }).click()
+    await step.getByTestId("command-problem").waitFor()
+    expect(await step.getByTestId("command-problem").textContent()).toContain(
+      "Doanh nghiệp đang bị đình chỉ hoạt động vào ngày",
+    )
+    // Also at the enterprise field, and nothing written.
+    expect(await picker.getAttribute("aria-invalid")).toBe("true")
+    expect(await page.getByTestId("timeline").locator(":scope > li").count()).toBe(timelineLength)
+    await expectAccessible(page, "contract refused")
+    await step.scrollIntoViewIfNeeded()
+    await shot(page, "09-worker-contract-refused")
+  })
+
   it("imports an Excel file with an error row: every error shown, nothing written", async () => {
     const workersTotal = () =>
       page.evaluate(async () => ((await (await fetch("/api/workers?limit=1")).json()) as { total: number }).total)
@@ -306,11 +383,48 @@ describe("the province officer (so-noi-vu)", () => {
     // A task's progress report shows in its row.
     await nav(page, "Nhiệm vụ").click()
     const task = page.locator("tbody tr", { has: page.locator("summary", { hasText: "Báo cáo tiến độ…" }) }).first()
-    await task.locator("summary").click()
+    await task.locator("summary", { hasText: "Báo cáo tiến độ…" }).click()
     await task.getByLabel("Kết quả thực hiện").fill(`Đã tổ chức 3 hội nghị tư vấn ${tag}`)
     await task.getByLabel("Phần trăm hoàn thành").fill("60")
     await task.getByRole("button", { name: "Ghi nhận" }).click()
-    await expect.poll(() => page.locator("tbody").textContent()).toContain(`Đã tổ chức 3 hội nghị tư vấn ${tag}`)
+    await expect
+      .poll(() => page.getByTestId("tasks-table").locator("tbody").textContent())
+      .toContain(`Đã tổ chức 3 hội nghị tư vấn ${tag}`)
+    // A task reported completed: the list shows it completed, with its date.
+    const openTasks = page.getByTestId("tasks-table").locator("tbody tr", {
+      has: page.locator("summary", { hasText: "Báo cáo hoàn thành…" }),
+    })
+    const openBefore = await openTasks.count()
+    const number = (await openTasks.first().locator("th").textContent())!.trim()
+    const done = openTasks.first().locator("details", { hasText: "Báo cáo hoàn thành…" })
+    await done.locator("summary").click()
+    await done.getByLabel("Ngày hoàn thành").fill("31/31/2026")
+    await done.getByRole("button", { name: "Ghi nhận" }).click()
+    await done.getByText("Ngày phải theo dạng dd/mm/yyyy và có thật.").waitFor()
+    await done.getByLabel("Ngày hoàn thành").fill("30/11/2026")
+    await done.getByLabel("Kết quả hoàn thành").fill(`Đã ban hành kế hoạch ${tag}`)
+    await done.getByRole("button", { name: "Ghi nhận" }).click()
+    await expect.poll(() => openTasks.count()).toBe(openBefore - 1)
+    const completed = page.getByTestId("tasks-table").locator("tbody tr", {
+      has: page.getByRole("rowheader", { name: number, exact: true }),
+    })
+    expect(await completed.textContent()).toMatch(/hoàn thành (đúng hạn|muộn)/)
+    expect(await completed.textContent()).toContain("Hoàn thành ngày 30/11/2026")
+    // The deadline calendar: a grid of labelled days, moved through with the keyboard.
+    const calendar = page.getByTestId("deadline-calendar")
+    const focused = calendar.locator('button[tabindex="0"]')
+    const first = await focused.getAttribute("data-day")
+    expect(await focused.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}: /)
+    await focused.focus()
+    const focusedDay = () => page.evaluate(() => document.activeElement?.getAttribute("data-day"))
+    await page.keyboard.press("ArrowDown")
+    await expect.poll(focusedDay).not.toBe(first)
+    await page.keyboard.press("ArrowUp")
+    await expect.poll(focusedDay).toBe(first)
+    await page.keyboard.press("Enter")
+    await calendar.getByTestId("calendar-day").getByRole("heading").waitFor()
+    await expectAccessible(page, "tasks calendar")
+    await shot(page, "13-tasks-calendar")
     await nav(page, "Chế độ báo cáo").click()
     await page.locator("tbody tr").first().waitFor()
     // Recording that an overdue report was sent: the obligation is then "nộp muộn", with its date.
@@ -322,7 +436,9 @@ describe("the province officer (so-noi-vu)", () => {
     await row.getByLabel("Ngày gửi (dd/mm/yyyy)").fill("30/11/2026")
     await row.getByRole("button", { name: "Ghi nhận" }).click()
     await expect.poll(() => open.count()).toBe(before - 1)
-    expect(await page.locator("tbody tr", { hasText: "30/11/2026" }).first().textContent()).toContain("nộp muộn")
+    expect(
+      await page.getByTestId("obligations-table").locator("tbody tr", { hasText: "30/11/2026" }).first().textContent(),
+    ).toContain("nộp muộn")
   })
 
   it("shows the target scoreboard, previews a periodic report and downloads it as DOCX, XLSX and PDF", async () => {

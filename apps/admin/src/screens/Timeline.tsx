@@ -168,6 +168,7 @@ function CorrectionForm({
   )
   const [values, setValues] = useState<StepValues>(() => valuesOf(step, current))
   const [dateError, setDateError] = useState<string>()
+  const [open, setOpen] = useState(false)
   const command = useCommand()
   const id = `correct-${event.eventId}`
   const submit = async (e: FormEvent) => {
@@ -180,11 +181,15 @@ function CorrectionForm({
       body: { correctsEventId: event.eventId, reason: reason.trim(), replacement: bodyOf(step, occurredOn, values) },
       label: `${t("timeline.correct")} — ${language === "en" ? step.en : step.vi}`,
     })
-    if (result.kind === "written") await queryClient.invalidateQueries()
+    if (result.kind === "written") {
+      setReason("")
+      setOpen(false)
+      await queryClient.invalidateQueries()
+    }
   }
   const fieldError = (name: string) => command.fieldError(`replacement.${name}`)
   return (
-    <details className="text-sm">
+    <details className="text-sm" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-blue-800 underline">{t("timeline.correct")}…</summary>
       <form onSubmit={(e) => void submit(e)} className="mt-2 grid gap-2 sm:grid-cols-2" noValidate>
         <Field id={`${id}-reason`} label={t("timeline.correctReason")} error={command.fieldError("reason")}>

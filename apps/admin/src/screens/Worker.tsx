@@ -126,6 +126,12 @@ function StepForm({ worker }: { worker: WorkerDetail }) {
       setValues({})
     }
   }
+  // The API refuses an enterprise that may not recruit on the date with a rule's reason, not a field: shown there too.
+  const errorOf = (name: string) =>
+    command.fieldError(name) ??
+    (name === "enterpriseId" && String(command.problem?.body.rejection ?? "").startsWith("Enterprise")
+      ? command.problem?.describe(language)
+      : undefined)
   return (
     <FormShell onSubmit={(e) => void submit(e)} label={t("worker.record")}>
       <h2 className="text-lg font-semibold">{t("worker.record")}</h2>
@@ -157,7 +163,7 @@ function StepForm({ worker }: { worker: WorkerDetail }) {
           aria-describedby={dateError || command.fieldError("occurredOn") ? "occurredOn-error" : undefined}
         />
       </Field>
-      <StepFields step={step} values={values} onChange={setValues} errorOf={command.fieldError} prefix="step" />
+      <StepFields step={step} values={values} onChange={setValues} errorOf={errorOf} prefix="step" />
       <CommandStatus problem={command.problem} queued={command.queued} done={done} />
       <button type="submit" className="btn-primary" disabled={command.busy}>
         {t("worker.save")}
