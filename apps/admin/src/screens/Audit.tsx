@@ -1,9 +1,16 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query"
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { api, call } from "../api/client.ts"
 import { Card, ErrorNote, Loading, Page } from "../components/ui.tsx"
 import { formatDateTime, formatNumber } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
+
+/** The runner's states, in Vietnamese and English. */
+const STATES: Record<string, readonly [string, string]> = {
+  running: ["đang chạy", "running"],
+  paused: ["tạm dừng", "paused"],
+  rebuilding: ["đang dựng lại", "rebuilding"],
+}
 
 interface Projection {
   readonly projection: string
@@ -23,6 +30,8 @@ export function Audit() {
     queryFn: async () => (await call(api.GET("/api/projections"))) as unknown as { items: ReadonlyArray<Projection> },
   })
   const auditor = me.role === "auditor"
+  // POST /api/projections/{name}/resume is the administrator's; the log has no seal route to offer a button for.
+  const resumer = me.role === "administrator"
   const events = useInfiniteQuery({
     enabled: auditor,
     queryKey: ["events"],
@@ -67,6 +76,7 @@ export function Audit() {
                 <th scope="col">{t("lists.status")}</th>
                 <th scope="col">{t("audit.position")}</th>
                 <th scope="col">{language === "en" ? "Updated" : "Cập nhật"}</th>
+                {resumer && <th scope="col">{t("audit.action")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -74,11 +84,12 @@ export function Audit() {
                 <tr key={p.projection}>
                   <td>{p.projection}</td>
                   <td>
-                    {p.state}
+                    {STATES[p.state]?.[language === "en" ? 1 : 0] ?? p.state}
                     {p.errorMessage && <span className="block text-red-800">{p.errorMessage}</span>}
                   </td>
                   <td>{p.checkpoint ?? "—"}</td>
                   <td>{formatDateTime(p.updatedAt)}</td>
+                  {resumer && <td>{p.state === "paused" && <ResumeButton name={p.projection} />}</td>}
                 </tr>
               ))}
             </tbody>
@@ -132,5 +143,34 @@ export function Audit() {
         </Card>
       )}
     </Page>
+  )
+}
+
+/** Resumes a paused projection (the administrator's; the runner retries the event it stopped at). */
+function ResumeButton({ name }: { name: string }) {
+  const { t } = useI18n()
+  const queryClient = useQueryClient()
+  const resume = useMutation({
+    mutationFn: () =>
+      call(
+        api.POST("/api/projections/{name}/resume", {
+          params: { path: { name }, header: { "Idempotency-Key": crypto.randomUUID() } },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["projections"] }),
+  })
+  return (
+    <div className="space-y-1">
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={resume.isPending}
+        onClick={() => resume.mutate()}
+        aria-label={t("audit.resumeOne", { name })}
+      >
+        {t("audit.resume")}
+      </button>
+      {resume.isError && <ErrorNote error={resume.error} />}
+    </div>
   )
 }
