@@ -46,9 +46,12 @@ export function StepFields({
   errorOf: (name: string) => string | undefined
   prefix: string
 }) {
+  const me = useMe()
+  // An enterprise officer records for its own enterprise: the API implies it, the picker is not offered.
+  const fields = step.fields.filter((f) => !(f.kind === "enterprise" && me.role === "enterprise-officer"))
   return (
     <>
-      {step.fields.map((field) => (
+      {fields.map((field) => (
         <StepInput
           key={field.name}
           field={field}

@@ -65,10 +65,10 @@ afterEach(() => {
   globalThis.fetch = realFetch
 })
 
-const open = () =>
+const open = (me: object = ME) =>
   renderApp("/workers/w1", (request) => {
     const url = new URL(request.url)
-    if (url.pathname === "/api/session") return json(ME)
+    if (url.pathname === "/api/session") return json(me)
     if (url.pathname === "/api/workers/w1") return json(WORKER)
     return json({ title: "không có", status: 404 }, 404)
   })
@@ -125,5 +125,27 @@ describe("a worker's timeline", () => {
       reason: "Sai ngày tư vấn",
       replacement: { occurredOn: "2026-11-03", provider: "Trung tâm Dịch vụ việc làm" },
     })
+  })
+
+  it("offers each role the steps the API lets it record, and corrections only to the commune and province", async () => {
+    open({ ...ME, role: "bank-officer", username: "ngan-hang" })
+    const step = await screen.findByLabelText("Bước", {}, { timeout: 8000 })
+    expect([...(step as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(["Khoản vay"])
+    expect(screen.queryByText("Đính chính…")).toBeNull()
+    expect(screen.queryByText("Hủy ghi nhận…")).toBeNull()
+  })
+
+  it("gives an enterprise officer its recruitment steps, not the commune's", async () => {
+    open({ ...ME, role: "enterprise-officer", username: "doanh-nghiep", enterpriseId: "dn-1" })
+    const step = await screen.findByLabelText("Bước", {}, { timeout: 8000 })
+    const offered = [...(step as HTMLSelectElement).options].map((o) => o.textContent)
+    expect(offered).toContain("Ký hợp đồng")
+    expect(offered).toContain("Doanh nghiệp tuyển chọn")
+    expect(offered).not.toContain("Tư vấn")
+    expect(offered).not.toContain("Xác nhận hồ sơ")
+    expect(offered).not.toContain("Khoản vay")
+    await userEvent.setup().selectOptions(step, "Ký hợp đồng")
+    expect(screen.getByLabelText("Chương trình")).toBeTruthy()
+    expect(screen.queryByLabelText("Doanh nghiệp")).toBeNull()
   })
 })

@@ -11,7 +11,7 @@ import { useMe } from "../session/session.ts"
 import { CommandStatus, FormShell, useCommand } from "./CommandForm.tsx"
 import { stageLabel } from "./stages.ts"
 import { StepFields } from "./StepFields.tsx"
-import { bodyOf, STEPS, type StepValues } from "./steps.ts"
+import { bodyOf, STEPS, type Step, type StepValues } from "./steps.ts"
 import { Timeline } from "./Timeline.tsx"
 
 /** One worker: what the registry holds, the timeline of every event, and the next step's form. */
@@ -25,6 +25,8 @@ export function Worker() {
   })
   const worker = query.data
   const writer = WRITER_ROLES.includes(me.role as Role)
+  // Each role is offered the steps the API lets it record (an enterprise its recruitment, the bank its loans).
+  const steps = STEPS.filter((s) => s.roles.includes(me.role as Role))
   return (
     <Page
       title={
@@ -79,7 +81,7 @@ export function Worker() {
                 <dd>{worker.version}</dd>
               </dl>
             </Card>
-            {writer && <StepForm worker={worker} />}
+            {steps.length > 0 && <StepForm worker={worker} steps={steps} />}
           </div>
           <div className="lg:col-span-2">
             <Card title={t("worker.timeline")} id="timeline-title">
@@ -92,16 +94,16 @@ export function Worker() {
   )
 }
 
-function StepForm({ worker }: { worker: WorkerDetail }) {
+function StepForm({ worker, steps }: { worker: WorkerDetail; steps: ReadonlyArray<Step> }) {
   const { t, language } = useI18n()
   const queryClient = useQueryClient()
-  const [segment, setSegment] = useState(STEPS[0]!.segment)
+  const [segment, setSegment] = useState(steps[0]!.segment)
   const [date, setDate] = useState("")
   const [values, setValues] = useState<StepValues>({})
   const [dateError, setDateError] = useState<string>()
   const [done, setDone] = useState<string>()
   const command = useCommand()
-  const step = STEPS.find((s) => s.segment === segment)!
+  const step = steps.find((s) => s.segment === segment)!
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setDone(undefined)
@@ -145,7 +147,7 @@ function StepForm({ worker }: { worker: WorkerDetail }) {
             setValues({})
           }}
         >
-          {STEPS.map((s) => (
+          {steps.map((s) => (
             <option key={s.segment} value={s.segment}>
               {language === "en" ? s.en : s.vi}
             </option>

@@ -1,3 +1,10 @@
+import type { Role } from "../session/access.ts"
+
+const P: Role = "province-officer"
+const CO: Role = "commune-officer"
+const EN: Role = "enterprise-officer"
+const BANK: Role = "bank-officer"
+
 /**
  * The lifecycle commands the worker page offers, each with the fields its API body takes (besides the date) and the
  * event it records (so a correction of that event offers the same fields, filled with what was recorded).
@@ -16,6 +23,8 @@ export interface StepField {
 
 export interface Step {
   readonly segment: string
+  /** Who records it (the fact's `by` in packages/domain worker/facts.ts, as the API's route grants it). */
+  readonly roles: ReadonlyArray<Role>
   /** The event type the command records. */
   readonly type: string
   readonly vi: string
@@ -73,9 +82,17 @@ const CURRENCIES: ReadonlyArray<readonly [string, string, string]> = ["USD", "KR
 )
 
 export const STEPS: ReadonlyArray<Step> = [
-  { segment: "counselling", type: "WorkerCounselled", vi: "Tư vấn", en: "Counselling", fields: [provider] },
+  {
+    segment: "counselling",
+    roles: [P, CO],
+    type: "WorkerCounselled",
+    vi: "Tư vấn",
+    en: "Counselling",
+    fields: [provider],
+  },
   {
     segment: "training",
+    roles: [P, CO, EN],
     type: "WorkerTrainingCompleted",
     vi: "Hoàn thành đào tạo",
     en: "Training completed",
@@ -96,6 +113,7 @@ export const STEPS: ReadonlyArray<Step> = [
   },
   {
     segment: "health-check",
+    roles: [P, CO, EN],
     type: "WorkerHealthChecked",
     vi: "Khám sức khỏe",
     en: "Health check",
@@ -103,6 +121,7 @@ export const STEPS: ReadonlyArray<Step> = [
   },
   {
     segment: "criminal-record-certificate",
+    roles: [P, CO, EN],
     type: "WorkerCriminalRecordCertificateIssued",
     vi: "Phiếu lý lịch tư pháp",
     en: "Criminal record certificate",
@@ -113,6 +132,7 @@ export const STEPS: ReadonlyArray<Step> = [
   },
   {
     segment: "dossier-confirmation",
+    roles: [P, CO],
     type: "WorkerDossierConfirmed",
     vi: "Xác nhận hồ sơ",
     en: "Dossier confirmation",
@@ -120,6 +140,7 @@ export const STEPS: ReadonlyArray<Step> = [
   },
   {
     segment: "selection",
+    roles: [P, CO, EN],
     type: "WorkerSelectedByEnterprise",
     vi: "Doanh nghiệp tuyển chọn",
     en: "Selection by an enterprise",
@@ -127,6 +148,7 @@ export const STEPS: ReadonlyArray<Step> = [
   },
   {
     segment: "contract",
+    roles: [P, CO, EN],
     type: "WorkerContractSigned",
     vi: "Ký hợp đồng",
     en: "Contract signed",
@@ -154,6 +176,7 @@ export const STEPS: ReadonlyArray<Step> = [
   },
   {
     segment: "loan-file-confirmation",
+    roles: [P, CO],
     type: "WorkerLoanFileConfirmed",
     vi: "Xác nhận hồ sơ vay vốn",
     en: "Loan file confirmation",
@@ -161,6 +184,7 @@ export const STEPS: ReadonlyArray<Step> = [
   },
   {
     segment: "loans",
+    roles: [P, CO, BANK],
     type: "WorkerLoanRecorded",
     vi: "Khoản vay",
     en: "Loan",
@@ -183,9 +207,10 @@ export const STEPS: ReadonlyArray<Step> = [
       },
     ],
   },
-  { segment: "departure", type: "WorkerDeparted", vi: "Xuất cảnh", en: "Departure", fields: [] },
+  { segment: "departure", roles: [P, CO, EN], type: "WorkerDeparted", vi: "Xuất cảnh", en: "Departure", fields: [] },
   {
     segment: "withdrawal",
+    roles: [P, CO, EN],
     type: "WorkerWithdrew",
     vi: "Rút hồ sơ",
     en: "Withdrawal",
