@@ -14,6 +14,7 @@ Bảng đọc
                                         (rebuild, check: hãy dừng ứng dụng trước / stop the application first)
 Nhập dữ liệu, báo cáo, khóa
   import workers <tệp.xlsx> --as <tài khoản>          nhập danh sách người lao động (quy tắc của API, tất cả hoặc không)
+  import stages <tệp.xlsx> --as <tài khoản>           nhập quá trình của người lao động đã đăng ký (tư vấn, đào tạo, xuất cảnh…)
   import quota <tệp.xlsx> --as <tài khoản> (--plan <mã> | --year <năm> --target <số> --legal-number <số hiệu>
          --legal-date <ngày> --issuer <cơ quan>) [--province <mã>] [--title …] [--effective-on …] [--reason …]
   report --province <mã> --period <yyyy-H1|yyyy> <thư mục> [--as-of <thời điểm>] [--formats docx,xlsx,pdf,json]
@@ -34,7 +35,7 @@ Usage: pnpm xkld <command> [options]   (on DATABASE_URL, or PGlite in DATA_DIR, 
 
   migrate | verify [--json] | seal | backup <file> [--force] | restore <file>
   rebuild [name] | check [name]
-  import workers|quota <file.xlsx> --as <username> [quota: --plan <id> | --year … --target … --legal-number …]
+  import workers|stages|quota <file.xlsx> --as <username> [quota: --plan <id> | --year … --target … --legal-number …]
   report --province <code> --period <yyyy-H1|yyyy> <folder> [--as-of <instant>] [--formats docx,xlsx,pdf,json]
   keys rotate --new-key-stdin           re-wrap every person key under a new master key (the log is untouched)
   users create --username <u> --role <role> --province <code> [--unit <code>]... --password-stdin

@@ -76,6 +76,51 @@ describe("xkld import workers", () => {
   })
 })
 
+describe("xkld import stages", () => {
+  test("records stages of the workers imported above, found by citizen ID; a bad row writes nothing; once", async () => {
+    const [first, second] = people(3, 11)
+    const file = async (rows: ReadonlyArray<ReadonlyArray<string>>) => {
+      const workbook = new ExcelJS.Workbook()
+      const sheet = workbook.addWorksheet("Quá trình")
+      sheet.addRow(["STT", "Số CCCD", "Loại thông tin", "Ngày (dd/mm/yyyy)", "Đơn vị thực hiện", "Hình thức"])
+      rows.forEach((r, i) => sheet.addRow([i + 1, ...r]))
+      return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
+    }
+    const good = join(dir, "qua-trinh.xlsx")
+    writeFileSync(
+      good,
+      await file([
+        [first!.cccd, "Tư vấn pháp luật", "03/02/2026", "Sở Tư pháp", ""],
+        [second!.cccd, "Hoàn thành đào tạo", "10/03/2026", "Trường Cao đẳng Sơn La", "Ngoại ngữ"],
+      ]),
+    )
+    const before = await eventCount(env)
+    const imported = await runCli(["import", "stages", good, "--as", "so-noi-vu"], env)
+    expect([imported.status, imported.stderr]).toEqual([0, expect.any(String)])
+    expect(imported.stdout).toContain(
+      "Đã ghi nhận 2 thông tin quá trình của người lao động từ qua-trinh.xlsx (2 dòng, 0 đã có từ trước)",
+    )
+    const afterFirst = await eventCount(env)
+    expect(afterFirst).toBe(before + 2)
+    const again = await runCli(["import", "stages", good, "--as", "so-noi-vu"], env)
+    expect(again.stdout).toContain("(2 dòng, 2 đã có từ trước)")
+
+    const bad = join(dir, "qua-trinh-loi.xlsx")
+    writeFileSync(
+      bad,
+      await file([
+        [first!.cccd, "Tư vấn", "04/02/2026", "UBND phường", ""],
+        [second!.cccd, "Tư vấn", "31/04/2026", "UBND phường", ""],
+      ]),
+    )
+    const refused = await runCli(["import", "stages", bad, "--as", "so-noi-vu"], env)
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toContain("chưa dữ liệu nào được ghi")
+    expect(refused.stderr).toContain("dòng 3, cột “Ngày (dd/mm/yyyy)”")
+    expect(await eventCount(env)).toBe(afterFirst)
+  })
+})
+
 describe("xkld import quota", () => {
   test("amends the seed Sơn La 2026 plan (the bundled document) from a table, once", async () => {
     const printed = QuotaPlan.sonLa2026Plan.allocations.slice(0, 2)

@@ -5,7 +5,8 @@ import { today } from "../clock.ts"
 import { defineRoute } from "../http/route.ts"
 import type { AppServices } from "../services.ts"
 import { importQuota } from "./quota-import.ts"
-import { quotaTemplate, workersTemplate, xlsxResponse, type TemplateUnit } from "./templates.ts"
+import { importStages } from "./stage-import.ts"
+import { quotaTemplate, stagesTemplate, workersTemplate, xlsxResponse, type TemplateUnit } from "./templates.ts"
 import { readUpload, RAW_UPLOAD_TYPES } from "./upload.ts"
 import { importWorkers } from "./worker-import.ts"
 
@@ -27,6 +28,17 @@ const WorkerImportResponse = Schema.Struct({
   imported: Schema.Number,
   alreadyImported: Schema.Number,
   workers: Schema.Array(Schema.Struct({ row: Schema.Number, workerId: Schema.String })),
+})
+
+const StageImportResponse = Schema.Struct({
+  fileName: Schema.String,
+  fileSha256: Schema.String,
+  rows: Schema.Number,
+  imported: Schema.Number,
+  alreadyImported: Schema.Number,
+  facts: Schema.Array(
+    Schema.Struct({ row: Schema.Number, workerId: Schema.String, eventId: Schema.String, type: Schema.String }),
+  ),
 })
 
 const QuotaImportResponse = Schema.Struct({
@@ -81,6 +93,15 @@ export const importRoutes = [
   }),
   defineRoute({
     method: "get",
+    path: "/api/imports/templates/stages.xlsx",
+    summary: "Tải tệp mẫu Excel quá trình của người lao động (tư vấn, đào tạo, hợp đồng, xuất cảnh, về nước…)",
+    summaryEn: "Download the Excel template of workers' lifecycle stages",
+    tags: TAGS,
+    access: "signed-in",
+    handler: async () => xlsxResponse(await stagesTemplate(), "mau-qua-trinh-nguoi-lao-dong.xlsx"),
+  }),
+  defineRoute({
+    method: "get",
     path: "/api/imports/templates/quota.xlsx",
     summary: "Tải tệp mẫu Excel bảng giao chỉ tiêu",
     summaryEn: "Download the Excel template of a quota table",
@@ -106,6 +127,20 @@ export const importRoutes = [
     response: WorkerImportResponse,
     handler: async ({ services, request, c }) =>
       importWorkers(services, request, await readUpload(c, "danh-sach.xlsx")),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/imports/stages",
+    summary:
+      "Nhập quá trình của người lao động đã đăng ký từ Excel (mỗi dòng một thông tin: tư vấn, đào tạo, khám sức khỏe, hợp đồng, hộ chiếu, thị thực, vay vốn, hỗ trợ, xuất cảnh, về nước, bảo hộ công dân…; người lao động theo mã hoặc số CCCD): kiểm tra mọi dòng, có lỗi thì không ghi gì (422, báo lỗi từng dòng); nhập lại cùng tệp không ghi thêm",
+    summaryEn:
+      "Import lifecycle stages of registered workers from Excel (one fact a row, the worker by id or citizen ID): every row validated and decided, all or nothing (422 with row errors), the same file twice writes nothing new",
+    tags: TAGS,
+    access: ["province-officer", "commune-officer"],
+    write: true,
+    rawBody: UPLOAD,
+    response: StageImportResponse,
+    handler: async ({ services, request, c }) => importStages(services, request, await readUpload(c, "qua-trinh.xlsx")),
   }),
   defineRoute({
     method: "post",

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs"
 import { quotaColumns } from "./quota-rows.ts"
 import { MAX_IMPORT_ROWS } from "./row-errors.ts"
+import { stageColumns, stageLabel, stageSpecs } from "./stage-columns.ts"
 import { XLSX_MEDIA_TYPE, type TemplateColumn } from "./spreadsheet.ts"
 import { priorityGroupLabels, workerColumns } from "./worker-columns.ts"
 
@@ -12,8 +13,10 @@ export interface TemplateUnit {
 
 export const WORKERS_SHEET = "Danh sách người lao động"
 export const QUOTA_SHEET = "Bảng giao chỉ tiêu"
+export const STAGES_SHEET = "Quá trình của người lao động"
 export const NOTES_SHEET = "Hướng dẫn"
 export const UNITS_SHEET = "Danh mục xã, phường"
+export const STAGE_LIST_SHEET = "Loại thông tin"
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } }
 const THIN: Partial<ExcelJS.Borders> = {
@@ -40,6 +43,7 @@ function dataSheet<K extends string>(
   columns: ReadonlyArray<TemplateColumn<K>>,
   unitColumn: K,
   unitCount: number,
+  listSheet: string = UNITS_SHEET,
 ) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
   sheet.columns = columns.map((c) => ({
@@ -69,10 +73,10 @@ function dataSheet<K extends string>(
       validations.add(range, {
         type: "list",
         allowBlank: true,
-        formulae: [`'${UNITS_SHEET}'!$A$2:$A$${unitCount + 1}`],
+        formulae: [`'${listSheet}'!$A$2:$A$${unitCount + 1}`],
         showErrorMessage: true,
-        errorTitle: "Mã không có trong danh mục",
-        error: `Chọn mã trong trang “${UNITS_SHEET}”.`,
+        errorTitle: listSheet === UNITS_SHEET ? "Mã không có trong danh mục" : "Không có trong danh mục",
+        error: listSheet === UNITS_SHEET ? `Chọn mã trong trang “${UNITS_SHEET}”.` : `Chọn trong trang “${listSheet}”.`,
       })
     else if (/dd\/mm\/yyyy/.test(c.header))
       validations.add(range, {
@@ -176,6 +180,53 @@ export async function quotaTemplate(units: ReadonlyArray<TemplateUnit>): Promise
     ],
   )
   unitsSheet(workbook, units)
+  return finish(workbook)
+}
+
+/**
+ * The lifecycle stages template: one row per fact of a registered worker, its kind in "Loại thông tin" (a
+ * drop-down of every stage), the columns every stage's fields; notes say which columns each stage takes.
+ */
+export async function stagesTemplate(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  const columns = stageColumns.map((c) => (c.key === "stage" ? { ...c, choices: stageSpecs.map(stageLabel) } : c))
+  // The stage list is longer than an inline list allows (255 characters): the drop-down reads the stages sheet.
+  dataSheet(
+    workbook,
+    STAGES_SHEET,
+    columns.map((c) => (c.key === "stage" ? { ...c, choices: undefined } : c)),
+    "stage",
+    stageSpecs.length,
+    STAGE_LIST_SHEET,
+  )
+  notesSheet(
+    workbook,
+    "Hướng dẫn nhập quá trình của người lao động (tư vấn, đào tạo, khám sức khỏe, hợp đồng, xuất cảnh, về nước…)",
+    STAGES_SHEET,
+    columns,
+    [
+      ...COMMON_RULES,
+      "Mỗi dòng ghi một thông tin của một người lao động đã đăng ký; các dòng của cùng một người được ghi theo thứ tự trong tệp (ví dụ: ký hợp đồng trước, xuất cảnh sau).",
+      "Người lao động được xác định bằng mã người lao động hoặc số CCCD; cán bộ UBND xã, phường chỉ ghi nhận cho người lao động của xã, phường mình.",
+      "Chỉ ghi các cột mà loại thông tin của dòng sử dụng (xem trang “Loại thông tin”); các cột khác để trống.",
+    ],
+  )
+  const list = workbook.addWorksheet(STAGE_LIST_SHEET)
+  list.columns = [
+    { header: "Loại thông tin", key: "label", width: 36 },
+    { header: "Các cột cần ghi", key: "fields", width: 90 },
+  ]
+  styleHeader(list.getRow(1))
+  for (const spec of stageSpecs) {
+    const fields = Object.entries((spec.body as unknown as { fields: Record<string, { ast: unknown }> }).fields)
+      .filter(([name]) => name !== "occurredOn")
+      .map(([name, schema]) => {
+        const header = stageColumns.find((c) => c.key === `field:${name}`)?.header ?? name
+        const optional = (schema.ast as { context?: { isOptional?: boolean } }).context?.isOptional === true
+        return optional ? `${header} (không bắt buộc)` : `${header} (bắt buộc)`
+      })
+    list.addRow({ label: stageLabel(spec), fields: fields.join("; ") || "(chỉ cần ngày)" })
+  }
   return finish(workbook)
 }
 

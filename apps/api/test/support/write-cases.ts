@@ -4,7 +4,7 @@ import ExcelJS from "exceljs"
 import { sql } from "kysely"
 import { ROLES, type Role } from "../../src/access/roles.ts"
 import { ensureUser } from "../../src/auth/users.ts"
-import { QUOTA_SHEET, UNITS_SHEET, WORKERS_SHEET } from "../../src/imports/templates.ts"
+import { QUOTA_SHEET, STAGES_SHEET, UNITS_SHEET, WORKERS_SHEET } from "../../src/imports/templates.ts"
 import type { TestApp } from "./test-app.ts"
 import { anonymousSession, openSession, type Answer, type Payload, type Session } from "./write-sessions.ts"
 
@@ -574,6 +574,20 @@ async function quotaFile(ctx: WriteContext, rows: ReadonlyArray<readonly [string
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
 }
 
+/** The stages template (`/api/imports/templates/stages.xlsx`) with one legal counselling of a worker, by id. */
+async function stagesFile(ctx: WriteContext, workerId: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(Buffer.from(await ctx.as(P).download("/api/imports/templates/stages.xlsx")) as never)
+  const sheet = workbook.getWorksheet(STAGES_SHEET)!
+  const headers = (sheet.getRow(1).values as Array<unknown>).map((v) => String(v ?? ""))
+  const row = sheet.getRow(2)
+  row.getCell(headers.indexOf("Mã người lao động")).value = workerId
+  row.getCell(headers.indexOf("Loại thông tin")).value = "Tư vấn pháp luật"
+  row.getCell(headers.indexOf("Ngày (dd/mm/yyyy)")).value = "10/02/2026"
+  row.getCell(headers.indexOf("Đơn vị thực hiện")).value = PROVIDER
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
+}
+
 // ---- plans, obligations, enterprises ---------------------------------------------------------------------------
 
 const PLAN_BASIS = { number: "412/QĐ-UBND", date: "2026-02-10", issuer: "Chủ tịch UBND tỉnh Sơn La" }
@@ -895,6 +909,40 @@ export function writeCases(
           }
         },
       },
+    ],
+  })
+
+  const importStages = (owner: string, foreign: ReadonlyArray<Foreign>, name: string): Scenario => ({
+    name,
+    owner,
+    foreign,
+    prepare: async () => {
+      const worker = await freshWorker(ctx, TO_HIEU, "registered")
+      const bytes = await stagesFile(ctx, worker.id)
+      return {
+        request: () => ({ path: "/api/imports/stages", payload: { file: { bytes, fileName: "qua-trinh.xlsx" } } }),
+        check: (answer) => {
+          if (answer.body.imported !== 1) throw new Error(`stages import ${JSON.stringify(answer.body).slice(0, 400)}`)
+        },
+      }
+    },
+  })
+  cases.push({
+    route: "POST /api/imports/stages",
+    scenarios: [
+      importStages(
+        TH,
+        [
+          { who: CA, statuses: [422], why: "the worker is Tô Hiệu's: its row is refused as not found" },
+          { who: LAO_CAI, statuses: [422], why: "no such worker in Lào Cai: its row is refused as not found" },
+        ],
+        "a Tô Hiệu worker's legal counselling, by Tô Hiệu's officer",
+      ),
+      importStages(
+        P,
+        [{ who: LAO_CAI, statuses: [422], why: "no such worker in Lào Cai: its row is refused as not found" }],
+        "a Tô Hiệu worker's legal counselling, by the province officer",
+      ),
     ],
   })
 

@@ -10,6 +10,7 @@ import { toProblem } from "@xkld/api/src/http/to-problem.ts"
 import { importQuota } from "@xkld/api/src/imports/quota-import.ts"
 import { importRoutes } from "@xkld/api/src/imports/routes.ts"
 import type { Upload } from "@xkld/api/src/imports/upload.ts"
+import { importStages } from "@xkld/api/src/imports/stage-import.ts"
 import { importWorkers } from "@xkld/api/src/imports/worker-import.ts"
 import { parseCommand, required } from "../args.ts"
 import { CliError, usage } from "../errors.ts"
@@ -72,13 +73,13 @@ const refused = (error: unknown): never => {
 }
 
 /**
- * `xkld import workers|quota <file.xlsx> --as <username>`: the API's imports, all or nothing (one transaction;
+ * `xkld import workers|stages|quota <file.xlsx> --as <username>`: the API's imports, all or nothing (one transaction;
  * Ctrl-C or any invalid row writes nothing); the same file twice writes nothing new.
  */
 export async function importCommand(args: ReadonlyArray<string>): Promise<void> {
   const [kind, ...rest] = args
-  if (kind !== "workers" && kind !== "quota")
-    throw usage("Lệnh import cần workers hoặc quota", "import needs workers or quota")
+  if (kind !== "workers" && kind !== "stages" && kind !== "quota")
+    throw usage("Lệnh import cần workers, stages hoặc quota", "import needs workers, stages or quota")
   const text = { type: "string" } as const
   const { values, positionals } = parseCommand(
     rest,
@@ -107,6 +108,14 @@ export async function importCommand(args: ReadonlyArray<string>): Promise<void> 
       const result = await importWorkers(services, request, upload).catch(refused)
       console.log(
         `Đã nhập ${vi(result.imported)} người lao động từ ${result.fileName} (${vi(result.rows)} dòng, ${vi(result.alreadyImported)} đã có từ trước) / workers imported`,
+      )
+      return
+    }
+    if (kind === "stages") {
+      const request = await requestAs(services, username, "/api/imports/stages")
+      const result = await importStages(services, request, upload).catch(refused)
+      console.log(
+        `Đã ghi nhận ${vi(result.imported)} thông tin quá trình của người lao động từ ${result.fileName} (${vi(result.rows)} dòng, ${vi(result.alreadyImported)} đã có từ trước) / stages imported`,
       )
       return
     }
