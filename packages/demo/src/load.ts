@@ -21,6 +21,9 @@ export interface DemoTarget {
   /** The read models, to wait for them and to read the units and an enterprise for the accounts. */
   readonly readModels: {
     readonly runner: {
+      /** Stopped while the history is written, started after (see loadDemo). */
+      readonly start: () => Promise<void>
+      readonly stop: () => Promise<void>
       readonly caughtUp: () => Promise<void>
       /** Each read model's checkpoint (`<transaction>:<global position>`), for the progress lines. */
       readonly status: () => Promise<ReadonlyArray<{ readonly projection: string; readonly checkpoint: string }>>
@@ -77,6 +80,10 @@ export async function loadDemo(
     })
     const generated = mergeByRecordedAt(sonLa, others)
     const workers = new Set<string>()
+    // The read models are built once the history is written, not while it is: a loop running beside the
+    // writes reads it in small pieces and closes, row by row, versions an earlier batch wrote (an UPDATE each),
+    // where one pass over the finished log closes most of them in memory (docs/benchmarks.md, first start).
+    await target.readModels.runner.stop()
     // Admin units first, then the plans (recorded in early January of their year), then the rest in order.
     const appends = (function* () {
       for (const append of generated) {
@@ -103,6 +110,7 @@ export async function loadDemo(
     progress(
       `Đã nạp ${total.toLocaleString("vi-VN")} sự kiện, ${workers.size.toLocaleString("vi-VN")} người lao động; đang dựng bảng đọc / building the read models…`,
     )
+    await target.readModels.runner.start()
     await withProgress(target.readModels.runner.caughtUp(), async () => {
       // the workers' read model is most of the work (the others' checkpoints stop at their last event)
       const status = await target.readModels.runner.status()
