@@ -6,7 +6,8 @@
  * created for each part of the run and dropped after), BENCH_BACKENDS=pglite,postgres, BENCH_SECONDS
  * (per side per round, default 1.5), BENCH_ROUNDS (append rounds, default 6), BENCH_REPLAY_ROUNDS (default 2),
  * BENCH_REPLAY_EVENTS_PG (default 10^6),
- * BENCH_REPLAY_EVENTS_PGLITE (default 2×10^5), BENCH_OUT (default bench/results/event-store.json
+ * BENCH_REPLAY_EVENTS_PGLITE (default 2×10^5), BENCH_PEER=0 to skip the Emmett peer (PostgreSQL only),
+ * BENCH_PEER_READ_EVENTS (events each store reads back whole, default 10^5), BENCH_OUT (default bench/results/event-store.json
  * at the repository root).
  */
 import { cpus, loadavg, totalmem } from "node:os"
@@ -14,6 +15,7 @@ import { resolve } from "node:path"
 import { openEventLog } from "../src/index.ts"
 import { benchAppends } from "./appends.ts"
 import type { Measurement } from "./measurement.ts"
+import { benchPeerEmmett } from "./peer-emmett.ts"
 import { benchReplay } from "./replay.ts"
 import { formatTable, writeResults } from "./results.ts"
 import { DEFAULT_DATABASE_URL, freshPglite, freshPostgres, probePostgres, type BenchDatabase } from "./targets.ts"
@@ -61,6 +63,19 @@ async function benchBackend(backend: "pglite" | "postgres", open: () => Promise<
   await withLog(open, (target, log) =>
     benchReplay(target, log, { events: replayEvents, rounds: replayRounds, readBatch: 5000 }, report),
   )
+  if (backend === "postgres" && process.env.BENCH_PEER !== "0")
+    await withLog(open, (target, log) =>
+      benchPeerEmmett(
+        log,
+        {
+          ...appendSettings,
+          connectionString: target.connectionString!,
+          readEvents: number("BENCH_PEER_READ_EVENTS", 100_000),
+          readBatch: 5000,
+        },
+        report,
+      ),
+    )
 }
 
 const load = () =>

@@ -15,6 +15,8 @@ export interface BenchDatabase {
   readonly database: Database
   readonly raw: (connections: number) => RawClient
   readonly drop: () => Promise<void>
+  /** PostgreSQL: the fresh database's connection string (for the peer store on the same database). */
+  readonly connectionString?: string
 }
 
 export const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test"
@@ -66,6 +68,7 @@ export async function freshPostgres(url: string, poolSize: number): Promise<Benc
   return {
     backend: "postgres",
     database,
+    connectionString,
     raw: (connections) => {
       const pool = new pg.Pool({ connectionString, max: connections })
       pool.on("error", () => undefined)
