@@ -7,7 +7,9 @@
  * for each size and dropped after), BENCH_BACKENDS=pglite,postgres, BENCH_SIZES_PG (default
  * 100000,1000000), BENCH_SIZES_PGLITE (default 100000), BENCH_QUERIES (as-of queries per size, default
  * 200), BENCH_LANES (concurrent loader transactions, default 2), BENCH_RUNNER_BATCH (the runner's batch
- * size; default: the runner's own), BENCH_OUT (default bench/results/projections.json at the repository root).
+ * size; default: the runner's own), BENCH_OUT (default bench/results/projections.json at the repository root),
+ * BENCH_FIRST_START=0 to skip the first-start row (bench/first-start.ts, its own results file).
+ * `pnpm bench:growth` runs this with PostgreSQL only at 10^5, 10^6 and 10^7 events (bench/results/projections-growth.json).
  */
 import { Generator, demoSeedRecordedAt, recordSeedDocuments } from "@xkld/demo"
 import { toStoreRecords } from "../src/index.ts"
@@ -15,10 +17,11 @@ import { openEventLog, type BackendName, type Database } from "@xkld/event-store
 import { cpus, loadavg, totalmem } from "node:os"
 import { resolve } from "node:path"
 import { benchAsOf, type AsOfResult } from "./as-of.ts"
+import { benchFirstStart } from "./first-start.ts"
 import { loadHistory } from "./load.ts"
 import { latency, scale, TARGETS, throughput, type Measurement } from "./measurement.ts"
 import { benchRebuild, untilVisible } from "./rebuild.ts"
-import { formatTable, writeResults } from "@xkld/event-store/bench"
+import { formatTable, measurement, writeResults } from "@xkld/event-store/bench"
 import { DEFAULT_DATABASE_URL, freshPglite, freshPostgres, ownerQuery, probePostgres } from "./targets.ts"
 
 const number = (name: string, fallback: number): number => {
@@ -59,6 +62,8 @@ const load = () =>
 
 interface SizeResult {
   readonly events: number
+  /** The process's peak resident set after this size (runner, caches and queries, as the API holds them). */
+  readonly peakRssMiB: number
   readonly rebuildRate: number
   readonly scanRate: number
   readonly asOf: AsOfResult
@@ -134,7 +139,9 @@ async function benchSize(backend: BackendName, open: () => Promise<Database>, si
     )
     await rebuild.models.runner.stop()
     console.log(`  rebuild + queries took ${Math.round(seconds(started))} s`)
-    return { events, rebuildRate, scanRate, asOf }
+    const peakRssMiB = process.resourceUsage().maxRSS / 1024
+    console.log(`  peak RSS so far: ${Math.round(peakRssMiB)} MiB`)
+    return { events, rebuildRate, scanRate, asOf, peakRssMiB }
   } finally {
     await log.close()
   }
@@ -155,7 +162,7 @@ async function benchBackend(backend: BackendName, open: () => Promise<Database>,
         backend,
         large.rebuildRate,
         small!.rebuildRate,
-        null,
+        TARGETS.growth,
         `ours = rebuild events/s at ${to}, baseline = at ${from}; 1.00 = time linear in the number of events ` +
           `(the bare scan: ${Math.round(large.scanRate).toLocaleString("en")} vs ${Math.round(small!.scanRate).toLocaleString("en")} events/s)`,
       ),
@@ -167,16 +174,40 @@ async function benchBackend(backend: BackendName, open: () => Promise<Database>,
         large.asOf.asOf.p95,
         small!.asOf.asOf.p95,
         undefined,
-        `ours = as-of p95 at ${to}, baseline = at ${from}; 1.00 = flat (live p95: ${large.asOf.live.p95.toFixed(1)} vs ${small!.asOf.live.p95.toFixed(1)} ms)`,
+        `ours = as-of p95 at ${to}, baseline = at ${from}; 1.00 = flat, target ≥ ${(1 / TARGETS.asOfGrowth).toFixed(2)} (p95 at most ${TARGETS.asOfGrowth}× the smallest size's; live p95: ${large.asOf.live.p95.toFixed(1)} vs ${small!.asOf.live.p95.toFixed(1)} ms)`,
       ),
     )
   }
+  const [largestSize, largest] = measured[measured.length - 1] ?? []
+  if (largest && measured.length > 1)
+    report(
+      measurement(
+        `peak RSS of the process holding the read models, up to ${scale(largestSize!)} events`,
+        backend,
+        "MiB",
+        largest.peakRssMiB,
+        small!.peakRssMiB,
+        {
+          ratio: "baseline / ours",
+          ...(backend === "postgres" ? { limit: TARGETS.peakRssMiB } : {}),
+          note: `ours: process.resourceUsage().maxRSS after the largest size (loader, runner with its state caches, as-of queries); baseline: after ${scale(smallSize!)}`,
+        },
+      ),
+    )
 }
 
 console.log(
   `projections bench — node ${process.version}, ${cpus().length} cpus, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load()}`,
 )
 const started = performance.now()
+
+if (process.env.BENCH_FIRST_START !== "0") {
+  console.log("\n== first start (PGlite, the API in demo mode) ==")
+  const rows = await benchFirstStart()
+  for (const row of rows) report(row)
+  await writeResults(resolve(import.meta.dirname, "../../../bench/results/projections-first-start.json"), rows)
+  results.splice(0, results.length)
+}
 
 if (backends.includes("pglite")) await benchBackend("pglite", freshPglite, sizes("BENCH_SIZES_PGLITE", [100_000]))
 if (backends.includes("postgres")) {
