@@ -97,6 +97,11 @@ describe(`attainment over the issuing authority's territory (${process.env.DATAB
     // The same departures as the scoreboard's head-count, and the same answer asked under the old code.
     const board = await targetScoreboard(models, { provinceCode: "15", year: 2025 })
     expect(board.items.find((i) => i.kind === "departures")!.measured.value).toBe(a.total.departed)
+    // The lineage of the figure rests on the same departures (its value is attainment's total).
+    const lineage = await models.lineage({ provinceCode: "15", year: 2025 })
+    expect(lineage.value).toBe(a.total.departed)
+    const departureIds = new Set(inside.map((d) => d.departureEventId))
+    expect(lineage.events.filter((e) => departureIds.has(e.eventId))).toHaveLength(inside.length)
     const underOldCode = await models.attainment({ provinceCode: "10", year: 2025 })
     expect(underOldCode.total).toEqual(a.total)
     expect(underOldCode.plan?.planId).toBe(QuotaPlan.laoCai2025PlanId)

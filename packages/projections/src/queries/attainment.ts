@@ -94,6 +94,25 @@ export async function planOver(
   return undefined
 }
 
+/**
+ * What attainment (and the lineage of its figure) measures for a province and year: the plan (`planOver`), its
+ * issuing authority's territory (ADR 0017, `planTerritory`), and the province codes whose departures may lie in it
+ * — every related code with a plan, the province's own without one.
+ */
+export async function attainmentScope(
+  db: Kysely<any>,
+  tableOf: TableOf,
+  catalogue: AdminUnit.Catalogue,
+  provinceCode: string,
+  year: number,
+  asOf?: Date,
+) {
+  const codes = Target.relatedProvinceCodes(catalogue, provinceCode)
+  const plan = await planOver(db, tableOf, codes, provinceCode, year, asOf)
+  const territory = plan ? planTerritory(catalogue, { ...plan, fromYear: plan.year, toYear: plan.year }) : undefined
+  return { plan, territory, codes: territory ? codes : [provinceCode] }
+}
+
 /** The plan in force for a province code and year, as known at `asOf` (the newest not superseded). */
 export async function planFor(db: Kysely<any>, tableOf: TableOf, provinceCode: string, year: number, asOf?: Date) {
   const { rows } = await sql<{ data: PlanRow }>`SELECT data FROM ${sql.table(tableOf("plans", "plans"))}
@@ -173,17 +192,11 @@ export async function attainment(
   const splitRule = query.splitRule ?? "not-attributable"
   // As of a recorded time, the catalogue as then known: before the merger was recorded, "15" is Yên Bái alone.
   const catalogue = await catalogues.at(asOf)
-  const codes = Target.relatedProvinceCodes(catalogue, provinceCode)
-  const plan = await planOver(db, tableOf, codes, provinceCode, year, asOf)
   // With a plan, the departures of every related code (workers are registered under their province's code at the
   // time), kept to the issuing authority's territory; without one, the province's own as before.
-  const territory = plan ? planTerritory(catalogue, { ...plan, fromYear: plan.year, toYear: plan.year }) : undefined
+  const { plan, territory, codes } = await attainmentScope(db, tableOf, catalogue, provinceCode, year, asOf)
   let partlyInTerritory = 0
-  const departures = (
-    await Promise.all(
-      (territory ? codes : [provinceCode]).map((code) => countedDeparturesByUnit(db, tableOf, code, year, asOf)),
-    )
-  )
+  const departures = (await Promise.all(codes.map((code) => countedDeparturesByUnit(db, tableOf, code, year, asOf))))
     .flat()
     .filter((d) => {
       const share = territory?.shareOf(d.unitId) ?? "inside"

@@ -3,7 +3,7 @@ import { sql } from "kysely"
 import type { DepartureRow } from "../worker/derive.ts"
 import type { CatalogueSource } from "../units/catalogue-source.ts"
 import { knownAt, type TableOf } from "./as-of.ts"
-import { attribute, groupingUnits, planFor, type SplitRule } from "./attainment.ts"
+import { attainmentScope, attribute, groupingUnits, type SplitRule } from "./attainment.ts"
 import { AdminUnit } from "@xkld/domain"
 
 export interface LineageEvent {
@@ -48,16 +48,20 @@ export async function departedLineage(
 ): Promise<Lineage> {
   const db = log.database.db
   const { provinceCode, year, asOf } = query
+  // The same departures as attainment: its plan's territory (ADR 0017) over the related province codes.
+  const catalogue = await catalogues.at(asOf)
+  const { plan, territory, codes } = await attainmentScope(db, tableOf, catalogue, provinceCode, year, asOf)
   const { rows } = await sql<{
     data: DepartureRow
     unit_id: string
   }>`SELECT data, unit_id FROM ${sql.table(tableOf("workers", "departures"))}
-    WHERE province_code = ${provinceCode} AND year = ${year} AND ${knownAt(asOf)} AND (data->>'counted')::boolean`.execute(
+    WHERE province_code = ANY (${[...codes]}::text[]) AND year = ${year} AND ${knownAt(asOf)} AND (data->>'counted')::boolean`.execute(
     db,
   )
-  let selected = rows.map((r) => ({ departure: r.data, share: 1 }))
+  let selected = rows
+    .filter((r) => (territory?.shareOf(r.unit_id) ?? "inside") === "inside")
+    .map((r) => ({ departure: r.data, share: 1 }))
   if (query.unitCode) {
-    const [catalogue, plan] = await Promise.all([catalogues.at(asOf), planFor(db, tableOf, provinceCode, year, asOf)])
     const target = AdminUnit.unitOn(catalogue, query.unitCode, `${year}-01-01`)[0]?.unitId
     const planUnits = new Set(groupingUnits(catalogue, plan, provinceCode, year).keys())
     selected = selected.flatMap(({ departure }) => {
