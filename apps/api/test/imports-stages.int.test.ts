@@ -82,6 +82,9 @@ describe(`Excel import of lifecycle stages (${process.env.DATABASE_URL ? "postgr
         "Số tiền (đồng)",
       ]),
     )
+    // Every column has a Vietnamese header (a field without one would show its code name, e.g. "protectionCaseId").
+    for (const header of headers.slice(1)) expect(header).not.toMatch(/^[a-z][A-Za-z]*$/)
+    expect(headers).toContain("Ghi chú")
     const stages = workbook
       .getWorksheet(STAGE_LIST_SHEET)!
       .getColumn(1)
@@ -168,7 +171,7 @@ describe(`Excel import of lifecycle stages (${process.env.DATABASE_URL ? "postgr
         "Ngân hàng": "Ngân hàng Chính sách xã hội",
         "Mã khoản vay": "VAY-001",
         "Số tiền (đồng)": "90.000.000",
-        "Trạng thái khoản vay": "Đã giải ngân",
+        "Trạng thái": "Đã giải ngân",
       },
     ]
     const file = await stagesFile("to-hieu", rows)

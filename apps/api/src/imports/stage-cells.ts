@@ -1,5 +1,4 @@
 import { Schema } from "effect"
-import { CHOICE_LABELS } from "./stage-columns.ts"
 import { looseKey, readDate, readFail, readOk, textOf, type Plain, type Read } from "./spreadsheet.ts"
 
 /**
@@ -7,6 +6,50 @@ import { looseKey, readDate, readFail, readOk, textOf, type Plain, type Read } f
  * a choice (its Vietnamese label or its code), yes/no, a whole number ("1.500.000"), money ("1.500 USD"), a date
  * (dd/mm/yyyy), a code (upper case) or text. The schema then checks the value, as the write route's body would.
  */
+
+/** Vietnamese labels of the choices the facts take (by the literal's value). */
+export const CHOICE_LABELS: Readonly<Record<string, string>> = {
+  language: "Ngoại ngữ",
+  vocational: "Nghề",
+  orientation: "Giáo dục định hướng",
+  applied: "Đã nộp hồ sơ",
+  approved: "Đã phê duyệt",
+  disbursed: "Đã giải ngân",
+  rejected: "Bị từ chối",
+  repaid: "Đã trả nợ",
+  onTime: "Đúng hạn",
+  early: "Trước hạn",
+  late: "Quá hạn",
+  leftWorkplace: "Bỏ trốn khỏi nơi làm việc",
+  contractBreach: "Vi phạm hợp đồng",
+  lawOfHostCountry: "Vi phạm pháp luật nước sở tại",
+  other: "Khác",
+  domesticJob: "Việc làm trong nước",
+  workAbroadAgain: "Đi làm việc ở nước ngoài lần nữa",
+  vocationalTraining: "Học nghề",
+  startBusiness: "Khởi nghiệp",
+  interview: "Phỏng vấn",
+  exam: "Thi tuyển",
+  epsKoreanTest: "Kỳ thi tiếng Hàn (EPS)",
+  sat: "Đã dự thi",
+  passed: "Đạt",
+  failed: "Không đạt",
+  wageDispute: "Tranh chấp tiền lương, chế độ",
+  workAccident: "Tai nạn lao động",
+  illness: "Ốm đau, bệnh tật",
+  abuse: "Bị ngược đãi, quấy rối",
+  detention: "Bị bắt giữ, tạm giam",
+  death: "Tử vong",
+  deceased: "Tử vong",
+  missing: "Mất tích",
+  commune: "UBND xã, phường",
+  police: "Công an",
+  employedDomestically: "Có việc làm trong nước",
+  selfEmployed: "Tự tạo việc làm, khởi nghiệp",
+  workingAbroadAgain: "Tiếp tục đi làm việc ở nước ngoài",
+  inTraining: "Đang học nghề, học tập",
+  notYetReintegrated: "Chưa ổn định, cần hỗ trợ",
+}
 
 type FieldKind = "choice" | "boolean" | "integer" | "money" | "date" | "code" | "text" | "unsupported"
 

@@ -1,5 +1,6 @@
 import { Worker } from "@xkld/domain"
 import { factSpecs, type FactSpec } from "../workers/fact-specs.ts"
+import { fieldOf } from "./stage-cells.ts"
 import { looseKey, type TemplateColumn } from "./spreadsheet.ts"
 
 /**
@@ -41,7 +42,10 @@ const FIELD_TEXT: Readonly<
   hasConvictions: { header: "Có án tích (Có/Không)", note: "Phiếu lý lịch tư pháp (được mã hóa)." },
   content: { header: "Nội dung phiếu", note: "Phiếu lý lịch tư pháp, không bắt buộc (được mã hóa)." },
   enterpriseId: { header: "Mã doanh nghiệp", note: "Tuyển chọn, hợp đồng: mã doanh nghiệp trong danh sách của tỉnh." },
-  country: { header: "Mã nước", note: "Hợp đồng, thị thực: mã nước 2 chữ cái (ISO), ví dụ KR, JP, TW." },
+  country: {
+    header: "Mã nước",
+    note: "Hợp đồng, thị thực, báo tử vong, mất tích: mã nước 2 chữ cái (ISO), ví dụ KR, JP, TW.",
+  },
   programme: { header: "Chương trình", note: "Hợp đồng: chương trình, ví dụ EPS." },
   occupation: { header: "Ngành nghề", note: "Hợp đồng: ngành nghề làm việc." },
   durationMonths: { header: "Thời hạn (tháng)", note: "Hợp đồng: số tháng, từ 1 đến 120." },
@@ -56,9 +60,14 @@ const FIELD_TEXT: Readonly<
   bank: { header: "Ngân hàng", note: "Xác nhận hồ sơ vay, khoản vay: ngân hàng cho vay." },
   amount: { header: "Số tiền (đồng)", note: "Khoản vay, hỗ trợ (thẩm định, quyết định, chi trả): số đồng." },
   status: {
-    header: "Trạng thái khoản vay",
-    note: "Đã nộp hồ sơ, Đã phê duyệt, Đã giải ngân, Bị từ chối, Đã trả nợ.",
+    header: "Trạng thái",
+    note: "Khoản vay: Đã nộp hồ sơ, Đã phê duyệt, Đã giải ngân, Bị từ chối, Đã trả nợ. Báo tử vong, mất tích: Tử vong, Mất tích.",
   },
+  protectionCaseId: {
+    header: "Mã vụ việc bảo hộ",
+    note: "Báo tử vong, mất tích: không bắt buộc; mã vụ việc bảo hộ công dân đã mở.",
+  },
+  note: { header: "Ghi chú", note: "Báo tử vong, mất tích: không bắt buộc (được mã hóa)." },
   policy: { header: "Chính sách (ghi tự do)", note: "Khoản hỗ trợ theo cách ghi cũ: tên chính sách." },
   subsidyId: {
     header: "Mã hồ sơ hỗ trợ",
@@ -72,7 +81,7 @@ const FIELD_TEXT: Readonly<
     header: "Lý do",
     note: "Gán nơi cư trú, chấm dứt hợp đồng, rút khỏi chương trình: bắt buộc; về nước, quyết định: không bắt buộc.",
   },
-  source: { header: "Nguồn tin", note: "Cư trú bất hợp pháp: không bắt buộc." },
+  source: { header: "Nguồn tin", note: "Cư trú bất hợp pháp: không bắt buộc. Báo tử vong, mất tích: bắt buộc." },
   category: {
     header: "Phân loại",
     note: "Vi phạm: Bỏ trốn khỏi nơi làm việc, Vi phạm hợp đồng, Vi phạm pháp luật nước sở tại, Khác. Bảo hộ công dân: Tranh chấp tiền lương, chế độ, Tai nạn lao động, Ốm đau, bệnh tật, Bị ngược đãi, quấy rối, Bị bắt giữ, tạm giam, Tử vong, Khác.",
@@ -84,50 +93,6 @@ const FIELD_TEXT: Readonly<
   },
   resolution: { header: "Kết quả giải quyết", note: "Giải quyết vụ việc bảo hộ công dân." },
   recipient: { header: "Nơi nhận thông báo", note: "Thông báo người về nước: UBND xã, phường hoặc Công an." },
-}
-
-/** Vietnamese labels of the choices the facts take (by the literal's value). */
-export const CHOICE_LABELS: Readonly<Record<string, string>> = {
-  language: "Ngoại ngữ",
-  vocational: "Nghề",
-  orientation: "Giáo dục định hướng",
-  applied: "Đã nộp hồ sơ",
-  approved: "Đã phê duyệt",
-  disbursed: "Đã giải ngân",
-  rejected: "Bị từ chối",
-  repaid: "Đã trả nợ",
-  onTime: "Đúng hạn",
-  early: "Trước hạn",
-  late: "Quá hạn",
-  leftWorkplace: "Bỏ trốn khỏi nơi làm việc",
-  contractBreach: "Vi phạm hợp đồng",
-  lawOfHostCountry: "Vi phạm pháp luật nước sở tại",
-  other: "Khác",
-  domesticJob: "Việc làm trong nước",
-  workAbroadAgain: "Đi làm việc ở nước ngoài lần nữa",
-  vocationalTraining: "Học nghề",
-  startBusiness: "Khởi nghiệp",
-  interview: "Phỏng vấn",
-  exam: "Thi tuyển",
-  epsKoreanTest: "Kỳ thi tiếng Hàn (EPS)",
-  sat: "Đã dự thi",
-  passed: "Đạt",
-  failed: "Không đạt",
-  wageDispute: "Tranh chấp tiền lương, chế độ",
-  workAccident: "Tai nạn lao động",
-  illness: "Ốm đau, bệnh tật",
-  abuse: "Bị ngược đãi, quấy rối",
-  detention: "Bị bắt giữ, tạm giam",
-  death: "Tử vong",
-  deceased: "Tử vong",
-  missing: "Mất tích",
-  commune: "UBND xã, phường",
-  police: "Công an",
-  employedDomestically: "Có việc làm trong nước",
-  selfEmployed: "Tự tạo việc làm, khởi nghiệp",
-  workingAbroadAgain: "Tiếp tục đi làm việc ở nước ngoài",
-  inTraining: "Đang học nghề, học tập",
-  notYetReintegrated: "Chưa ổn định, cần hỗ trợ",
 }
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1)
@@ -148,12 +113,25 @@ const stageByKey = new Map(
 /** The stage a cell names: its Vietnamese label, or the route's segment ("legal-counselling"), or the event type. */
 export const stageOf = (text: string): FactSpec | undefined => stageByKey.get(looseKey(text))
 
-/** A fact's input fields besides the date, by name, with their schemas (from the route's body). */
-export const inputFieldsOf = (spec: FactSpec): ReadonlyArray<string> =>
-  Object.keys((spec.body as unknown as { fields: Record<string, unknown> }).fields).filter((n) => n !== "occurredOn")
+/** The fields of a fact route's body, with their schemas. */
+export const bodyFields = (spec: FactSpec) =>
+  (spec.body as unknown as { fields: Record<string, Parameters<typeof fieldOf>[0]> }).fields
 
-/** The field columns: every input field of any stage, in the order the stages declare them. */
-export const fieldNames: ReadonlyArray<string> = [...new Set(stageSpecs.flatMap(inputFieldsOf))]
+/** A fact's input fields besides the date, by name (from the route's body). */
+export const inputFieldsOf = (spec: FactSpec): ReadonlyArray<string> =>
+  Object.keys(bodyFields(spec)).filter((n) => n !== "occurredOn")
+
+/**
+ * The field columns: every input field of any stage that a cell can hold (not a nested value, such as an old
+ * subsidy's legal basis), in the order the stages declare them.
+ */
+export const fieldNames: ReadonlyArray<string> = [
+  ...new Set(
+    stageSpecs.flatMap((spec) =>
+      inputFieldsOf(spec).filter((name) => fieldOf(bodyFields(spec)[name]!).kind !== "unsupported"),
+    ),
+  ),
+]
 
 const fixedColumns: ReadonlyArray<TemplateColumn<string>> = [
   {

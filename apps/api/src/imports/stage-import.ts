@@ -14,7 +14,15 @@ import { asLoadedWorker, dateOfBirthOf, type LoadedWorker } from "../workers/wor
 import { importIds } from "./event-ids.ts"
 import { emptyTable, importInvalid, withCellErrors, type RowError } from "./row-errors.ts"
 import { fieldOf, readField } from "./stage-cells.ts"
-import { fieldHeader, inputFieldsOf, stageColumns, stageLabel, stageOf, fieldNames } from "./stage-columns.ts"
+import {
+  bodyFields,
+  fieldHeader,
+  fieldNames,
+  inputFieldsOf,
+  stageColumns,
+  stageLabel,
+  stageOf,
+} from "./stage-columns.ts"
 import { dateVi, readDate, readDigits, textOf, type SheetRow, type SheetTable } from "./spreadsheet.ts"
 import { readTable } from "./spreadsheet.ts"
 import type { Upload } from "./upload.ts"
@@ -301,7 +309,7 @@ function readRow(
 
   const body: Record<string, unknown> = { occurredOn }
   if (spec) {
-    const fields = (spec.body as unknown as { fields: Record<string, Parameters<typeof fieldOf>[0]> }).fields
+    const fields = bodyFields(spec)
     const own = new Set(inputFieldsOf(spec))
     for (const name of fieldNames) {
       const key = `field:${name}`
