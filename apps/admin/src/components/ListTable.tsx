@@ -33,7 +33,7 @@ export function ListTable<T>({
         <thead>
           <tr>
             {shown.map((c) => (
-              <th key={c.header} scope="col" className={c.numeric ? "text-right" : undefined}>
+              <th key={c.header} scope="col" className={c.numeric ? "whitespace-nowrap text-right" : undefined}>
                 {c.header}
               </th>
             ))}
@@ -44,7 +44,7 @@ export function ListTable<T>({
             <tr key={rowKey(row)} className="align-top">
               {shown.map((c, index) =>
                 index === 0 ? (
-                  <th key={c.header} scope="row" className="font-normal">
+                  <th key={c.header} scope="row" className="border-slate-100 py-1.5 font-normal">
                     {c.cell(row)}
                   </th>
                 ) : (
