@@ -140,12 +140,20 @@ describe("jurisdiction and personal data", () => {
 
   test("the bank officer records loans only and sees workers with a loan or a contract, without names", async () => {
     const worker = await register(province, person())
-    const loan = await ok(bank, worker.id, "loans", {
-      occurredOn: "2026-02-01",
-      bank: "NHCSXH Sơn La",
-      amount: 100_000_000,
-      status: "approved",
+    const body = { occurredOn: "2026-02-01", loanId: "vay-9", bank: "NHCSXH Sơn La", amount: 100_000_000 }
+    // a new loan needs the loan file the commune confirmed under its id (ADR 0023)
+    const unconfirmed = await post(bank, worker.id, "loans", { ...body, status: "approved" })
+    expectProblem(unconfirmed, 422, /rejected$/)
+    expect(unconfirmed.body.rejection).toBe("LoanFileNotConfirmed")
+    expect(unconfirmed.body.detail).toBe(
+      "Hồ sơ vay vốn vay-9 chưa được UBND xã, phường xác nhận; chưa thể ghi nhận khoản vay.",
+    )
+    await ok(province, worker.id, "loan-file-confirmation", {
+      occurredOn: "2026-01-30",
+      loanId: "vay-9",
+      bank: body.bank,
     })
+    const loan = await ok(bank, worker.id, "loans", { ...body, status: "approved" })
     expect(loan.stage).toBe("registered")
     expectProblem(
       await post(bank, worker.id, "counselling", { occurredOn: "2026-02-01", provider: "A" }),

@@ -158,7 +158,9 @@ const BANK_NAME = "Ngân hàng Chính sách xã hội chi nhánh tỉnh Sơn La"
 const PREPARED_FACTS = {
   counselling: { occurredOn: "2026-01-10", provider: PROVIDER },
   training: { occurredOn: "2026-01-20", kind: "language", provider: "Trung tâm Ngoại ngữ – Tin học tỉnh Sơn La" },
-  loans: { occurredOn: "2026-01-25", bank: BANK_NAME, amount: 80_000_000, status: "applied" },
+  // A new loan names the loan file the commune confirmed (ADR 0026)
+  "loan-file-confirmation": { occurredOn: "2026-01-24", loanId: "vay-1", bank: BANK_NAME },
+  loans: { occurredOn: "2026-01-25", loanId: "vay-1", bank: BANK_NAME, amount: 80_000_000, status: "applied" },
   passport: { occurredOn: "2026-01-27", passportNumber: "C1234567", validUntil: "2036-01-27" },
   "subsidy-appraisals": {
     occurredOn: "2026-01-26",
@@ -276,7 +278,14 @@ const FACTS: Record<
   contract: { stage: "selected", body: (ctx, _, who) => contractBody(named(ctx, who)) },
   loans: {
     stage: "registered",
-    body: () => ({ occurredOn: "2026-03-10", bank: BANK_NAME, amount: 100_000_000, status: "approved" }),
+    facts: ["loan-file-confirmation"],
+    body: () => ({
+      occurredOn: "2026-03-10",
+      loanId: "vay-1",
+      bank: BANK_NAME,
+      amount: 100_000_000,
+      status: "approved",
+    }),
   },
   subsidies: {
     stage: "registered",
@@ -476,6 +485,7 @@ function amendmentScenarios(
         {
           facts: [
             ["counselling", CA],
+            ["loan-file-confirmation", P],
             ["loans", BANK],
           ],
         },
@@ -517,10 +527,17 @@ function amendmentScenarios(
         { who: LAO_CAI },
         { who: TH, statuses: [403], why: "Tô Hiệu's own worker, but the bank recorded the loan" },
       ],
-      prepare: on(TO_HIEU, "registered", { facts: [["loans", BANK]] }, (w) => [
-        w.eventIds.loans!,
-        { ...PREPARED_FACTS.loans, amount: 90_000_000 },
-      ]),
+      prepare: on(
+        TO_HIEU,
+        "registered",
+        {
+          facts: [
+            ["loan-file-confirmation", P],
+            ["loans", BANK],
+          ],
+        },
+        (w) => [w.eventIds.loans!, { ...PREPARED_FACTS.loans, amount: 90_000_000 }],
+      ),
     },
   ]
 }

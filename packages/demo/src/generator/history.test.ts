@@ -284,3 +284,33 @@ describe("generateHistory: realistic proportions", () => {
     expect(oldProvinces).toEqual(new Set(["10", "12", "15"]))
   }, 60_000)
 })
+
+describe("generateHistory: two generations merged, as the demo makes them", () => {
+  it("share no event id (ids of the stages of issue 9 are keyed by worker, not by citizen ID)", () => {
+    const all = ["12", "14", "15"] as const
+    const first = generateHistory({
+      seed: SEED,
+      targetEvents: 8_000,
+      provinces: ["14"],
+      enterpriseProvinces: all,
+      now: NOW,
+    })
+    const second = generateHistory({
+      seed: `${SEED}/others`,
+      enterpriseSeed: SEED,
+      targetEvents: 4_000,
+      provinces: ["12", "15"],
+      enterpriseProvinces: all,
+      systemAppends: false,
+      now: NOW,
+    })
+    const ids = new Set<string>()
+    let events = 0
+    for (const append of [...first, ...second])
+      for (const event of append.events) {
+        ids.add(event.eventId)
+        events++
+      }
+    expect(ids.size).toBe(events)
+  }, 120_000)
+})

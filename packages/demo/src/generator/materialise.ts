@@ -28,6 +28,10 @@ type RecordContractEndedEarly = Worker.RecordContractEndedEarly
 type ConfirmDossier = Worker.ConfirmDossier
 type RecordCounselling = Worker.RecordCounselling
 type RecordLegalCounselling = Worker.RecordLegalCounselling
+type RecordAssessment = Worker.RecordAssessment
+type RecordPassport = Worker.RecordPassport
+type RecordVisa = Worker.RecordVisa
+type ConfirmLoanFile = Worker.ConfirmLoanFile
 type RecordCriminalRecordCertificate = Worker.RecordCriminalRecordCertificate
 type RecordDeparture = Worker.RecordDeparture
 type RecordHealthCheck = Worker.RecordHealthCheck
@@ -204,6 +208,23 @@ const commandOf = (
       })
     case "confirmDossier":
       return command<ConfirmDossier>("ConfirmDossier", base)
+    case "assess":
+      return command<RecordAssessment>("RecordAssessment", {
+        ...base,
+        assessment: data.assessment,
+        outcome: data.outcome,
+        organiser: data.organiser,
+      })
+    case "passport":
+      return command<RecordPassport>("RecordPassport", {
+        ...base,
+        validUntil: isoOf(data.validUntil),
+        sensitive: sealer.seal({ passportNumber: data.passportNumber }),
+      })
+    case "visa":
+      return command<RecordVisa>("RecordVisa", { ...base, country: data.country, validUntil: isoOf(data.validUntil) })
+    case "loanFile":
+      return command<ConfirmLoanFile>("ConfirmLoanFile", { ...base, loanId: data.loanId, bank: data.bank })
     case "select":
       return command<RecordSelection>("RecordSelection", {
         ...base,

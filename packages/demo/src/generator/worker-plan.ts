@@ -58,6 +58,15 @@ export type StepData =
   | { readonly kind: "health"; readonly provider: string; readonly fit: boolean }
   | { readonly kind: "record"; readonly issuer: string; readonly hasConvictions: boolean }
   | { readonly kind: "confirmDossier" }
+  | {
+      readonly kind: "assess"
+      readonly assessment: Worker.AssessmentKind
+      readonly outcome: Worker.AssessmentOutcome
+      readonly organiser: string
+    }
+  | { readonly kind: "passport"; readonly passportNumber: string; readonly validUntil: number }
+  | { readonly kind: "visa"; readonly country: string; readonly validUntil: number }
+  | { readonly kind: "loanFile"; readonly loanId: string; readonly bank: string }
   | { readonly kind: "select"; readonly enterpriseId: string }
   | { readonly kind: "contract"; readonly contract: Contract }
   | {
@@ -110,6 +119,11 @@ export interface Step {
   /** Residence unit when the step happens (commune officers record for it). */
   readonly unitId: string
   readonly data: StepData
+  /**
+   * The draws of the stages added by issue 9 (passport, visa, loan file, tests…): a stream of the person's own, so
+   * that adding them leaves every other draw of the person's history as it was.
+   */
+  readonly rng?: Rng | undefined
   /** Filled by `schedule`: when an officer enters it (ms since epoch). */
   recordedAtMs: number
 }
@@ -319,6 +333,9 @@ export const planWorker = (
     priorityGroups,
   }
   const programme: ProgrammeProfile = pickProgramme(rng, ageOn(dateOfBirth, registrationDate))
+  // The stages of issue 9 draw from a stream of their own (see `Step.rng`), keyed by the worker id: citizen IDs
+  // repeat across the demo's two generations (their serials restart), worker ids do not.
+  const stages = Rng.derive(workerId, "stages-of-issue-9")
 
   // ---- what happens ----
   const steps: Array<Step> = []
@@ -326,16 +343,17 @@ export const planWorker = (
     day: number,
     actor: ActorKind,
     data: StepData,
-    extra?: { sortDay?: number; enterpriseId?: string; eventId?: string },
+    extra?: { sortDay?: number; enterpriseId?: string; eventId?: string; rng?: Rng },
   ) => {
     const step: Step = {
-      eventId: extra?.eventId ?? rng.uuid(),
+      eventId: extra?.eventId ?? (extra?.rng ?? rng).uuid(),
       day,
       sortDay: extra?.sortDay ?? day,
       actor,
       enterpriseId: extra?.enterpriseId,
       unitId: place.unitId,
       data,
+      rng: extra?.rng,
       recordedAtMs: 0,
     }
     steps.push(step)
@@ -450,6 +468,25 @@ export const planWorker = (
   // The commune confirms the dossier (xác nhận hồ sơ) two days later: enterprises may select only after that.
   day += 2
   add(day, "commune", { kind: "confirmDossier" })
+  const dossierDay = day
+  // The EPS Korean test (kỳ thi tiếng Hàn, seed 004) after the language course: sat, then passed; an EPS contract
+  // needs it (ADR 0026). Selection comes at least 30 days after the dossier, so the result is in by then.
+  if (programme.code === "KR-EPS") {
+    const organiser = "Trung tâm Lao động ngoài nước (Bộ Nội vụ)"
+    const sat = dossierDay + stages.int(1, 10)
+    add(
+      sat,
+      "employmentCentre",
+      { kind: "assess", assessment: "epsKoreanTest", outcome: "sat", organiser },
+      { rng: stages },
+    )
+    add(
+      sat + stages.int(7, 20),
+      "employmentCentre",
+      { kind: "assess", assessment: "epsKoreanTest", outcome: "passed", organiser },
+      { rng: stages },
+    )
+  }
 
   // Selection, contract, departure: possibly more than one cycle (seasonal workers go again).
   const firstCycleOk = rng.chance(0.96)
@@ -550,6 +587,26 @@ export const planWorker = (
       withdraw(departureDay, withdrawalReasons.noDeparture)
       return finish()
     }
+    // Exit procedures (ADR 0026): a passport once (valid ten years), a visa for each contract, after it (and after the
+    // orientation) and at least ten days before the departure, so before a mistaken departure date too.
+    if (cycles === 1)
+      add(
+        Math.max(dossierDay, contractDay - stages.int(0, 20)),
+        "commune",
+        {
+          kind: "passport",
+          passportNumber:
+            person.passportNumber ?? `${stages.pick(["C", "P"])}${String(stages.int(0, 9_999_999)).padStart(7, "0")}`,
+          validUntil: contractDay + 3650,
+        },
+        { rng: stages },
+      )
+    add(
+      Math.max(day, departureDay - 10 - stages.int(0, 20)),
+      "enterprise",
+      { kind: "visa", country: contract.country, validUntil: addMonths(departureDay, durationMonths + 2) },
+      { enterpriseId, rng: stages },
+    )
     // Money: a loan for about 40% of those who leave (more for costly programmes), a subsidy for about 30%.
     const bank = `Ngân hàng Chính sách xã hội - Chi nhánh tỉnh ${provinceName}`
     const fees = contract.feesPaidByWorker
@@ -560,6 +617,15 @@ export const planWorker = (
         Math.max(10_000_000, Math.round((fees * (0.5 + rng.next() * 0.5)) / 5_000_000) * 5_000_000),
       )
       const appliedDay = after(rng, contractDay, [3, 15])
+      // The commune confirms the loan file first, under the id the bank then records the loan with (ADR 0026).
+      add(
+        Math.min(appliedDay, departureDay) - stages.int(1, 5),
+        "commune",
+        { kind: "loanFile", loanId, bank },
+        {
+          rng: stages,
+        },
+      )
       const loanMistake = rng.chance(0.03)
       const applied = add(Math.min(appliedDay, departureDay), "bank", {
         kind: "loan",
@@ -737,17 +803,18 @@ const schedule = (
       kept.push(step)
       continue
     }
-    const lagRoll = rng.next()
-    const lag = lagRoll < 0.45 ? 0 : lagRoll < 0.75 ? rng.int(1, 3) : lagRoll < 0.93 ? rng.int(4, 14) : rng.int(15, 35)
+    const r = step.rng ?? rng
+    const lagRoll = r.next()
+    const lag = lagRoll < 0.45 ? 0 : lagRoll < 0.75 ? r.int(1, 3) : lagRoll < 0.93 ? r.int(4, 14) : r.int(15, 35)
     let recordDay = Math.max(step.day + lag, Math.floor(previousMs / MS_PER_DAY))
     const weekday = weekdayOf(recordDay)
     if (weekday === 0) recordDay += 1
     else if (weekday === 6) recordDay += 2
     let ms: number
     if (recordDay * MS_PER_DAY <= previousMs) {
-      ms = previousMs + rng.int(2, 40) * MS_PER_MINUTE
+      ms = previousMs + r.int(2, 40) * MS_PER_MINUTE
     } else {
-      ms = recordDay * MS_PER_DAY + (60 + rng.int(0, 540)) * MS_PER_MINUTE // 01:00–10:00 UTC
+      ms = recordDay * MS_PER_DAY + (60 + r.int(0, 540)) * MS_PER_MINUTE // 01:00–10:00 UTC
     }
     if (step.day > context.lastDay || ms > context.nowMs || Math.floor(ms / MS_PER_DAY) > context.lastDay) break
     step.recordedAtMs = ms

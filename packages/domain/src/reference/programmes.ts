@@ -8,6 +8,11 @@ export interface Programme {
   readonly nameEn: string
   /** Run by the state (non-profit, e.g. EPS through the ministry's centre) rather than by licensed enterprises. */
   readonly stateRun: boolean
+  /**
+   * Whether the worker needs a visa (thị thực) of the destination before leaving: a departure under a contract of
+   * this programme is refused without one (ADR 0026). Every programme of the catalogue today does.
+   */
+  readonly visaRequired: boolean
   readonly sources: ReadonlyArray<SeedSource>
 }
 
@@ -18,6 +23,7 @@ export const programmes: ReadonlyArray<Programme> = [
     nameVi: "Chương trình EPS (cấp phép việc làm) đi làm việc tại Hàn Quốc",
     nameEn: "Korea Employment Permit System (EPS)",
     stateRun: true,
+    visaRequired: true,
     sources: [
       { seed: "002", quote: "xuất cảnh đi làm việc tại Hàn Quốc theo chương trình EPS" },
       {
@@ -32,6 +38,7 @@ export const programmes: ReadonlyArray<Programme> = [
     nameVi: "Lao động thời vụ tại Hàn Quốc theo hình thức hợp tác giữa các địa phương",
     nameEn: "Korea seasonal work under local-to-local agreements",
     stateRun: true,
+    visaRequired: true,
     sources: [
       {
         seed: "001",
@@ -50,6 +57,7 @@ export const programmes: ReadonlyArray<Programme> = [
     nameVi: "Thực tập sinh kỹ năng tại Nhật Bản",
     nameEn: "Japan Technical Intern Training Program",
     stateRun: false,
+    visaRequired: true,
     sources: [{ seed: "domain", quote: "Japan (technical interns, IM Japan, nurses/care workers)" }],
   },
   {
@@ -58,6 +66,7 @@ export const programmes: ReadonlyArray<Programme> = [
     nameVi: "Chương trình IM Japan",
     nameEn: "IM Japan",
     stateRun: true,
+    visaRequired: true,
     sources: [{ seed: "002", quote: "Nhật Bản theo chương trình điều dưỡng viên và chương trình IM Japan" }],
   },
   {
@@ -66,6 +75,7 @@ export const programmes: ReadonlyArray<Programme> = [
     nameVi: "Chương trình điều dưỡng viên, hộ lý đi làm việc tại Nhật Bản",
     nameEn: "Japan nurses and care workers",
     stateRun: true,
+    visaRequired: true,
     sources: [{ seed: "002", quote: "Nhật Bản theo chương trình điều dưỡng viên" }],
   },
   {
@@ -74,6 +84,7 @@ export const programmes: ReadonlyArray<Programme> = [
     nameVi: "Chương trình đưa điều dưỡng viên đi học tập và làm việc tại CHLB Đức",
     nameEn: "Germany nurses (training and work)",
     stateRun: true,
+    visaRequired: true,
     sources: [{ seed: "002", quote: "chương trình đưa điều dưỡng viên đi học tập và làm việc tại CHLB Đức" }],
   },
   {
@@ -82,6 +93,7 @@ export const programmes: ReadonlyArray<Programme> = [
     nameVi: "Chương trình lao động nông nghiệp Úc",
     nameEn: "Australian Agriculture Visa programme",
     stateRun: true,
+    visaRequired: true,
     sources: [
       {
         seed: "002",
@@ -96,8 +108,12 @@ export const programmes: ReadonlyArray<Programme> = [
     nameVi: "Lao động hợp đồng tại Đài Loan (Trung Quốc)",
     nameEn: "Taiwan contract work",
     stateRun: false,
+    visaRequired: true,
     sources: [{ seed: "004", quote: "đặc biệt là thị trường Nhật Bản, Hàn Quốc, Đài Loan có thu nhập khá, ổn định" }],
   },
 ]
+
+/** The programme whose contracts need a passed EPS Korean test (kỳ thi tiếng Hàn) before they are signed. */
+export const EPS_PROGRAMME_CODE = "KR-EPS"
 
 export const programmeByCode = (code: string): Programme | undefined => programmes.find((p) => p.code === code)

@@ -17,6 +17,7 @@ import {
   WorkerCriminalRecordCertificateIssued,
   WorkerDossierConfirmed,
   WorkerHealthChecked,
+  WorkerLoanFileConfirmed,
   WorkerLoanRecorded,
   WorkerResidenceChanged,
   WorkerSelectedByEnterprise,
@@ -334,8 +335,17 @@ describe("RecordLoan", () => {
     status: "applied" as const,
   }
 
+  // The commune confirmed the loan file L1 first (ADR 0026: decider.ordering.test.ts).
+  const file = new WorkerLoanFileConfirmed({
+    eventId: "e-file",
+    workerId: WORKER,
+    occurredOn: "2025-03-01",
+    loanId: "L1",
+    bank: loan.bank,
+  })
+
   it("records a loan, and recording the same loan again updates its status", () => {
-    given(workerDecider, [registered])
+    given(workerDecider, [registered, file])
       .when(new RecordLoan(loan))
       .then([new WorkerLoanRecorded(loan)])
     const disbursed = new WorkerLoanRecorded({
@@ -351,7 +361,7 @@ describe("RecordLoan", () => {
 
   it("is allowed while abroad (disbursement can follow departure)", () => {
     const later = new RecordLoan({ ...loan, occurredOn: "2025-05-01" })
-    given(workerDecider, abroadHistory)
+    given(workerDecider, [...abroadHistory, file])
       .when(later)
       .then([new WorkerLoanRecorded({ ...loan, occurredOn: "2025-05-01" })])
   })

@@ -50,6 +50,14 @@ export const findTarget = (state: WorkerState, eventId: string): Result.Result<W
     : Result.succeed(target)
 }
 
+/** Facts an ordering rule of ADR 0026 rests a later fact on, and the rejections of those rules. */
+const orderPrerequisites = new Set<WorkerFact["_tag"]>([
+  "WorkerVisaIssued",
+  "WorkerLoanFileConfirmed",
+  "WorkerAssessed",
+])
+const orderRejections = new Set<string>(["VisaRequired", "LoanFileNotConfirmed", "EpsTestNotPassed", "DatesOutOfOrder"])
+
 /**
  * Re-checks the whole history in effect with one fact replaced (or removed): a correction is accepted only if
  * the corrected history obeys the same rules as new facts. Returns the replacement as it will be recorded.
@@ -65,7 +73,15 @@ const replay = (
   // Facts admitted earlier are not re-checked for what was read then (age, enterprise standing), but they may not
   // lose the dossier confirmation they rest on.
   const dossierTarget = facts.some((fact) => fact.eventId === targetId && fact._tag === "WorkerDossierConfirmed")
-  const earlier: AdmitContext = { checkAge: false, checkEnterprise: false, checkDossier: dossierTarget }
+  // Nor the visa, loan file or EPS test an ordering rule rests them on (ADR 0026); other corrections leave histories
+  // recorded before those rules as they are.
+  const orderTarget = facts.some((fact) => fact.eventId === targetId && orderPrerequisites.has(fact._tag))
+  const earlier: AdmitContext = {
+    checkAge: false,
+    checkEnterprise: false,
+    checkDossier: dossierTarget,
+    checkOrder: orderTarget,
+  }
   for (const fact of facts) {
     const isTarget = fact.eventId === targetId
     if (isTarget && replacement === undefined) continue
@@ -81,6 +97,13 @@ const replay = (
           new FactInUse({
             message: `Việc ${factLabelVi[fact._tag]} ngày ${dateVi(fact.occurredOn)} dựa trên xác nhận hồ sơ này; hãy sửa hoặc hủy bản ghi đó trước.`,
             messageEn: `${fact._tag} ${fact.eventId} on ${fact.occurredOn} rests on this dossier confirmation; correct or void it first`,
+          }),
+        )
+      if (orderTarget && !isTarget && orderRejections.has(admitted.failure._tag))
+        return Result.fail(
+          new FactInUse({
+            message: `Việc ${factLabelVi[fact._tag]} ngày ${dateVi(fact.occurredOn)} dựa trên bản ghi này; hãy sửa hoặc hủy bản ghi đó trước.`,
+            messageEn: `${fact._tag} ${fact.eventId} on ${fact.occurredOn} rests on this fact; correct or void it first`,
           }),
         )
       return Result.fail(admitted.failure)

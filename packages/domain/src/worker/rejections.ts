@@ -106,6 +106,13 @@ export class ProtectionCaseAlreadyOpened extends Schema.TaggedError<ProtectionCa
 /** No open protection case has this id. */
 export class ProtectionCaseNotOpen extends Schema.TaggedError<ProtectionCaseNotOpen>()("ProtectionCaseNotOpen", text) {}
 
+/** A departure under a programme that requires a visa, without a valid visa for the contract (ADR 0026). */
+export class VisaRequired extends Schema.TaggedError<VisaRequired>()("VisaRequired", text) {}
+/** A new loan whose loan file the commune has not confirmed (ADR 0026). */
+export class LoanFileNotConfirmed extends Schema.TaggedError<LoanFileNotConfirmed>()("LoanFileNotConfirmed", text) {}
+/** An EPS contract without a passed EPS Korean test (ADR 0026). */
+export class EpsTestNotPassed extends Schema.TaggedError<EpsTestNotPassed>()("EpsTestNotPassed", text) {}
+
 /** The protection case a death or missing report names is not one of the worker's. */
 export class ProtectionCaseUnknown extends Schema.TaggedError<ProtectionCaseUnknown>()("ProtectionCaseUnknown", text) {}
 /** The worker was already reported dead, or reported missing again while still missing. */
@@ -165,6 +172,9 @@ export type WorkerRejection =
   | ProtectionCaseAlreadyOpened
   | ProtectionCaseNotOpen
   | ProtectionCaseUnknown
+  | VisaRequired
+  | LoanFileNotConfirmed
+  | EpsTestNotPassed
   | DeathOrMissingAlreadyReported
   | WorkerDeceased
   | PersonalDataErased

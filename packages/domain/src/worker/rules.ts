@@ -1,5 +1,6 @@
 import { Result } from "effect"
 import { marketByCode } from "../reference/markets.ts"
+import { EPS_PROGRAMME_CODE, programmeByCode } from "../reference/programmes.ts"
 import { fundingSourceByCode, supportPolicies, supportPolicyByCode } from "../reference/support-policies.ts"
 import type { IsoDate } from "../shared/values.ts"
 import {
@@ -8,6 +9,7 @@ import {
   type WorkerContractSigned,
   type WorkerDeathOrMissingReported,
   type WorkerFact,
+  type WorkerLoanRecorded,
   type WorkerRegistered,
   type WorkerSelectedByEnterprise,
   type WorkerSubsidyAppraised,
@@ -26,12 +28,14 @@ import {
   DeathOrMissingAlreadyReported,
   DossierAlreadyConfirmed,
   DossierNotConfirmed,
+  EpsTestNotPassed,
   EnterpriseNotLicensedToRecruit,
   EnterpriseNotVettedInProvince,
   EnterpriseStandingMissing,
   EnterpriseSuspendedOnDate,
   FundingSourceNotOfPolicy,
   LoanFileAlreadyConfirmed,
+  LoanFileNotConfirmed,
   NoValidContract,
   NotASuccessor,
   NotEligibleForPolicy,
@@ -49,6 +53,7 @@ import {
   UnknownSupportPolicy,
   ValidityBeforeIssue,
   VisaCountryMismatch,
+  VisaRequired,
   VisaWithoutPassport,
   NotAbroad,
   NotReturned,
@@ -83,6 +88,12 @@ export interface AdmitContext {
    * (a selection may not lose the confirmation it rests on). Default true.
    */
   readonly checkDossier?: boolean
+  /**
+   * The ordering rules of ADR 0026 (a visa before the departure, a confirmed loan file before the loan, a passed
+   * EPS test before an EPS contract). False when re-checking facts admitted earlier, unless the correction is of a
+   * fact they rest on (histories recorded before the rules keep their facts). Default true.
+   */
+  readonly checkOrder?: boolean
   /** A residence assignment's split unit, as the app read it from the catalogue (absent on a replay). */
   readonly split?: SplitUnit | undefined
 }
@@ -298,6 +309,8 @@ export const admitFact = (
         )
       }
       return Result.succeed(fact)
+    case "WorkerLoanRecorded":
+      return context.checkOrder === false ? Result.succeed(fact) : admitLoan(state, fact)
     case "WorkerPassportIssued":
       return validAfterIssue(fact, "hộ chiếu", fact.validUntil)
     case "WorkerVisaIssued":
@@ -666,7 +679,71 @@ const admitRecruitment = (
     }
     if (fact.occurredOn < confirmedOn) return outOfOrder(fact, "xác nhận hồ sơ", confirmedOn)
   }
+  if (fact._tag === "WorkerContractSigned" && fact.programme === EPS_PROGRAMME_CODE && context.checkOrder !== false) {
+    const passed = state.assessments.some(
+      (a) => a.assessment === "epsKoreanTest" && a.outcome === "passed" && a.on <= fact.occurredOn,
+    )
+    if (!passed) {
+      return Result.fail(
+        new EpsTestNotPassed({
+          message: `Người lao động chưa có kết quả đạt kỳ thi tiếng Hàn (EPS) vào ngày ${on}; chưa thể ký hợp đồng theo Chương trình EPS.`,
+          messageEn: `No passed EPS Korean test on or before ${fact.occurredOn}; an EPS contract cannot be signed`,
+        }),
+      )
+    }
+  }
   return Result.succeed(fact)
+}
+
+/**
+ * Vay vốn: a new loan (the first record of its id) needs the loan file the commune confirmed under the same id, on
+ * or before its date (xác nhận hồ sơ vay vốn); later records of the loan change its status.
+ */
+const admitLoan = (state: WorkerState, fact: WorkerLoanRecorded): Result.Result<WorkerFact, WorkerRejection> => {
+  if (state.loans[fact.loanId] !== undefined) return Result.succeed(fact)
+  const file = state.loanFiles[fact.loanId]
+  if (file === undefined) {
+    return Result.fail(
+      new LoanFileNotConfirmed({
+        message: `Hồ sơ vay vốn ${fact.loanId} chưa được UBND xã, phường xác nhận; chưa thể ghi nhận khoản vay.`,
+        messageEn: `Loan file ${fact.loanId} was not confirmed by the commune; the loan cannot be recorded`,
+      }),
+    )
+  }
+  return fact.occurredOn < file.on ? outOfOrder(fact, "xác nhận hồ sơ vay vốn", file.on) : Result.succeed(fact)
+}
+
+/**
+ * Thị thực trước khi xuất cảnh: under a contract of a catalogued programme that requires a visa, a visa for the
+ * contract's country issued for this contract (on or after its signing), on or before the departure and valid on
+ * its date. A contract whose programme is not a catalogue code (free text of older records) is not checked.
+ */
+const checkVisa = (
+  state: WorkerState,
+  fact: DepartureRequest,
+  contract: WorkerContractSigned,
+): Result.Result<void, WorkerRejection> => {
+  if (programmeByCode(contract.programme)?.visaRequired !== true) return Result.succeed(undefined)
+  const visa = state.visa
+  const forContract = visa !== undefined && visa.country === contract.country && visa.on >= contract.occurredOn
+  if (!forContract) {
+    return Result.fail(
+      new VisaRequired({
+        message: `Chưa có thị thực đi ${contract.country} cho hợp đồng ký ngày ${dateVi(contract.occurredOn)}; chương trình ${contract.programme} yêu cầu thị thực trước khi xuất cảnh.`,
+        messageEn: `No visa for ${contract.country} issued for the contract of ${contract.occurredOn}; programme ${contract.programme} requires one before departure`,
+      }),
+    )
+  }
+  if (fact.occurredOn < visa.on) return outOfOrder(fact, "cấp thị thực", visa.on)
+  if (visa.validUntil < fact.occurredOn) {
+    return Result.fail(
+      new VisaRequired({
+        message: `Thị thực đi ${contract.country} hết hạn ngày ${dateVi(visa.validUntil)}, trước ngày xuất cảnh ${dateVi(fact.occurredOn)}.`,
+        messageEn: `The visa expired on ${visa.validUntil}, before the departure on ${fact.occurredOn}`,
+      }),
+    )
+  }
+  return Result.succeed(undefined)
 }
 
 const admitDeparture = (
@@ -698,6 +775,10 @@ const admitDeparture = (
   if (fact.occurredOn < contract.occurredOn) return outOfOrder(fact, "ký hợp đồng", contract.occurredOn)
   if (state.lastReturn !== undefined && fact.occurredOn < state.lastReturn.on) {
     return outOfOrder(fact, "về nước lần trước", state.lastReturn.on)
+  }
+  if (context.checkOrder !== false) {
+    const visa = checkVisa(state, fact, contract)
+    if (Result.isFailure(visa)) return Result.fail(visa.failure)
   }
   if (context.checkAge) {
     const dateOfBirth = context.dateOfBirth
