@@ -55,6 +55,43 @@ function RowForm({
   )
 }
 
+/** A labelled text field with its message, linked to the control (aria-invalid, aria-describedby). */
+function TextField({
+  id,
+  label,
+  error,
+  value,
+  onChange,
+  width,
+  numeric,
+  multiline,
+}: {
+  id: string
+  label: string
+  error: string | undefined
+  value: string
+  onChange: (value: string) => void
+  width: string
+  numeric?: boolean
+  multiline?: boolean
+}) {
+  const props = {
+    id,
+    className: `input ${width}`,
+    value,
+    ...(error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {}),
+  }
+  return (
+    <Field id={id} label={label} error={error}>
+      {multiline ? (
+        <textarea {...props} rows={2} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...props} inputMode={numeric ? "numeric" : undefined} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Field>
+  )
+}
+
 const keyOf = (id: string) => id.replace(/[^A-Za-z0-9-]/g, "-")
 
 /** An optional dd/mm/yyyy date: empty → the API's today; otherwise it must exist. */
@@ -86,18 +123,23 @@ export function ProgressForm({ id, title }: { id: string; title: string }) {
     >
       {(fieldError) => (
         <>
-          <Field id={key} label={t("tasks.done")} error={fieldError("summary")}>
-            <input id={key} className="input w-56" value={summary} onChange={(e) => setSummary(e.target.value)} />
-          </Field>
-          <Field id={`pct-${keyOf(id)}`} label={t("tasks.percent")} error={fieldError("percentComplete")}>
-            <input
-              id={`pct-${keyOf(id)}`}
-              inputMode="numeric"
-              className="input w-24"
-              value={percent}
-              onChange={(e) => setPercent(e.target.value)}
-            />
-          </Field>
+          <TextField
+            id={key}
+            label={t("tasks.done")}
+            error={fieldError("summary")}
+            value={summary}
+            onChange={setSummary}
+            width="w-56"
+          />
+          <TextField
+            id={`pct-${keyOf(id)}`}
+            label={t("tasks.percent")}
+            error={fieldError("percentComplete")}
+            value={percent}
+            onChange={setPercent}
+            width="w-24"
+            numeric
+          />
         </>
       )}
     </RowForm>
@@ -132,34 +174,30 @@ export function CompletionForm({ id, title }: { id: string; title: string }) {
     >
       {(fieldError) => (
         <>
-          <Field
+          <TextField
             id={`done-on-${key}`}
             label={t("tasks.completedOn")}
             error={fieldError("date") ?? fieldError("completedOn")}
-          >
-            <input
-              id={`done-on-${key}`}
-              className="input w-40"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          </Field>
-          <Field id={`done-sum-${key}`} label={t("tasks.result")} error={fieldError("summary")}>
-            <input
-              id={`done-sum-${key}`}
-              className="input w-56"
-              value={summary}
-              onChange={(e) => setSummary(e.target.value)}
-            />
-          </Field>
-          <Field id={`done-doc-${key}`} label={t("tasks.document")} error={fieldError("documentRef")}>
-            <input
-              id={`done-doc-${key}`}
-              className="input w-40"
-              value={documentRef}
-              onChange={(e) => setDocumentRef(e.target.value)}
-            />
-          </Field>
+            value={date}
+            onChange={setDate}
+            width="w-40"
+          />
+          <TextField
+            id={`done-sum-${key}`}
+            label={t("tasks.result")}
+            error={fieldError("summary")}
+            value={summary}
+            onChange={setSummary}
+            width="w-56"
+          />
+          <TextField
+            id={`done-doc-${key}`}
+            label={t("tasks.document")}
+            error={fieldError("documentRef")}
+            value={documentRef}
+            onChange={setDocumentRef}
+            width="w-40"
+          />
         </>
       )}
     </RowForm>
@@ -194,30 +232,31 @@ export function SubmitForm({ id, title }: { id: string; title: string }) {
     >
       {(fieldError) => (
         <>
-          <Field id={`num-${key}`} label={t("obligations.number")} error={fieldError("documentRef.number")}>
-            <input
-              id={`num-${key}`}
-              className="input w-40"
-              value={number}
-              onChange={(e) => setNumber(e.target.value)}
-            />
-          </Field>
-          <Field
+          <TextField
+            id={`num-${key}`}
+            label={t("obligations.number")}
+            error={fieldError("documentRef.number")}
+            value={number}
+            onChange={setNumber}
+            width="w-40"
+          />
+          <TextField
             id={`date-${key}`}
             label={t("obligations.sentOn")}
             error={fieldError("date") ?? fieldError("submittedOn")}
-          >
-            <input id={`date-${key}`} className="input w-40" value={date} onChange={(e) => setDate(e.target.value)} />
-          </Field>
-          <Field id={`diff-${key}`} label={t("obligations.difficulties")} error={fieldError("difficulties")}>
-            <textarea
-              id={`diff-${key}`}
-              className="input w-56"
-              rows={2}
-              value={difficulties}
-              onChange={(e) => setDifficulties(e.target.value)}
-            />
-          </Field>
+            value={date}
+            onChange={setDate}
+            width="w-40"
+          />
+          <TextField
+            id={`diff-${key}`}
+            label={t("obligations.difficulties")}
+            error={fieldError("difficulties")}
+            value={difficulties}
+            onChange={setDifficulties}
+            width="w-56"
+            multiline
+          />
         </>
       )}
     </RowForm>
