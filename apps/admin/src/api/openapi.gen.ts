@@ -1890,6 +1890,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/workers/{id}/deaths-or-missing": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ghi nhận người lao động tử vong hoặc mất tích ở nước ngoài (ngày, nước, nguồn tin, vụ việc bảo hộ công dân; ghi chú được mã hóa)
+     * @description Record that a worker died or went missing abroad (date, country, source, the protection case; note encrypted)
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ doanh nghiệp (`enterprise-officer`)
+     */
+    post: operations["postApiWorkersIdDeathsOrMissing"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/workers/{id}/reemployment": {
     parameters: {
       query?: never
@@ -2121,6 +2143,31 @@ export interface components {
     } & {
       [key: string]: unknown
     }
+    UserItem: {
+      userId: string
+      username: string
+      displayName: string
+      /** @enum {string} */
+      role:
+        | "province-officer"
+        | "national-officer"
+        | "commune-officer"
+        | "enterprise-officer"
+        | "bank-officer"
+        | "department-officer"
+        | "leader"
+        | "auditor"
+        | "administrator"
+      roleLabel: string
+      provinceCode: string
+      unitIds: string[]
+      enterpriseId: string | null
+      agency: string | null
+      disabled: boolean
+      lockedUntil: string | null
+    } & {
+      [key: string]: unknown
+    }
     PeriodicReport: {
       schema: "xkld.periodic-report/1"
       reporter: {
@@ -2325,6 +2372,184 @@ export interface components {
     } & {
       [key: string]: unknown
     }
+    EnterpriseItem: {
+      id: string
+      enterpriseId: string
+      name: string
+      licenceNumber: string
+      licenceDate: components["schemas"]["IsoDate"]
+      vettedIn: string[]
+      suspended: boolean
+      suspensionReason: string | null
+      violations: number
+      vettedInProvince: boolean
+      mayRecruitInProvince: boolean
+    } & {
+      [key: string]: unknown
+    }
+    TaskItem: {
+      id: string
+      taskId: string
+      planId: string
+      /** @enum {string} */
+      group: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+      groupTitle: string
+      number: number
+      content: string
+      lead: {
+        printed: string
+        agencyCodes: string[]
+      } & {
+        [key: string]: unknown
+      }
+      coordinating: {
+        printed: string
+        agencyCodes: string[]
+      } & {
+        [key: string]: unknown
+      }
+      timeFrame: {
+        /** @enum {string} */
+        kind: "ongoing" | "year" | "quarter" | "month" | "date"
+        year: number
+        quarter?: number
+        month?: number
+        date?: components["schemas"]["IsoDate"]
+        label: string
+      } & {
+        [key: string]: unknown
+      }
+      dueDate: components["schemas"]["IsoDate"] | null
+      progress: ({
+        reportedOn: components["schemas"]["IsoDate"]
+        summary: string
+        percentComplete?: number
+      } & {
+        [key: string]: unknown
+      })[]
+      completedOn: components["schemas"]["IsoDate"] | null
+      /** @enum {string} */
+      recordStatus: "open" | "completed"
+      /** @enum {string} */
+      status: "ongoing" | "open" | "overdue" | "completed-on-time" | "completed-late"
+      overdue: boolean
+      daysOverdue: number
+      latestProgress:
+        | ({
+            reportedOn: components["schemas"]["IsoDate"]
+            summary: string
+            percentComplete?: number
+          } & {
+            [key: string]: unknown
+          })
+        | null
+    } & {
+      [key: string]: unknown
+    }
+    ReportingObligationItem: {
+      id: string
+      obligationId: string
+      provinceCode: string
+      reporter: {
+        /** @enum {string} */
+        kind: "agency" | "unit" | "group"
+        code: string | null
+        name: string
+      } & {
+        [key: string]: unknown
+      }
+      recipient: {
+        /** @enum {string} */
+        kind: "agency" | "unit" | "group"
+        code: string | null
+        name: string
+      } & {
+        [key: string]: unknown
+      }
+      via:
+        | ({
+            /** @enum {string} */
+            kind: "agency" | "unit" | "group"
+            code: string | null
+            name: string
+          } & {
+            [key: string]: unknown
+          })
+        | null
+      /** @enum {string} */
+      reportKind: "commune-plan" | "implementation-plan" | "six-month" | "annual" | "ad-hoc"
+      period: {
+        year: number
+        label: string
+      } & {
+        [key: string]: unknown
+      }
+      deadline: components["schemas"]["IsoDate"]
+      /** @enum {string} */
+      deadlineRule: "before" | "on-or-before" | "as-needed"
+      deadlinePrinted: string
+      legalBasis: {
+        number: string
+        date: components["schemas"]["IsoDate"] | null
+        issuer: string
+        title?: string
+        printed?: string
+      } & {
+        [key: string]: unknown
+      }
+      note?: string
+      submission:
+        | ({
+            submittedOn: components["schemas"]["IsoDate"]
+            documentRef: {
+              number: string
+              date: components["schemas"]["IsoDate"] | null
+            } & {
+              [key: string]: unknown
+            }
+            figures?: ({
+              ref: string
+              label: string
+              value: number
+              unit?: string
+            } & {
+              [key: string]: unknown
+            })[]
+            contentSha256?: string
+            issuedReportId?: string
+            difficulties?: string
+          } & {
+            [key: string]: unknown
+          })
+        | null
+      /** @enum {string} */
+      status: "pending" | "overdue" | "on-time" | "late"
+      daysLate: number
+      lastOnTimeDay: components["schemas"]["IsoDate"]
+    } & {
+      [key: string]: unknown
+    }
+    ProjectionStatus: {
+      projection: string
+      version: number
+      activeGeneration: number
+      buildingGeneration: number | null
+      buildingVersion: number | null
+      /** @enum {string} */
+      state: "running" | "paused" | "rebuilding"
+      pausedAt: string | null
+      failedGeneration: number | null
+      failedEventId: string | null
+      failedGlobalPosition: number | null
+      failedStreamId: string | null
+      failedEventType: string | null
+      errorMessage: string | null
+      updatedAt: string
+      checkpoint: string
+      buildingCheckpoint: string | null
+    } & {
+      [key: string]: unknown
+    }
   }
   responses: {
     /** @description Dữ liệu không hợp lệ (danh sách trường lỗi trong `fields`) / Invalid input (offending fields in `fields`) */
@@ -2522,7 +2747,17 @@ export interface operations {
             userId: string
             username: string
             displayName: string
-            role: string
+            /** @enum {string} */
+            role:
+              | "province-officer"
+              | "national-officer"
+              | "commune-officer"
+              | "enterprise-officer"
+              | "bank-officer"
+              | "department-officer"
+              | "leader"
+              | "auditor"
+              | "administrator"
             roleLabel: string
             provinceCode: string
             unitIds: string[]
@@ -2563,7 +2798,17 @@ export interface operations {
             userId: string
             username: string
             displayName: string
-            role: string
+            /** @enum {string} */
+            role:
+              | "province-officer"
+              | "national-officer"
+              | "commune-officer"
+              | "enterprise-officer"
+              | "bank-officer"
+              | "department-officer"
+              | "leader"
+              | "auditor"
+              | "administrator"
             roleLabel: string
             provinceCode: string
             unitIds: string[]
@@ -2663,7 +2908,11 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            items: components["schemas"]["UserItem"][]
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       401: components["responses"]["Unauthorized"]
@@ -2714,7 +2963,11 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            userId: string
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3746,7 +3999,14 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            items: components["schemas"]["EnterpriseItem"][]
+            total: number
+            limit: number
+            offset: number
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3785,7 +4045,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            enterprise: components["schemas"]["EnterpriseItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3817,7 +4089,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": components["schemas"]["EnterpriseItem"]
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3861,7 +4133,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            enterprise: components["schemas"]["EnterpriseItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3910,7 +4194,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            enterprise: components["schemas"]["EnterpriseItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3960,7 +4256,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            enterprise: components["schemas"]["EnterpriseItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4008,7 +4316,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            enterprise: components["schemas"]["EnterpriseItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4058,7 +4378,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            enterprise: components["schemas"]["EnterpriseItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4097,7 +4429,25 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            asOf: string
+            statusOn: string
+            byStatus: {
+              ongoing?: number
+              open?: number
+              overdue?: number
+              "completed-on-time"?: number
+              "completed-late"?: number
+            } & {
+              [key: string]: unknown
+            }
+            items: components["schemas"]["TaskItem"][]
+            total: number
+            limit: number
+            offset: number
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4137,7 +4487,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            task: components["schemas"]["TaskItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4181,7 +4543,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            task: components["schemas"]["TaskItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4235,7 +4609,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            task: components["schemas"]["TaskItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4278,7 +4664,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            task: components["schemas"]["TaskItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4316,7 +4714,24 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            asOf: string
+            statusOn: string
+            byStatus: {
+              pending?: number
+              overdue?: number
+              "on-time"?: number
+              late?: number
+            } & {
+              [key: string]: unknown
+            }
+            items: components["schemas"]["ReportingObligationItem"][]
+            total: number
+            limit: number
+            offset: number
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4387,7 +4802,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            obligation: components["schemas"]["ReportingObligationItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4440,7 +4867,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            obligation: components["schemas"]["ReportingObligationItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4490,7 +4929,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            obligation: components["schemas"]["ReportingObligationItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4533,7 +4984,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            obligation: components["schemas"]["ReportingObligationItem"] | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4650,7 +5113,11 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            items: components["schemas"]["ProjectionStatus"][]
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       401: components["responses"]["Unauthorized"]
@@ -4680,7 +5147,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": components["schemas"]["ProjectionStatus"]
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4829,7 +5296,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "text/html": string
         }
       }
       default: components["responses"]["Problem"]
@@ -4852,7 +5319,9 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "text/css": string
+          "text/javascript": string
+          "image/png": string
         }
       }
       400: components["responses"]["BadRequest"]
@@ -4875,7 +5344,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string
         }
       }
       401: components["responses"]["Unauthorized"]
@@ -4897,7 +5366,7 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string
         }
       }
       401: components["responses"]["Unauthorized"]
@@ -7078,6 +7547,82 @@ export interface operations {
           occurredOn: string
           caseId: string
           resolution: string
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            eventId: string
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            /** @enum {string} */
+            stage:
+              | "registered"
+              | "counselled"
+              | "training"
+              | "healthChecked"
+              | "criminalRecordChecked"
+              | "dossierConfirmed"
+              | "selected"
+              | "contracted"
+              | "departed"
+              | "contractEndedEarly"
+              | "overstayed"
+              | "returned"
+              | "withdrawn"
+            stageLabel: string
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiWorkersIdDeathsOrMissing: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          occurredOn: string
+          /** @enum {string} */
+          status: "deceased" | "missing"
+          country: string
+          source: string
+          protectionCaseId?: string
+          note?: string
         }
       }
     }

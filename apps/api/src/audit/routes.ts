@@ -1,4 +1,5 @@
 import { describeProblem, formatCheckpoint, parseCheckpoint, type RecordedEvent } from "@xkld/event-store"
+import type { ProjectionStatus } from "@xkld/projections"
 import { Schema } from "effect"
 import { fail } from "../http/problem.ts"
 import { rawEventFor } from "../access/raw-log.ts"
@@ -28,6 +29,35 @@ const eventItem = (e: RecordedEvent) => ({
   occurredAt: e.occurredAt.toISOString(),
   recordedAt: e.recordedAt.toISOString(),
   hash: e.hash,
+})
+
+/** A read model as operators see it (`runner.status()`), times as ISO text. */
+const ProjectionStatusBody = Schema.Struct({
+  projection: Schema.String,
+  /** Version of the definition that built the active generation. */
+  version: Schema.Int,
+  activeGeneration: Schema.Int,
+  buildingGeneration: Schema.NullOr(Schema.Int),
+  buildingVersion: Schema.NullOr(Schema.Int),
+  state: Schema.Literals(["running", "paused", "rebuilding"]),
+  pausedAt: Schema.NullOr(Schema.String),
+  /** The generation whose loop met the failing event. */
+  failedGeneration: Schema.NullOr(Schema.Int),
+  failedEventId: Schema.NullOr(Schema.String),
+  failedGlobalPosition: Schema.NullOr(Schema.Int),
+  failedStreamId: Schema.NullOr(Schema.String),
+  failedEventType: Schema.NullOr(Schema.String),
+  errorMessage: Schema.NullOr(Schema.String),
+  updatedAt: Schema.String,
+  /** `"<transactionId>:<globalPosition>"` of the active generation; of the building one when rebuilding. */
+  checkpoint: Schema.String,
+  buildingCheckpoint: Schema.NullOr(Schema.String),
+}).annotate({ identifier: "ProjectionStatus" })
+
+const statusItem = (s: ProjectionStatus) => ({
+  ...s,
+  pausedAt: s.pausedAt ? s.pausedAt.toISOString() : null,
+  updatedAt: s.updatedAt.toISOString(),
 })
 
 const Name = Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9_]{0,62}$/))
@@ -105,13 +135,8 @@ export const auditRoutes = [
     summaryEn: "Read-model status (checkpoints, pauses, errors)",
     tags: TAGS,
     access: ["auditor", "administrator"],
-    handler: async ({ services }) => ({
-      items: (await services.models.runner.status()).map((s) => ({
-        ...s,
-        pausedAt: s.pausedAt ? s.pausedAt.toISOString() : null,
-        updatedAt: s.updatedAt.toISOString(),
-      })),
-    }),
+    response: Schema.Struct({ items: Schema.Array(ProjectionStatusBody) }),
+    handler: async ({ services }) => ({ items: (await services.models.runner.status()).map(statusItem) }),
   }),
 
   defineRoute({
@@ -123,16 +148,12 @@ export const auditRoutes = [
     access: ["administrator"],
     write: true,
     params: Schema.Struct({ name: Name }),
+    response: ProjectionStatusBody,
     handler: async ({ params, services }) => {
       const known = (await services.models.runner.status()).find((s) => s.projection === params.name)
       if (!known) throw notFound(`mô hình đọc ${params.name}`, `Read model ${params.name}`)
       await services.models.runner.resume(params.name)
-      const after = (await services.models.runner.status()).find((s) => s.projection === params.name)!
-      return {
-        ...after,
-        pausedAt: after.pausedAt ? after.pausedAt.toISOString() : null,
-        updatedAt: after.updatedAt.toISOString(),
-      }
+      return statusItem((await services.models.runner.status()).find((s) => s.projection === params.name)!)
     },
   }),
 ]

@@ -27,18 +27,27 @@ export const authenticator =
     return { actor: actorOf(user), csrfToken: session.csrfToken }
   }
 
-const Me = Schema.Struct({
+/** An account as the API shows it: the actor it signs in as, with its role's Vietnamese name. */
+const AccountFields = {
   userId: Schema.String,
   username: Schema.String,
   displayName: Schema.String,
-  role: Schema.String,
+  role: Schema.Literals(ROLES),
   roleLabel: Schema.String,
   provinceCode: Schema.String,
   unitIds: Schema.Array(Schema.String),
   enterpriseId: Schema.NullOr(Schema.String),
   agency: Schema.NullOr(Schema.String),
-  csrfToken: Schema.String,
-})
+}
+
+const Me = Schema.Struct({ ...AccountFields, csrfToken: Schema.String })
+
+const UserItem = Schema.Struct({
+  ...AccountFields,
+  disabled: Schema.Boolean,
+  /** Until when sign-in is refused after repeated failures (ISO time), or null. */
+  lockedUntil: Schema.NullOr(Schema.String),
+}).annotate({ identifier: "UserItem" })
 
 const me = (session: Session) => ({
   ...session.actor,
@@ -171,6 +180,7 @@ export const authRoutes = [
     summaryEn: "Users",
     tags: ["Quản trị"],
     access: ["administrator"],
+    response: Schema.Struct({ items: Schema.Array(UserItem) }),
     handler: async ({ services }) => ({
       items: (await listUsers(services.log.database.db)).map((u) => {
         const { password_hash: _, ...rest } = u
@@ -202,6 +212,7 @@ export const authRoutes = [
       agency: Schema.optional(Schema.String),
       password: Schema.String.check(Schema.isMaxLength(200)),
     }),
+    response: Schema.Struct({ userId: Schema.String }),
     handler: async ({ body, actor, services }) => {
       await checkNewAccount(services, actor, body)
       const problem = passwordProblem(body.password)

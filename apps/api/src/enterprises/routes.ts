@@ -23,6 +23,7 @@ import {
 } from "../http/query.ts"
 import { provinceOf } from "../access/jurisdiction.ts"
 import type { AppServices } from "../services.ts"
+import { EnterpriseAnswerBody, EnterpriseItemBody, EnterpriseListBody } from "./answers.ts"
 
 const TAGS = ["Doanh nghiệp"]
 const READERS: ReadonlyArray<Role> = [
@@ -130,6 +131,7 @@ const enterpriseCommand = <F extends Schema.Struct.Fields>(spec: {
     params: IdParams,
     body: Schema.Struct({ ...spec.fields, occurredOn: Schema.optional(EventDate) }),
     idempotent: true,
+    response: EnterpriseAnswerBody,
     handler: ({ params, body, actor, request, services }) =>
       runEnterpriseCommand(
         services,
@@ -163,6 +165,7 @@ export const enterpriseRoutes = [
       limit: Schema.optional(LimitText),
       offset: Schema.optional(OffsetText),
     }),
+    response: EnterpriseListBody,
     handler: async ({ query, actor, services }) => {
       const provinceCode = provinceOf(actor, query.province)
       const needle = query.q?.normalize("NFC").toLocaleLowerCase("vi")
@@ -190,6 +193,7 @@ export const enterpriseRoutes = [
     access: READERS,
     params: IdParams,
     query: Schema.Struct({ asOf: Schema.optional(AsOfText) }),
+    response: EnterpriseItemBody,
     handler: async ({ params, query, actor, services }) => {
       const row = (await services.models.enterprises({ asOf: parseAsOf(query.asOf) })).find(
         (e) => e.enterpriseId === params.id,
@@ -216,6 +220,7 @@ export const enterpriseRoutes = [
       occurredOn: Schema.optional(EventDate),
     }),
     idempotent: true,
+    response: EnterpriseAnswerBody,
     handler: async ({ body, request, services }) => {
       const enterpriseId = body.enterpriseId ?? randomUUID()
       const command = new Enterprise.LicenseEnterprise({

@@ -88,6 +88,28 @@ export const requireYear = (text: string | undefined, path = "query.year"): numb
   return year
 }
 
+/**
+ * The query of one province's figures for a year as known at a recorded time (targets, attainment, lineage):
+ * `province` (the actor's when absent, see `provinceOf`), `year`, `asOf`. A route that needs the year states
+ * `year: YearText` over these fields.
+ */
+export const ProvinceYearAsOfFields = {
+  province: Schema.optional(ProvinceCode),
+  year: Schema.optional(YearText),
+  asOf: Schema.optional(AsOfText),
+}
+export const ProvinceYearAsOfQuery = Schema.Struct(ProvinceYearAsOfFields)
+
+/** `year` and `asOf` of that query: the year asked for, else `defaultYear()` (required when there is none). */
+export const parseYearAsOf = (
+  query: { readonly year?: string | undefined; readonly asOf?: string | undefined },
+  defaultYear?: () => number,
+): { readonly year: number; readonly asOf: Date | undefined } => {
+  const asOf = parseAsOf(query.asOf)
+  const year = defaultYear ? (parseYear(query.year) ?? defaultYear()) : requireYear(query.year)
+  return { year, asOf }
+}
+
 export const parsePeriodText = (text: string | undefined): Period | undefined => {
   if (text === undefined) return undefined
   const period = parsePeriod(text)
@@ -113,5 +135,40 @@ export const paginate = <T>(items: ReadonlyArray<T>, page: Page) => ({
   limit: page.limit,
   offset: page.offset,
 })
+
+/** The answer `paginate` gives, for a route's declared response. */
+export const PageBody = <S extends Schema.Top>(item: S) =>
+  Schema.Struct({ items: Schema.Array(item), total: Schema.Int, limit: Schema.Int, offset: Schema.Int })
+
+/**
+ * A page of a list whose items have a status on a business date (tasks, reporting obligations): when it was
+ * asked for, the date the statuses are computed for, how many items of the whole filtered list have each status,
+ * and the page itself.
+ */
+export const statusPage = <T extends { readonly status: string }>(
+  items: ReadonlyArray<T>,
+  at: { readonly asOf: Date | undefined; readonly on: string; readonly page: Page },
+) => {
+  const byStatus: Record<string, number> = {}
+  for (const item of items) byStatus[item.status] = (byStatus[item.status] ?? 0) + 1
+  return {
+    asOf: (at.asOf ?? new Date()).toISOString(),
+    statusOn: at.on,
+    byStatus,
+    ...paginate(items, at.page),
+  }
+}
+
+/** The answer `statusPage` gives, for a route's declared response (`status` the item's status literals). */
+export const StatusPageBody = <S extends Schema.Top, L extends Schema.Literals<ReadonlyArray<string>>>(
+  item: S,
+  status: L,
+) =>
+  Schema.Struct({
+    asOf: Schema.String,
+    statusOn: Schema.String,
+    byStatus: Schema.Record(status, Schema.optional(Schema.Int)),
+    ...PageBody(item).fields,
+  })
 
 export const collator = new Intl.Collator("vi")

@@ -6,6 +6,7 @@ import { idempotent } from "../commands/execute.ts"
 import { requestContextOf, type RequestContext } from "../commands/request.ts"
 import type { AppServices, Session } from "../services.ts"
 import { fail, respondProblem } from "./problem.ts"
+import { assertDeclaredResponse } from "./response-check.ts"
 import { toProblem } from "./to-problem.ts"
 import { assertStorableInput, decodeInput } from "./validate.ts"
 
@@ -99,6 +100,7 @@ export function mountRoutes(app: Hono, routes: ReadonlyArray<RouteSpec>, service
         if (Result.isFailure(outcome)) return respondProblem(c, toProblem(outcome.failure))
         const result = outcome.success
         if (result instanceof Response) return result
+        if (route.successStatus !== 204) assertDeclaredResponse(route, result)
         if (route.etag) c.header("ETag", `"${(result as { version: number }).version}"`)
         if (route.successStatus === 204) return c.body(null, 204)
         return c.json(result as object, route.successStatus ?? 200)

@@ -36,6 +36,22 @@ export interface OpenApiOperation {
   readonly "x-write": boolean
 }
 
+const FILE_TYPES: Readonly<Record<string, string>> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+}
+
+/**
+ * The media types of the files a route answers: those it declares, else the one its path names
+ * (`/api/imports/templates/quota.xlsx` is an Excel file).
+ */
+export const filesOf = (route: Pick<RouteSpec, "files" | "path">): ReadonlyArray<string> => {
+  if (route.files) return route.files
+  const type = FILE_TYPES[/\.([a-z]+)$/.exec(route.path)?.[1] ?? ""]
+  return type ? [type] : []
+}
+
 /** Hono's `/api/workers/:id` (or `:id{[0-9]+}`, `:id?`) → OpenAPI's `/api/workers/{id}`. */
 export const openApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?\??/g, "{$1}")
 
@@ -114,16 +130,18 @@ export function buildOpenApiDocument(routes: ReadonlyArray<RouteSpec>, version =
 
     const responses: Record<string, Json> = {}
     const status = String(route.successStatus ?? 200)
+    const files = filesOf(route)
     responses[status] =
       status === "204"
         ? { description: "Thành công, không có nội dung / Success, no content" }
         : {
             description: "Thành công / Success",
             content: {
-              "application/json": { schema: schemaOf(`${i}.response`) ?? {} },
-              ...Object.fromEntries(
-                (route.files ?? []).map((t) => [t, { schema: { type: "string", contentMediaType: t } }]),
-              ),
+              // a route answering only files (a download, a page) has no JSON answer to describe
+              ...(route.response || files.length === 0
+                ? { "application/json": { schema: schemaOf(`${i}.response`) ?? {} } }
+                : {}),
+              ...Object.fromEntries(files.map((t) => [t, { schema: { type: "string", contentMediaType: t } }])),
             },
           }
     const problems = new Set<ProblemResponse>()

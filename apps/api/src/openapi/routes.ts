@@ -42,6 +42,7 @@ export const openapiRoutes = [
     summaryEn: "Interactive API documentation (Swagger UI)",
     tags: TAGS,
     access: "public",
+    files: ["text/html"],
     handler: async ({ c }) => {
       c.header("content-security-policy", DOCS_CSP)
       c.header("cache-control", "no-cache")
@@ -56,6 +57,7 @@ export const openapiRoutes = [
     tags: TAGS,
     access: "public",
     params: Schema.Struct({ file: Schema.String.check(Schema.isPattern(/^[A-Za-z0-9._-]{1,100}$/u)) }),
+    files: ["text/css", "text/javascript", "image/png"],
     handler: async ({ params, c }) => {
       const asset = await docsAsset(params.file)
       if (!asset) throw notFound(`tệp ${params.file}`, `File ${params.file}`)

@@ -17,15 +17,16 @@ import {
   LimitText,
   OffsetText,
   pageOf,
-  paginate,
   parseAsOf,
   parsePeriodText,
   PeriodText,
   ProvinceCode,
+  statusPage,
   UnitCode,
 } from "../http/query.ts"
 import { outsideJurisdiction, ownUnitCodes, provinceOf } from "../access/jurisdiction.ts"
 import type { AppServices } from "../services.ts"
+import { ObligationAnswerBody, ObligationListBody, ObligationStatus } from "./answers.ts"
 import { AmendmentFields, requireEventOf } from "../tasks/routes.ts"
 import { COMMUNES, DEPARTMENTS, READERS, TAGS } from "../tasks/vocabulary.ts"
 
@@ -68,7 +69,6 @@ const obligationItem = (o: Obligation, on: string) => {
 }
 
 const IdParams = Schema.Struct({ id: ReportingObligation.ObligationId })
-const StatusText = Schema.Literals(["pending", "overdue", "on-time", "late"])
 
 async function runObligationCommand(
   services: AppServices,
@@ -121,11 +121,12 @@ export const obligationRoutes = [
       unit: Schema.optional(UnitCode),
       period: Schema.optional(PeriodText),
       asOf: Schema.optional(AsOfText),
-      status: Schema.optional(StatusText),
+      status: Schema.optional(ObligationStatus),
       reporter: Schema.optional(Schema.String.check(Schema.isPattern(/^[A-Z0-9-]{2,30}$/))),
       limit: Schema.optional(LimitText),
       offset: Schema.optional(OffsetText),
     }),
+    response: ObligationListBody,
     handler: async ({ query, actor, services }) => {
       const provinceCode = provinceOf(actor, query.province)
       const asOf = parseAsOf(query.asOf)
@@ -148,14 +149,7 @@ export const obligationRoutes = [
             collator.compare(a.reporter.name, b.reporter.name) ||
             a.id.localeCompare(b.id),
         )
-      const counts: Record<string, number> = {}
-      for (const o of items) counts[o.status] = (counts[o.status] ?? 0) + 1
-      return {
-        asOf: (asOf ?? new Date()).toISOString(),
-        statusOn: on,
-        byStatus: counts,
-        ...paginate(items, pageOf(query)),
-      }
+      return statusPage(items, { asOf, on, page: pageOf(query) })
     },
   }),
 
@@ -182,6 +176,7 @@ export const obligationRoutes = [
       note: Schema.optional(Schema.String.check(Schema.isMaxLength(2000))),
     }),
     idempotent: true,
+    response: ObligationAnswerBody,
     handler: async ({ body, actor, request, services }) => {
       // the stream id is made here or checked to be an obligation id of the officer's province, never taken as is
       const obligationId =
@@ -245,6 +240,7 @@ export const obligationRoutes = [
       difficulties: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(5000))),
     }),
     idempotent: true,
+    response: ObligationAnswerBody,
     handler: ({ params, body, actor, request, services }) =>
       runObligationCommand(
         services,
@@ -283,6 +279,7 @@ export const obligationRoutes = [
       voidsSubmission: Schema.optional(Schema.Boolean),
     }),
     idempotent: true,
+    response: ObligationAnswerBody,
     handler: async ({ params, body, request, services }) => {
       await requireEventOf(services, params.id, body.correctsEventId)
       return runObligationCommand(
@@ -311,6 +308,7 @@ export const obligationRoutes = [
     params: IdParams,
     body: Schema.Struct(AmendmentFields),
     idempotent: true,
+    response: ObligationAnswerBody,
     handler: async ({ params, body, request, services }) => {
       await requireEventOf(services, params.id, body.correctsEventId)
       return runObligationCommand(

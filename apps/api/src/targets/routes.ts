@@ -3,7 +3,7 @@ import { Schema } from "effect"
 import { AGGREGATE_READERS, provinceOf } from "../access/jurisdiction.ts"
 import { today } from "../clock.ts"
 import { defineRoute } from "../http/route.ts"
-import { AsOfText, parseAsOf, parseYear, ProvinceCode, YearText } from "../http/query.ts"
+import { parseYearAsOf, ProvinceYearAsOfQuery } from "../http/query.ts"
 import { TargetScoreboardBody } from "./answers.ts"
 
 const FIGURES = ["Số liệu, báo cáo"]
@@ -25,16 +25,11 @@ export const targetRoutes = [
       "Target scoreboard: every target of the plans and programmes in force, measured, as known at a recorded time",
     tags: FIGURES,
     access: AGGREGATE_READERS,
-    query: Schema.Struct({
-      province: Schema.optional(ProvinceCode),
-      year: Schema.optional(YearText),
-      asOf: Schema.optional(AsOfText),
-    }),
+    query: ProvinceYearAsOfQuery,
     response: TargetScoreboardBody,
     handler: async ({ query, actor, services }) => {
       const provinceCode = provinceOf(actor, query.province)
-      const asOf = parseAsOf(query.asOf)
-      const year = parseYear(query.year) ?? Number(today().slice(0, 4))
+      const { year, asOf } = parseYearAsOf(query, () => Number(today().slice(0, 4)))
       return services.models.targets({ provinceCode, year, asOf, today: today() })
     },
   }),

@@ -13,14 +13,15 @@ import {
   LimitText,
   OffsetText,
   pageOf,
-  paginate,
   parseAsOf,
   parsePeriodText,
   PeriodText,
   ProvinceCode,
+  statusPage,
 } from "../http/query.ts"
 import { provinceOf } from "../access/jurisdiction.ts"
 import type { AppServices } from "../services.ts"
+import { TaskAnswerBody, TaskListBody, TaskStatus } from "./answers.ts"
 import { COMMUNES, READERS, TAGS } from "./vocabulary.ts"
 
 const WRITERS = ["province-officer", "department-officer"] as const
@@ -58,7 +59,6 @@ const taskItem = (task: TaskRow, on: string) => {
   }
 }
 
-const TaskStatusText = Schema.Literals(["ongoing", "open", "overdue", "completed-on-time", "completed-late"])
 const IdParams = Schema.Struct({ id: PlanTask.TaskId })
 const DocumentRefText = Schema.String.check(Schema.isMaxLength(200))
 const Summary = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(5000))
@@ -134,12 +134,13 @@ export const taskRoutes = [
       period: Schema.optional(PeriodText),
       asOf: Schema.optional(AsOfText),
       agency: Schema.optional(Schema.String.check(Schema.isPattern(/^[A-Z0-9-]{2,30}$/))),
-      status: Schema.optional(TaskStatusText),
+      status: Schema.optional(TaskStatus),
       overdue: Schema.optional(Schema.Literals(["true", "false"])),
       plan: Schema.optional(Schema.String.check(Schema.isMaxLength(200))),
       limit: Schema.optional(LimitText),
       offset: Schema.optional(OffsetText),
     }),
+    response: TaskListBody,
     handler: async ({ query, actor, services }) => {
       const provinceCode = provinceOf(actor, query.province)
       const asOf = parseAsOf(query.asOf)
@@ -162,14 +163,7 @@ export const taskRoutes = [
             GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) ||
             a.number - b.number,
         )
-      const counts: Record<string, number> = {}
-      for (const t of items) counts[t.status] = (counts[t.status] ?? 0) + 1
-      return {
-        asOf: (asOf ?? new Date()).toISOString(),
-        statusOn: on,
-        byStatus: counts,
-        ...paginate(items, pageOf(query)),
-      }
+      return statusPage(items, { asOf, on, page: pageOf(query) })
     },
   }),
 
@@ -189,6 +183,7 @@ export const taskRoutes = [
       documentRef: Schema.optional(DocumentRefText),
     }),
     idempotent: true,
+    response: TaskAnswerBody,
     handler: ({ params, body, actor, request, services }) =>
       runTaskCommand(services, request, params.id, {
         _tag: "ReportPlanTaskProgress",
@@ -216,6 +211,7 @@ export const taskRoutes = [
       documentRef: Schema.optional(DocumentRefText),
     }),
     idempotent: true,
+    response: TaskAnswerBody,
     handler: ({ params, body, request, services }) =>
       runTaskCommand(services, request, params.id, {
         _tag: "CompletePlanTask",
@@ -244,6 +240,7 @@ export const taskRoutes = [
       reopens: Schema.optional(Schema.Boolean),
     }),
     idempotent: true,
+    response: TaskAnswerBody,
     handler: async ({ params, body, request, services }) => {
       await requireEventOf(services, params.id, body.correctsEventId)
       return runTaskCommand(services, request, params.id, {
@@ -266,6 +263,7 @@ export const taskRoutes = [
     params: IdParams,
     body: Schema.Struct(AmendmentFields),
     idempotent: true,
+    response: TaskAnswerBody,
     handler: async ({ params, body, request, services }) => {
       await requireEventOf(services, params.id, body.correctsEventId)
       return runTaskCommand(services, request, params.id, {

@@ -7,6 +7,8 @@ import { demoAccounts, DEMO_PASSWORD } from "@xkld/demo"
 import { loadDemo } from "../../src/demo/load.ts"
 import type { AppServices } from "../../src/services.ts"
 import { servicesOver } from "../../src/bootstrap.ts"
+import { checkResponses } from "../../src/http/response-check.ts"
+import { isExactAnswer } from "./response-contract.ts"
 
 export interface TestApp {
   readonly app: ReturnType<typeof createApp>
@@ -28,6 +30,8 @@ export const TEST_NOW = new Date("2026-11-30T03:00:00Z")
  */
 export async function openTestApp(options: { demoEvents?: number; now?: Date } = {}): Promise<TestApp> {
   setClock(options.now ?? TEST_NOW)
+  // every answer of a route with a declared response is checked against it (the admin app's typed client)
+  checkResponses({ exact: isExactAnswer })
   const config = { ...loadConfig({ XKLD_MODE: "demo" }), secureCookies: false }
   const services = await servicesOver(config, await openTestDatabase())
   if (options.demoEvents) await loadDemo(services, () => undefined, options.demoEvents)
