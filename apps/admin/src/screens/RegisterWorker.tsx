@@ -7,7 +7,7 @@ import { useI18n } from "../i18n/i18n.tsx"
 import type { MessageKey } from "../i18n/messages.ts"
 import { useMe } from "../session/session.ts"
 import { CommandStatus, FormShell, useCommand } from "./CommandForm.tsx"
-import { useUnits } from "./Workers.tsx"
+import { useUnits } from "../components/units.ts"
 
 const TEXT_FIELDS = [
   ["fullName", "worker.fullName", "name"],

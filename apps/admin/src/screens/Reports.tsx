@@ -8,7 +8,7 @@ import { ApiProblem } from "../api/problem.ts"
 import { formatDate, formatDateTime, formatNumber, sortByName } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
-import { useUnits } from "./Workers.tsx"
+import { useUnits } from "../components/units.ts"
 
 type PeriodicReport = components["schemas"]["PeriodicReport"]
 type IssuedReport = components["schemas"]["IssuedReportAnswer"]["report"]

@@ -7,6 +7,7 @@ import { Card, ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
 import { sortByName } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
+import { useUnits } from "../components/units.ts"
 
 interface User {
   readonly userId: string
@@ -19,9 +20,10 @@ interface User {
 type NewUser = paths["/api/users"]["post"]["requestBody"]["content"]["application/json"]
 type NewRole = NewUser["role"]
 
-/** Roles an administrator can give without a unit or an enterprise to choose (those come with a later form). */
+/** Roles an administrator can give (a commune officer with its commune; an enterprise's officer comes later). */
 const ROLES: ReadonlyArray<readonly [NewRole, string, string]> = [
   ["province-officer", "Cán bộ Sở Nội vụ", "Province officer"],
+  ["commune-officer", "Cán bộ UBND xã, phường", "Commune officer"],
   ["department-officer", "Cán bộ sở, ngành", "Department officer"],
   ["leader", "Lãnh đạo", "Leader"],
   ["auditor", "Kiểm toán, thanh tra", "Auditor"],
@@ -95,6 +97,7 @@ function NewUserForm() {
   const me = useMe()
   const queryClient = useQueryClient()
   const [values, setValues] = useState<Record<string, string>>({ role: "province-officer" })
+  const units = useUnits(me.provinceCode)
   const [problem, setProblem] = useState<unknown>()
   const [done, setDone] = useState<string>()
   const submit = async (event: FormEvent) => {
@@ -109,6 +112,7 @@ function NewUserForm() {
             displayName: values.displayName?.trim() ?? "",
             role: (values.role ?? "province-officer") as NewRole,
             provinceCode: me.provinceCode,
+            ...(values.role === "commune-officer" ? { unitIds: values.unitId ? [values.unitId] : [] } : {}),
             password: values.password ?? "",
           },
         }),
@@ -153,6 +157,29 @@ function NewUserForm() {
             ))}
           </select>
         </Field>
+        {values.role === "commune-officer" && (
+          <Field
+            id="new-unit"
+            label={language === "en" ? "Commune or ward" : "Xã, phường"}
+            error={fieldError("unitIds")}
+          >
+            <select
+              id="new-unit"
+              className="input"
+              value={values.unitId ?? ""}
+              onChange={(e) => setValues({ ...values, unitId: e.target.value })}
+              aria-invalid={fieldError("unitIds") ? true : undefined}
+              aria-describedby={fieldError("unitIds") ? "new-unit-error" : undefined}
+            >
+              <option value="">{language === "en" ? "— Choose —" : "— Chọn xã, phường —"}</option>
+              {sortByName(units.data?.items ?? [], (u) => u.name).map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         {input("password", "Mật khẩu ban đầu", "Initial password", "password")}
         <div className="sm:col-span-4">
           {problem !== undefined && <ErrorNote error={problem} />}

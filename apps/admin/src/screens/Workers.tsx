@@ -8,6 +8,7 @@ import { formatDate, formatNumber, sortByName } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { WRITER_ROLES, type Role } from "../session/access.ts"
 import { useMe } from "../session/session.ts"
+import { useUnits } from "../components/units.ts"
 import { STAGES, stageLabel, type WorkerStage } from "./stages.ts"
 
 const PAGE_SIZE = 25
@@ -18,13 +19,6 @@ interface WorkerSearch {
   unit?: string
   page?: number
 }
-
-export const useUnits = (province: string) =>
-  useQuery({
-    queryKey: ["units", province],
-    queryFn: () => call(api.GET("/api/units", { params: { query: { province } } })),
-    staleTime: Infinity,
-  })
 
 /** Workers of the officer's jurisdiction: search by name or citizen ID, filter by stage and commune, paged. */
 export function Workers() {
