@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query"
 import type { ReactNode } from "react"
 import { api, call } from "../api/client.ts"
+import type { Enterprise, Obligation, Task } from "../api/views.ts"
 import { useAsOf } from "../components/AsOf.tsx"
 import { DeadlineCalendar, type Deadline } from "../components/DeadlineCalendar.tsx"
 import { Badge, ListTable, type Column } from "../components/ListTable.tsx"
@@ -11,11 +12,10 @@ import { useMe } from "../session/session.ts"
 import { obligationTimeliness, STATUS, taskTimeliness, TIMELINESS, type Timeliness } from "./deadlines.ts"
 import { CompletionForm, ProgressForm, SubmitForm } from "./ListForms.tsx"
 
-/** What the lists read of GET /api/enterprises, /api/tasks and /api/reporting-obligations (no declared schema yet). */
-interface Listing<T> {
-  readonly items: ReadonlyArray<T>
-  readonly total?: number
-  readonly byStatus?: Readonly<Record<string, number>>
+/** What every list answer has (GET /api/enterprises, /api/tasks, /api/reporting-obligations, declared by the API). */
+interface Listing {
+  readonly items: ReadonlyArray<unknown>
+  readonly byStatus?: Readonly<Record<string, unknown>>
   /** The day the statuses were computed for (today, or the as-of's day). */
   readonly statusOn?: string
 }
@@ -30,19 +30,19 @@ function Timely({ timeliness }: { timeliness: Timeliness }) {
   return <Badge vi={vi} en={en} style={style} glyph={glyph} />
 }
 
-function useListing<T>(key: string, load: (asOf: string | undefined) => Promise<unknown>) {
+function useListing<L extends Listing>(key: string, load: (asOf: string | undefined) => Promise<L>) {
   const asOf = useAsOf()
-  return useQuery({ queryKey: [key, asOf], queryFn: async () => (await load(asOf)) as Listing<T> })
+  return useQuery({ queryKey: [key, asOf], queryFn: () => load(asOf) })
 }
 
-function Counts({ byStatus }: { byStatus?: Readonly<Record<string, number>> | undefined }) {
+function Counts({ byStatus }: { byStatus?: Readonly<Record<string, unknown>> | undefined }) {
   const { t } = useI18n()
   if (!byStatus) return null
   return (
     <ul className="flex flex-wrap gap-3" aria-label={t("lists.counts")}>
       {Object.entries(byStatus).map(([status, count]) => (
         <li key={status} className="flex items-center gap-1">
-          <Status status={status} /> <span className="tabular-nums">{formatNumber(count)}</span>
+          <Status status={status} /> <span className="tabular-nums">{formatNumber(Number(count))}</span>
         </li>
       ))}
     </ul>
@@ -50,16 +50,16 @@ function Counts({ byStatus }: { byStatus?: Readonly<Record<string, number>> | un
 }
 
 /** A list screen: loading and error states, the counts, the table, and (for deadlines) the month calendar beside it. */
-function ListScreen<T>({
+function ListScreen<L extends Listing>({
   title,
   query,
   table,
   calendar,
 }: {
   title: string
-  query: ReturnType<typeof useListing<T>>
-  table: (listing: Listing<T>) => ReactNode
-  calendar?: (listing: Listing<T>) => ReactNode
+  query: ReturnType<typeof useListing<L>>
+  table: (listing: L) => ReactNode
+  calendar?: (listing: L) => ReactNode
 }) {
   return (
     <Page title={title}>
@@ -88,16 +88,6 @@ function ListScreen<T>({
 
 const todayIso = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)
 
-interface Enterprise {
-  readonly id: string
-  readonly name: string
-  readonly licenceNumber: string
-  readonly licenceDate: string
-  readonly suspended: boolean
-  readonly violations: number
-  readonly mayRecruitInProvince: boolean
-}
-
 function EnterpriseStanding({ enterprise }: { enterprise: Enterprise }) {
   if (enterprise.suspended) return <Badge vi="đình chỉ" en="suspended" style="bg-red-100 text-red-900" />
   if (enterprise.mayRecruitInProvince)
@@ -108,7 +98,7 @@ function EnterpriseStanding({ enterprise }: { enterprise: Enterprise }) {
 export function Enterprises() {
   const { t } = useI18n()
   const me = useMe()
-  const query = useListing<Enterprise>("enterprises", (asOf) =>
+  const query = useListing("enterprises", (asOf) =>
     call(
       api.GET("/api/enterprises", {
         params: { query: { province: me.provinceCode, limit: "200", ...(asOf ? { asOf } : {}) } },
@@ -137,23 +127,11 @@ export function Enterprises() {
   )
 }
 
-interface Task {
-  readonly id: string
-  readonly group: string
-  readonly number: number
-  readonly content: string
-  readonly status: string
-  readonly dueDate: string | null
-  readonly completedOn: string | null
-  readonly lead: { readonly printed: string }
-  readonly progress: ReadonlyArray<{ readonly summary?: string }>
-}
-
 export function Tasks() {
   const { t } = useI18n()
   const me = useMe()
   const reporter = me.role === "province-officer" || me.role === "department-officer"
-  const query = useListing<Task>("tasks", (asOf) =>
+  const query = useListing("tasks", (asOf) =>
     call(
       api.GET("/api/tasks", {
         params: { query: { province: me.provinceCode, limit: "500", ...(asOf ? { asOf } : {}) } },
@@ -237,22 +215,11 @@ export function Tasks() {
   )
 }
 
-interface Obligation {
-  readonly id: string
-  readonly period: { readonly label: string }
-  readonly deadline: string
-  readonly reporter: { readonly name: string }
-  readonly recipient: { readonly name: string }
-  readonly status: string
-  readonly daysLate: number | null
-  readonly submission: { readonly submittedOn: string } | null
-}
-
 export function Obligations() {
   const { t } = useI18n()
   const me = useMe()
   const submitter = ["province-officer", "commune-officer", "department-officer"].includes(me.role)
-  const query = useListing<Obligation>("obligations", (asOf) =>
+  const query = useListing("obligations", (asOf) =>
     call(
       api.GET("/api/reporting-obligations", {
         params: { query: { province: me.provinceCode, limit: "500", ...(asOf ? { asOf } : {}) } },

@@ -1,19 +1,11 @@
 import { useQuery } from "@tanstack/react-query"
 import { api, call } from "../api/client.ts"
+import type { Enterprise } from "../api/views.ts"
 import { Field } from "../components/ui.tsx"
 import { sortByName } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
 import { PROGRAMMES, type Step, type StepField, type StepValues } from "./steps.ts"
-
-/** What the picker reads of GET /api/enterprises (its answer has no declared schema yet). */
-interface EnterpriseChoice {
-  readonly id: string
-  readonly name: string
-  readonly licenceNumber: string
-  readonly suspended: boolean
-  readonly vettedInProvince: boolean
-}
 
 export function useEnterpriseChoices() {
   const me = useMe()
@@ -21,9 +13,9 @@ export function useEnterpriseChoices() {
     queryKey: ["enterprise-choices", me.provinceCode],
     staleTime: 60_000,
     queryFn: async () => {
-      const page = (await call(
+      const page = await call(
         api.GET("/api/enterprises", { params: { query: { province: me.provinceCode, limit: "500" } } }),
-      )) as { items: ReadonlyArray<EnterpriseChoice> }
+      )
       return sortByName(page.items, (e) => e.name)
     },
   })
@@ -146,7 +138,7 @@ function EnterprisePicker({
 }) {
   const { language } = useI18n()
   const choices = useEnterpriseChoices()
-  const standing = (e: EnterpriseChoice) =>
+  const standing = (e: Enterprise) =>
     e.suspended
       ? language === "en"
         ? "suspended"

@@ -3,19 +3,12 @@ import { useState, type FormEvent } from "react"
 import { api, call } from "../api/client.ts"
 import { ApiProblem } from "../api/problem.ts"
 import type { paths } from "../api/openapi.gen.ts"
+import type { User } from "../api/views.ts"
 import { Card, ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
 import { sortByName } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
 import { useUnits } from "../components/units.ts"
-
-interface User {
-  readonly userId: string
-  readonly username: string
-  readonly displayName: string
-  readonly roleLabel: string
-  readonly disabled: boolean
-}
 
 type NewUser = paths["/api/users"]["post"]["requestBody"]["content"]["application/json"]
 type NewRole = NewUser["role"]
@@ -37,7 +30,7 @@ export function Users() {
   const queryClient = useQueryClient()
   const query = useQuery({
     queryKey: ["users"],
-    queryFn: async () => (await call(api.GET("/api/users"))) as unknown as { items: ReadonlyArray<User> },
+    queryFn: () => call(api.GET("/api/users")),
   })
   const [problem, setProblem] = useState<unknown>()
   const toggle = async (user: User) => {
