@@ -342,4 +342,148 @@ describe(`Excel import of lifecycle stages (${process.env.DATABASE_URL ? "postgr
     const ok = await jsonOf(await (await session("so-noi-vu")).upload("/api/imports/stages", province, "so.xlsx"))
     expect(ok).toMatchObject({ imported: 1 })
   }, 120_000)
+
+  test("selection, contract, departure and what follows: the enterprise's standing on the date is checked (a refusal in Vietnamese, nothing written), the age read from the sealed identity", async () => {
+    const province = await session("so-noi-vu")
+    const post = async (path: string, body: unknown) => {
+      const response = await province.raw(path, new TextEncoder().encode(JSON.stringify(body)), {
+        "content-type": "application/json",
+      })
+      expect([200, 201], path).toContain(response.status)
+      return jsonOf(response)
+    }
+    const licensed = (n: number) => ({
+      name: `Công ty Cổ phần Cung ứng Nhân lực Nhập Excel số ${n}`,
+      licenceNumber: `${900 + n}/LĐTBXH-GP`,
+      licenceDate: "2025-11-20",
+      occurredOn: "2026-01-15",
+    })
+    const vetted: string = (await post("/api/enterprises", licensed(1))).id
+    await post(`/api/enterprises/${vetted}/vettings`, {
+      legalBasis: { number: "58/QĐ-UBND", date: "2026-02-01", issuer: "UBND tỉnh Sơn La" },
+      occurredOn: "2026-02-01",
+    })
+    const notVetted: string = (await post("/api/enterprises", licensed(2))).id
+    const c = list[2]!
+    const who = { "Số CCCD": c.cccd }
+    const before: ReadonlyArray<Row> = [
+      {
+        ...who,
+        "Loại thông tin": "Tư vấn pháp luật",
+        "Ngày (dd/mm/yyyy)": "05/02/2026",
+        "Đơn vị thực hiện": "Sở Tư pháp",
+      },
+      {
+        ...who,
+        "Loại thông tin": "Hoàn thành đào tạo",
+        "Ngày (dd/mm/yyyy)": "10/02/2026",
+        "Hình thức": "Ngoại ngữ",
+        "Đơn vị thực hiện": "Trường Cao đẳng Sơn La",
+      },
+      {
+        ...who,
+        "Loại thông tin": "Hoàn thành đào tạo",
+        "Ngày (dd/mm/yyyy)": "12/02/2026",
+        "Hình thức": "Giáo dục định hướng",
+        "Đơn vị thực hiện": "Trường Cao đẳng Sơn La",
+      },
+      {
+        ...who,
+        "Loại thông tin": "Khám sức khỏe",
+        "Ngày (dd/mm/yyyy)": "14/02/2026",
+        "Đơn vị thực hiện": "Bệnh viện Đa khoa tỉnh",
+        "Đủ sức khỏe (Có/Không)": "Có",
+      },
+      {
+        ...who,
+        "Loại thông tin": "Phỏng vấn, thi tuyển",
+        "Ngày (dd/mm/yyyy)": "16/02/2026",
+        "Hình thức kiểm tra": "Kỳ thi tiếng Hàn (EPS)",
+        "Kết quả": "Đạt",
+        "Đơn vị tổ chức": "Trung tâm Lao động ngoài nước",
+      },
+      { ...who, "Loại thông tin": "Xác nhận hồ sơ", "Ngày (dd/mm/yyyy)": "20/02/2026" },
+    ]
+    const selection = (enterpriseId: string): Row => ({
+      ...who,
+      "Loại thông tin": "Doanh nghiệp tuyển chọn",
+      "Ngày (dd/mm/yyyy)": "02/03/2026",
+      "Mã doanh nghiệp": enterpriseId,
+    })
+    const unvettedFile = await stagesFile("to-hieu", [...before, selection(notVetted)])
+    const officer = await session("to-hieu")
+    const snapshot = await everyTable()
+    const refused = await officer.upload("/api/imports/stages", unvettedFile, "chua-tham-dinh.xlsx")
+    expect(refused.status).toBe(422)
+    const rows = (await jsonOf(refused)).rows as Array<{ row: number; field: string; message: string }>
+    expect(rows.map((r) => [r.row, r.field])).toEqual([[8, "Loại thông tin"]])
+    expect(rows[0]!.message).toMatch(/doanh nghiệp/i)
+    expect(await everyTable()).toEqual(snapshot)
+
+    const file = await stagesFile("to-hieu", [
+      ...before,
+      selection(vetted),
+      {
+        ...who,
+        "Loại thông tin": "Ký hợp đồng",
+        "Ngày (dd/mm/yyyy)": "10/03/2026",
+        "Mã doanh nghiệp": vetted,
+        "Mã nước": "kr",
+        "Chương trình": "EPS",
+        "Ngành nghề": "Sản xuất chế tạo",
+        "Thời hạn (tháng)": 36,
+        "Lương tháng": "2.100.000 KRW",
+        "Chi phí người lao động trả (đồng)": "0",
+      },
+      {
+        ...who,
+        "Loại thông tin": "Cấp hộ chiếu",
+        "Ngày (dd/mm/yyyy)": "15/03/2026",
+        "Số hộ chiếu": "C7654321",
+        "Có giá trị đến (dd/mm/yyyy)": "15/03/2036",
+      },
+      {
+        ...who,
+        "Loại thông tin": "Cấp thị thực",
+        "Ngày (dd/mm/yyyy)": "20/03/2026",
+        "Mã nước": "KR",
+        "Có giá trị đến (dd/mm/yyyy)": "20/03/2029",
+      },
+      { ...who, "Loại thông tin": "Xuất cảnh", "Ngày (dd/mm/yyyy)": "01/04/2026" },
+      { ...who, "Loại thông tin": "Về nước", "Ngày (dd/mm/yyyy)": "01/09/2026", "Hình thức": "Đúng hạn" },
+      {
+        ...who,
+        "Loại thông tin": "Thông báo người lao động về nước",
+        "Ngày (dd/mm/yyyy)": "05/09/2026",
+        "Nơi nhận thông báo": "Công an",
+      },
+      {
+        ...who,
+        "Loại thông tin": "Đánh giá tái hòa nhập xã hội",
+        "Ngày (dd/mm/yyyy)": "05/10/2026",
+        "Kết quả": "Có việc làm trong nước",
+      },
+    ])
+    const answer = await jsonOf(await officer.upload("/api/imports/stages", file, "xuat-canh.xlsx"))
+    expect(answer).toMatchObject({ rows: 14, imported: 14 })
+    const events = await t.services.log.readStream(Worker.workerStreamId(ids[2]!))
+    expect(events.map((e) => e.type).slice(-8)).toEqual([
+      "WorkerSelectedByEnterprise",
+      "WorkerContractSigned",
+      "WorkerPassportIssued",
+      "WorkerVisaIssued",
+      "WorkerDeparted",
+      "WorkerReturned",
+      "WorkerReturneeNotified",
+      "WorkerReintegrationAssessed",
+    ])
+    expect(events.find((e) => e.type === "WorkerContractSigned")!.data).toMatchObject({
+      enterpriseId: vetted,
+      country: "KR",
+      durationMonths: 36,
+      monthlyWage: { amount: 2_100_000, currency: "KRW" },
+    })
+    const departures = await t.services.models.departures({ provinceCode: "14", years: [2026] })
+    expect(departures.filter((d) => d.workerId === ids[2])).toHaveLength(1)
+  }, 180_000)
 })
