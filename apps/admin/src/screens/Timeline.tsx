@@ -55,6 +55,10 @@ export function Timeline({
   )
 }
 
+/** Links a control to its message (the Field renders it as `${id}-error`). */
+const described = (id: string, error: string | undefined) =>
+  error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {}
+
 /** What the fact says now: the replacement of its latest correction, else what it recorded. */
 const currentData = (event: HistoryEntry, amendments: ReadonlyArray<HistoryEntry>) => {
   const replacement = amendments.filter((a) => a.corrects?.kind === "corrected").at(-1)?.data.replacement
@@ -193,10 +197,22 @@ function CorrectionForm({
       <summary className="cursor-pointer text-blue-800 underline">{t("timeline.correct")}…</summary>
       <form onSubmit={(e) => void submit(e)} className="mt-2 grid gap-2 sm:grid-cols-2" noValidate>
         <Field id={`${id}-reason`} label={t("timeline.correctReason")} error={command.fieldError("reason")}>
-          <input id={`${id}-reason`} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input
+            id={`${id}-reason`}
+            className="input"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            {...described(`${id}-reason`, command.fieldError("reason"))}
+          />
         </Field>
         <Field id={`${id}-date`} label={t("worker.occurredOn")} error={dateError ?? fieldError("occurredOn")}>
-          <input id={`${id}-date`} className="input" value={date} onChange={(e) => setDate(e.target.value)} />
+          <input
+            id={`${id}-date`}
+            className="input"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            {...described(`${id}-date`, dateError ?? fieldError("occurredOn"))}
+          />
         </Field>
         <StepFields step={step} values={values} onChange={setValues} errorOf={fieldError} prefix={id} />
         <div className="sm:col-span-2">
@@ -231,7 +247,13 @@ function VoidForm({ workerId, event }: { workerId: string; event: HistoryEntry }
       <summary className="cursor-pointer text-red-800 underline">{t("timeline.void")}…</summary>
       <form onSubmit={(e) => void submit(e)} className="mt-2 flex flex-wrap items-end gap-2" noValidate>
         <Field id={id} label={t("timeline.voidReason")} error={command.fieldError("reason")}>
-          <input id={id} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input
+            id={id}
+            className="input"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            {...described(id, command.fieldError("reason"))}
+          />
         </Field>
         <button type="submit" className="btn-secondary" disabled={command.busy}>
           {t("timeline.void")}

@@ -148,4 +148,26 @@ describe("a worker's timeline", () => {
     expect(screen.getByLabelText("Chương trình")).toBeTruthy()
     expect(screen.queryByLabelText("Doanh nghiệp")).toBeNull()
   })
+
+  it("puts the API's message at a voiding's reason, and writes nothing", async () => {
+    open()
+    globalThis.fetch = async () =>
+      json(
+        {
+          status: 400,
+          title: "Dữ liệu không hợp lệ",
+          detail: "Có 1 trường không hợp lệ: body.reason",
+          fields: [{ path: "body.reason", message: "Cần ghi lý do" }],
+        },
+        400,
+      )
+    const user = userEvent.setup()
+    const timeline = await screen.findByTestId("timeline", {}, { timeout: 8000 })
+    const registered = within(timeline.querySelector('[data-event-id="e-registered"]') as HTMLElement)
+    await user.click(registered.getByText("Hủy ghi nhận…"))
+    await user.click(registered.getByRole("button", { name: "Hủy ghi nhận" }))
+    const reason = registered.getByLabelText("Lý do hủy")
+    await waitFor(() => expect(reason.getAttribute("aria-invalid")).toBe("true"))
+    expect(document.getElementById(reason.getAttribute("aria-describedby")!)?.textContent).toBe("Cần ghi lý do")
+  })
 })
