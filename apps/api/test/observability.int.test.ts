@@ -100,6 +100,8 @@ describe("GET /api/metrics", () => {
     expect(lags.length).toBeGreaterThan(3)
     expect(lags.every(([, , lag]) => lag === "0")).toBe(true)
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m)
+    for (const gauge of ["heap_used", "heap_total", "external_memory", "array_buffers"])
+      expect(text).toMatch(new RegExp(`^nodejs_${gauge}_bytes \\d+$`, "m"))
     if (t.services.log.backend === "postgres") expect(text).toMatch(/^xkld_db_pool_connections\{state="total"\} \d+$/m)
   })
 })

@@ -47,6 +47,13 @@ const processGauges = () => {
   return [
     gauge("process_resident_memory_bytes", "Resident memory of the API process.", [[{}, memory.rss]]),
     gauge("nodejs_heap_used_bytes", "V8 heap in use.", [[{}, memory.heapUsed]]),
+    gauge("nodejs_heap_total_bytes", "V8 heap reserved.", [[{}, memory.heapTotal]]),
+    // Outside the V8 heap: Buffers and WASM memories (arrayBuffers is part of external). RSS minus heap minus
+    // external is native memory (malloc arenas, code): it tells a JS leak from allocator growth (docs/reliability.md).
+    gauge("nodejs_external_memory_bytes", "Memory of C++ objects bound to JS objects, Buffers included.", [
+      [{}, memory.external],
+    ]),
+    gauge("nodejs_array_buffers_bytes", "Memory of ArrayBuffers and Buffers.", [[{}, memory.arrayBuffers]]),
     gauge("process_uptime_seconds", "Seconds since the process started.", [[{}, Math.round(process.uptime())]]),
   ]
 }
