@@ -40,8 +40,9 @@ const query = { provinceCode: "14", period: annual, asOf }
 const baseline = () => loadProvinceData(fx.models, query)
 const province = async () => renderAll(buildReport(await loadProvinceData(fx.models, query), "province"))
 const firstCommune = (await baseline()).attainment.items[0]!.unitCode
-const commune = async () =>
-  renderAll(buildReport(await loadProvinceData(fx.models, query, { scoreboard: false }), firstCommune))
+// one commune's request, as the route makes it: its own rows only, no scoreboard
+const communeRead = () => loadProvinceData(fx.models, query, { scoreboard: false, rowsOf: firstCommune })
+const commune = async () => renderAll(buildReport(await communeRead(), firstCommune))
 const allCommunes = async () => {
   const data = await loadProvinceData(fx.models, query)
   for (const item of data.attainment.items) await renderAll(buildReport(data, item.unitCode))
@@ -51,13 +52,21 @@ const communes = (await baseline()).attainment.items.length
 
 // warm-up of every side (JIT, fonts parsed, table pages cached)
 await baseline()
+await communeRead()
 await province()
 await commune()
 
-const sides = { baseline: [] as number[], province: [] as number[], commune: [] as number[], all: [] as number[] }
+const sides = {
+  baseline: [] as number[],
+  communeBaseline: [] as number[],
+  province: [] as number[],
+  commune: [] as number[],
+  all: [] as number[],
+}
 for (let r = 0; r < rounds; r++) {
   const order = [
     async () => sides.baseline.push(await timed(baseline)),
+    async () => sides.communeBaseline.push(await timed(communeRead)),
     async () => sides.province.push(await timed(province)),
     async () => sides.commune.push(await timed(commune)),
     async () => sides.all.push(await timed(allCommunes)),
@@ -79,10 +88,17 @@ const results: Measurement[] = [
       note: `ours: read as of ${asOf.toISOString()} + build + render four files; baseline: the read-model queries alone (median of ${rounds})`,
     },
   ),
-  measurement("one commune's report, 4 formats (one request)", backend, "ms", median(sides.commune), base, {
-    limit: LIMITS.communeMs,
-    note: `${firstCommune}: the province's rows read once, one reporter built and rendered`,
-  }),
+  measurement(
+    "one commune's report, 4 formats (one request)",
+    backend,
+    "ms",
+    median(sides.commune),
+    median(sides.communeBaseline),
+    {
+      limit: LIMITS.communeMs,
+      note: `${firstCommune}: its own rows read (no scoreboard), built and rendered; baseline: that read alone`,
+    },
+  ),
   measurement(`all ${communes} communes' reports, 4 formats (one read)`, backend, "ms", median(sides.all), base, {
     note: `${(median(sides.all) / communes).toFixed(1)} ms per commune after the one read (the CLI's report command)`,
   }),

@@ -24,7 +24,7 @@ export async function reportContent(models: ReadModels, request: ReportRequest):
   const data = await loadProvinceData(
     models,
     { provinceCode: request.provinceCode, period, asOf: request.asOf },
-    { scoreboard: request.reporter === "province" },
+    request.reporter === "province" ? {} : { scoreboard: false, rowsOf: request.reporter },
   )
   return buildReport(data, request.reporter, request)
 }

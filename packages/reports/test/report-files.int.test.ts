@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process"
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { Packer } from "docx"
 import ExcelJS from "exceljs"
 import JSZip from "jszip"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
@@ -13,6 +14,8 @@ import {
   type ProvinceData,
   type ReportContent,
 } from "../src/index.ts"
+import { docxDocument, renderDocx } from "../src/formats/docx.ts"
+import { pinZip } from "../src/formats/zip.ts"
 import { ARTIFACTS, reportFixture, type Fixture } from "./fixture.ts"
 
 /**
@@ -216,6 +219,29 @@ describe("reproducible", () => {
   })
 })
 
+describe("reproducible, whatever the process rendered before", () => {
+  test("a PDF rendered after others (the layouts of words shared) is the one a fresh process renders", async () => {
+    for (const { unitCode } of data.attainment.items.slice(0, 8)) await renderReport(buildReport(data, unitCode), "pdf")
+    const here = await renderReport(province, "pdf")
+    const file = join(ARTIFACTS, "province-content.json")
+    writeFileSync(file, JSON.stringify(province))
+    const script = `import { readFileSync } from "node:fs"
+      import { renderReport } from ${JSON.stringify(new URL("../src/render.ts", import.meta.url).pathname)}
+      const content = JSON.parse(readFileSync(${JSON.stringify(file)}, "utf8"))
+      process.stdout.write((await renderReport(content, "pdf")).sha256)`
+    const fresh = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })
+    expect(fresh).toBe(here.sha256)
+  })
+
+  test("the DOCX zipped from its parts is byte for byte the one docx's Packer zips and the re-pack pins", async () => {
+    for (const content of [province, ward]) {
+      const pinned = new Date(content.asOf)
+      const viaPacker = await pinZip(await Packer.toBuffer(docxDocument(content)), pinned)
+      expect(Buffer.from(await renderDocx(content)).equals(Buffer.from(viaPacker))).toBe(true)
+    }
+  })
+})
+
 describe("roll-up", () => {
   test("the communes' reports add up to the province's; the rest is shown as not attributable", () => {
     const communes = data.attainment.items.map((i) => buildReport(data, i.unitCode))
@@ -265,6 +291,48 @@ describe("roll-up", () => {
     for (const code of [TO_HIEU, data.attainment.items.at(-1)!.unitCode])
       expect(buildReport(lean, code, options)).toEqual(buildReport(data, code, options))
     expect(() => buildReport(lean, "province")).toThrow(/scoreboard/)
+  })
+
+  test("every commune's report read from its own rows alone equals the one cut from the province's rows", async () => {
+    const query = { provinceCode: "14", period: reportPeriod("2026-H1")!, asOf: AS_OF }
+    const options = { number: "12", signer: SIGNER }
+    let read = 0
+    for (const { unitCode } of data.attainment.items) {
+      const own = await loadProvinceData(fx.models, query, { scoreboard: false, rowsOf: unitCode })
+      expect(buildReport(own, unitCode, options)).toEqual(buildReport(data, unitCode, options))
+      read += own.workers.length
+    }
+    // a cut indeed, and the communes' rows are the province's attributable ones (none read twice)
+    const attributable = data.workers.filter((w) => data.homeUnit(w.unitId) !== undefined).length
+    expect(read).toBe(attributable)
+    const own = await loadProvinceData(fx.models, query, { scoreboard: false, rowsOf: TO_HIEU })
+    expect(own.workers.length).toBeLessThan(data.workers.length / 10)
+    expect(() => buildReport(own, data.attainment.items.at(-1)!.unitCode)).toThrow(/rows read for/)
+  })
+
+  test("a worker reported dead or missing abroad is counted in section IV, as the registry row says", () => {
+    const rowsOf = (c: ReportContent) =>
+      Object.fromEntries(
+        c.sections
+          .flatMap((s) => s.tables.filter((t) => t.id === "sau-xuat-canh"))
+          .flatMap((t) => t.rows.map((r) => r.cells)),
+      )
+    const before = rowsOf(buildReport(data, TO_HIEU))
+    const [first, second] = data.workers.filter((w) => data.homeUnit(w.unitId) === ward.reporter.unitIds[0] && w.abroad)
+    expect(second).toBeDefined()
+    const reported = {
+      ...data,
+      workers: data.workers.map((w) =>
+        w === first
+          ? { ...w, deathOrMissing: "deceased", deathOrMissingOn: "2026-03-02" }
+          : w === second
+            ? { ...w, deathOrMissing: "missing", deathOrMissingOn: "2026-04-10" }
+            : w,
+      ),
+    }
+    const after = rowsOf(buildReport(reported, TO_HIEU))
+    expect([before["Tử vong ở nước ngoài"], before["Mất tích ở nước ngoài"]]).toEqual([0, 0])
+    expect([after["Tử vong ở nước ngoài"], after["Mất tích ở nước ngoài"]]).toEqual([1, 1])
   })
 
   test("every figure carries a reference; departures carry their lineage query", () => {

@@ -66,6 +66,8 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
   const provinceBare = AdminUnit.bareName(data.provinceName)
   const item = reporter === "province" ? undefined : attainment.items.find((i) => i.unitCode === reporter)
   if (reporter !== "province" && !item) throw new UnknownReporter(reporter)
+  if (data.rowsOf !== undefined && data.rowsOf !== reporter)
+    throw new Error(`rows read for ${data.rowsOf} only: they cannot build the report of ${reporter}`)
 
   const inScope = (unitId: string) => item === undefined || data.homeUnit(unitId) === item.unitId
   const departures = data.departures.filter((d) => inScope(d.unitId))
@@ -283,8 +285,11 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
       ["Ở lại trái phép sau khi hết hợp đồng", o.overstayed],
       ["Có việc làm sau khi về nước", o.reemployed],
       ["Vi phạm được ghi nhận", o.violations],
+      // WorkerDeathOrMissingReported (ADR 0023): the latest report in effect; a missing worker who returned is not
+      ["Tử vong ở nước ngoài", workers.filter((w) => w.deathOrMissing === "deceased").length],
+      ["Mất tích ở nước ngoài", workers.filter((w) => w.deathOrMissing === "missing").length],
     ]),
-    "Tử vong, mất tích: hệ thống chưa ghi nhận loại sự kiện này; số liệu do đơn vị bổ sung tại mục khó khăn, vướng mắc nếu có.",
+    "Tử vong, mất tích: theo thông báo được ghi nhận trong hệ thống đến thời điểm báo cáo (người mất tích đã trở về không tính).",
   )
 
   // V. Finance

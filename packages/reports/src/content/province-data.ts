@@ -7,6 +7,7 @@ import {
   type DepartureRow,
   type Period,
   type ReadModels,
+  type RowFilter,
   type TargetScoreboard,
   type WorkerRow,
 } from "@xkld/projections"
@@ -60,24 +61,42 @@ export interface ProvinceData {
   readonly obligations: ReadonlyArray<ObligationRow>
   /** The reporting unit (attainment row) a worker's unit of record counts under; absent: not attributable. */
   readonly homeUnit: (unitId: string) => string | undefined
+  /**
+   * The reporter whose rows alone were read (a commune's or ward's code: its units and those merged whole into
+   * it), or absent when the whole province's were: such data builds that reporter's report and no other.
+   */
+  readonly rowsOf?: string
+}
+
+export interface LoadOptions {
+  /** Only the province's report prints the scoreboard, and it is the dearest read: a commune's request skips it. */
+  readonly scoreboard?: boolean
+  /**
+   * One commune's or ward's report (its code): read only the rows of its units — its own and those merged whole
+   * into it, the ones its report counts — instead of the province's. The figures are the same as cut from the
+   * province's rows (the test builds every commune both ways); the read is proportional to the commune.
+   */
+  readonly rowsOf?: string
 }
 
 export async function loadProvinceData(
   models: ReadModels,
   query: { readonly provinceCode: string; readonly period: ReportPeriod; readonly asOf: Date },
-  /** Only the province's report prints the scoreboard, and it is the dearest read: a commune's request skips it. */
-  options: { readonly scoreboard?: boolean } = {},
+  options: LoadOptions = {},
 ): Promise<ProvinceData> {
   const { provinceCode, period, asOf } = query
   const filter = { provinceCode, asOf }
-  const [attainment, scoreboard, departures, workers, tasks, obligations, catalogue] = await Promise.all([
+  const rowsRead = (f: RowFilter) =>
+    Promise.all([models.departures({ ...f, years: yearsOf(period) }), models.workers(f)] as const)
+  // the province's rows are read with the rest; a commune's once its units are known (they need the catalogue)
+  const provinceRows = options.rowsOf === undefined ? rowsRead(filter) : undefined
+  provinceRows?.catch(() => undefined) // awaited below; a failure of the reads beside it must not leave it unhandled
+  const [attainment, scoreboard, tasks, obligations, catalogue] = await Promise.all([
     models.attainment({ provinceCode, year: period.year, asOf, splitRule: "not-attributable" }),
     // "today" is the as-of day, never the calendar's: the same request gives the same figures on any later day
     options.scoreboard === false
       ? null
       : targetScoreboard(models, { provinceCode, year: period.year, asOf, today: vietnamDateOf(asOf) }),
-    models.departures({ ...filter, years: yearsOf(period) }),
-    models.workers(filter),
     models.tasks({ asOf }) as Promise<ReadonlyArray<TaskRow>>,
     models.obligations(filter) as Promise<ReadonlyArray<ObligationRow>>,
     models.catalogues.at(asOf),
@@ -96,6 +115,8 @@ export async function loadProvinceData(
     home.set(unitId, only)
     return only
   }
+  const [departures, workers] = await (provinceRows ??
+    rowsRead({ ...filter, unitIds: unitsCountedIn(catalogue, attainment, options.rowsOf!, homeUnit) }))
   const province = AdminUnit.unitOn(catalogue, provinceCode, vietnamDateOf(asOf)).find((u) => u.kind === "province")
   return {
     provinceCode,
@@ -110,5 +131,30 @@ export async function loadProvinceData(
     tasks: tasks.filter((t) => planIds.size === 0 || planIds.has(t.planId)),
     obligations: obligations.filter((o) => o.period.year === period.year),
     homeUnit,
+    ...(options.rowsOf === undefined ? {} : { rowsOf: options.rowsOf }),
   }
+}
+
+/**
+ * The units whose rows a commune's report counts: the commune and every unit it succeeded (transitively) whose
+ * home is the commune. A unit counts in a commune only through succession, so its predecessors are the only
+ * candidates; an unknown code has none (its report is refused when built).
+ */
+function unitsCountedIn(
+  catalogue: AdminUnit.Catalogue,
+  attainment: Attainment,
+  unitCode: string,
+  homeUnit: (unitId: string) => string | undefined,
+): ReadonlyArray<string> {
+  const item = attainment.items.find((i) => i.unitCode === unitCode)
+  if (!item) return []
+  const seen = new Set([item.unitId])
+  const queue = [item.unitId]
+  while (queue.length > 0)
+    for (const p of AdminUnit.predecessors(catalogue, queue.pop()!))
+      if (!seen.has(p.unitId)) {
+        seen.add(p.unitId)
+        queue.push(p.unitId)
+      }
+  return [...seen].filter((id) => homeUnit(id) === item.unitId).toSorted()
 }

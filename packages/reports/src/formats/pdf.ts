@@ -45,6 +45,21 @@ const fonts = () =>
     Object.entries(PDF_FONTS).map(([name, file]) => [name, fontkit.create(readFileSync(file))]),
   ) as Record<FontName, unknown>)
 
+/**
+ * Word layouts (OpenType shaping: fontkit's GSUB/GPOS lookups) shared by every document of the process, one cache
+ * per font. pdfkit caches a word's layout per document only, so the 75 communes' files shaped the same words again
+ * and shaping was most of a PDF's time. A word's layout is a function of the font and the word, and pdfkit copies a
+ * cached run before changing it (its word spacing), so sharing changes no byte. Bounded: a full cache starts over.
+ */
+const LAYOUT_CACHE_LIMIT = 50_000
+const layoutCaches = new Map<FontName, Record<string, unknown>>()
+const sharedLayoutCache = (name: FontName) => {
+  let cache = layoutCaches.get(name)
+  if (cache === undefined || Object.keys(cache).length > LAYOUT_CACHE_LIMIT)
+    layoutCaches.set(name, (cache = Object.create(null) as Record<string, unknown>))
+  return cache
+}
+
 const pt = (mm: number) => (mm / 25.4) * 72
 const LEFT = pt(PAGE.leftMm)
 const TOP = pt(PAGE.topMm)
@@ -75,7 +90,16 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
   doc.on("data", (c: Buffer) => chunks.push(c))
   const done = new Promise<void>((resolve) => doc.on("end", () => resolve()))
 
-  const font = (name: FontName, size: number) => doc.font(name).fontSize(size)
+  const shared = new Map<FontName, Record<string, unknown>>()
+  const font = (name: FontName, size: number) => {
+    doc.font(name).fontSize(size)
+    // pdfkit opens a font on its first use (which fixes its id in the file): share its layouts from then on
+    const opened = (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font
+    let cache = shared.get(name)
+    if (cache === undefined) shared.set(name, (cache = sharedLayoutCache(name)))
+    if (opened.layoutCache !== cache) opened.layoutCache = cache
+    return doc
+  }
   const ensure = (height: number) => {
     if (doc.y + height > BOTTOM) {
       doc.addPage()
