@@ -8,7 +8,8 @@
  *
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; a fresh database is created for
  * the run and dropped after), BENCH_BACKENDS=pglite,postgres, XKLD_DEMO_EVENTS (demo history, default 40,000),
- * BENCH_SATURATION_SECONDS (per side per round, 2 rounds, default 3), BENCH_RATE_SECONDS (each constant-rate
+ * BENCH_LARGE_WORKERS (default 100,000; 0 skips the case) more workers in one ward for the same read routes, on
+ * BENCH_LARGE_BACKENDS (default postgres), BENCH_SATURATION_SECONDS (per side per round, 2 rounds, default 3), BENCH_RATE_SECONDS (each constant-rate
  * run, default 10), BENCH_COMMAND_SECONDS (default 8), BENCH_PROFILE=1 (the API server writes a CPU profile to
  * bench/profiles/), BENCH_OUT (default bench/results/api.json at the repository root).
  */
@@ -42,10 +43,15 @@ const SATURATION_CONNECTIONS = 32
 const COMMAND_CONNECTIONS = 8
 const READ_TARGET = 0.5
 const P99_TARGET_MS = 20
-const ROUTES = [
+const P99_TARGET_AT_80_MS = 50
+const largeWorkers = Number(process.env.BENCH_LARGE_WORKERS ?? 100_000)
+const largeBackends = (process.env.BENCH_LARGE_BACKENDS ?? "postgres").split(",").map((b) => b.trim())
+const ROUTES: ReadonlyArray<{ readonly label: string; readonly path: string; readonly constant: string }> = [
   { label: "GET /api/attainment", path: "/api/attainment?province=14&year=2026", constant: "/constant/attainment" },
   { label: "GET /api/workers", path: "/api/workers?unit=03646&limit=50", constant: "/constant/workers" },
-] as const
+  // the path is the first listed worker's page (filled in once the list has answered)
+  { label: "GET /api/workers/{id}", path: "/api/workers/", constant: "/constant/worker" },
+]
 
 const pinned = canPin()
 const SERVER_CPU = 0
@@ -112,6 +118,7 @@ async function saturate(ours: Target, baseline: Target): Promise<{ ours: number;
 async function benchRead(
   backend: Measurement["backend"],
   route: (typeof ROUTES)[number],
+  suffix: string,
   api: number,
   constant: number,
   session: Session,
@@ -119,12 +126,12 @@ async function benchRead(
   const ours: Target = { port: api, method: "GET", path: route.path, headers: { cookie: session.cookie }, expect: 200 }
   const baseline: Target = { port: constant, method: "GET", path: route.constant, expect: 200 }
   console.log(
-    `\n  ${route.label} — saturation (${SATURATION_CONNECTIONS} connections, 2 × ${saturationSeconds} s per side)`,
+    `\n  ${route.label}${suffix} — saturation (${SATURATION_CONNECTIONS} connections, 2 × ${saturationSeconds} s per side)`,
   )
   const saturation = await saturate(ours, baseline)
   report(
     measurement(
-      `${route.label}: saturation, ${SATURATION_CONNECTIONS} connections`,
+      `${route.label}${suffix}: saturation, ${SATURATION_CONNECTIONS} connections`,
       backend,
       "req/s",
       saturation.ours,
@@ -137,12 +144,12 @@ async function benchRead(
     const o = await openLoop(ours, saturation.ours * load, rateSeconds)
     const b = await openLoop(baseline, saturation.baseline * load, rateSeconds)
     console.log(
-      `  ${route.label} at ${percent}: ours offered ${Math.round(o.offered)} achieved ${Math.round(o.achieved)} req/s, p50 ${o.p50.toFixed(2)} p99 ${o.p99.toFixed(2)} max ${o.max.toFixed(1)} ms; baseline offered ${Math.round(b.offered)} achieved ${Math.round(b.achieved)}, p50 ${b.p50.toFixed(2)} p99 ${b.p99.toFixed(2)} max ${b.max.toFixed(1)} ms`,
+      `  ${route.label}${suffix} at ${percent}: ours offered ${Math.round(o.offered)} achieved ${Math.round(o.achieved)} req/s, p50 ${o.p50.toFixed(2)} p99 ${o.p99.toFixed(2)} max ${o.max.toFixed(1)} ms; baseline offered ${Math.round(b.offered)} achieved ${Math.round(b.achieved)}, p50 ${b.p50.toFixed(2)} p99 ${b.p99.toFixed(2)} max ${b.max.toFixed(1)} ms`,
     )
     const each = `each side at ${percent} of its own saturation rate`
     report(
       measurement(
-        `${route.label}: achieved at ${percent} load`,
+        `${route.label}${suffix}: achieved at ${percent} load`,
         backend,
         "req/s",
         o.achieved,
@@ -153,7 +160,7 @@ async function benchRead(
     )
     report(
       measurement(
-        `${route.label}: p50 at ${percent} load`,
+        `${route.label}${suffix}: p50 at ${percent} load`,
         backend,
         "ms",
         o.p50,
@@ -164,12 +171,12 @@ async function benchRead(
     )
     report(
       measurement(
-        `${route.label}: p99 at ${percent} load`,
+        `${route.label}${suffix}: p99 at ${percent} load`,
         backend,
         "ms",
         o.p99,
         b.p99,
-        load === 0.5 ? { limit: P99_TARGET_MS } : undefined,
+        { limit: load === 0.5 ? P99_TARGET_MS : P99_TARGET_AT_80_MS },
         `max ${o.max.toFixed(1)} vs ${b.max.toFixed(1)} ms; ratio for information`,
       ),
     )
@@ -213,6 +220,21 @@ async function benchCommands(backend: Measurement["backend"], api: number, sessi
 
   let next = 0
   const workerPath = (segment: string) => () => `/api/workers/${ids[next++ % ids.length]}/${segment}`
+  // A contract needs the commune's confirmation of the dossier first (untimed preparation).
+  await closedLoop(
+    {
+      port: api,
+      method: "POST",
+      path: workerPath("dossier-confirmation"),
+      headers,
+      body: () => ({ occurredOn: "2026-01-20" }),
+      expect: 201,
+    },
+    COMMAND_CONNECTIONS,
+    3600,
+    { limit: ids.length },
+  )
+  next = 0
   const contracted = await closedLoop(
     {
       port: api,
@@ -261,10 +283,18 @@ async function benchCommands(backend: Measurement["backend"], api: number, sessi
 type ApiServer = Server<{ port: number; loadSeconds: number; events: number }>
 
 /** The API over a fresh database of `backend`, demo province loaded; not pinned yet (loading is not measured). */
-const startApi = (backend: Measurement["backend"], env: NodeJS.ProcessEnv): Promise<ApiServer> =>
+const startApi = (backend: Measurement["backend"], env: NodeJS.ProcessEnv, workers = 0): Promise<ApiServer> =>
   startServer("bench/server.ts", [], {
     cwd: apiDir,
-    env: { ...process.env, ...env, BENCH_BACKEND: backend, XKLD_DEMO_EVENTS: String(demoEvents) },
+    env: {
+      ...process.env,
+      ...env,
+      BENCH_BACKEND: backend,
+      XKLD_DEMO_EVENTS: String(demoEvents),
+      BENCH_WORKERS: String(workers),
+    },
+    // loading a demo on a shared, loaded machine took more than the default 10 minutes (1 December 2026)
+    timeoutMs: 1_800_000,
     nodeOptions: profile
       ? [
           "--cpu-prof",
@@ -274,8 +304,9 @@ const startApi = (backend: Measurement["backend"], env: NodeJS.ProcessEnv): Prom
       : [],
   })
 
-async function benchBackend(backend: Measurement["backend"], app: ApiServer) {
-  console.log(`\n== ${backend} ==`)
+async function benchBackend(backend: Measurement["backend"], app: ApiServer, large = false) {
+  const suffix = large ? ` (${largeWorkers.toLocaleString("en")} more workers in one ward)` : ""
+  console.log(`\n== ${backend}${suffix} ==`)
   const scratch = await mkdtemp(join(tmpdir(), "xkld-api-bench-answers-"))
   let constant: Server<{ port: number }> | undefined
   try {
@@ -283,7 +314,10 @@ async function benchBackend(backend: Measurement["backend"], app: ApiServer) {
     const officer = await signIn(app.info.port, "so-noi-vu")
     const enterprise = await signIn(app.info.port, "doanh-nghiep")
     const answers: Record<string, unknown> = {}
-    for (const route of ROUTES) {
+    const routes = ROUTES.map((r) => ({ ...r }))
+    for (const route of routes) {
+      if (route.constant === "/constant/worker")
+        route.path = `/api/workers/${(answers["/constant/workers"] as { items: Array<{ id: string }> }).items[0]!.id}`
       const body = await getJson(app.info.port, route.path, { cookie: officer.cookie })
       answers[route.constant] = body
       console.log(`  ${route.label}: ${Buffer.byteLength(JSON.stringify(body)).toLocaleString("en")} bytes of JSON`)
@@ -295,7 +329,8 @@ async function benchBackend(backend: Measurement["backend"], app: ApiServer) {
       ...(pinned ? { cpu: SERVER_CPU } : {}),
     })
 
-    for (const route of ROUTES) await benchRead(backend, route, app.info.port, constant.info.port, officer)
+    for (const route of routes) await benchRead(backend, route, suffix, app.info.port, constant.info.port, officer)
+    if (large) return
     if (!enterprise.enterpriseId) throw new Error("the enterprise officer has no enterprise")
     console.log("\n  commands")
     await benchCommands(backend, app.info.port, officer, enterprise.enterpriseId)
@@ -324,7 +359,12 @@ if (backends.includes("postgres")) {
 console.log(
   `\nloading the demo province (${demoEvents.toLocaleString("en")} events) into ${wanted.map(([b]) => b).join(" and ")}, in parallel (not measured)…`,
 )
-const starting = await Promise.allSettled(wanted.map(([backend, env]) => startApi(backend, env)))
+// The 10^5 case: the same routes over the demo plus that many workers in one ward (a server of its own).
+const large = largeWorkers > 0 ? wanted.filter(([backend]) => largeBackends.includes(backend)) : []
+const starting = await Promise.allSettled([
+  ...wanted.map(([backend, env]) => startApi(backend, env)),
+  ...large.map(([backend, env]) => startApi(backend, env, largeWorkers)),
+])
 const apis = starting.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []))
 const failed = starting.find((s) => s.status === "rejected")
 if (failed) {
@@ -335,8 +375,13 @@ for (const [i, [backend]] of wanted.entries())
   console.log(
     `  ${backend}: ${apis[i]!.info.events.toLocaleString("en")} events, loaded in ${Math.round(apis[i]!.info.loadSeconds)} s`,
   )
+for (const [i, [backend]] of large.entries())
+  console.log(
+    `  ${backend} with ${largeWorkers.toLocaleString("en")} more workers: ${apis[wanted.length + i]!.info.events.toLocaleString("en")} events, loaded in ${Math.round(apis[wanted.length + i]!.info.loadSeconds)} s`,
+  )
 try {
   for (const [i, [backend]] of wanted.entries()) await benchBackend(backend, apis[i]!)
+  for (const [i, [backend]] of large.entries()) await benchBackend(backend, apis[wanted.length + i]!, true)
 } finally {
   for (const api of apis) await api.stop()
 }

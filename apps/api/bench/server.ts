@@ -3,7 +3,8 @@
  * database with the demo province loaded, `createApp(services)` served by @hono/node-server on a free port.
  *
  * BENCH_BACKEND=pglite (a PGlite data directory in a temporary folder, as `pnpm start` in demo mode) or
- * postgres (a new database on DATABASE_URL, dropped on exit). XKLD_DEMO_EVENTS sets the demo history's size.
+ * postgres (a new database on DATABASE_URL, dropped on exit). XKLD_DEMO_EVENTS sets the demo history's size;
+ * BENCH_WORKERS adds that many registrations in one ward (bulk-workers.ts).
  *
  * Besides the app it answers two bench-only routes (not part of the API), the baselines of the command
  * benchmark: the same number of events per command appended straight through `services.log.append` in one
@@ -27,6 +28,7 @@ const { loadConfig } = await import("../src/config.ts")
 const { servicesOver } = await import("../src/bootstrap.ts")
 const { createApp } = await import("../src/app.ts")
 const { loadDemo } = await import("../src/demo/load.ts")
+const { nameOrderOf } = await import("../src/personal-data/name-order/indexer.ts")
 
 const dataDir = backend === "pglite" ? await mkdtemp(join(tmpdir(), "xkld-api-bench-")) : undefined
 const config = { ...loadConfig({ XKLD_MODE: "demo", ...(dataDir ? { DATA_DIR: dataDir } : {}) }), secureCookies: false }
@@ -35,7 +37,14 @@ const database = backend === "postgres" ? await openTestDatabase() : await openD
 const started = performance.now()
 const services = await servicesOver(config, database)
 await loadDemo(services, (line) => console.error(`  [server] ${line}`))
+// BENCH_WORKERS: that many more registrations in Tô Hiệu (03646), the "10^5 workers in one province" case.
+const extraWorkers = Number(process.env.BENCH_WORKERS ?? 0)
+if (extraWorkers > 0) {
+  const { addWorkers } = await import("./bulk-workers.ts")
+  await addWorkers(services, extraWorkers, "03646", (line) => console.error(`  [server] ${line}`))
+}
 await services.models.runner.caughtUp()
+await nameOrderOf(services.log)?.caughtUp()
 const loadSeconds = (performance.now() - started) / 1000
 const eventCount = await services.log.count()
 

@@ -3,6 +3,8 @@ import { createReadModels } from "@xkld/projections"
 import { authenticator } from "./auth/routes.ts"
 import type { AppConfig } from "./config.ts"
 import { DbKeyRing } from "./personal-data/db-key-ring.ts"
+import { registerNameOrder, startNameOrder } from "./personal-data/name-order/indexer.ts"
+import { withCachedFigures } from "./read-cache/cached-models.ts"
 import { masterKeyOf, type AppServices } from "./services.ts"
 import { migrateApi } from "./storage/migrations.ts"
 
@@ -13,8 +15,11 @@ export async function servicesOver(config: AppConfig, database: Database): Promi
   await migrateApi(database.owner)
   // Demo history is recorded as if entered over time; outside demo mode only the database's clock counts.
   const log = await openEventLog(database, { allowRecordedAt: config.mode === "demo" })
-  const models = createReadModels(log)
+  // Hot figures from memory, held to the read models' position (issue 12, ADR 0024).
+  const models = withCachedFigures(createReadModels(log), log)
   await models.runner.start()
+  const nameOrder = startNameOrder(log, masterKeyOf(config))
+  registerNameOrder(log, nameOrder)
   return {
     config,
     log,
@@ -23,6 +28,7 @@ export async function servicesOver(config: AppConfig, database: Database): Promi
     indexKey: Buffer.from(config.indexKey, "base64"),
     authenticate: authenticator({ log }),
     close: async () => {
+      await nameOrder.stop()
       await models.runner.stop()
       await log.close()
     },

@@ -31,7 +31,15 @@ export class DbKeyRing implements PersonalData.KeyRing {
       ON CONFLICT (key_id) DO NOTHING`.execute(trx ?? this.#db)
   }
 
+  /**
+   * Erasure: the key and, in the same transaction, the person's place in name order (ADR 0024), which becomes
+   * the place of every erased person (after all names). The key goes first: a name-order write holding the key
+   * FOR SHARE finishes before, and the position it wrote is then replaced too.
+   */
   readonly delete = async (keyId: string): Promise<void> => {
-    await sql`DELETE FROM pd_person_keys WHERE key_id = ${keyId}`.execute(this.#db)
+    await this.#db.transaction().execute(async (trx) => {
+      await sql`DELETE FROM pd_person_keys WHERE key_id = ${keyId}`.execute(trx)
+      await sql`UPDATE pd_name_order SET position = 'Infinity' WHERE key_id = ${keyId}`.execute(trx)
+    })
   }
 }

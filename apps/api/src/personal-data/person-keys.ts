@@ -10,11 +10,13 @@ export async function personKeysOf(
   db: Kysely<any>,
   master: PersonalData.MasterKey,
   keyIds: ReadonlyArray<string>,
+  /** Lock the key rows (FOR SHARE, in the caller's transaction): an erasure deleting one waits for it. */
+  options: { readonly lock?: boolean } = {},
 ): Promise<ReadonlyMap<string, PersonalData.PersonKey>> {
   const keys = new Map<string, PersonalData.PersonKey>()
   if (keyIds.length === 0) return keys
   const { rows } = await sql<{ key_id: string; wrapped_key: string }>`SELECT key_id, wrapped_key FROM pd_person_keys
-    WHERE key_id = ANY (${[...new Set(keyIds)]}::text[])`.execute(db)
+    WHERE key_id = ANY (${[...new Set(keyIds)]}::text[]) ${options.lock ? sql`FOR SHARE` : sql``}`.execute(db)
   for (const row of rows) {
     const unwrapped = PersonalData.unwrapPersonKey(master, JSON.parse(row.wrapped_key))
     if (Result.isSuccess(unwrapped)) keys.set(row.key_id, unwrapped.success)

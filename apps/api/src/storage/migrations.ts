@@ -93,6 +93,23 @@ const migrations: Record<string, Migration> = {
         $$`.execute(db)
     },
   },
+  // Each worker's place in Vietnamese name order within the province (ADR 0024): a number, no part of the name.
+  // Written by the name-order follower (personal-data/name-order), deleted with the person key on erasure; not in
+  // backups (it is rebuilt from the log and the keys).
+  "0003-name-order": {
+    up: async (db) => {
+      await sql`CREATE TABLE IF NOT EXISTS pd_name_order (
+        worker_id text PRIMARY KEY,
+        province_code text NOT NULL,
+        key_id text NOT NULL,
+        position double precision NOT NULL
+      )`.execute(db)
+      await sql`CREATE INDEX IF NOT EXISTS pd_name_order_position ON pd_name_order (province_code, position, worker_id COLLATE "C")`.execute(
+        db,
+      )
+      await sql`CREATE INDEX IF NOT EXISTS pd_name_order_key ON pd_name_order (key_id)`.execute(db)
+    },
+  },
 }
 
 export async function migrateApi(owner: Kysely<any>): Promise<void> {

@@ -1,4 +1,4 @@
-import { AdminUnit, Worker } from "@xkld/domain"
+import { AdminUnit, Reference, Worker } from "@xkld/domain"
 import type { WorkerRow } from "@xkld/projections"
 import { Schema } from "effect"
 import { masterKeyOf, type AppServices } from "../services.ts"
@@ -14,7 +14,10 @@ import { viewerOf, withPredecessors } from "../access/jurisdiction.ts"
 import { historyOf, summaryOf } from "./read-model.ts"
 import { registrationsOf } from "./registrations.ts"
 import { todayIso, unitLabel } from "./units.ts"
-import { loadWorker } from "./worker-record.ts"
+import { asLoadedWorker } from "./worker-record.ts"
+import { foldAggregate } from "../commands/execute.ts"
+import { marketOf, namePage, type ListFilter } from "./list-query.ts"
+import { WorkerDetail } from "./detail-schema.ts"
 import { AsOfText, parseAsOf } from "../http/query.ts"
 
 const TAGS = ["Người lao động"]
@@ -29,6 +32,13 @@ const ListQuery = Schema.Struct({
   offset: Schema.optional(Digits),
   asOf: Schema.optional(AsOfText),
   sort: Schema.optional(Schema.Literals(["name", "registeredOn"])),
+  market: Schema.optional(
+    Schema.String.check(Schema.isPattern(/^[A-Z0-9-]{2,20}$/)).annotate({
+      description:
+        "Thị trường (mã, ví dụ KR): nước của hợp đồng hoặc nơi đã xuất cảnh; chưa có hợp đồng thì thị trường nguyện vọng / destination market code: the contract's or departure's country, before a contract the market wished for",
+    }),
+  ),
+  priorityGroup: Schema.optional(Worker.PriorityGroup.annotate({ description: "Đối tượng ưu tiên / priority group" })),
 })
 
 const ListItem = Schema.Struct({
@@ -46,10 +56,16 @@ const ListItem = Schema.Struct({
   programme: Schema.NullOr(Schema.String),
   enterpriseId: Schema.NullOr(Schema.String),
   departedOn: Schema.NullOr(Schema.String),
+  priorityGroups: Schema.Array(Schema.String),
+  /** The market the `market` filter matches: the contract's or departure's country, else the one wished for. */
+  market: Schema.NullOr(Schema.String),
   fullName: Schema.optional(Schema.NullOr(Schema.String)),
   /** "hidden": in the caller's jurisdiction as of `asOf`, but no longer now (ADR 0008): no identity. */
   identityStatus: Schema.optional(Schema.Literals(["shown", "erased", "unreadable", "hidden"])),
 })
+
+/** Roles that see names in the list (`canSeeIdentity`). */
+const IDENTITY_ROLES: ReadonlyArray<string> = ["province-officer", "commune-officer", "enterprise-officer", "auditor"]
 
 const badQuery = (field: string, message: string, messageEn: string) =>
   fail("validation", message, messageEn, { fields: [{ path: `query.${field}`, message, messageEn }] })
@@ -129,8 +145,28 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
   const catalogue = await services.models.catalogues.at()
   const viewer = await viewerOf(services, actor)
   const unitIds = unitFilter(catalogue, viewer, query.unit, asOf ? asOf.toISOString().slice(0, 10) : today)
+  const q = query.q?.trim() ? fold(query.q.trim()) : undefined
+  if (query.market !== undefined && !Reference.marketByCode(query.market))
+    throw badQuery("market", `Không có thị trường "${query.market}".`, `No market "${query.market}".`)
+  const filter: ListFilter = {
+    provinceCode: actor.provinceCode,
+    unitIds,
+    stage: query.stage,
+    market: query.market,
+    priorityGroup: query.priorityGroup,
+  }
+  const identityRole = IDENTITY_ROLES.includes(viewer.role)
+  // The usual request (today's list in name order, no search): a page from the stored name order (ADR 0024).
+  if (identityRole && !asOf && q === undefined && (query.sort ?? "name") === "name") {
+    const { rows, total } = await namePage(services, viewer, filter, limit, offset)
+    return answerPage(services, actor, catalogue, rows, { total, limit, offset, sort: "name", showNames: true })
+  }
   const rows = (await services.models.workers({ provinceCode: actor.provinceCode, unitIds, asOf })).filter(
-    (row) => canSee(viewer, scopeOfRow(row)) && (query.stage === undefined || row.stage === query.stage),
+    (row) =>
+      canSee(viewer, scopeOfRow(row)) &&
+      (query.stage === undefined || row.stage === query.stage) &&
+      (query.market === undefined || marketOf(row) === query.market) &&
+      (query.priorityGroup === undefined || row.priorityGroups.includes(query.priorityGroup)),
   )
   const showNames = rows.length > 0 && canSeeIdentity(viewer, scopeOfRow(rows[0]!))
   // As of a past time, identities only of the workers in the caller's jurisdiction then AND now (ADR 0008): a
@@ -147,7 +183,6 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
   const labels = new Map<string, ReturnType<typeof unitLabel>>()
   const labelOf = (unitId: string) =>
     labels.get(unitId) ?? labels.set(unitId, unitLabel(catalogue, unitId, today)).get(unitId)!
-  const q = query.q?.trim() ? fold(query.q.trim()) : undefined
   // Names are decrypted for the whole selection only when searching or sorting by them; otherwise for the page.
   const decryptAll = showNames && (q !== undefined || sort === "name")
   const identities = decryptAll
@@ -181,10 +216,47 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
           (a, b) => b.registeredOn.localeCompare(a.registeredOn) || a.workerId.localeCompare(b.workerId),
         )
   const page = ordered.slice(offset, offset + limit)
-  const pageIdentities =
-    showNames && !decryptAll
-      ? await identitiesOf(services, page.map((r) => r.workerId).filter(mayIdentify))
-      : identities
+  return answerPage(services, actor, catalogue, page, {
+    total: ordered.length,
+    limit,
+    offset,
+    sort,
+    showNames,
+    mayIdentify,
+    ...(decryptAll ? { identities } : {}),
+    ...(asOf ? { asOf } : {}),
+  })
+}
+
+/**
+ * The answer for one page: labels, names decrypted for the page only (unless given) and their reads logged (the
+ * answer waits for the log's commit: no name leaves unrecorded).
+ */
+async function answerPage(
+  services: AppServices,
+  actor: Actor,
+  catalogue: AdminUnit.Catalogue,
+  page: ReadonlyArray<WorkerRow>,
+  options: {
+    readonly total: number
+    readonly limit: number
+    readonly offset: number
+    readonly sort: "name" | "registeredOn"
+    readonly showNames: boolean
+    readonly mayIdentify?: (workerId: string) => boolean
+    readonly identities?: ReadonlyMap<string, IdentityView>
+    readonly asOf?: Date
+  },
+) {
+  const { showNames } = options
+  const mayIdentify = options.mayIdentify ?? (() => true)
+  const today = todayIso()
+  const labels = new Map<string, ReturnType<typeof unitLabel>>()
+  const labelOf = (unitId: string) =>
+    labels.get(unitId) ?? labels.set(unitId, unitLabel(catalogue, unitId, today)).get(unitId)!
+  const pageIdentities = !showNames
+    ? new Map<string, IdentityView>()
+    : (options.identities ?? (await identitiesOf(services, page.map((r) => r.workerId).filter(mayIdentify))))
   if (showNames)
     await recordAccess(
       services.log.database.db,
@@ -211,6 +283,8 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
       programme: row.programme,
       enterpriseId: row.enterpriseId,
       departedOn: row.departedOn,
+      priorityGroups: row.priorityGroups,
+      market: marketOf(row),
       ...(showNames
         ? {
             fullName: view?.status === "shown" ? view.identity.fullName : null,
@@ -219,11 +293,16 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
         : {}),
     }
   })
-  return { items, total: ordered.length, limit, offset, sort, ...(asOf ? { asOf: asOf.toISOString() } : {}) }
+  const { total, limit, offset, sort, asOf } = options
+  return { items, total, limit, offset, sort, ...(asOf ? { asOf: asOf.toISOString() } : {}) }
 }
 
 async function workerDetail(services: AppServices, actor: Actor, workerId: string) {
-  const loaded = await loadWorker(services, workerId)
+  // One read of the stream for the state and the history.
+  const streamId = Worker.workerStreamId(workerId)
+  const events = await services.log.readStream(streamId)
+  const folded = foldAggregate(streamId, events, Worker.workerDecider)
+  const loaded = asLoadedWorker(workerId, folded.state, folded.version)
   const viewer = await viewerOf(services, actor)
   const scope = scopeOfState(loaded.state)
   if (!scope || !canSee(viewer, scope)) throw workerNotFound(workerId)
@@ -241,7 +320,7 @@ async function workerDetail(services: AppServices, actor: Actor, workerId: strin
       await recordAccess(services.log.database.db, actor, [workerId], "detail")
     } else identity = { message: view.message, messageEn: view.messageEn }
   }
-  const history = historyOf(await services.log.readStream(Worker.workerStreamId(workerId)))
+  const history = historyOf(events)
   return {
     ...summaryOf(loaded.state, catalogue, todayIso()),
     version: loaded.version,
@@ -280,6 +359,7 @@ export const workerReadRoutes: ReadonlyArray<RouteSpec> = [
     tags: TAGS,
     access: WORKER_READERS,
     params: WorkerIdParams,
+    response: WorkerDetail,
     handler: async ({ params, actor, services, c }) => {
       const detail = await workerDetail(services, actor, params.id)
       c.header("ETag", `"${detail.version}"`)

@@ -1,5 +1,6 @@
 import { decodeEvent, Worker } from "@xkld/domain"
 import type { EventLog } from "@xkld/event-store"
+import type { Kysely } from "kysely"
 import { Result } from "effect"
 
 /**
@@ -9,13 +10,16 @@ import { Result } from "effect"
 export async function registrationsOf(
   log: EventLog,
   workerIds: ReadonlyArray<string>,
+  on?: Kysely<any>,
 ): Promise<ReadonlyMap<string, Worker.WorkerRegistered>> {
   const found = new Map<string, Worker.WorkerRegistered>()
   if (workerIds.length === 0) return found
   const streamIds = workerIds.map(Worker.workerStreamId)
-  const events = await log.readStreams(streamIds, {
-    eventTypes: ["WorkerRegistered", "WorkerFactCorrected", "WorkerFactVoided"],
-  })
+  const events = await log.readStreams(
+    streamIds,
+    { eventTypes: ["WorkerRegistered", "WorkerFactCorrected", "WorkerFactVoided"] },
+    on,
+  )
   for (const recorded of events) {
     const decoded = decodeEvent(recorded.type, recorded.schemaVersion, recorded.data)
     if (Result.isFailure(decoded)) continue

@@ -1,0 +1,70 @@
+import type { EventLog } from "@xkld/event-store"
+import type { ReadModels } from "@xkld/projections"
+import { positionOf, sharedPosition } from "./position.ts"
+
+/** Answers kept per read model method; the oldest goes first. */
+const MAX_ENTRIES = 512
+
+const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)
+
+/**
+ * An answer without `asOf` in its query says "as known at <the time it was computed>"; given again from memory it
+ * is the answer as known now (nothing changed since), so it says now.
+ */
+function restamped<R>(value: R, args: ReadonlyArray<unknown>): R {
+  const query = args[0] as { readonly asOf?: unknown } | undefined
+  if (query && typeof query === "object" && query.asOf !== undefined) return value
+  const now = new Date().toISOString()
+  const answer = value as { asOf?: unknown; board?: { asOf?: unknown } }
+  if (answer && typeof answer === "object" && typeof answer.asOf === "string") return { ...value, asOf: now }
+  if (answer?.board && typeof answer.board.asOf === "string") return { ...value, board: { ...answer.board, asOf: now } }
+  return value
+}
+
+type Cached = Pick<ReadModels, "attainment" | "targets" | "funnel" | "outcomes" | "trainingCoverage" | "finance">
+
+/**
+ * The read models with their hot figures answered from memory (issue 12): each answer is kept with the read
+ * models' position it was computed at (`readPosition`, read before computing) and given again only while the
+ * position is the same, so a cached answer is the answer the query would give now, as-of ones included (the
+ * arguments, `asOf` among them, are part of the key). Answers are shared: callers must not change them.
+ */
+export function withCachedFigures(
+  models: ReadModels,
+  log: EventLog,
+  position: () => Promise<string | undefined> = sharedPosition(positionOf(log)),
+): ReadModels & { readonly cacheStats: { hits: number; misses: number }; readonly uncached: ReadModels } {
+  const stats = { hits: 0, misses: 0 }
+  const memo = <A extends unknown[], R>(compute: (...args: A) => Promise<R>) => {
+    const entries = new Map<string, { readonly position: string; readonly value: Promise<R> }>()
+    return async (...args: A): Promise<R> => {
+      const at = await position()
+      if (at === undefined) return compute(...args)
+      // Today (in Vietnam) is part of the key: a figure "to today" changes at midnight without an event.
+      const key = JSON.stringify([vietnamToday(), args])
+      const found = entries.get(key)
+      if (found && found.position === at) {
+        stats.hits++
+        return found.value.then((value) => restamped(value, args))
+      }
+      stats.misses++
+      const value = compute(...args)
+      entries.delete(key)
+      entries.set(key, { position: at, value })
+      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)
+      value.catch(() => {
+        if (entries.get(key)?.value === value) entries.delete(key)
+      })
+      return value
+    }
+  }
+  const cached: Cached = {
+    attainment: memo(models.attainment),
+    targets: memo(models.targets),
+    funnel: memo(models.funnel),
+    outcomes: memo(models.outcomes),
+    trainingCoverage: memo(models.trainingCoverage),
+    finance: memo(models.finance),
+  }
+  return { ...models, ...cached, cacheStats: stats, uncached: models }
+}

@@ -1,0 +1,88 @@
+import type { Checkpoint, EventLog } from "@xkld/event-store"
+
+/** Beyond this many events held back by the ordering guard, answers are not cached (writes are in full flow). */
+const MAX_BEYOND = 64
+const STEP = 1000
+
+const isAfter = (a: Checkpoint, b: Checkpoint) =>
+  a.transactionId > b.transactionId || (a.transactionId === b.transactionId && a.globalPosition > b.globalPosition)
+
+/**
+ * The read models' position, as a string: two reads give the same string only if no read model changed between
+ * them (ADR 0024). It is made of
+ * - every projection checkpoint (`projection:<name>:g<generation>`): an event the loop applies moves one, and a
+ *   rebuild's switch changes the names;
+ * - `settled`, an event the ordering guard has let through (its transaction id below every running transaction's):
+ *   no event can ever join the log at or before it;
+ * - how many events are committed after `settled`, the held-back ones included. With `settled` fixed that set only
+ *   grows, so the same count is the same set; an event applied inline (in its own append's transaction) is in it
+ *   from its commit.
+ * `settled` follows the log forward as it is read. `undefined`: more than MAX_BEYOND events held back, too many to
+ * say cheaply (do not cache).
+ */
+export function positionOf(log: EventLog): () => Promise<string | undefined> {
+  let settled: Checkpoint | undefined
+  const advance = async (from: Checkpoint) => {
+    let at = from
+    for (;;) {
+      const batch = await log.readAllBatch({ after: at, batchSize: STEP })
+      const last = batch.at(-1)
+      if (last) at = { transactionId: last.transactionId, globalPosition: last.globalPosition }
+      if (batch.length < STEP) return at
+    }
+  }
+  return async () => {
+    // The checkpoints and what lies after `settled`, in parallel: one round trip when nothing is new.
+    const [listed, beyondNow] = await Promise.all([
+      log.listCheckpoints("projection:"),
+      settled ? log.readAllBatch({ after: settled, includeHeldBack: true, batchSize: MAX_BEYOND + 1 }) : undefined,
+    ])
+    const checkpoints = [...listed].toSorted(([a], [b]) => (a < b ? -1 : 1))
+    if (checkpoints.length === 0) return undefined
+    let beyond = beyondNow
+    if (!settled) {
+      // Any checkpoint is an event the guard had let through when its projection read it.
+      let first: Checkpoint = checkpoints[0]![1]
+      for (const [, c] of checkpoints) if (isAfter(c, first)) first = c
+      settled = first
+    }
+    if (beyond === undefined || beyond.length > 0) {
+      settled = await advance(settled)
+      beyond = await log.readAllBatch({ after: settled, includeHeldBack: true, batchSize: MAX_BEYOND + 1 })
+    }
+    if (beyond.length > MAX_BEYOND) return undefined
+    const names = checkpoints.map(([name, c]) => `${name}@${c.transactionId}/${c.globalPosition}`).join(",")
+    return `${names}|${settled.transactionId}/${settled.globalPosition}+${beyond.length}`
+  }
+}
+
+/**
+ * `readPosition` shared by concurrent requests without ever answering one with a read that started before it
+ * arrived (its own write, committed before the request, must count): a request that finds a read in flight waits
+ * for the next one, which starts when that one ends and serves everyone who queued meanwhile.
+ */
+export function sharedPosition(read: () => Promise<string | undefined>): () => Promise<string | undefined> {
+  let inFlight: Promise<string | undefined> | undefined
+  let queued: Promise<string | undefined> | undefined
+  const start = (): Promise<string | undefined> => {
+    const running = read().finally(() => {
+      if (inFlight === running) inFlight = undefined
+    })
+    inFlight = running
+    return running
+  }
+  return () => {
+    if (!inFlight) return start()
+    if (!queued) {
+      const after = inFlight.then(
+        () => undefined,
+        () => undefined,
+      )
+      queued = after.then(() => {
+        queued = undefined
+        return start()
+      })
+    }
+    return queued
+  }
+}
