@@ -8,8 +8,8 @@ import { forbidden, notFound } from "../http/to-problem.ts"
 import type { AppServices } from "../services.ts"
 import { importIds } from "./event-ids.ts"
 import { MAX_HEAD_COUNT, validateQuotaRows, quotaColumns } from "./quota-rows.ts"
-import { emptyTable, importInvalid, withCellErrors, type RowError } from "./row-errors.ts"
-import { readDate, readTable } from "./spreadsheet.ts"
+import { importInvalid, withCellErrors, type RowError } from "./row-errors.ts"
+import { readDate, readImportTable } from "./spreadsheet.ts"
 import type { Upload } from "./upload.ts"
 
 /** What the query of a quota import says: amend plan `plan`, or (with `year`) issue a new plan. */
@@ -131,18 +131,7 @@ export async function importQuota(
     throw forbidden("Kế hoạch này thuộc tỉnh khác.", "This plan belongs to another province.")
   const ids = importIds(services.indexKey)
 
-  const table = await readTable(upload.bytes, quotaColumns, fileName)
-  if ("missing" in table)
-    throw importInvalid(
-      fileName,
-      table.missing.map((col) => ({
-        row: 1,
-        field: col.header,
-        message: `Không tìm thấy cột “${col.header}” trong dòng tiêu đề; hãy dùng tệp mẫu của hệ thống.`,
-        messageEn: `Column "${col.header}" not found in the header row.`,
-      })),
-    )
-  if (table.rows.length === 0) throw emptyTable(fileName)
+  const table = await readImportTable(upload.bytes, quotaColumns, fileName)
 
   const recorded = await services.log.readStream(planId)
   const { state, version } = foldAggregate(planId, recorded, QuotaPlan.quotaPlanDecider)

@@ -1,6 +1,6 @@
 import { EARLIEST_YEAR, LATEST_YEAR } from "@xkld/domain"
 import { fail, ProblemError } from "../http/problem.ts"
-import { MAX_IMPORT_ROWS, tooManyRows, type RowError } from "./row-errors.ts"
+import { emptyTable, importInvalid, MAX_IMPORT_ROWS, tooManyRows, type RowError } from "./row-errors.ts"
 import {
   cellProblem,
   isCellProblem,
@@ -200,6 +200,41 @@ export async function readTable<K extends string>(
     return best
   })
 }
+
+/**
+ * The table of an import's upload: `readTable`, with the file's problems as the imports answer them — a required
+ * column missing from the header row (a row error of row 1 per column), no data row below it.
+ */
+export async function readImportTable<K extends string>(
+  bytes: Uint8Array,
+  columns: ReadonlyArray<ColumnSpec<K>>,
+  fileName: string,
+): Promise<SheetTable<K>> {
+  const table = await readTable(bytes, columns, fileName)
+  if ("missing" in table)
+    throw importInvalid(
+      fileName,
+      table.missing.map((col) => ({
+        row: 1,
+        field: col.header,
+        message: `Không tìm thấy cột “${col.header}” trong dòng tiêu đề; hãy dùng tệp mẫu của hệ thống.`,
+        messageEn: `Column "${col.header}" not found in the header row.`,
+      })),
+    )
+  if (table.rows.length === 0) throw emptyTable(fileName)
+  return table
+}
+
+/** The "STT" column every template begins with: a row number the officer may keep, never recorded. */
+export const INDEX_COLUMN = {
+  key: "index",
+  header: "STT",
+  aliases: ["Số thứ tự", "TT"],
+  required: false,
+  width: 6,
+  note: "Số thứ tự (không bắt buộc, không được ghi vào hồ sơ).",
+  example: 1,
+} as const satisfies TemplateColumn<"index">
 
 async function tableIn<K extends string>(
   archive: ZipArchive,

@@ -1,7 +1,7 @@
 import { Worker } from "@xkld/domain"
 import { factSpecs, type FactSpec } from "../workers/fact-specs.ts"
 import { fieldOf } from "./stage-cells.ts"
-import { looseKey, type TemplateColumn } from "./spreadsheet.ts"
+import { INDEX_COLUMN, looseKey, type TemplateColumn } from "./spreadsheet.ts"
 
 /**
  * The columns of a stages file (one sheet, one row per fact, a "Loại thông tin" column naming the stage): who
@@ -134,15 +134,7 @@ export const fieldNames: ReadonlyArray<string> = [
 ]
 
 const fixedColumns: ReadonlyArray<TemplateColumn<string>> = [
-  {
-    key: "index",
-    header: "STT",
-    aliases: ["Số thứ tự", "TT"],
-    required: false,
-    width: 6,
-    note: "Số thứ tự (không bắt buộc, không được ghi vào hồ sơ).",
-    example: 1,
-  },
+  INDEX_COLUMN,
   {
     key: "workerId",
     header: "Mã người lao động",

@@ -12,7 +12,7 @@ import type { AppServices } from "../services.ts"
 import { enterpriseStandingOf, splitUnitOf, type FactExtras, type FactSpec } from "../workers/fact-specs.ts"
 import { asLoadedWorker, dateOfBirthOf, type LoadedWorker } from "../workers/worker-record.ts"
 import { importIds } from "./event-ids.ts"
-import { emptyTable, importInvalid, withCellErrors, type RowError } from "./row-errors.ts"
+import { importInvalid, withCellErrors, type RowError } from "./row-errors.ts"
 import { fieldOf, readField } from "./stage-cells.ts"
 import {
   bodyFields,
@@ -23,8 +23,7 @@ import {
   stageLabel,
   stageOf,
 } from "./stage-columns.ts"
-import { dateVi, readDate, readDigits, textOf, type SheetRow, type SheetTable } from "./spreadsheet.ts"
-import { readTable } from "./spreadsheet.ts"
+import { dateVi, readDate, readDigits, readImportTable, textOf, type SheetRow, type SheetTable } from "./spreadsheet.ts"
 import type { Upload } from "./upload.ts"
 
 export interface StageImportResult {
@@ -85,18 +84,7 @@ export async function importStages(
 ): Promise<StageImportResult> {
   const { actor } = request
   const { fileName, sha256 } = upload
-  const table = await readTable(upload.bytes, stageColumns, fileName)
-  if ("missing" in table)
-    throw importInvalid(
-      fileName,
-      table.missing.map((col) => ({
-        row: 1,
-        field: col.header,
-        message: `Không tìm thấy cột “${col.header}” trong dòng tiêu đề; hãy dùng tệp mẫu của hệ thống.`,
-        messageEn: `Column "${col.header}" not found in the header row.`,
-      })),
-    )
-  if (table.rows.length === 0) throw emptyTable(fileName)
+  const table = await readImportTable(upload.bytes, stageColumns, fileName)
   const ids = importIds(services.indexKey)
   const viewer = await viewerOf(services, actor)
   const asOfToday = today()
@@ -113,7 +101,7 @@ export async function importStages(
   const errors: Array<RowError> = []
   const workers = new Map<string, Current & { readonly initial: Current }>()
   const planned: Array<Planned> = []
-  const already: Array<Planned> = []
+  const already: Array<Omit<Planned, "command">> = []
   const claims = new Map<string, string | undefined>()
 
   for (const sheetRow of table.rows) {
@@ -174,7 +162,7 @@ export async function importStages(
     const loaded = asLoadedWorker(workerId, current.state, current.version)
     const plan = { row, workerId, eventId, type, recordAs: await recordingActor(services, actor, unitOf(loaded)) }
     if (Result.isSuccess(Worker.findTarget(current.state, eventId))) {
-      already.push({ ...plan, command: undefined as never })
+      already.push(plan)
       continue
     }
     const rowProblem = (error: unknown) => {

@@ -1,5 +1,5 @@
 import { Reference, type Worker } from "@xkld/domain"
-import { looseKey, type TemplateColumn } from "./spreadsheet.ts"
+import { INDEX_COLUMN, looseKey, type TemplateColumn } from "./spreadsheet.ts"
 
 export type WorkerColumnKey =
   | "index"
@@ -72,15 +72,7 @@ const groupByKey = new Map(
 export const priorityGroupOf = (text: string): Worker.PriorityGroup | undefined => groupByKey.get(looseKey(text))
 
 export const workerColumns: ReadonlyArray<TemplateColumn<WorkerColumnKey>> = [
-  {
-    key: "index",
-    header: "STT",
-    aliases: ["Số thứ tự", "TT"],
-    required: false,
-    width: 6,
-    note: "Số thứ tự (không bắt buộc, không được ghi vào hồ sơ).",
-    example: 1,
-  },
+  INDEX_COLUMN,
   {
     key: "fullName",
     header: "Họ và tên",

@@ -6,8 +6,8 @@ import type { RequestContext } from "../commands/request.ts"
 import type { AppServices } from "../services.ts"
 import { isClaimConflict, personAlreadyRegistered } from "../workers/person-claim.ts"
 import { importIds, type ImportIds } from "./event-ids.ts"
-import { emptyTable, importInvalid, withCellErrors, type RowError } from "./row-errors.ts"
-import { readTable } from "./spreadsheet.ts"
+import { importInvalid, withCellErrors, type RowError } from "./row-errors.ts"
+import { readImportTable } from "./spreadsheet.ts"
 import type { Upload } from "./upload.ts"
 import { workerColumns } from "./worker-columns.ts"
 import { validateWorkerRows, type ValidWorkerRow } from "./worker-rows.ts"
@@ -46,18 +46,7 @@ export async function importWorkers(
 ): Promise<WorkerImportResult> {
   const { actor } = request
   const { fileName, sha256 } = upload
-  const table = await readTable(upload.bytes, workerColumns, fileName)
-  if ("missing" in table)
-    throw importInvalid(
-      fileName,
-      table.missing.map((col) => ({
-        row: 1,
-        field: col.header,
-        message: `Không tìm thấy cột “${col.header}” trong dòng tiêu đề; hãy dùng tệp mẫu của hệ thống.`,
-        messageEn: `Column "${col.header}" not found in the header row.`,
-      })),
-    )
-  if (table.rows.length === 0) throw emptyTable(fileName)
+  const table = await readImportTable(upload.bytes, workerColumns, fileName)
   const ids = importIds(services.indexKey)
 
   const provinceCode = actor.provinceCode
