@@ -395,7 +395,7 @@ describe("the province officer (so-noi-vu)", () => {
       has: page.locator("summary", { hasText: "Báo cáo hoàn thành…" }),
     })
     const openBefore = await openTasks.count()
-    const number = (await openTasks.first().locator("th").textContent())!.trim()
+    const taskId = await openTasks.first().getAttribute("data-row-key")
     const done = openTasks.first().locator("details", { hasText: "Báo cáo hoàn thành…" })
     await done.locator("summary").click()
     await done.getByLabel("Ngày hoàn thành").fill("31/31/2026")
@@ -405,9 +405,7 @@ describe("the province officer (so-noi-vu)", () => {
     await done.getByLabel("Kết quả hoàn thành").fill(`Đã ban hành kế hoạch ${tag}`)
     await done.getByRole("button", { name: "Ghi nhận" }).click()
     await expect.poll(() => openTasks.count()).toBe(openBefore - 1)
-    const completed = page.getByTestId("tasks-table").locator("tbody tr", {
-      has: page.getByRole("rowheader", { name: number, exact: true }),
-    })
+    const completed = page.getByTestId("tasks-table").locator(`tbody tr[data-row-key="${taskId}"]`)
     expect(await completed.textContent()).toMatch(/hoàn thành (đúng hạn|muộn)/)
     expect(await completed.textContent()).toContain("Hoàn thành ngày 30/11/2026")
     // The deadline calendar: a grid of labelled days, moved through with the keyboard.

@@ -41,7 +41,7 @@ export function ListTable<T>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="align-top">
+            <tr key={rowKey(row)} data-row-key={rowKey(row)} className="align-top">
               {shown.map((c, index) =>
                 index === 0 ? (
                   <th key={c.header} scope="row" className="border-slate-100 py-1.5 font-normal">
