@@ -1202,6 +1202,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/imports/templates/stages.xlsx": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Tải tệp mẫu Excel quá trình của người lao động (tư vấn, đào tạo, hợp đồng, xuất cảnh, về nước…)
+     * @description Download the Excel template of workers' lifecycle stages
+     *
+     *     Mọi người dùng đã đăng nhập / Any signed-in user
+     */
+    get: operations["getApiImportsTemplatesStagesXlsx"]
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/imports/templates/quota.xlsx": {
     parameters: {
       query?: never
@@ -1240,6 +1262,28 @@ export interface paths {
      *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
      */
     post: operations["postApiImportsWorkers"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/imports/stages": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Nhập quá trình của người lao động đã đăng ký từ Excel (mỗi dòng một thông tin: tư vấn, đào tạo, khám sức khỏe, hợp đồng, hộ chiếu, thị thực, vay vốn, hỗ trợ, xuất cảnh, về nước, bảo hộ công dân…; người lao động theo mã hoặc số CCCD): kiểm tra mọi dòng, có lỗi thì không ghi gì (422, báo lỗi từng dòng); nhập lại cùng tệp không ghi thêm
+     * @description Import lifecycle stages of registered workers from Excel (one fact a row, the worker by id or citizen ID): every row validated and decided, all or nothing (422 with row errors), the same file twice writes nothing new
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     */
+    post: operations["postApiImportsStages"]
     delete?: never
     options?: never
     head?: never
@@ -5351,6 +5395,28 @@ export interface operations {
       default: components["responses"]["Problem"]
     }
   }
+  getApiImportsTemplatesStagesXlsx: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string
+        }
+      }
+      401: components["responses"]["Unauthorized"]
+      default: components["responses"]["Problem"]
+    }
+  }
   getApiImportsTemplatesQuotaXlsx: {
     parameters: {
       query?: never
@@ -5408,6 +5474,61 @@ export interface operations {
             workers: ({
               row: number | ("NaN" | "Infinity" | "-Infinity")
               workerId: string
+            } & {
+              [key: string]: unknown
+            })[]
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiImportsStages: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "multipart/form-data": string
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string
+        "application/octet-stream": string
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            fileName: string
+            fileSha256: string
+            rows: number | ("NaN" | "Infinity" | "-Infinity")
+            imported: number | ("NaN" | "Infinity" | "-Infinity")
+            alreadyImported: number | ("NaN" | "Infinity" | "-Infinity")
+            facts: ({
+              row: number | ("NaN" | "Infinity" | "-Infinity")
+              workerId: string
+              eventId: string
+              type: string
             } & {
               [key: string]: unknown
             })[]
@@ -5524,6 +5645,20 @@ export interface operations {
         offset?: string
         asOf?: string
         sort?: "name" | "registeredOn"
+        market?: string
+        priorityGroup?:
+          | "poorHousehold"
+          | "nearPoorHousehold"
+          | "demobilisedSoldier"
+          | "formerPoliceService"
+          | "postDrugRehabilitation"
+          | "landRevoked"
+          | "youth"
+          | "ruralWorker"
+          | "jobLoss"
+          | "student"
+          | "policyBeneficiary"
+          | "especiallyDifficultArea"
       }
       header?: never
       path?: never
@@ -5553,6 +5688,8 @@ export interface operations {
               programme: string | null
               enterpriseId: string | null
               departedOn: string | null
+              priorityGroups: string[]
+              market: string | null
               fullName?: string | null
               /** @enum {string} */
               identityStatus?: "shown" | "erased" | "unreadable" | "hidden"
@@ -5695,7 +5832,182 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            provinceCode: string
+            unitId: string
+            unitCode: string
+            unitName: string | null
+            stage: string
+            stageLabel: string
+            registeredOn: string
+            sex: string
+            birthYear: number | ("NaN" | "Infinity" | "-Infinity")
+            ethnicMinority: boolean
+            priorityGroups: string[]
+            residence: ({
+              from: string
+              unitId: string
+              unitCode: string
+              unitName: string | null
+            } & {
+              [key: string]: unknown
+            })[]
+            counselledOn: string | null
+            trainings: ({
+              kind: string
+              provider: string
+              completedOn: string
+            } & {
+              [key: string]: unknown
+            })[]
+            healthCheckedOn: string | null
+            criminalRecordCertificateOn: string | null
+            selectedBy:
+              | ({
+                  enterpriseId: string
+                  on: string
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+            contract:
+              | ({
+                  eventId: string
+                  signedOn: string
+                  enterpriseId: string
+                  country: string
+                  programme: string
+                  occupation: string
+                  durationMonths: number | ("NaN" | "Infinity" | "-Infinity")
+                  monthlyWage: {
+                    amount: number | ("NaN" | "Infinity" | "-Infinity")
+                    currency: string
+                  } & {
+                    [key: string]: unknown
+                  }
+                  feesPaidByWorker: number | ("NaN" | "Infinity" | "-Infinity")
+                  usedByDeparture: boolean
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+            loans: ({
+              loanId: string
+              bank: string
+              amount: number | ("NaN" | "Infinity" | "-Infinity")
+              status: string
+              on: string
+            } & {
+              [key: string]: unknown
+            })[]
+            subsidies: ({
+              policy: string
+              amount: number | ("NaN" | "Infinity" | "-Infinity")
+              on: string
+            } & {
+              [key: string]: unknown
+            })[]
+            departure:
+              | ({
+                  eventId: string
+                  date: string
+                  residenceUnitCode: string
+                  residenceUnitId: string
+                  country: string
+                  programme: string
+                  enterpriseId: string
+                  contractEventId: string
+                  counted: boolean
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+            abroad: boolean
+            contractEndedEarly:
+              | ({
+                  on: string
+                  reason: string
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+            overstayed: boolean
+            lastReturn:
+              | ({
+                  on: string
+                  kind: string
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+            violations: ({
+              on: string
+              category: string
+            } & {
+              [key: string]: unknown
+            })[]
+            reemployment: ({
+              on: string
+              kind: string
+              provider: string
+            } & {
+              [key: string]: unknown
+            })[]
+            withdrawal:
+              | ({
+                  on: string
+                  stage: string
+                  reason: string
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+            countedDepartures: ({
+              eventId: string
+              year: number | ("NaN" | "Infinity" | "-Infinity")
+              date: string
+              unitId: string
+            } & {
+              [key: string]: unknown
+            })[]
+            version: number | ("NaN" | "Infinity" | "-Infinity")
+            /** @enum {string} */
+            identityStatus: "shown" | "erased" | "unreadable" | "hidden"
+            identity: Record<string, never> | null
+            history: ({
+              eventId: string
+              version: number | ("NaN" | "Infinity" | "-Infinity")
+              type: string
+              label: string
+              occurredOn: string
+              recordedAt: string
+              actor: {
+                role: string
+                unit?: string
+              } & {
+                [key: string]: unknown
+              }
+              legalBasis?: unknown
+              inEffect: boolean
+              corrects?: {
+                eventId: string
+                type?: string
+                /** @enum {string} */
+                kind: "corrected" | "voided"
+                reason: string
+              } & {
+                [key: string]: unknown
+              }
+              correctedBy: string[]
+              voidedBy: string | null
+              data: Record<string, never>
+            } & {
+              [key: string]: unknown
+            })[]
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
