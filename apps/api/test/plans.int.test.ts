@@ -205,6 +205,75 @@ describe("plan commands", () => {
     expect(late.body.detail).toMatch(/đã được thay thế/)
   })
 
+  test("void: the plan leaves the list and the attainment from the void on; as of before, it still shows", async () => {
+    const voidId = "quota-plan:14:2028:ghi-nham"
+    const departures2028 = { ...departures2027(80), byYear: 2028, printed: "Năm 2028 phấn đấu đưa 80 người" }
+    const issued = await officer.json("POST", "/api/plans", {
+      planId: voidId,
+      year: 2028,
+      title: "Kế hoạch năm 2028 (ghi nhầm)",
+      targets: [departures2028],
+      allocations: rows,
+      printedTotal: 80,
+      legalBasis: { ...basis, date: "2027-12-20" },
+    })
+    expect(issued.status).toBe(201)
+    const attainment = async (asOf?: string) =>
+      (await officer.json("GET", `/api/attainment?province=14&year=2028${asOf ? `&asOf=${asOf}` : ""}`)).body
+    expect((await attainment()).plan).toMatchObject({ planId: voidId, target: 80 })
+    const [issuing] = await t.services.log.readStream(voidId)
+    const before = new Date().toISOString()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+
+    // the amended event must be one of the plan's own; a reason is required: nothing is written otherwise
+    const foreign = await officer.json("POST", path(voidId, "/voids"), {
+      correctsEventId: "00000000-0000-4000-8000-000000000000",
+      reason: "Ghi nhầm",
+    })
+    expect(foreign.status).toBe(422)
+    const noReason = await officer.json("POST", path(voidId, "/voids"), {
+      correctsEventId: issuing!.eventId,
+      reason: "",
+    })
+    expect(noReason.status).toBe(400)
+    expect(await t.services.log.readStream(voidId)).toHaveLength(1)
+
+    const annulment = { number: "30/QĐ-UBND", date: "2028-01-05", issuer: "Chủ tịch UBND tỉnh Sơn La" }
+    const voided = await officer.json("POST", path(voidId, "/voids"), {
+      correctsEventId: issuing!.eventId,
+      reason: "Kế hoạch ghi nhầm: trùng với kế hoạch đã ban hành",
+      legalBasis: annulment,
+    })
+    expect(voided.status).toBe(200)
+    expect(voided.body.plan).toBeNull()
+    const events = await t.services.log.readStream(voidId)
+    expect(events.map((e) => e.type)).toEqual(["PlanIssued", "QuotaPlanVoided"])
+    expect(events[1]!.data).toMatchObject({ correctsEventId: issuing!.eventId, legalBasis: annulment })
+    expect(events[1]!.metadata.legalBasis).toMatchObject({ number: "30/QĐ-UBND" })
+
+    // from the void on: no plan for 2028, in the list or in the attainment; as of before the void, both still show
+    expect((await attainment()).plan).toBeNull()
+    expect((await attainment(before)).plan).toMatchObject({ planId: voidId, target: 80 })
+    const list = async (asOf?: string) =>
+      (await officer.json("GET", `/api/plans?province=14&year=2028${asOf ? `&asOf=${asOf}` : ""}`)).body.items
+    expect(await list()).toEqual([])
+    expect((await list(before)).map((p: { id: string }) => p.id)).toEqual([voidId])
+    expect((await officer.json("GET", path(voidId))).status).toBe(404)
+
+    // nothing more is recorded for a void plan, a second void included
+    const late = await officer.json("POST", path(voidId, "/target-amendments"), {
+      target: departures2028,
+      legalBasis: basis,
+      effectiveOn: "2028-02-01",
+      reason: "x",
+    })
+    expect(late.status).toBe(422)
+    expect(late.body).toMatchObject({ rejection: "PlanIsVoid" })
+    expect(late.body.detail).toBe(`Kế hoạch ${voidId} đã bị hủy; không ghi nhận thêm gì cho kế hoạch này`)
+    const again = await officer.json("POST", path(voidId, "/voids"), { correctsEventId: issuing!.eventId, reason: "x" })
+    expect(again.body).toMatchObject({ rejection: "PlanIsVoid" })
+  })
+
   test("refusals: unknown unit codes (400), a unit not in the plan (422), a plan that does not exist (404)", async () => {
     const unknownUnit = await officer.json("POST", "/api/plans", {
       year: 2027,

@@ -11,6 +11,7 @@ import { requireIdOf } from "../http/stream-ids.ts"
 import { notFound } from "../http/to-problem.ts"
 import {
   AsOfText,
+  businessDateOf,
   collator,
   LimitText,
   OffsetText,
@@ -24,7 +25,9 @@ import {
 } from "../http/query.ts"
 import { AGGREGATE_READERS, provinceOf, unitScope } from "../access/jurisdiction.ts"
 import type { AppServices } from "../services.ts"
+import { RecordAnswerBody } from "../http/answers.ts"
 import { ApportionmentBody, PlanBody, PlanListBody } from "../reports/answers.ts"
+import { AmendmentFields, requireEventOf } from "../tasks/routes.ts"
 import { apportionmentOf, metadataBasis, planItem } from "./view.ts"
 
 const TAGS = ["Kế hoạch, chỉ tiêu"]
@@ -48,6 +51,9 @@ const toAllocation = (a: AllocationInput): QuotaPlan.Allocation => ({
 const Reason = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(2000))
 
 const PlanIdParams = Schema.Struct({ id: QuotaPlan.PlanId })
+
+/** A plan command's answer: the plan's id, its new version, the events written and the plan as it now stands (null once void). */
+const PlanAnswerBody = RecordAnswerBody("plan", PlanBody)
 
 const planRows = async (services: AppServices, provinceCode: string, asOf?: Date, year?: number) =>
   services.models.plans({ provinceCode, asOf, ...(year === undefined ? {} : { years: [year] }) })
@@ -97,14 +103,14 @@ async function runPlanCommand(
   request: RequestContext,
   planId: string,
   command: QuotaPlan.QuotaPlanCommand,
-  legalBasis: QuotaPlan.PrintedLegalBasis,
+  legalBasis: QuotaPlan.PrintedLegalBasis | undefined,
   mustOwn = true,
 ) {
   const result = await executeCommand(services, request, {
     streamId: planId,
     streamType: QuotaPlan.quotaPlanStreamType,
     decider: QuotaPlan.quotaPlanDecider,
-    legalBasis: metadataBasis(legalBasis),
+    legalBasis: legalBasis === undefined ? undefined : metadataBasis(legalBasis),
     ...(mustOwn ? { authorise: ownPlan(request.actor, planId) } : {}),
     command,
   })
@@ -223,6 +229,7 @@ export const planRoutes = [
     tags: TAGS,
     access: WRITERS,
     write: true,
+    response: PlanAnswerBody,
     successStatus: 201,
     body: Schema.Struct({
       planId: Schema.optional(QuotaPlan.PlanId),
@@ -272,6 +279,7 @@ export const planRoutes = [
     tags: TAGS,
     access: WRITERS,
     write: true,
+    response: PlanAnswerBody,
     params: PlanIdParams,
     body: Schema.Struct({
       changes: Schema.Array(AllocationInput).check(Schema.isMinLength(1), Schema.isMaxLength(2000)),
@@ -306,6 +314,7 @@ export const planRoutes = [
     tags: TAGS,
     access: WRITERS,
     write: true,
+    response: PlanAnswerBody,
     params: PlanIdParams,
     body: Schema.Struct({
       target: QuotaPlan.Target,
@@ -333,6 +342,7 @@ export const planRoutes = [
     tags: TAGS,
     access: WRITERS,
     write: true,
+    response: PlanAnswerBody,
     params: PlanIdParams,
     body: Schema.Struct({
       supersededBy: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
@@ -346,6 +356,40 @@ export const planRoutes = [
         request,
         params.id,
         { _tag: "SupersedePlan", planId: params.id, ...body },
+        body.legalBasis,
+      )
+    },
+  }),
+
+  defineRoute({
+    method: "post",
+    path: "/api/plans/:id/voids",
+    summary:
+      "Hủy một kế hoạch ghi nhầm hoặc bị bãi bỏ (có lý do, căn cứ nếu có); số liệu của kế hoạch không còn được tính từ khi hủy, bản gốc vẫn được lưu",
+    summaryEn:
+      "Void a plan recorded by mistake or annulled (with a reason, and the decision if any); its figures count no more from the void on, the original stays in the log",
+    tags: TAGS,
+    access: WRITERS,
+    write: true,
+    response: PlanAnswerBody,
+    params: PlanIdParams,
+    body: Schema.Struct({ ...AmendmentFields, legalBasis: Schema.optional(QuotaPlan.PrintedLegalBasis) }),
+    idempotent: true,
+    handler: async ({ params, body, request, services }) => {
+      // the void names the plan's issuing event (or any of its own): one of another stream's is refused, nothing written
+      await requireEventOf(services, params.id, body.correctsEventId)
+      return runPlanCommand(
+        services,
+        request,
+        params.id,
+        {
+          _tag: "VoidPlan",
+          planId: params.id,
+          correctsEventId: body.correctsEventId,
+          reason: body.reason,
+          voidedOn: businessDateOf(undefined),
+          ...(body.legalBasis ? { legalBasis: body.legalBasis } : {}),
+        },
         body.legalBasis,
       )
     },

@@ -37,8 +37,4 @@ export const UNTYPED_ROUTES: Readonly<Record<string, "reports" | "plans">> = {
   "get /api/reports/outcomes": "reports",
   "get /api/reports/training": "reports",
   "get /api/reports/finance": "reports",
-  "post /api/plans": "plans",
-  "post /api/plans/{id}/allocation-amendments": "plans",
-  "post /api/plans/{id}/target-amendments": "plans",
-  "post /api/plans/{id}/supersession": "plans",
 }

@@ -1017,6 +1017,29 @@ export function writeCases(
     (_, replacement) => ({ supersededBy: replacement, legalBasis: amendBasis, effectiveOn: "2026-06-01" }),
     true,
   )
+  cases.push({
+    route: "POST /api/plans/:id/voids",
+    scenarios: [
+      {
+        name: "a Sơn La plan recorded by mistake, voided by the province officer",
+        owner: P,
+        foreign: [{ who: LAO_CAI }],
+        prepare: async () => {
+          const planId = await freshPlan(ctx)
+          const [issued] = await ctx.t.services.log.readStream(planId)
+          return {
+            request: () => ({
+              path: `/api/plans/${encodeURIComponent(planId)}/voids`,
+              payload: json({
+                correctsEventId: issued!.eventId,
+                reason: "Kế hoạch ghi nhầm, trùng với kế hoạch đã có",
+              }),
+            }),
+          }
+        },
+      },
+    ],
+  })
 
   // -- enterprises: licensed nationally; the vetted list is always the officer's own province's
   const enterpriseUnbound =

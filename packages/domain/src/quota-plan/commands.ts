@@ -66,5 +66,15 @@ export interface CorrectPlanRecord {
   readonly legalBasis?: PrintedLegalBasis
 }
 
+/** Void the plan: `correctsEventId` names its issuing event; a reason always, the annulling decision if there is one. */
+export interface VoidPlan {
+  readonly _tag: "VoidPlan"
+  readonly planId: string
+  readonly correctsEventId: string
+  readonly reason: string
+  readonly voidedOn: string
+  readonly legalBasis?: PrintedLegalBasis
+}
+
 export type QuotaPlanCommand =
-  IssueScheme | IssuePlan | AmendAllocation | AmendTarget | SupersedePlan | CorrectPlanRecord
+  IssueScheme | IssuePlan | AmendAllocation | AmendTarget | SupersedePlan | CorrectPlanRecord | VoidPlan

@@ -8,6 +8,7 @@ import {
   PlanIssued,
   PlanSuperseded,
   QuotaPlanRecordCorrected,
+  QuotaPlanVoided,
   SchemeIssued,
   TargetAmended,
 } from "./events.ts"
@@ -317,5 +318,84 @@ describe("CorrectPlanRecord", () => {
     given(quotaPlanDecider, [planIssued])
       .when({ ...correct, allocations: [rows[0]!, rows[0]!] })
       .rejectedWith("DuplicateAllocationUnit")
+  })
+})
+
+describe("VoidPlan", () => {
+  const annulment: PrintedLegalBasis = { number: "400/QĐ-UBND", date: "2026-03-01", issuer: "UBND tỉnh Sơn La" }
+  const voiding = {
+    planId,
+    correctsEventId: "e-plan",
+    reason: "Kế hoạch ghi nhầm: trùng với kế hoạch đã ban hành",
+    voidedOn: "2026-03-02",
+  }
+
+  it("given an issued plan, when it is voided with a reason, then it is void and keeps its record", () => {
+    given(quotaPlanDecider, [planIssued])
+      .when({ _tag: "VoidPlan", ...voiding })
+      .then([new QuotaPlanVoided(voiding)])
+    const state = fold(quotaPlanDecider, [planIssued, new QuotaPlanVoided({ ...voiding, legalBasis: annulment })])
+    expect(state.status).toBe("void")
+    if (state.status === "not-issued") throw new Error("unreachable")
+    expect(state.plan.targets).toEqual(planIssued.targets)
+    expect(state.plan.changes.at(-1)).toEqual({
+      kind: "voided",
+      on: "2026-03-02",
+      legalBasis: annulment,
+      reason: voiding.reason,
+    })
+  })
+
+  it("voids a superseded plan and a scheme too, annulled by a cited decision", () => {
+    const superseded = new PlanSuperseded({
+      planId,
+      supersededBy: "quota-plan:14:2026:b",
+      legalBasis: amendBasis,
+      effectiveOn: "2026-06-01",
+    })
+    given(quotaPlanDecider, [planIssued, superseded])
+      .when({ _tag: "VoidPlan", ...voiding, legalBasis: annulment })
+      .then([new QuotaPlanVoided({ ...voiding, legalBasis: annulment })])
+    given(quotaPlanDecider, [schemeIssued])
+      .when({ _tag: "VoidPlan", ...voiding, planId: schemeIssued.planId })
+      .then([new QuotaPlanVoided({ ...voiding, planId: schemeIssued.planId })])
+  })
+
+  it("refuses voiding a plan never issued, voiding twice, or without a reason", () => {
+    given(quotaPlanDecider)
+      .when({ _tag: "VoidPlan", ...voiding })
+      .rejectedWith("PlanNotIssued")
+    const rejection = given(quotaPlanDecider, [planIssued, new QuotaPlanVoided(voiding)])
+      .when({ _tag: "VoidPlan", ...voiding })
+      .rejectedWith("PlanIsVoid")
+    expect(rejection.message).toBe(`Kế hoạch ${planId} đã bị hủy; không ghi nhận thêm gì cho kế hoạch này`)
+    given(quotaPlanDecider, [planIssued])
+      .when({ _tag: "VoidPlan", ...voiding, reason: "  " })
+      .rejectedWith("QuotaPlanCorrectionReasonMissing")
+  })
+
+  it("refuses every later command on a void plan, issuing it again included", () => {
+    const history = [planIssued, new QuotaPlanVoided(voiding)]
+    given(quotaPlanDecider, history).when(issuePlan).rejectedWith("PlanIsVoid")
+    given(quotaPlanDecider, history)
+      .when({
+        _tag: "AmendTarget",
+        planId,
+        target: departures(12),
+        legalBasis: amendBasis,
+        effectiveOn: "2026-06-01",
+        reason: "x",
+      })
+      .rejectedWith("PlanIsVoid")
+    given(quotaPlanDecider, history)
+      .when({
+        _tag: "CorrectPlanRecord",
+        planId,
+        correctsEventId: "e-plan",
+        reason: "x",
+        correctedOn: "2026-03-05",
+        printedTotal: 9,
+      })
+      .rejectedWith("PlanIsVoid")
   })
 })

@@ -10,12 +10,14 @@ import type {
   IssueScheme,
   QuotaPlanCommand,
   SupersedePlan,
+  VoidPlan,
 } from "./commands.ts"
 import {
   AllocationAmended,
   PlanIssued,
   PlanSuperseded,
   QuotaPlanRecordCorrected,
+  QuotaPlanVoided,
   SchemeIssued,
   TargetAmended,
   eventTypes as quotaPlanEventTypes,
@@ -34,6 +36,7 @@ import {
   QuotaPlanNothingToCorrect,
   PlanAlreadyIssued,
   PlanAlreadySuperseded,
+  PlanIsVoid,
   PlanNotIssued,
   UnknownUnitInAmendment,
   type QuotaPlanRejection,
@@ -92,9 +95,17 @@ const superseded = (plan: QuotaPlanView) =>
     messageEn: `plan ${plan.planId} is superseded`,
   })
 
+const isVoid = (planId: string) =>
+  new PlanIsVoid({
+    planId,
+    message: `Kế hoạch ${planId} đã bị hủy; không ghi nhận thêm gì cho kế hoạch này`,
+    messageEn: `plan ${planId} is void`,
+  })
+
 /** The plan when it may still change, or the rejection. */
 const changeable = (state: QuotaPlanState, planId: string): Result.Result<QuotaPlanView, QuotaPlanRejection> => {
   if (state.status === "not-issued") return Result.fail(notIssued(planId))
+  if (state.status === "void") return Result.fail(isVoid(planId))
   if (state.status === "superseded") return Result.fail(superseded(state.plan))
   return Result.succeed(state.plan)
 }
@@ -107,6 +118,7 @@ const alreadyIssued = (planId: string) =>
   })
 
 const issueScheme = (c: IssueScheme, state: QuotaPlanState): Decision => {
+  if (state.status === "void") return Result.fail(isVoid(c.planId))
   if (state.status !== "not-issued") return Result.fail(alreadyIssued(c.planId))
   if (c.fromYear !== null && c.fromYear > c.toYear)
     return Result.fail(
@@ -123,6 +135,7 @@ const issueScheme = (c: IssueScheme, state: QuotaPlanState): Decision => {
 }
 
 const issuePlan = (c: IssuePlan, state: QuotaPlanState): Decision => {
+  if (state.status === "void") return Result.fail(isVoid(c.planId))
   if (state.status !== "not-issued") return Result.fail(alreadyIssued(c.planId))
   const badTarget = checkTargets(c.planId, c.targets, c.year, c.year)
   if (badTarget) return Result.fail(badTarget)
@@ -209,6 +222,7 @@ const supersede = (c: SupersedePlan, state: QuotaPlanState): Decision =>
 
 const correct = (c: CorrectPlanRecord, state: QuotaPlanState): Decision => {
   if (state.status === "not-issued") return Result.fail(notIssued(c.planId))
+  if (state.status === "void") return Result.fail(isVoid(c.planId))
   const plan = state.plan
   if (c.reason.trim() === "")
     return Result.fail(
@@ -247,6 +261,22 @@ const correct = (c: CorrectPlanRecord, state: QuotaPlanState): Decision => {
       allocations: c.allocations ? [...c.allocations] : undefined,
     }),
   )
+}
+
+/** A superseded plan may be voided too (it was recorded by mistake); a void one not again. */
+const voidPlan = (c: VoidPlan, state: QuotaPlanState): Decision => {
+  if (state.status === "not-issued") return Result.fail(notIssued(c.planId))
+  if (state.status === "void") return Result.fail(isVoid(c.planId))
+  if (c.reason.trim() === "")
+    return Result.fail(
+      new QuotaPlanCorrectionReasonMissing({
+        planId: c.planId,
+        message: "Phải nêu lý do hủy kế hoạch",
+        messageEn: "voiding a plan needs a reason",
+      }),
+    )
+  const { _tag, ...fields } = c
+  return ok(new QuotaPlanVoided(fields))
 }
 
 const withChange = (
@@ -338,6 +368,15 @@ const evolve = (state: QuotaPlanState, event: QuotaPlanEvent): QuotaPlanState =>
       } as const
       return { ...state, plan: withChange(plan, change, patch) }
     }
+    case "QuotaPlanVoided": {
+      const change = {
+        kind: "voided",
+        on: event.voidedOn,
+        legalBasis: event.legalBasis ?? null,
+        reason: event.reason,
+      } as const
+      return { status: "void", plan: withChange(plan, change, {}) }
+    }
     default:
       return unknownEvent(quotaPlanStreamType, event)
   }
@@ -357,6 +396,8 @@ const decide = (command: QuotaPlanCommand, state: QuotaPlanState): Decision => {
       return supersede(command, state)
     case "CorrectPlanRecord":
       return correct(command, state)
+    case "VoidPlan":
+      return voidPlan(command, state)
   }
 }
 

@@ -83,8 +83,26 @@ export class QuotaPlanRecordCorrected extends Schema.TaggedClass<QuotaPlanRecord
   },
 ) {}
 
+/**
+ * Declares a plan or scheme void: recorded by mistake (a plan the province never issued, a duplicate), or annulled
+ * by a cited decision (`legalBasis`). The plan's events stay in the log; from the void on the plan is in no list,
+ * no attainment and no scoreboard, and takes no further command. As of a time before the void it still shows.
+ */
+export class QuotaPlanVoided extends Schema.TaggedClass<QuotaPlanVoided>()("QuotaPlanVoided", {
+  ...CorrectionFields,
+  planId: Schema.String,
+  voidedOn: IsoDate,
+  legalBasis: Schema.optional(PrintedLegalBasis),
+}) {}
+
 export type QuotaPlanEvent =
-  SchemeIssued | PlanIssued | AllocationAmended | TargetAmended | PlanSuperseded | QuotaPlanRecordCorrected
+  | SchemeIssued
+  | PlanIssued
+  | AllocationAmended
+  | TargetAmended
+  | PlanSuperseded
+  | QuotaPlanRecordCorrected
+  | QuotaPlanVoided
 
 const entry = (schema: Schema.Top & { readonly identifier: string }, description: string): EventType => ({
   type: schema.identifier,
@@ -102,4 +120,5 @@ export const eventTypes: ReadonlyArray<EventType> = [
   entry(TargetAmended, "A target of a plan or scheme was changed by a cited decision"),
   entry(PlanSuperseded, "A plan or scheme was replaced by another one"),
   entry(QuotaPlanRecordCorrected, "A data-entry mistake in a recorded plan was corrected"),
+  entry(QuotaPlanVoided, "A plan or scheme recorded by mistake or annulled was declared void; the original stays"),
 ]

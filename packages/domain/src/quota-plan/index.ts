@@ -15,6 +15,7 @@ export {
   PlanIssued,
   PlanSuperseded,
   QuotaPlanRecordCorrected,
+  QuotaPlanVoided,
   quotaPlanStreamType,
   SchemeIssued,
   TargetAmended,

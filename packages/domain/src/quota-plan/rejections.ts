@@ -37,7 +37,11 @@ export class QuotaPlanCorrectionReasonMissing extends Schema.TaggedError<QuotaPl
   fields,
 ) {}
 
+/** The plan was declared void: nothing more is recorded for it. */
+export class PlanIsVoid extends Schema.TaggedError<PlanIsVoid>()("PlanIsVoid", fields) {}
+
 export type QuotaPlanRejection =
+  | PlanIsVoid
   | PlanAlreadyIssued
   | PlanNotIssued
   | PlanAlreadySuperseded

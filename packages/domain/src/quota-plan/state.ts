@@ -4,7 +4,7 @@ import type { Target } from "./target.ts"
 
 /** One change after issue: an amendment by a cited decision, or a correction of what was recorded. */
 export interface PlanChange {
-  readonly kind: "allocation-amended" | "target-amended" | "record-corrected" | "superseded"
+  readonly kind: "allocation-amended" | "target-amended" | "record-corrected" | "superseded" | "voided"
   readonly on: string
   readonly legalBasis: PrintedLegalBasis | null
   readonly reason: string
@@ -28,5 +28,7 @@ export interface QuotaPlanView {
   readonly supersededBy: string | null
 }
 
+/** `void`: declared void (QuotaPlanVoided); the plan as it stood is kept for the record, in no list or figure. */
 export type QuotaPlanState =
-  { readonly status: "not-issued" } | { readonly status: "issued" | "superseded"; readonly plan: QuotaPlanView }
+  | { readonly status: "not-issued" }
+  | { readonly status: "issued" | "superseded" | "void"; readonly plan: QuotaPlanView }

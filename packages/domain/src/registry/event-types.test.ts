@@ -23,7 +23,7 @@ describe("allEventTypes", () => {
     const names = allEventTypes.map((t) => t.type)
     expect(new Set(names).size).toBe(names.length)
     expect(names.toSorted()).toEqual(Object.keys(eventFixtures).toSorted())
-    expect(names).toHaveLength(67)
+    expect(names).toHaveLength(68)
     for (const t of [...adminUnitEventTypes, ...workerEventTypes]) expect(names).toContain(t.type)
     expect(allStreamTypes).toEqual([
       "AdminUnit",

@@ -29,7 +29,8 @@ export const planView: AggregateView<QuotaPlan.QuotaPlanState> = {
   evolve: (state, event) => QuotaPlan.quotaPlanDecider.evolve(state, event as QuotaPlan.QuotaPlanEvent),
   tables: ["plans"],
   derive: (state): DerivedRows => {
-    if (state.status === "not-issued") return {}
+    // A void plan leaves the table (its row goes): as of a time before the void it still shows.
+    if (state.status === "not-issued" || state.status === "void") return {}
     const plan = state.plan
     const target = QuotaPlan.departureTarget(plan.targets, plan.toYear)
     const row: PlanRow = {

@@ -148,6 +148,7 @@ describe("other seed plans", () => {
       "TargetAmended",
       "PlanSuperseded",
       "QuotaPlanRecordCorrected",
+      "QuotaPlanVoided",
     ])
     expect(eventTypes.every((t) => t.streamType === "QuotaPlan" && t.version === 1)).toBe(true)
   })

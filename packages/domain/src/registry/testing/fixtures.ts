@@ -28,6 +28,7 @@ import {
   PlanIssued,
   PlanSuperseded,
   QuotaPlanRecordCorrected,
+  QuotaPlanVoided,
   SchemeIssued,
   TargetAmended,
 } from "../../quota-plan/events.ts"
@@ -272,6 +273,12 @@ export const eventFixtures: EventFixtures = {
     supersededBy: "plan-14-2026-b",
     legalBasis: basis,
     effectiveOn: "2026-05-01",
+  }),
+  QuotaPlanVoided: new QuotaPlanVoided({
+    correctsEventId: "e-plan",
+    reason: "Kế hoạch ghi nhầm (trùng với kế hoạch đã có)",
+    planId: "plan-14-2026",
+    voidedOn: "2026-03-01",
   }),
   QuotaPlanRecordCorrected: new QuotaPlanRecordCorrected({
     correctsEventId: "e-plan",
