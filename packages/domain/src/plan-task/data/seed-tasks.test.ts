@@ -67,7 +67,7 @@ describe("Sơn La 2026 tasks (seed 001, Phụ lục 02)", () => {
 
   it("has stable, distinct event ids and registers its event types", () => {
     const ids = planTaskSeedEvents().map((e) => e.eventId)
-    expect(new Set(ids).size).toBe(33 + 19 + 38 + 3)
+    expect(new Set(ids).size).toBe(33 + 19 + 38 + 3 + 13)
     expect(planTaskSeedEvents().map((e) => e.eventId)).toEqual(ids)
     expect(eventTypes.map((t) => t.type)).toEqual([
       "PlanTaskAssigned",
@@ -119,6 +119,32 @@ describe("the other documents' assignments (seeds 000, 002, 004)", () => {
       ["plan-task:12:ct20:IV.2", null, ["UBND-TINH"]],
       ["plan-task:12:ct20:IV.3", null, ["MTTQ"]],
     ])
+  })
+
+  it("Sơn La 2023 (003, part III): thirteen bodies' tasks under the plan recorded for 113/KH-UBND, none dated", () => {
+    const sonLa2023 = of("quota-plan:14:2023:kh-113")
+    expect(sonLa2023.map((t) => t.lead.agencyCodes[0])).toEqual([
+      "SLDTBXH",
+      "SKHDT",
+      "STC",
+      "SYT",
+      "STP",
+      "SNGV",
+      "CA-TINH",
+      "NHCSXH",
+      "SO-NGANH",
+      "UBND-HUYEN",
+      "BAO-DAI",
+      "DN-DV",
+      "MTTQ",
+    ])
+    expect(sonLa2023.every((t) => t.timeFrame.label === "Không ghi thời hạn" && t.dueDate === null)).toBe(true)
+    expect(sonLa2023.find((t) => t.taskId === "plan-task:14:2023:III.4")?.content).toBe(
+      "Chỉ đạo các cơ sở khám bệnh, chữa bệnh đủ điều kiện khám sức khỏe có yếu tố nước ngoài thực hiện khám sức khỏe cho người lao động đi làm việc có thời hạn ở nước ngoài theo đúng quy định.",
+    )
+    expect(sonLa2023.find((t) => t.taskId === "plan-task:14:2023:III.7")?.content).toMatch(
+      /^- Chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội/,
+    )
   })
 
   it("every task id belongs to its plan's province", () => {

@@ -129,6 +129,7 @@ describe("other seed plans", () => {
       ["quota-plan:14:2026", "PlanIssued"],
       ["quota-plan:10:2025", "PlanIssued"],
       ["quota-plan:12:scheme:ct20-2030", "SchemeIssued"],
+      ["quota-plan:14:2023:kh-113", "PlanIssued"],
     ])
     expect(quotaPlanSeedEvents().map((e) => e.eventId)).toEqual(events.map((e) => e.eventId))
     expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length)
@@ -138,6 +139,19 @@ describe("other seed plans", () => {
       events.filter((e) => e.streamId === sonLa2026PlanId).map((e) => e.event),
     )
     expect(state.status).toBe("issued")
+  })
+
+  it("Sơn La 2023 (seed 003, 113/KH-UBND): recorded as the document states it, with no target and no quota", () => {
+    const [event] = quotaPlanSeedEvents().filter((e) => e.streamId === "quota-plan:14:2023:kh-113")
+    expect(event?.event).toMatchObject({
+      _tag: "PlanIssued",
+      provinceCode: "14",
+      year: 2023,
+      targets: [],
+      allocations: [],
+      printedTotal: null,
+      legalBasis: { number: "113/KH-UBND", date: "2023-04-28", issuer: "Ủy ban nhân dân tỉnh Sơn La" },
+    })
   })
 
   it("registers every event type of the stream", () => {
