@@ -203,5 +203,28 @@ describe("issued reports", () => {
     })
     expect(late.status).toBe(422)
     expect(late.body.detail).toBe("Số liệu của báo cáo không thể tính đến sau ngày ký văn bản")
+
+    // the admin's list: every issued report of the province, newest first; a commune officer only its own
+    const list = await as("so-noi-vu").json("GET", "/api/reports/issued?province=14")
+    expect(list.status).toBe(200)
+    expect(list.body.provinceCode).toBe("14")
+    expect(list.body.items[0]).toEqual({
+      id: issued.body.id,
+      reporter: issued.body.report.reporter,
+      period: "2026-H1",
+      asOf: issued.body.report.asOf,
+      documentNumber: "112",
+      documentDate: "2026-06-14",
+      signer: { authority: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", name: "Nguyễn Thị Hường" },
+      contentHashes: issued.body.report.contentHashes,
+      obligationId: issued.body.report.obligationId,
+      issuedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    })
+    const own = await as("to-hieu").json("GET", "/api/reports/issued")
+    expect(own.status).toBe(200)
+    expect(own.body.items.map((i: { id: string }) => i.id)).not.toContain(issued.body.id)
+    for (const item of own.body.items) expect(item.reporter).toMatchObject({ kind: "unit", code: TO_HIEU })
+    expect((await as("doanh-nghiep").json("GET", "/api/reports/issued")).status).toBe(403)
+    expect((await as("so-noi-vu").json("GET", "/api/reports/issued?province=1")).status).toBe(400)
   })
 })

@@ -123,3 +123,81 @@ export const VerifyBody = Schema.Struct({
   firstProblem: Schema.NullOr(Schema.Unknown),
   problems: N,
 })
+
+/** What every figure route answers beside its figures: whose, for which period, as of when. */
+const FigureScope = {
+  provinceCode: S,
+  unit: Schema.NullOr(S),
+  period: Schema.NullOr(S),
+  asOf: S,
+  restrictedToOwnUnits: Schema.Boolean,
+}
+const Counts = Schema.Record(S, N)
+const CountAndAmount = Schema.Struct({ count: N, amount: N })
+const Money = Schema.Struct({ count: N, amount: N, byProgramme: Schema.Record(S, CountAndAmount) })
+
+export const FunnelBody = Schema.Struct({
+  ...FigureScope,
+  stages: Schema.Array(Schema.Struct({ stage: S, count: N })),
+  withdrawn: Schema.Struct({ total: N, byStage: Counts, byReason: Counts }),
+})
+
+export const DepartureBreakdownBody = Schema.Struct({
+  ...FigureScope,
+  total: N,
+  byCountry: Counts,
+  byProgramme: Counts,
+  bySex: Counts,
+  byEthnicMinority: Counts,
+  byPriorityGroup: Counts,
+  byEnterprise: Counts,
+  byMonth: Counts,
+  highIncomeShare: Schema.NullOr(N),
+  highIncomeClassification: Schema.Struct({ markets: Schema.Array(S), source: Schema.Unknown }),
+  labels: Schema.Struct({
+    countries: Schema.Record(S, S),
+    programmes: Schema.Record(S, S),
+    enterprises: Schema.Record(S, S),
+  }),
+})
+
+export const OutcomesBody = Schema.Struct({
+  ...FigureScope,
+  abroadNow: N,
+  returnedOnTime: N,
+  returnedEarly: N,
+  returnedEarlyReasons: Counts,
+  overstayed: N,
+  contractEndedEarly: N,
+  returnees: N,
+  reemployed: N,
+  reemploymentByKind: Counts,
+  violations: N,
+})
+
+export const TrainingCoverageBody = Schema.Struct({
+  ...FigureScope,
+  departed: N,
+  trainedBeforeDeparture: N,
+  percent: Schema.NullOr(N),
+  languageTrainees: N,
+})
+
+export const FinanceBody = Schema.Struct({ ...FigureScope, loans: Money, subsidies: Money })
+
+export const AttainmentDifferenceBody = Schema.Struct({
+  from: S,
+  to: S,
+  departedBefore: N,
+  departedAfter: N,
+  changes: Schema.Array(
+    Schema.Struct({
+      departureEventId: S,
+      workerId: S,
+      change: Schema.Literals(["added", "removed", "changed"]),
+      before: Schema.Unknown,
+      after: Schema.Unknown,
+    }),
+  ),
+  events: LineageBody.fields.events,
+})

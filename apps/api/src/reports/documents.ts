@@ -23,6 +23,7 @@ import { defineRoute } from "../http/route.ts"
 import { notFound } from "../http/to-problem.ts"
 import type { AppServices } from "../services.ts"
 import { IssuedReportBody, PeriodicReportBody, ReportDifferenceBody } from "./document-answers.ts"
+import { issuedListRoute } from "./issued-list.ts"
 
 /**
  * The 6-month and annual reports as files an office signs (packages/reports): generated as of a recorded instant,
@@ -301,6 +302,8 @@ export const reportDocumentRoutes = [
     response: IssuedReportBody,
     handler: ({ body, request, services }) => issue(services, request, body),
   }),
+
+  issuedListRoute,
 
   defineRoute({
     method: "get",

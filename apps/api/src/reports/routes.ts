@@ -5,7 +5,16 @@ import type { Actor } from "../access/actor.ts"
 import { fail } from "../http/problem.ts"
 import { defineRoute } from "../http/route.ts"
 import type { AppServices } from "../services.ts"
-import { AttainmentBody, LineageBody } from "./answers.ts"
+import {
+  AttainmentBody,
+  AttainmentDifferenceBody,
+  DepartureBreakdownBody,
+  FinanceBody,
+  FunnelBody,
+  LineageBody,
+  OutcomesBody,
+  TrainingCoverageBody,
+} from "./answers.ts"
 import { reasonsFor } from "../access/free-text.ts"
 import {
   AsOfText,
@@ -125,6 +134,7 @@ export const readModelRoutes = [
       from: AsOfText,
       to: Schema.optional(AsOfText),
     }),
+    response: AttainmentDifferenceBody,
     handler: async ({ query, actor, services }) => {
       const provinceCode = provinceOf(actor, query.province)
       const from = parseAsOf(query.from, "query.from")!
@@ -197,6 +207,7 @@ export const readModelRoutes = [
     tags: FIGURES,
     access: AGGREGATE_READERS,
     query: ReportQuery,
+    response: FunnelBody,
     handler: async ({ query, actor, services }) => {
       const { filter, period, scope } = await reportFilter(services, actor, query)
       const funnel = await services.models.funnel(filter, period)
@@ -217,6 +228,7 @@ export const readModelRoutes = [
     tags: FIGURES,
     access: AGGREGATE_READERS,
     query: ReportQuery,
+    response: DepartureBreakdownBody,
     handler: async ({ query, actor, services }) => {
       const { filter, period, scope } = await reportFilter(services, actor, query)
       const years = period ? yearsOf(period) : undefined
@@ -255,6 +267,7 @@ export const readModelRoutes = [
       unit: Schema.optional(UnitCode),
       asOf: Schema.optional(AsOfText),
     }),
+    response: OutcomesBody,
     handler: async ({ query, actor, services }) => {
       const { filter, scope } = await reportFilter(services, actor, query)
       const outcomes = await services.models.outcomes(filter)
@@ -270,6 +283,7 @@ export const readModelRoutes = [
     tags: FIGURES,
     access: AGGREGATE_READERS,
     query: ReportQuery,
+    response: TrainingCoverageBody,
     handler: async ({ query, actor, services }) => {
       const { filter, period, scope } = await reportFilter(services, actor, query)
       return { ...scope, ...(await services.models.trainingCoverage(filter, period)) }
@@ -288,6 +302,7 @@ export const readModelRoutes = [
       unit: Schema.optional(UnitCode),
       asOf: Schema.optional(AsOfText),
     }),
+    response: FinanceBody,
     handler: async ({ query, actor, services }) => {
       const { filter, scope } = await reportFilter(services, actor, query)
       const result = await services.models.finance(filter)
