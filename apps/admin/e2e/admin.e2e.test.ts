@@ -183,6 +183,17 @@ describe("the province officer (so-noi-vu)", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Người lao động")
     await expectAccessible(page, "workers")
     await shot(page, "07-workers")
+    // Filters by market and priority group (GET /api/workers' market, priorityGroup): fewer workers, then all again.
+    const all = await page.getByTestId("workers-total").textContent()
+    await page.getByLabel("Thị trường").selectOption({ label: "Hàn Quốc" })
+    await expect.poll(() => page.getByTestId("workers-total").textContent()).not.toBe(all)
+    expect(page.url()).toContain("market=KR")
+    await page.getByLabel("Đối tượng ưu tiên").selectOption({ label: "Lao động thuộc hộ nghèo" })
+    await expect.poll(() => page.url()).toContain("priorityGroup=poorHousehold")
+    await page.getByTestId("workers-table").or(page.getByText("Không có dữ liệu.")).first().waitFor()
+    await page.getByLabel("Thị trường").selectOption({ label: "Tất cả" })
+    await page.getByLabel("Đối tượng ưu tiên").selectOption({ label: "Tất cả" })
+    await expect.poll(() => page.getByTestId("workers-total").textContent()).toBe(all)
     await page.getByRole("link", { name: "Đăng ký người lao động" }).click()
     const name = `Lường Thị Thấy ${tag}`
     await page.getByLabel("Ngày đăng ký").fill("02/11/2026")

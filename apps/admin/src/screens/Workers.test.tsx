@@ -1,0 +1,31 @@
+import { screen, waitFor } from "@testing-library/react"
+import userEvent from "@testing-library/user-event"
+import { describe, expect, it } from "vitest"
+import { json, ME, renderApp } from "../test/render-app.tsx"
+
+describe("the workers list", () => {
+  it("filters by market and by priority group, as GET /api/workers takes them", async () => {
+    const { requests } = renderApp("/workers", (request) => {
+      const url = new URL(request.url)
+      if (url.pathname === "/api/session") return json(ME)
+      if (url.pathname === "/api/units") return json({ items: [] })
+      if (url.pathname === "/api/workers") return json({ items: [], total: 0, limit: 25, offset: 0, sort: "name" })
+      return json({ title: "không có", status: 404 }, 404)
+    })
+    const user = userEvent.setup()
+    await user.selectOptions(await screen.findByLabelText("Thị trường", {}, { timeout: 8000 }), "Hàn Quốc")
+    await user.selectOptions(screen.getByLabelText("Đối tượng ưu tiên"), "Lao động thuộc hộ nghèo")
+    await waitFor(() => {
+      const last = new URL(requests.filter((r) => new URL(r.url).pathname === "/api/workers").at(-1)!.url)
+      expect(last.searchParams.get("market")).toBe("KR")
+      expect(last.searchParams.get("priorityGroup")).toBe("poorHousehold")
+    })
+    // Back to all markets: the filter leaves the query.
+    await user.selectOptions(screen.getByLabelText("Thị trường"), "Tất cả")
+    await waitFor(() => {
+      const last = new URL(requests.filter((r) => new URL(r.url).pathname === "/api/workers").at(-1)!.url)
+      expect(last.searchParams.has("market")).toBe(false)
+      expect(last.searchParams.get("priorityGroup")).toBe("poorHousehold")
+    })
+  })
+})
