@@ -32,6 +32,14 @@ type RecordAssessment = Worker.RecordAssessment
 type RecordPassport = Worker.RecordPassport
 type RecordVisa = Worker.RecordVisa
 type ConfirmLoanFile = Worker.ConfirmLoanFile
+type AppraiseSubsidy = Worker.AppraiseSubsidy
+type DecideSubsidy = Worker.DecideSubsidy
+type RecordSubsidyPayment = Worker.RecordSubsidyPayment
+type OpenProtectionCase = Worker.OpenProtectionCase
+type ResolveProtectionCase = Worker.ResolveProtectionCase
+type ReportDeathOrMissing = Worker.ReportDeathOrMissing
+type RecordReturneeNotice = Worker.RecordReturneeNotice
+type RecordReintegration = Worker.RecordReintegration
 type RecordCriminalRecordCertificate = Worker.RecordCriminalRecordCertificate
 type RecordDeparture = Worker.RecordDeparture
 type RecordHealthCheck = Worker.RecordHealthCheck
@@ -225,6 +233,55 @@ const commandOf = (
       return command<RecordVisa>("RecordVisa", { ...base, country: data.country, validUntil: isoOf(data.validUntil) })
     case "loanFile":
       return command<ConfirmLoanFile>("ConfirmLoanFile", { ...base, loanId: data.loanId, bank: data.bank })
+    case "appraiseSubsidy":
+      return command<AppraiseSubsidy>("AppraiseSubsidy", {
+        ...base,
+        subsidyId: data.subsidyId,
+        policyCode: data.policyCode,
+        fundingSourceCode: data.fundingSourceCode,
+        amount: data.amount,
+      })
+    case "decideSubsidy":
+      return command<DecideSubsidy>("DecideSubsidy", {
+        ...base,
+        subsidyId: data.subsidyId,
+        approved: data.approved,
+        amount: data.amount,
+        decisionNumber: data.decisionNumber,
+        ...(data.reason === undefined ? {} : { reason: data.reason }),
+      })
+    case "paySubsidy":
+      return command<RecordSubsidyPayment>("RecordSubsidyPayment", {
+        ...base,
+        subsidyId: data.subsidyId,
+        amount: data.amount,
+      })
+    case "openCase":
+      return command<OpenProtectionCase>("OpenProtectionCase", {
+        ...base,
+        caseId: data.caseId,
+        category: data.category,
+        sensitive: sealer.seal({ description: data.description }),
+      })
+    case "resolveCase":
+      return command<ResolveProtectionCase>("ResolveProtectionCase", {
+        ...base,
+        caseId: data.caseId,
+        resolution: data.resolution,
+      })
+    case "deathOrMissing":
+      return command<ReportDeathOrMissing>("ReportDeathOrMissing", {
+        ...base,
+        status: data.status,
+        country: data.country,
+        source: data.source,
+        ...(data.protectionCaseId === undefined ? {} : { protectionCaseId: data.protectionCaseId }),
+        sensitive: sealer.seal({ note: data.note }),
+      })
+    case "returneeNotice":
+      return command<RecordReturneeNotice>("RecordReturneeNotice", { ...base, recipient: data.recipient })
+    case "reintegrate":
+      return command<RecordReintegration>("RecordReintegration", { ...base, outcome: data.outcome })
     case "select":
       return command<RecordSelection>("RecordSelection", {
         ...base,

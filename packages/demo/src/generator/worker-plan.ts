@@ -67,6 +67,39 @@ export type StepData =
   | { readonly kind: "passport"; readonly passportNumber: string; readonly validUntil: number }
   | { readonly kind: "visa"; readonly country: string; readonly validUntil: number }
   | { readonly kind: "loanFile"; readonly loanId: string; readonly bank: string }
+  | {
+      readonly kind: "appraiseSubsidy"
+      readonly subsidyId: string
+      readonly policyCode: string
+      readonly fundingSourceCode: string
+      readonly amount: number
+    }
+  | {
+      readonly kind: "decideSubsidy"
+      readonly subsidyId: string
+      readonly approved: boolean
+      readonly amount: number
+      readonly decisionNumber: string
+      readonly reason: string | undefined
+    }
+  | { readonly kind: "paySubsidy"; readonly subsidyId: string; readonly amount: number }
+  | {
+      readonly kind: "openCase"
+      readonly caseId: string
+      readonly category: Worker.ProtectionCaseCategory
+      readonly description: string
+    }
+  | { readonly kind: "resolveCase"; readonly caseId: string; readonly resolution: string }
+  | {
+      readonly kind: "deathOrMissing"
+      readonly status: Worker.DeathOrMissingStatus
+      readonly country: string
+      readonly source: string
+      readonly protectionCaseId: string | undefined
+      readonly note: string
+    }
+  | { readonly kind: "returneeNotice"; readonly recipient: Worker.ReturneeNoticeRecipient }
+  | { readonly kind: "reintegrate"; readonly outcome: Worker.ReintegrationOutcome }
   | { readonly kind: "select"; readonly enterpriseId: string }
   | { readonly kind: "contract"; readonly contract: Contract }
   | {
@@ -289,6 +322,34 @@ const violationTexts: Readonly<Record<ViolationCategory, string>> = {
   contractBreach: "Vi phạm nội quy lao động, bị chủ sử dụng cảnh cáo",
   lawOfHostCountry: "Vi phạm pháp luật nước sở tại, bị xử phạt hành chính",
   other: "Không chấp hành quy định quản lý người lao động của doanh nghiệp",
+}
+
+/** The day the catalogue of support policies applies from (ND 338/2025, the new provinces): appraisal → decision → payment. */
+const catalogueFrom = dayOf("2025-07-01")
+
+const countryNameVi: Readonly<Record<string, string>> = {
+  JP: "Nhật Bản",
+  KR: "Hàn Quốc",
+  TW: "Đài Bắc (Đài Loan)",
+  DE: "Cộng hòa Liên bang Đức",
+  AU: "Australia",
+}
+
+/** [category, description (sealed), resolution] of a protection case. */
+const protectionCases: ReadonlyArray<readonly [Worker.ProtectionCaseCategory, string, string]> = [
+  ["wageDispute", "Chủ sử dụng chậm trả lương ba tháng", "Chủ sử dụng đã trả đủ lương"],
+  ["workAccident", "Bị thương khi làm việc, phải nằm viện", "Được bảo hiểm chi trả, trở lại làm việc"],
+  ["illness", "Ốm nặng, cần hỗ trợ liên hệ gia đình", "Đã điều trị xong"],
+  ["abuse", "Bị quản lý xưởng quấy rối", "Được doanh nghiệp chuyển chủ sử dụng"],
+  ["detention", "Bị tạm giữ vì giấy tờ cư trú", "Được thả sau khi xác minh giấy tờ"],
+]
+
+/** The reintegration a kind of re-employment support leads to. */
+const reintegrationOf: Readonly<Record<ReemploymentKind, Worker.ReintegrationOutcome>> = {
+  domesticJob: "employedDomestically",
+  vocationalTraining: "inTraining",
+  startBusiness: "selfEmployed",
+  workAbroadAgain: "workingAbroadAgain",
 }
 
 /** Days to wait for something: [min, max]. */
@@ -657,15 +718,53 @@ export const planWorker = (
     const poor = priorityGroups.includes("poorHousehold") || priorityGroups.includes("nearPoorHousehold")
     if (cycles === 1 && (minority || poor) && rng.chance(0.36)) {
       const national = minority ? "1719" : poor ? "90" : undefined
-      add(after(rng, contractDay, [10, 60]), "commune", {
-        kind: "subsidy",
-        policy:
-          national === "1719"
-            ? "CTMTQG phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi"
-            : "CTMTQG giảm nghèo bền vững",
-        amount: rng.int(6, 25) * 1_000_000,
-        national,
-      })
+      const subsidyDay = after(rng, contractDay, [10, 60])
+      const amount = rng.int(6, 25) * 1_000_000
+      const subsidyId = rng.uuid()
+      // From 1 July 2025 the commune appraises under the catalogue of policies, decides, then pays (ADR 0018);
+      // before, the subsidy is recorded the old way. The registration as first recorded must show the group.
+      const listed = minority || registeredGroups.some((g) => g === "poorHousehold" || g === "nearPoorHousehold")
+      if (subsidyDay >= catalogueFrom && listed) {
+        const policyCode = minority ? "ctmtqg-dtts-mn" : "ctmtqg-gnbv"
+        add(
+          subsidyDay,
+          "commune",
+          { kind: "appraiseSubsidy", subsidyId, policyCode, fundingSourceCode: policyCode, amount },
+          { eventId: subsidyId },
+        )
+        const approved = stages.chance(0.94)
+        const decidedDay = subsidyDay + stages.int(5, 25)
+        add(
+          decidedDay,
+          "commune",
+          {
+            kind: "decideSubsidy",
+            subsidyId,
+            approved,
+            amount: approved ? amount : 0,
+            decisionNumber: `${stages.int(100, 2999)}/QĐ-UBND`,
+            reason: approved ? undefined : "Hồ sơ không đủ điều kiện hỗ trợ theo quy định",
+          },
+          { rng: stages },
+        )
+        if (approved)
+          add(decidedDay + stages.int(5, 30), "commune", { kind: "paySubsidy", subsidyId, amount }, { rng: stages })
+      } else {
+        add(
+          subsidyDay,
+          "commune",
+          {
+            kind: "subsidy",
+            policy:
+              national === "1719"
+                ? "CTMTQG phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi"
+                : "CTMTQG giảm nghèo bền vững",
+            amount,
+            national,
+          },
+          { eventId: subsidyId },
+        )
+      }
     }
 
     // Departure, sometimes first recorded with the planned date and corrected weeks later.
@@ -708,6 +807,21 @@ export const planWorker = (
           { enterpriseId },
         )
         overstayFrom = Math.min(contractEnd, left + 60)
+        // Some who leave the workplace cannot be reached: the enterprise reports them missing (mất tích).
+        if (stages.chance(0.25))
+          add(
+            left + stages.int(10, 40),
+            "enterprise",
+            {
+              kind: "deathOrMissing",
+              status: "missing",
+              country: contract.country,
+              source: "Thông báo của doanh nghiệp",
+              protectionCaseId: undefined,
+              note: "Tự ý bỏ nơi làm việc, doanh nghiệp và gia đình không liên lạc được",
+            },
+            { enterpriseId, rng: stages },
+          )
       }
       const reported = after(rng, overstayFrom, [30, 120])
       add(reported, "police", {
@@ -738,22 +852,86 @@ export const planWorker = (
       returnDay = after(rng, ended, [3, 30])
       add(returnDay, "enterprise", { kind: "return", returnKind: "early", reason }, { enterpriseId })
     } else {
+      // Rarely, a worker dies abroad: the embassy reports it, a protection case handles the repatriation; no return.
+      // (At least 120 days after the departure: the subsidy's payment, at most ~100 days after it, comes first.)
+      const dies = stages.chance(0.01) && length > 180
+      const deathDay = departureDay + stages.int(120, Math.max(121, length - 30))
       if (rng.chance(0.015)) {
         const category = rng.pick<ViolationCategory>(["contractBreach", "lawOfHostCountry", "other"])
-        add(
-          departureDay + rng.int(Math.min(30, length - 1), Math.max(30, length - 10)),
-          "enterprise",
-          { kind: "violation", category, description: violationTexts[category] },
-          { enterpriseId },
-        )
+        const violationDay = departureDay + rng.int(Math.min(30, length - 1), Math.max(30, length - 10))
+        if (!dies || violationDay < deathDay)
+          add(
+            violationDay,
+            "enterprise",
+            { kind: "violation", category, description: violationTexts[category] },
+            {
+              enterpriseId,
+            },
+          )
       }
       returnDay = contractEnd + rng.int(-10, 25)
+      if (dies) {
+        const caseId = stages.uuid()
+        const openedDay = deathDay + stages.int(1, 5)
+        add(
+          openedDay,
+          "department",
+          { kind: "openCase", caseId, category: "death", description: "Người lao động tử vong ở nước ngoài" },
+          { rng: stages, eventId: caseId },
+        )
+        // the report is dated the day of the death; it names the case, so it is recorded after the case is opened
+        add(
+          deathDay,
+          "department",
+          {
+            kind: "deathOrMissing",
+            status: "deceased",
+            country: contract.country,
+            source: `Đại sứ quán Việt Nam tại ${countryNameVi[contract.country] ?? contract.country}`,
+            protectionCaseId: caseId,
+            note: stages.pick(["Tai nạn lao động", "Đột quỵ", "Tai nạn giao thông"]),
+          },
+          { rng: stages, sortDay: openedDay },
+        )
+        add(
+          openedDay + stages.int(20, 60),
+          "department",
+          { kind: "resolveCase", caseId, resolution: "Đã phối hợp đưa thi hài về nước, hỗ trợ gia đình" },
+          { rng: stages },
+        )
+        return finish()
+      }
       add(returnDay, "enterprise", { kind: "return", returnKind: "onTime", reason: undefined }, { enterpriseId })
+    }
+    // Citizen protection abroad (bảo hộ công dân, Sở Ngoại vụ) for about 3% of stays: opened while abroad, mostly
+    // resolved within weeks.
+    if (stages.chance(0.03)) {
+      const until = Math.min(returnDay ?? context.lastDay, context.lastDay)
+      if (until - departureDay > 40) {
+        const caseId = stages.uuid()
+        const openedDay = departureDay + stages.int(20, until - departureDay - 10)
+        const [category, description, resolution] = stages.pick(protectionCases)
+        add(
+          openedDay,
+          "department",
+          { kind: "openCase", caseId, category, description },
+          { rng: stages, eventId: caseId },
+        )
+        if (stages.chance(0.8))
+          add(openedDay + stages.int(7, 90), "department", { kind: "resolveCase", caseId, resolution }, { rng: stages })
+      }
     }
     if (returnDay === undefined || returnDay > context.lastDay) return finish()
     day = returnDay
+    // The returnee is notified to the commune of residence (most) and to the police (all who were deported).
+    const deported = fate < currentProgramme.overstay
+    if (stages.chance(0.85))
+      add(returnDay + stages.int(2, 20), "commune", { kind: "returneeNotice", recipient: "commune" }, { rng: stages })
+    if (deported || stages.chance(0.4))
+      add(returnDay + stages.int(2, 30), "police", { kind: "returneeNotice", recipient: "police" }, { rng: stages })
 
     // Back home: support into work for some; seasonal workers often go again next season.
+    let reintegration: Worker.ReintegrationOutcome | undefined
     const again = cycles < 3 && (currentProgramme.code === "KR-SEASONAL" ? rng.chance(0.35) : rng.chance(0.05))
     if (rng.chance(0.3) || again) {
       const kind: ReemploymentKind = again
@@ -772,7 +950,26 @@ export const planWorker = (
             : `Trung tâm Dịch vụ việc làm tỉnh ${provinceName}`
       day = after(rng, day, [15, 120])
       add(day, "employmentCentre", { kind: "reemploy", reemployment: kind, provider })
+      reintegration = reintegrationOf[kind]
     }
+    // Social reintegration (tái hòa nhập xã hội) assessed by the commune for about half of those who stay home.
+    if (!again && stages.chance(0.5))
+      add(
+        Math.max(day, returnDay) + stages.int(30, 150),
+        "commune",
+        {
+          kind: "reintegrate",
+          outcome:
+            reintegration ??
+            stages.weighted<Worker.ReintegrationOutcome>([
+              ["employedDomestically", 45],
+              ["selfEmployed", 25],
+              ["inTraining", 10],
+              ["notYetReintegrated", 20],
+            ]),
+        },
+        { rng: stages },
+      )
     if (!again) return finish()
     currentProgramme = programme
     day = after(rng, day, currentProgramme.code === "KR-SEASONAL" ? [60, 180] : [30, 120])
