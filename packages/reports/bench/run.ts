@@ -8,6 +8,7 @@
  * Environment: BENCH_EVENTS (generated history, default 40000: the demo's size), BENCH_ROUNDS (default 5),
  * DATABASE_URL (PostgreSQL instead of PGlite), BENCH_OUT (default bench/results/reports.json at the root).
  */
+import { loadavg } from "node:os"
 import { resolve } from "node:path"
 import { formatTable, measurement, writeResults, type Measurement } from "@xkld/event-store/bench"
 import { buildReport, loadProvinceData, renderAll, reportPeriod } from "../src/index.ts"
@@ -23,11 +24,34 @@ const median = (xs: ReadonlyArray<number>) => {
   const s = [...xs].toSorted((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
 }
+/**
+ * Each side's CPU time too (this process: JavaScript and, on PGlite, the database): on a machine shared by other
+ * jobs the wall time mostly measures the queue for the two cores; the CPU time much less so.
+ */
+const cpu = {
+  baseline: [] as number[],
+  communeBaseline: [] as number[],
+  province: [] as number[],
+  commune: [] as number[],
+  all: [] as number[],
+}
+let lastCpuMs = 0
 const timed = async (run: () => Promise<unknown>) => {
   const started = performance.now()
+  const cpuStarted = process.cpuUsage()
   await run()
+  const used = process.cpuUsage(cpuStarted)
+  lastCpuMs = (used.user + used.system) / 1000
   return performance.now() - started
 }
+const record = (side: keyof typeof cpu) => async (run: () => Promise<unknown>) => {
+  sides[side].push(await timed(run))
+  cpu[side].push(lastCpuMs)
+}
+const cpuNote = (side: keyof typeof cpu, base: keyof typeof cpu) =>
+  `; CPU time of this process (median): ${Math.round(median(cpu[side]))} ms, baseline ${Math.round(median(cpu[base]))} ms; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} at the end`
 
 console.log(`reports bench: ${backend}, ${events.toLocaleString("en")} generated events, ${rounds} rounds`)
 let started = performance.now()
@@ -65,11 +89,11 @@ const sides = {
 }
 for (let r = 0; r < rounds; r++) {
   const order = [
-    async () => sides.baseline.push(await timed(baseline)),
-    async () => sides.communeBaseline.push(await timed(communeRead)),
-    async () => sides.province.push(await timed(province)),
-    async () => sides.commune.push(await timed(commune)),
-    async () => sides.all.push(await timed(allCommunes)),
+    () => record("baseline")(baseline),
+    () => record("communeBaseline")(communeRead),
+    () => record("province")(province),
+    () => record("commune")(commune),
+    () => record("all")(allCommunes),
   ]
   for (let i = 0; i < order.length; i++) await order[(i + r) % order.length]!()
   console.log(`  round ${r + 1}/${rounds}`)
@@ -85,7 +109,7 @@ const results: Measurement[] = [
     base,
     {
       limit: LIMITS.provinceMs,
-      note: `ours: read as of ${asOf.toISOString()} + build + render four files; baseline: the read-model queries alone (median of ${rounds})`,
+      note: `ours: read as of ${asOf.toISOString()} + build + render four files; baseline: the read-model queries alone (median of ${rounds})${cpuNote("province", "baseline")}`,
     },
   ),
   measurement(
@@ -96,11 +120,11 @@ const results: Measurement[] = [
     median(sides.communeBaseline),
     {
       limit: LIMITS.communeMs,
-      note: `${firstCommune}: its own rows read (no scoreboard), built and rendered; baseline: that read alone`,
+      note: `${firstCommune}: its own rows read (no scoreboard), built and rendered; baseline: that read alone${cpuNote("commune", "communeBaseline")}`,
     },
   ),
   measurement(`all ${communes} communes' reports, 4 formats (one read)`, backend, "ms", median(sides.all), base, {
-    note: `${(median(sides.all) / communes).toFixed(1)} ms per commune after the one read (the CLI's report command)`,
+    note: `${(median(sides.all) / communes).toFixed(1)} ms per commune after the one read (the CLI's report command)${cpuNote("all", "baseline")}`,
   }),
 ]
 console.log(formatTable(results))
