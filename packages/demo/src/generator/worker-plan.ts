@@ -482,10 +482,21 @@ export const planWorker = (
   maybeMove(day)
   const languageProvider = rng.pick(languageProviders[programme.country] ?? languageProviders["JP"]!)
   if (!rng.chance(0.95)) {
-    withdraw(
-      day,
-      programme.code === "KR-EPS" && rng.chance(0.7) ? withdrawalReasons.trainingEps : withdrawalReasons.training,
-    )
+    const failedEps = programme.code === "KR-EPS" && rng.chance(0.7)
+    // A failed EPS Korean test is recorded (before the drop-out it explains).
+    if (failedEps)
+      add(
+        day,
+        "employmentCentre",
+        {
+          kind: "assess",
+          assessment: "epsKoreanTest",
+          outcome: "failed",
+          organiser: "Trung tâm Lao động ngoài nước (Bộ Nội vụ)",
+        },
+        { rng: stages },
+      )
+    withdraw(day, failedEps ? withdrawalReasons.trainingEps : withdrawalReasons.training)
     return finish()
   }
   add(day, "employmentCentre", { kind: "train", training: "language", provider: languageProvider })
@@ -567,6 +578,15 @@ export const planWorker = (
       context.enterprises.find((e) => e.programmes.includes(currentProgramme.code) && canRecruit(e, provinceCode, day))
     if (enterprise === undefined) return finish()
     const enterpriseId = enterprise.enterpriseId
+    // The enterprise interviews (phỏng vấn, S2) before selecting, for most programmes other than EPS (whose
+    // employers choose from the test's list): recorded for about 70% of selections.
+    if (currentProgramme.code !== "KR-EPS" && stages.chance(0.7))
+      add(
+        Math.max(day - stages.int(1, 7), dossierDay),
+        "enterprise",
+        { kind: "assess", assessment: "interview", outcome: "passed", organiser: enterprise.name },
+        { enterpriseId, rng: stages },
+      )
     add(day, "enterprise", { kind: "select", enterpriseId }, { enterpriseId })
     if (!rng.chance(0.97)) {
       withdraw(after(rng, day, [15, 90]), withdrawalReasons.noContract)
