@@ -361,9 +361,12 @@ console.log(
 )
 // The 10^5 case: the same routes over the demo plus that many workers in one ward (a server of its own).
 const large = largeWorkers > 0 ? wanted.filter(([backend]) => largeBackends.includes(backend)) : []
+// Two servers migrating one PostgreSQL at once collide on its cluster-wide role (ALTER ROLE: "tuple concurrently
+// updated"): the large case starts once the others are past their migrations.
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const starting = await Promise.allSettled([
   ...wanted.map(([backend, env]) => startApi(backend, env)),
-  ...large.map(([backend, env]) => startApi(backend, env, largeWorkers)),
+  ...large.map(([backend, env]) => delay(60_000).then(() => startApi(backend, env, largeWorkers))),
 ])
 const apis = starting.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []))
 const failed = starting.find((s) => s.status === "rejected")
