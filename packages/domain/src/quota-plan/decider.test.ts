@@ -347,13 +347,13 @@ describe("VoidPlan", () => {
   })
 
   it("voids a superseded plan and a scheme too, annulled by a cited decision", () => {
-    const superseded = new PlanSuperseded({
+    const replaced = new PlanSuperseded({
       planId,
       supersededBy: "quota-plan:14:2026:b",
       legalBasis: amendBasis,
       effectiveOn: "2026-06-01",
     })
-    given(quotaPlanDecider, [planIssued, superseded])
+    given(quotaPlanDecider, [planIssued, replaced])
       .when({ _tag: "VoidPlan", ...voiding, legalBasis: annulment })
       .then([new QuotaPlanVoided({ ...voiding, legalBasis: annulment })])
     given(quotaPlanDecider, [schemeIssued])
