@@ -376,6 +376,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  "/api/plans/{id}/voids": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Hủy một kế hoạch ghi nhầm hoặc bị bãi bỏ (có lý do, căn cứ nếu có); số liệu của kế hoạch không còn được tính từ khi hủy, bản gốc vẫn được lưu
+     * @description Void a plan recorded by mistake or annulled (with a reason, and the decision if any); its figures count no more from the void on, the original stays in the log
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`)
+     */
+    post: operations["postApiPlansIdVoids"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   "/api/attainment": {
     parameters: {
       query?: never
@@ -581,7 +603,13 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    get?: never
+    /**
+     * Danh sách báo cáo đã ban hành của tỉnh: đơn vị, kỳ, thời điểm số liệu, số, người ký, mã băm
+     * @description The province's issued reports: reporter, period, as-of instant, number, signer, hashes
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     */
+    get: operations["getApiReportsIssued"]
     put?: never
     /**
      * Ban hành báo cáo định kỳ: ghi vào sổ sự kiện số, ngày, người ký, mã băm từng tệp; hoàn thành nghĩa vụ báo cáo
@@ -2379,6 +2407,45 @@ export interface components {
     } & {
       [key: string]: unknown
     }
+    IssuedReportList: {
+      provinceCode: string
+      items: ({
+        id: string
+        reporter: {
+          /** @enum {string} */
+          kind: "province" | "unit"
+          code: string
+          name: string
+        } & {
+          [key: string]: unknown
+        }
+        period: string
+        asOf: string
+        documentNumber: string
+        documentDate: string
+        signer: {
+          authority: string
+          position: string
+          name: string
+        } & {
+          [key: string]: unknown
+        }
+        contentHashes: {
+          docx: string
+          xlsx: string
+          pdf: string
+          json: string
+        } & {
+          [key: string]: unknown
+        }
+        obligationId: string | null
+        issuedAt: string
+      } & {
+        [key: string]: unknown
+      })[]
+    } & {
+      [key: string]: unknown
+    }
     ReportDifference: {
       reportId: string
       asOf: string
@@ -3299,7 +3366,54 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            plan:
+              | ({
+                  id: string
+                  /** @enum {string} */
+                  kind: "scheme" | "plan"
+                  year: number
+                  title: string
+                  /** @enum {string} */
+                  status: "issued" | "superseded"
+                  target: number | null
+                  printedTotal: number | null
+                  allocatedTotal: number
+                  discrepancy: number | null
+                  legalBasis: {
+                    number: string
+                    date: components["schemas"]["IsoDate"] | null
+                    issuer: string
+                    title?: string
+                    printed?: string
+                  } & {
+                    [key: string]: unknown
+                  }
+                  allocations: ({
+                    unitId: string | null
+                    unitCode: string
+                    unitName: string
+                    sharePercent: number
+                    sharePercentPrinted: string
+                    quota: number
+                  } & {
+                    [key: string]: unknown
+                  })[]
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3469,7 +3583,54 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            plan:
+              | ({
+                  id: string
+                  /** @enum {string} */
+                  kind: "scheme" | "plan"
+                  year: number
+                  title: string
+                  /** @enum {string} */
+                  status: "issued" | "superseded"
+                  target: number | null
+                  printedTotal: number | null
+                  allocatedTotal: number
+                  discrepancy: number | null
+                  legalBasis: {
+                    number: string
+                    date: components["schemas"]["IsoDate"] | null
+                    issuer: string
+                    title?: string
+                    printed?: string
+                  } & {
+                    [key: string]: unknown
+                  }
+                  allocations: ({
+                    unitId: string | null
+                    unitCode: string
+                    unitName: string
+                    sharePercent: number
+                    sharePercentPrinted: string
+                    quota: number
+                  } & {
+                    [key: string]: unknown
+                  })[]
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3536,7 +3697,54 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            plan:
+              | ({
+                  id: string
+                  /** @enum {string} */
+                  kind: "scheme" | "plan"
+                  year: number
+                  title: string
+                  /** @enum {string} */
+                  status: "issued" | "superseded"
+                  target: number | null
+                  printedTotal: number | null
+                  allocatedTotal: number
+                  discrepancy: number | null
+                  legalBasis: {
+                    number: string
+                    date: components["schemas"]["IsoDate"] | null
+                    issuer: string
+                    title?: string
+                    printed?: string
+                  } & {
+                    [key: string]: unknown
+                  }
+                  allocations: ({
+                    unitId: string | null
+                    unitCode: string
+                    unitName: string
+                    sharePercent: number
+                    sharePercentPrinted: string
+                    quota: number
+                  } & {
+                    [key: string]: unknown
+                  })[]
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3586,7 +3794,151 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            plan:
+              | ({
+                  id: string
+                  /** @enum {string} */
+                  kind: "scheme" | "plan"
+                  year: number
+                  title: string
+                  /** @enum {string} */
+                  status: "issued" | "superseded"
+                  target: number | null
+                  printedTotal: number | null
+                  allocatedTotal: number
+                  discrepancy: number | null
+                  legalBasis: {
+                    number: string
+                    date: components["schemas"]["IsoDate"] | null
+                    issuer: string
+                    title?: string
+                    printed?: string
+                  } & {
+                    [key: string]: unknown
+                  }
+                  allocations: ({
+                    unitId: string | null
+                    unitCode: string
+                    unitName: string
+                    sharePercent: number
+                    sharePercentPrinted: string
+                    quota: number
+                  } & {
+                    [key: string]: unknown
+                  })[]
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+          } & {
+            [key: string]: unknown
+          }
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      404: components["responses"]["NotFound"]
+      409: components["responses"]["Conflict"]
+      413: components["responses"]["PayloadTooLarge"]
+      415: components["responses"]["UnsupportedMediaType"]
+      422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  postApiPlansIdVoids: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Khóa chống trùng: gửi lại cùng yêu cầu với cùng khóa trả về kết quả lần đầu, không ghi thêm / Retry key: the same request with the same key returns the first answer and writes nothing */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]
+        /** @description Phiên bản hồ sơ đã đọc; khác phiên bản hiện tại → 409 / The version you read; a different current version → 409 */
+        "If-Match"?: components["parameters"]["IfMatch"]
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        "application/json": {
+          correctsEventId: string
+          reason: string
+          legalBasis?: {
+            number: string
+            date: components["schemas"]["IsoDate"] | null
+            issuer: string
+            title?: string
+            printed?: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": {
+            id: string
+            version: number
+            events: ({
+              eventId: string
+              type: string
+            } & {
+              [key: string]: unknown
+            })[]
+            plan:
+              | ({
+                  id: string
+                  /** @enum {string} */
+                  kind: "scheme" | "plan"
+                  year: number
+                  title: string
+                  /** @enum {string} */
+                  status: "issued" | "superseded"
+                  target: number | null
+                  printedTotal: number | null
+                  allocatedTotal: number
+                  discrepancy: number | null
+                  legalBasis: {
+                    number: string
+                    date: components["schemas"]["IsoDate"] | null
+                    issuer: string
+                    title?: string
+                    printed?: string
+                  } & {
+                    [key: string]: unknown
+                  }
+                  allocations: ({
+                    unitId: string | null
+                    unitCode: string
+                    unitName: string
+                    sharePercent: number
+                    sharePercentPrinted: string
+                    quota: number
+                  } & {
+                    [key: string]: unknown
+                  })[]
+                } & {
+                  [key: string]: unknown
+                })
+              | null
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3675,7 +4027,35 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            from: string
+            to: string
+            departedBefore: number
+            departedAfter: number
+            changes: ({
+              departureEventId: string
+              workerId: string
+              /** @enum {string} */
+              change: "added" | "removed" | "changed"
+              before: unknown
+              after: unknown
+            } & {
+              [key: string]: unknown
+            })[]
+            events: ({
+              eventId: string
+              type: string
+              streamId: string
+              recordedAt: string
+              occurredAt: string
+              actor: unknown
+              legalBasis: unknown
+            } & {
+              [key: string]: unknown
+            })[]
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3752,7 +4132,32 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            provinceCode: string
+            unit: string | null
+            period: string | null
+            asOf: string
+            restrictedToOwnUnits: boolean
+            stages: ({
+              stage: string
+              count: number
+            } & {
+              [key: string]: unknown
+            })[]
+            withdrawn: {
+              total: number
+              byStage: {
+                [key: string]: number
+              }
+              byReason: {
+                [key: string]: number
+              }
+            } & {
+              [key: string]: unknown
+            }
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3781,7 +4186,57 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            provinceCode: string
+            unit: string | null
+            period: string | null
+            asOf: string
+            restrictedToOwnUnits: boolean
+            total: number
+            byCountry: {
+              [key: string]: number
+            }
+            byProgramme: {
+              [key: string]: number
+            }
+            bySex: {
+              [key: string]: number
+            }
+            byEthnicMinority: {
+              [key: string]: number
+            }
+            byPriorityGroup: {
+              [key: string]: number
+            }
+            byEnterprise: {
+              [key: string]: number
+            }
+            byMonth: {
+              [key: string]: number
+            }
+            highIncomeShare: number | null
+            highIncomeClassification: {
+              markets: string[]
+              source: unknown
+            } & {
+              [key: string]: unknown
+            }
+            labels: {
+              countries: {
+                [key: string]: string
+              }
+              programmes: {
+                [key: string]: string
+              }
+              enterprises: {
+                [key: string]: string
+              }
+            } & {
+              [key: string]: unknown
+            }
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3809,7 +4264,29 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            provinceCode: string
+            unit: string | null
+            period: string | null
+            asOf: string
+            restrictedToOwnUnits: boolean
+            abroadNow: number
+            returnedOnTime: number
+            returnedEarly: number
+            returnedEarlyReasons: {
+              [key: string]: number
+            }
+            overstayed: number
+            contractEndedEarly: number
+            returnees: number
+            reemployed: number
+            reemploymentByKind: {
+              [key: string]: number
+            }
+            violations: number
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3838,7 +4315,19 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            provinceCode: string
+            unit: string | null
+            period: string | null
+            asOf: string
+            restrictedToOwnUnits: boolean
+            departed: number
+            trainedBeforeDeparture: number
+            percent: number | null
+            languageTrainees: number
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3866,7 +4355,43 @@ export interface operations {
           [name: string]: unknown
         }
         content: {
-          "application/json": unknown
+          "application/json": {
+            provinceCode: string
+            unit: string | null
+            period: string | null
+            asOf: string
+            restrictedToOwnUnits: boolean
+            loans: {
+              count: number
+              amount: number
+              byProgramme: {
+                [key: string]: {
+                  count: number
+                  amount: number
+                } & {
+                  [key: string]: unknown
+                }
+              }
+            } & {
+              [key: string]: unknown
+            }
+            subsidies: {
+              count: number
+              amount: number
+              byProgramme: {
+                [key: string]: {
+                  count: number
+                  amount: number
+                } & {
+                  [key: string]: unknown
+                }
+              }
+            } & {
+              [key: string]: unknown
+            }
+          } & {
+            [key: string]: unknown
+          }
         }
       }
       400: components["responses"]["BadRequest"]
@@ -3901,6 +4426,32 @@ export interface operations {
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string
           "application/pdf": string
           "application/json; charset=utf-8": string
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  getApiReportsIssued: {
+    parameters: {
+      query?: {
+        province?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": components["schemas"]["IssuedReportList"]
         }
       }
       400: components["responses"]["BadRequest"]
