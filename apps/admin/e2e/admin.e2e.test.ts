@@ -484,6 +484,12 @@ describe("the province officer (so-noi-vu)", () => {
     await page.getByRole("button", { name: "Ban hành", exact: true }).click()
     await page.getByTestId("issued-report").waitFor()
     expect(await page.getByTestId("issued-report").textContent()).toContain(`Đã ban hành ${RUN}-BC-SNV`)
+    // The province's issued reports (GET /api/reports/issued) list it, newest first.
+    await expect
+      .poll(() => page.getByTestId("issued-list").locator("tbody tr").first().textContent())
+      .toContain(`${RUN}-BC-SNV`)
+    await page.getByTestId("issued-list").scrollIntoViewIfNeeded()
+    await shot(page, "23-reports-issued-list")
     await page.getByRole("button", { name: "Thay đổi kể từ khi ban hành" }).click()
     await page.getByTestId("report-difference").waitFor()
     expect(await page.getByTestId("report-difference").locator("tbody tr").count()).toBeGreaterThan(0)

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState, type FormEvent } from "react"
 import { api, call } from "../api/client.ts"
 import type { components } from "../api/openapi.gen.ts"
@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatNumber, sortByName } from "../i18n/fo
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
 import { useUnits } from "../components/units.ts"
+import { IssuedList } from "./IssuedList.tsx"
 
 type PeriodicReport = components["schemas"]["PeriodicReport"]
 type IssuedReport = components["schemas"]["IssuedReportAnswer"]["report"]
@@ -19,7 +20,7 @@ const periods = (now: Date) => {
   return [year, year - 1, year - 2].flatMap((y) => [`${y}-H1`, `${y}`])
 }
 
-const periodLabel = (code: string, language: "vi" | "en") =>
+export const periodLabel = (code: string, language: "vi" | "en") =>
   code.endsWith("-H1")
     ? language === "en"
       ? `First half of ${code.slice(0, 4)}`
@@ -99,6 +100,7 @@ export function Reports() {
       {(me.role === "province-officer" || me.role === "commune-officer") && chosen !== undefined && (
         <IssueReport query={query} />
       )}
+      <IssuedList province={me.provinceCode} />
       {preview.isPending && chosen !== undefined && <Loading />}
       {preview.isError && <ErrorNote error={preview.error} />}
       {preview.data && (
@@ -170,6 +172,7 @@ function IssueReport({ query }: { query: { province: string; reporter: string; p
   const [values, setValues] = useState<Record<string, string>>({})
   const [problem, setProblem] = useState<unknown>()
   const [issued, setIssued] = useState<ReadonlyArray<IssuedReport>>([])
+  const queryClient = useQueryClient()
   const [busy, setBusy] = useState(false)
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -192,6 +195,7 @@ function IssueReport({ query }: { query: { province: string; reporter: string; p
       )
       setIssued([answer.report, ...issued])
       setValues({})
+      await queryClient.invalidateQueries({ queryKey: ["issued-reports"] })
     } catch (failure) {
       setProblem(failure)
     } finally {
@@ -229,7 +233,10 @@ function IssueReport({ query }: { query: { province: string; reporter: string; p
   )
 }
 
-function IssuedItem({ report }: { report: IssuedReport }) {
+/** What an issued report's block shows: its id (for the files and the difference), number, date and as-of. */
+export type IssuedSummary = Pick<IssuedReport, "reportId" | "documentNumber" | "documentDate" | "asOf">
+
+export function IssuedItem({ report, testId = "issued-report" }: { report: IssuedSummary; testId?: string }) {
   const { language } = useI18n()
   const [open, setOpen] = useState(false)
   const difference = useQuery({
@@ -239,7 +246,7 @@ function IssuedItem({ report }: { report: IssuedReport }) {
   })
   const id = encodeURIComponent(report.reportId)
   return (
-    <div className="mt-4 rounded border border-green-300 bg-green-50 p-3" data-testid="issued-report">
+    <div className="mt-4 rounded border border-green-300 bg-green-50 p-3" data-testid={testId}>
       <p role="status" className="font-medium text-green-900">
         {language === "en" ? "Issued" : "Đã ban hành"} {report.documentNumber} — {formatDate(report.documentDate)} (
         {language === "en" ? "figures as of" : "số liệu tại"} {formatDateTime(report.asOf)})

@@ -9,7 +9,7 @@ import { useI18n } from "../i18n/i18n.tsx"
 import { WRITER_ROLES, type Role } from "../session/access.ts"
 import { useMe } from "../session/session.ts"
 import { useUnits } from "../components/units.ts"
-import { PRIORITY_GROUPS } from "./priority-groups.ts"
+import { PRIORITY_GROUPS, type PriorityGroup } from "./priority-groups.ts"
 import { STAGES, stageLabel, type WorkerStage } from "./stages.ts"
 import { COUNTRIES } from "./steps.ts"
 
@@ -20,19 +20,14 @@ interface WorkerSearch {
   stage?: WorkerStage
   unit?: string
   market?: string
-  priorityGroup?: string
+  priorityGroup?: PriorityGroup
   page?: number
 }
 
 type ListQuery = NonNullable<paths["/api/workers"]["get"]["parameters"]["query"]>
-/**
- * The list's query with the market and priority-group filters of 03ddab4 (declared by the API; the generated type
- * gains them when openapi.gen.ts is regenerated, then this is the generated type itself).
- */
-type WorkerListQuery = ListQuery & { market?: string; priorityGroup?: string }
 
 /** One filter of the list: "all" or one of its options, each in the interface's language. */
-function FilterSelect({
+function FilterSelect<Code extends string>({
   id,
   label,
   value,
@@ -41,9 +36,9 @@ function FilterSelect({
 }: {
   id: string
   label: string
-  value: string | undefined
-  options: ReadonlyArray<readonly [string, string, string]>
-  onChange: (value: string | undefined) => void
+  value: Code | undefined
+  options: ReadonlyArray<readonly [Code, string, string]>
+  onChange: (value: Code | undefined) => void
 }) {
   const { t, language } = useI18n()
   return (
@@ -51,7 +46,12 @@ function FilterSelect({
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <select id={id} className="input" value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+      <select
+        id={id}
+        className="input"
+        value={value ?? ""}
+        onChange={(e) => onChange(options.find(([code]) => code === e.target.value)?.[0])}
+      >
         <option value="">{t("workers.all")}</option>
         {options.map(([code, vi, en]) => (
           <option key={code} value={code}>
@@ -86,7 +86,7 @@ export function Workers() {
     queryKey: ["workers", search.q, search.stage, search.unit, search.market, search.priorityGroup, page, asOf],
     placeholderData: keepPreviousData,
     queryFn: () => {
-      const listQuery: WorkerListQuery = {
+      const listQuery: ListQuery = {
         ...(search.q ? { q: search.q } : {}),
         ...(search.stage ? { stage: search.stage } : {}),
         ...(search.unit ? { unit: search.unit } : {}),

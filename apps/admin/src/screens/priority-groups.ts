@@ -1,5 +1,12 @@
-/** The worker's priority groups (packages/domain worker/values.ts PriorityGroup), Vietnamese and English. */
-export const PRIORITY_GROUPS: ReadonlyArray<readonly [string, string, string]> = [
+import type { paths } from "../api/openapi.gen.ts"
+
+/** The priority groups GET /api/workers filters by (packages/domain worker/values.ts PriorityGroup). */
+export type PriorityGroup = NonNullable<
+  NonNullable<paths["/api/workers"]["get"]["parameters"]["query"]>["priorityGroup"]
+>
+
+/** Each priority group in Vietnamese and English. */
+export const PRIORITY_GROUPS: ReadonlyArray<readonly [PriorityGroup, string, string]> = [
   ["poorHousehold", "Lao động thuộc hộ nghèo", "Poor households"],
   ["nearPoorHousehold", "Lao động thuộc hộ cận nghèo", "Near-poor households"],
   ["demobilisedSoldier", "Quân nhân, bộ đội xuất ngũ", "Demobilised soldiers"],
