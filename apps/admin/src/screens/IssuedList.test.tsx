@@ -15,8 +15,8 @@ describe("the issued reports", () => {
   it("lists them from GET /api/reports/issued, each opening its files and its difference", async () => {
     const asked: string[] = []
     globalThis.fetch = async (input) => {
-      const url = String(input)
-      asked.push(url)
+      const url = new URL(input instanceof Request ? input.url : String(input))
+      asked.push(url.pathname + url.search)
       return json({
         provinceCode: "14",
         items: [

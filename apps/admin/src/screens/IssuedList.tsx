@@ -1,37 +1,13 @@
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
-import { ApiProblem, NetworkError } from "../api/problem.ts"
+import { api, call } from "../api/client.ts"
 import { Card, Empty, ErrorNote, Loading } from "../components/ui.tsx"
 import { formatDate, formatDateTime } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { IssuedItem, periodLabel } from "./Reports.tsx"
 
-/**
- * GET /api/reports/issued's item (8669f00, IssuedReportItem in apps/api/src/reports/issued-list.ts). The generated
- * client does not have the route yet: read here with fetch until openapi.gen.ts is regenerated.
- */
-interface IssuedListItem {
-  readonly id: string
-  readonly reporter: { readonly kind: "province" | "unit"; readonly code: string; readonly name: string }
-  readonly period: string
-  readonly asOf: string
-  readonly documentNumber: string
-  readonly documentDate: string
-  readonly issuedAt: string
-}
-
-async function issuedReports(province: string): Promise<ReadonlyArray<IssuedListItem>> {
-  let response: Response
-  try {
-    response = await fetch(`/api/reports/issued?province=${encodeURIComponent(province)}`, {
-      credentials: "same-origin",
-    })
-  } catch (error) {
-    throw new NetworkError(error instanceof Error ? error.message : String(error))
-  }
-  const body: unknown = await response.json().catch(() => null)
-  if (!response.ok) throw new ApiProblem(response.status, body)
-  return (body as { items: ReadonlyArray<IssuedListItem> }).items
+async function issuedReports(province: string) {
+  return (await call(api.GET("/api/reports/issued", { params: { query: { province } } }))).items
 }
 
 /** The province's issued reports, newest first, each with its files and what changed since it was issued. */
