@@ -64,9 +64,21 @@ const legalBasisOf = (event: DomainEvent) => {
   return { number: basis.number, date: basis.date ?? "", issuer: basis.issuer }
 }
 
-/** Demo recorded times: yearly plans and their tasks early in January of their year, schemes when issued. */
+/**
+ * Demo recorded times: yearly plans and their tasks early in January of their year, schemes when issued — and
+ * never before the document's own date (09:00 in Vietnam that day): a record entered before its document was
+ * signed would be a history no office could have had (the Lào Cai 2025 plan is dated 24/01/2025, Sơn La's 2023
+ * plan 28/04/2023, the Lai Châu scheme 14/10/2025).
+ */
 export const demoSeedRecordedAt = (seed: Seed): Date => {
-  const event = seed.event as { year?: number; period?: { year?: number }; timeFrame?: { year?: number } }
+  const event = seed.event as {
+    year?: number
+    period?: { year?: number }
+    timeFrame?: { year?: number }
+    legalBasis?: { date?: string | null }
+  }
   const year = event.year ?? event.period?.year ?? event.timeFrame?.year
-  return year ? new Date(`${year}-01-05T02:00:00Z`) : new Date("2025-10-01T02:00:00Z")
+  const planned = year ? new Date(`${year}-01-05T02:00:00Z`) : new Date("2025-10-01T02:00:00Z")
+  const signed = event.legalBasis?.date ? new Date(`${event.legalBasis.date}T02:00:00Z`) : undefined
+  return signed && signed > planned ? signed : planned
 }
