@@ -3975,8 +3975,58 @@ export interface operations {
         content: {
           "application/json": {
             asOf: string
+            provinceCode: string
+            year: number
+            plan:
+              | ({
+                  planId: string
+                  title: string
+                  target: number | null
+                  allocatedTotal: number
+                  discrepancy: number | null
+                  legalBasis: {
+                    number: string
+                    date: components["schemas"]["IsoDate"] | null
+                    issuer: string
+                    title?: string
+                    printed?: string
+                  } & {
+                    [key: string]: unknown
+                  }
+                  provinceCode: string
+                  territoryOn: string
+                  territoryUnits: number
+                  partlyInTerritory: number
+                } & {
+                  [key: string]: unknown
+                })
+              | null
             /** @enum {string} */
             splitRule: "not-attributable" | "apportion"
+            territoryRule: {
+              /** @enum {string} */
+              id: "issuing-authority-territory"
+              textVi: string
+              textEn: string
+              legalBasis: unknown
+            } & {
+              [key: string]: unknown
+            }
+            unitsWithNobody: ({
+              unitId: string
+              unitCode: string
+              unitName: string
+            } & {
+              [key: string]: unknown
+            })[]
+            notAttributable: ({
+              unitId: string
+              unitCode: string
+              unitName: string
+              departed: number
+            } & {
+              [key: string]: unknown
+            })[]
             items: ({
               unitId: string
               unitCode: string
@@ -4037,8 +4087,48 @@ export interface operations {
               workerId: string
               /** @enum {string} */
               change: "added" | "removed" | "changed"
-              before: unknown
-              after: unknown
+              before:
+                | ({
+                    departureEventId: string
+                    workerId: string
+                    departedOn: string
+                    year: number
+                    unitId: string
+                    unitCode: string
+                    country: string
+                    programme: string
+                    enterpriseId: string
+                    counted: boolean
+                    sex: string
+                    ethnicMinority: boolean
+                    priorityGroups: string[]
+                    trainedBeforeDeparture: boolean
+                    lineage: string[]
+                  } & {
+                    [key: string]: unknown
+                  })
+                | null
+              after:
+                | ({
+                    departureEventId: string
+                    workerId: string
+                    departedOn: string
+                    year: number
+                    unitId: string
+                    unitCode: string
+                    country: string
+                    programme: string
+                    enterpriseId: string
+                    counted: boolean
+                    sex: string
+                    ethnicMinority: boolean
+                    priorityGroups: string[]
+                    trainedBeforeDeparture: boolean
+                    lineage: string[]
+                  } & {
+                    [key: string]: unknown
+                  })
+                | null
             } & {
               [key: string]: unknown
             })[]
@@ -6393,7 +6483,7 @@ export interface operations {
             stageLabel: string
             registeredOn: string
             sex: string
-            birthYear: number | ("NaN" | "Infinity" | "-Infinity")
+            birthYear: number
             ethnicMinority: boolean
             priorityGroups: string[]
             residence: ({
@@ -6430,14 +6520,14 @@ export interface operations {
                   country: string
                   programme: string
                   occupation: string
-                  durationMonths: number | ("NaN" | "Infinity" | "-Infinity")
+                  durationMonths: number
                   monthlyWage: {
-                    amount: number | ("NaN" | "Infinity" | "-Infinity")
+                    amount: number
                     currency: string
                   } & {
                     [key: string]: unknown
                   }
-                  feesPaidByWorker: number | ("NaN" | "Infinity" | "-Infinity")
+                  feesPaidByWorker: number
                   usedByDeparture: boolean
                 } & {
                   [key: string]: unknown
@@ -6446,7 +6536,7 @@ export interface operations {
             loans: ({
               loanId: string
               bank: string
-              amount: number | ("NaN" | "Infinity" | "-Infinity")
+              amount: number
               status: string
               on: string
             } & {
@@ -6454,7 +6544,7 @@ export interface operations {
             })[]
             subsidies: ({
               policy: string
-              amount: number | ("NaN" | "Infinity" | "-Infinity")
+              amount: number
               on: string
             } & {
               [key: string]: unknown
@@ -6516,30 +6606,55 @@ export interface operations {
               | null
             countedDepartures: ({
               eventId: string
-              year: number | ("NaN" | "Infinity" | "-Infinity")
+              year: number
               date: string
               unitId: string
             } & {
               [key: string]: unknown
             })[]
-            version: number | ("NaN" | "Infinity" | "-Infinity")
+            version: number
             /** @enum {string} */
             identityStatus: "shown" | "erased" | "unreadable" | "hidden"
-            identity: Record<string, never> | null
+            identity:
+              | ({
+                  fullName: string
+                  citizenId: string
+                  dateOfBirth: components["schemas"]["IsoDate"]
+                  phone?: string
+                  address?: string
+                  passportNumber?: string
+                } & {
+                  [key: string]: unknown
+                })
+              | ({
+                  message: string
+                  messageEn: string
+                } & {
+                  [key: string]: unknown
+                })
+              | null
             history: ({
               eventId: string
-              version: number | ("NaN" | "Infinity" | "-Infinity")
+              version: number
               type: string
               label: string
               occurredOn: string
               recordedAt: string
               actor: {
+                userId: string
                 role: string
                 unit?: string
               } & {
                 [key: string]: unknown
               }
-              legalBasis?: unknown
+              legalBasis?: {
+                number: string
+                date: string
+                issuer: string
+                title?: string
+              } & {
+                [key: string]: unknown
+              }
               inEffect: boolean
               corrects?: {
                 eventId: string

@@ -25,84 +25,18 @@ export type FunnelReport = Answer<"/api/reports/funnel">
 export type DeparturesReport = Answer<"/api/reports/departures">
 export type OutcomesReport = Answer<"/api/reports/outcomes">
 
-/**
- * Answers whose declared schema leaves the parts the screens read open (`unknown`): the difference's rows
- * (apps/api/src/reports: `before`/`after`) and the worker's page (apps/api/src/workers: `Schema.Number` is
- * `number | "NaN" | …` in the client, the history's legal basis `unknown`). Only the fields the screens use, narrowed
- * once, here, until those schemas are precise; then the generated type replaces the interface (docs/admin-app.md).
- */
-export interface DifferenceReport {
-  readonly from: string
-  readonly to: string
-  readonly departedBefore: number
-  readonly departedAfter: number
-  readonly changes: ReadonlyArray<{
-    readonly departureEventId: string
-    readonly workerId: string
-    readonly change: "added" | "removed" | "changed"
-    readonly before: DifferenceRow | null
-    readonly after: DifferenceRow | null
-  }>
-}
-
-export interface DifferenceRow {
-  readonly unitCode: string
-  readonly unitId: string
-  readonly country: string
-  readonly departedOn: string
-  readonly counted: boolean
-  readonly lineage: ReadonlyArray<string>
-}
-
-export interface WorkerDetail {
-  readonly id: string
-  readonly unitCode: string
-  readonly unitName: string
-  readonly stage: string
-  readonly stageLabel: string
-  readonly registeredOn: string
-  readonly sex: "male" | "female"
-  readonly birthYear: number
-  readonly ethnicMinority: boolean
-  readonly version: number
-  readonly identityStatus: string
-  readonly identity?: {
-    readonly fullName?: string
-    readonly citizenId?: string
-    readonly dateOfBirth?: string
-    readonly phone?: string
-    readonly address?: string
-  }
-  readonly history: ReadonlyArray<{
-    readonly eventId: string
-    readonly version: number
-    readonly type: string
-    readonly label: string
-    readonly occurredOn: string
-    readonly recordedAt: string
-    readonly actor: { readonly userId?: string; readonly role?: string } | null
-    readonly inEffect: boolean
-    readonly correctedBy: ReadonlyArray<string>
-    readonly voidedBy: string | null
-    readonly data: Readonly<Record<string, unknown>>
-  }>
-}
+export type DifferenceReport = Answer<"/api/attainment/difference">
+export type DifferenceRow = NonNullable<DifferenceReport["changes"][number]["after"]>
+export type WorkerDetail = Answer<"/api/workers/{id}">
 
 /** Narrows an undeclared answer to the view the screen reads (the one cast, named). */
 export const asView = <T>(value: unknown): T => value as T
 
-/** Parts of GET /api/attainment's answer its declared schema leaves open (`[key: string]: unknown`). */
-export interface AttainmentExtras {
-  readonly plan: {
-    readonly planId: string
-    readonly title: string
-    readonly target: number
-    readonly allocatedTotal: number
-    readonly discrepancy: number
-  } | null
-  readonly unitsWithNobody: ReadonlyArray<{
-    readonly unitId: string
-    readonly unitCode: string
-    readonly unitName: string
-  }>
-}
+export type Attainment = Answer<"/api/attainment">
+
+/** The worker's identity when the API shows it (`identityStatus` "shown"); otherwise what it says instead. */
+export type ShownIdentity = Extract<NonNullable<WorkerDetail["identity"]>, { fullName: string }>
+export const shownIdentity = (worker: WorkerDetail | undefined): ShownIdentity | undefined =>
+  worker?.identityStatus === "shown" && worker.identity && "fullName" in worker.identity
+    ? (worker.identity as ShownIdentity)
+    : undefined

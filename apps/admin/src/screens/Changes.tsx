@@ -2,7 +2,6 @@ import { useQuery } from "@tanstack/react-query"
 import { Link, useNavigate, useSearch } from "@tanstack/react-router"
 import { useState, type FormEvent } from "react"
 import { api, call } from "../api/client.ts"
-import { asView, type DifferenceReport } from "../api/views.ts"
 import { useAsOf } from "../components/AsOf.tsx"
 import { Card, Empty, ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
 import { formatDate, formatDateTime, formatNumber, parseInstant } from "../i18n/format.ts"
@@ -24,19 +23,17 @@ export function Changes() {
     enabled: Boolean(search.from),
     queryKey: ["difference", me.provinceCode, year, search.from, asOf],
     queryFn: async () =>
-      asView<DifferenceReport>(
-        await call(
-          api.GET("/api/attainment/difference", {
-            params: {
-              query: {
-                province: me.provinceCode,
-                year: String(year),
-                from: search.from!,
-                ...(asOf ? { to: asOf } : {}),
-              },
+      await call(
+        api.GET("/api/attainment/difference", {
+          params: {
+            query: {
+              province: me.provinceCode,
+              year: String(year),
+              from: search.from!,
+              ...(asOf ? { to: asOf } : {}),
             },
-          }),
-        ),
+          },
+        }),
       ),
   })
   const submit = (event: FormEvent) => {

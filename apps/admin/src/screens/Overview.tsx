@@ -1,13 +1,6 @@
 import { useQuery } from "@tanstack/react-query"
 import { useMemo, useState } from "react"
 import { api, call } from "../api/client.ts"
-import {
-  asView,
-  type AttainmentExtras,
-  type DeparturesReport,
-  type FunnelReport,
-  type OutcomesReport,
-} from "../api/views.ts"
 import { useAsOf } from "../components/AsOf.tsx"
 import { Chart } from "../components/Chart.tsx"
 import { FigureValue, type FigureRef } from "../components/Lineage.tsx"
@@ -34,7 +27,7 @@ export function Overview() {
   })
   const commune = me.role === "commune-officer"
   const canTrace = LINEAGE_ROLES.includes(me.role as Role)
-  const data = attainment.data && { ...attainment.data, ...asView<AttainmentExtras>(attainment.data) }
+  const data = attainment.data
   const own = commune ? data?.items[0] : undefined
   const headline = own ?? data?.total
   const figure = (label: string, unitCode?: string): FigureRef => ({
@@ -246,16 +239,15 @@ function Reports({ province, asOf }: { province: string; asOf: string | undefine
   const query = { province, ...(asOf ? { asOf } : {}) }
   const funnel = useQuery({
     queryKey: ["funnel", province, asOf],
-    queryFn: async () => asView<FunnelReport>(await call(api.GET("/api/reports/funnel", { params: { query } }))),
+    queryFn: async () => await call(api.GET("/api/reports/funnel", { params: { query } })),
   })
   const departures = useQuery({
     queryKey: ["departures", province, asOf],
-    queryFn: async () =>
-      asView<DeparturesReport>(await call(api.GET("/api/reports/departures", { params: { query } }))),
+    queryFn: async () => await call(api.GET("/api/reports/departures", { params: { query } })),
   })
   const outcomes = useQuery({
     queryKey: ["outcomes", province, asOf],
-    queryFn: async () => asView<OutcomesReport>(await call(api.GET("/api/reports/outcomes", { params: { query } }))),
+    queryFn: async () => await call(api.GET("/api/reports/outcomes", { params: { query } })),
   })
   const months = useMemo(() => Object.entries(departures.data?.byMonth ?? {}).slice(-18), [departures.data])
   const monthOption = useMemo(

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { Link, useParams } from "@tanstack/react-router"
 import { useState, type FormEvent } from "react"
 import { api, call } from "../api/client.ts"
-import { asView, type WorkerDetail } from "../api/views.ts"
+import { shownIdentity, type WorkerDetail } from "../api/views.ts"
 import { Card, ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
 import { formatDate, parseDate } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
@@ -21,17 +21,16 @@ export function Worker() {
   const me = useMe()
   const query = useQuery({
     queryKey: ["worker", id],
-    queryFn: async () => asView<WorkerDetail>(await call(api.GET("/api/workers/{id}", { params: { path: { id } } }))),
+    queryFn: async () => call(api.GET("/api/workers/{id}", { params: { path: { id } } })),
   })
   const worker = query.data
+  const identity = shownIdentity(worker)
   const writer = WRITER_ROLES.includes(me.role as Role)
   // Each role is offered the steps the API lets it record (an enterprise its recruitment, the bank its loans).
   const steps = STEPS.filter((s) => s.roles.includes(me.role as Role))
   return (
     <Page
-      title={
-        worker?.identity?.fullName ?? (worker ? `${t("workers.hidden")} ${worker.id.slice(0, 8)}` : t("workers.title"))
-      }
+      title={identity?.fullName ?? (worker ? `${t("workers.hidden")} ${worker.id.slice(0, 8)}` : t("workers.title"))}
     >
       <Link to="/workers" className="text-blue-800 underline">
         ← {t("workers.title")}
@@ -53,28 +52,28 @@ export function Worker() {
                 <dd>{formatDate(worker.registeredOn)}</dd>
                 <dt className="text-slate-600">{t("worker.sex")}</dt>
                 <dd>{worker.sex === "female" ? t("worker.female") : t("worker.male")}</dd>
-                {worker.identity?.citizenId && (
+                {identity?.citizenId && (
                   <>
                     <dt className="text-slate-600">{t("worker.citizenId")}</dt>
-                    <dd>{worker.identity.citizenId}</dd>
+                    <dd>{identity.citizenId}</dd>
                   </>
                 )}
-                {worker.identity?.dateOfBirth && (
+                {identity?.dateOfBirth && (
                   <>
                     <dt className="text-slate-600">{t("worker.dateOfBirth")}</dt>
-                    <dd>{formatDate(worker.identity.dateOfBirth)}</dd>
+                    <dd>{formatDate(identity.dateOfBirth)}</dd>
                   </>
                 )}
-                {worker.identity?.phone && (
+                {identity?.phone && (
                   <>
                     <dt className="text-slate-600">{t("worker.phone")}</dt>
-                    <dd>{worker.identity.phone}</dd>
+                    <dd>{identity.phone}</dd>
                   </>
                 )}
-                {worker.identity?.address && (
+                {identity?.address && (
                   <>
                     <dt className="text-slate-600">{t("worker.address")}</dt>
-                    <dd>{worker.identity.address}</dd>
+                    <dd>{identity.address}</dd>
                   </>
                 )}
                 <dt className="text-slate-600">{t("worker.version")}</dt>
@@ -114,7 +113,7 @@ function StepForm({ worker, steps }: { worker: WorkerDetail; steps: ReadonlyArra
     }
     setDateError(undefined)
     const body = bodyOf(step, occurredOn, values)
-    const label = `${language === "en" ? step.en : step.vi} — ${worker.identity?.fullName ?? worker.id.slice(0, 8)}`
+    const label = `${language === "en" ? step.en : step.vi} — ${shownIdentity(worker)?.fullName ?? worker.id.slice(0, 8)}`
     const result = await command.run({ path: `/api/workers/${worker.id}/${segment}`, body, label })
     if (result.kind === "written") {
       setDone(t("worker.saved"))

@@ -1,5 +1,6 @@
 import { QuotaPlan } from "@xkld/domain"
 import { Schema } from "effect"
+import { TerritoryRuleBody } from "../targets/answers.ts"
 
 /** Success bodies of the stable contract routes, for the OpenAPI document (extra fields may be added, never removed). */
 
@@ -53,9 +54,31 @@ export const ApportionmentBody = Schema.Struct({
   ),
 })
 
+const UnitRef = { unitId: S, unitCode: S, unitName: S }
+
 export const AttainmentBody = Schema.Struct({
   asOf: S,
+  provinceCode: S,
+  year: N,
+  /** The plan measured (the issuing authority's, ADR 0017), or null when the province has none for the year. */
+  plan: Schema.NullOr(
+    Schema.Struct({
+      planId: S,
+      title: S,
+      target: Schema.NullOr(N),
+      allocatedTotal: N,
+      discrepancy: Schema.NullOr(N),
+      legalBasis: QuotaPlan.PrintedLegalBasis,
+      provinceCode: S,
+      territoryOn: S,
+      territoryUnits: N,
+      partlyInTerritory: N,
+    }),
+  ),
   splitRule: Schema.Literals(["not-attributable", "apportion"]),
+  territoryRule: TerritoryRuleBody,
+  unitsWithNobody: Schema.Array(Schema.Struct(UnitRef)),
+  notAttributable: Schema.Array(Schema.Struct({ ...UnitRef, departed: N })),
   items: Schema.Array(
     Schema.Struct({
       unitId: S,
@@ -185,6 +208,26 @@ export const TrainingCoverageBody = Schema.Struct({
 
 export const FinanceBody = Schema.Struct({ ...FigureScope, loans: Money, subsidies: Money })
 
+/** A departure as the difference shows it on either side (the departures read model's row, with its lineage). */
+const DifferenceRowBody = Schema.Struct({
+  departureEventId: S,
+  workerId: S,
+  departedOn: S,
+  year: N,
+  unitId: S,
+  unitCode: S,
+  country: S,
+  programme: S,
+  enterpriseId: S,
+  counted: Schema.Boolean,
+  sex: S,
+  ethnicMinority: Schema.Boolean,
+  priorityGroups: Schema.Array(S),
+  trainedBeforeDeparture: Schema.Boolean,
+  /** The events the row rests on: departure, contract, residence, and corrections of them. */
+  lineage: Schema.Array(S),
+})
+
 export const AttainmentDifferenceBody = Schema.Struct({
   from: S,
   to: S,
@@ -195,8 +238,8 @@ export const AttainmentDifferenceBody = Schema.Struct({
       departureEventId: S,
       workerId: S,
       change: Schema.Literals(["added", "removed", "changed"]),
-      before: Schema.Unknown,
-      after: Schema.Unknown,
+      before: Schema.NullOr(DifferenceRowBody),
+      after: Schema.NullOr(DifferenceRowBody),
     }),
   ),
   events: LineageBody.fields.events,

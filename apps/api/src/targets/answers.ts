@@ -4,6 +4,14 @@ import { Schema } from "effect"
 const N = Schema.Finite
 const S = Schema.String
 
+/** ADR 0017's rule as every figure measured over a plan's territory echoes it (targets, attainment). */
+export const TerritoryRuleBody = Schema.Struct({
+  id: Schema.Literal("issuing-authority-territory"),
+  textVi: S,
+  textEn: S,
+  legalBasis: Schema.Unknown,
+})
+
 /** One target of a plan or programme with what the log says about it (issue 9 §2: the shape is the contract). */
 export const TargetItemBody = Schema.Struct({
   id: S,
@@ -24,12 +32,7 @@ export const TargetScoreboardBody = Schema.Struct({
   /** The business date the figures run to. */
   through: S,
   /** "A plan keeps the territory of the authority that issued it", echoed like the commune split rule. */
-  territoryRule: Schema.Struct({
-    id: Schema.Literal("issuing-authority-territory"),
-    textVi: S,
-    textEn: S,
-    legalBasis: Schema.Unknown,
-  }),
+  territoryRule: TerritoryRuleBody,
   plans: Schema.Array(
     Schema.Struct({
       planId: S,

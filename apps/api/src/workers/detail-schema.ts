@@ -1,3 +1,4 @@
+import { Worker } from "@xkld/domain"
 import { Schema } from "effect"
 
 /**
@@ -5,7 +6,8 @@ import { Schema } from "effect"
  * declared response the admin app's generated client is typed from. Nothing personal in clear but `identity`.
  */
 const S = Schema.String
-const N = Schema.Number
+// Finite: the answer is JSON, where a number is never NaN or Infinity (Schema.Number would tell the client it may be).
+const N = Schema.Finite
 const NullS = Schema.NullOr(S)
 
 const Residence = Schema.Struct({ from: S, unitId: S, unitCode: S, unitName: NullS })
@@ -42,8 +44,9 @@ const HistoryEntry = Schema.Struct({
   label: S,
   occurredOn: S,
   recordedAt: S,
-  actor: Schema.Struct({ role: S, unit: Schema.optional(S) }),
-  legalBasis: Schema.optional(Schema.Unknown),
+  /** Who recorded it (the event's metadata: the account's id, its role, its unit). */
+  actor: Schema.Struct({ userId: S, role: S, unit: Schema.optional(S) }),
+  legalBasis: Schema.optional(Schema.Struct({ number: S, date: S, issuer: S, title: Schema.optional(S) })),
   inEffect: Schema.Boolean,
   corrects: Schema.optional(
     Schema.Struct({ eventId: S, type: Schema.optional(S), kind: Schema.Literals(["corrected", "voided"]), reason: S }),
@@ -89,6 +92,6 @@ export const WorkerDetail = Schema.Struct({
   version: N,
   identityStatus: Schema.Literals(["shown", "erased", "unreadable", "hidden"]),
   /** The identity when shown; why not (message, messageEn) when erased or unreadable; null when hidden. */
-  identity: Schema.NullOr(Schema.Record(S, Schema.Unknown)),
+  identity: Schema.NullOr(Schema.Union([Worker.WorkerIdentity, Schema.Struct({ message: S, messageEn: S })])),
   history: Schema.Array(HistoryEntry),
 })
