@@ -29,9 +29,6 @@ export type DifferenceReport = Answer<"/api/attainment/difference">
 export type DifferenceRow = NonNullable<DifferenceReport["changes"][number]["after"]>
 export type WorkerDetail = Answer<"/api/workers/{id}">
 
-/** Narrows an undeclared answer to the view the screen reads (the one cast, named). */
-export const asView = <T>(value: unknown): T => value as T
-
 export type Attainment = Answer<"/api/attainment">
 
 /** The worker's identity when the API shows it (`identityStatus` "shown"); otherwise what it says instead. */
