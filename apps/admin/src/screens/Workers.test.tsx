@@ -28,4 +28,38 @@ describe("the workers list", () => {
       expect(last.searchParams.get("priorityGroup")).toBe("poorHousehold")
     })
   })
+
+  it("names each worker's market in Vietnamese, not by its code", async () => {
+    renderApp("/workers", (request) => {
+      const url = new URL(request.url)
+      if (url.pathname === "/api/session") return json(ME)
+      if (url.pathname === "/api/units") return json({ items: [] })
+      if (url.pathname === "/api/workers")
+        return json({
+          items: [
+            {
+              id: "w-1",
+              fullName: "Lò Văn Anh",
+              identityStatus: "shown",
+              unitId: "u-1",
+              unitCode: "03646",
+              unitName: "Phường Tô Hiệu",
+              stage: "departed",
+              registeredOn: "2025-03-01",
+              country: "KR",
+              market: "KR",
+              priorityGroups: [],
+            },
+          ],
+          total: 1,
+          limit: 25,
+          offset: 0,
+          sort: "name",
+        })
+      return json({ title: "không có", status: 404 }, 404)
+    })
+    const row = (await screen.findByRole("link", { name: "Lò Văn Anh" }, { timeout: 8000 })).closest("tr")!
+    expect(row.textContent).toContain("Hàn Quốc")
+    expect(row.textContent).not.toMatch(/\bKR\b/)
+  })
 })

@@ -11,7 +11,7 @@ import { useMe } from "../session/session.ts"
 import { useUnits } from "../components/units.ts"
 import { PRIORITY_GROUPS, type PriorityGroup } from "./priority-groups.ts"
 import { STAGES, stageLabel, type WorkerStage } from "./stages.ts"
-import { COUNTRIES } from "./steps.ts"
+import { COUNTRIES, countryName } from "./steps.ts"
 
 const PAGE_SIZE = 25
 
@@ -215,7 +215,7 @@ export function Workers() {
                 <tbody>
                   {query.data.items.map((worker) => (
                     <tr key={worker.id}>
-                      <th scope="row" className="font-normal">
+                      <th scope="row" className="border-slate-100 py-1.5 font-normal">
                         <Link
                           to="/workers/$id"
                           params={{ id: worker.id }}
@@ -227,7 +227,7 @@ export function Workers() {
                       <td>{worker.unitName}</td>
                       <td>{stageLabel(worker.stage, language)}</td>
                       <td>{formatDate(worker.registeredOn)}</td>
-                      <td>{worker.country ?? "—"}</td>
+                      <td>{worker.country ? countryName(worker.country, language) : "—"}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -62,6 +62,12 @@ export const COUNTRIES: ReadonlyArray<readonly [string, string, string]> = [
   ["RO", "Rumani", "Romania"],
 ]
 
+/** A market's name in the interface's language; a code outside the catalogue is shown as it is. */
+export const countryName = (code: string, language: "vi" | "en"): string => {
+  const country = COUNTRIES.find(([c]) => c === code)
+  return country ? (language === "en" ? country[2] : country[1]) : code
+}
+
 /**
  * The programmes of the reference catalogue (packages/domain reference/programmes.ts; the API has no route listing
  * them yet): code, Vietnamese and English names, and the market each belongs to.
