@@ -17,7 +17,9 @@ export default defineConfig({
           include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
           exclude: [...configDefaults.exclude, "**/*.e2e.test.ts"],
           setupFiles: ["src/test/setup.ts"],
-          // The first test of a file loads a screen's chunk (ECharts) on 2 shared cores.
+          // The first test of a file loads a screen's chunk (ECharts) on 2 shared cores: under .ci/run's parallel
+          // packages that took over 8 s (Overview.test.tsx stayed at "Đang tải…"), so a first `findBy…` waits up
+          // to 25 s (`timeout: 25_000` in the tests), inside this limit.
           testTimeout: 30_000,
         },
       },

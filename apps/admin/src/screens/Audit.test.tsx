@@ -27,7 +27,7 @@ describe("the audit screen's projections", () => {
       return json({ title: "không có", status: 404 }, 404)
     })
     const user = userEvent.setup()
-    const button = await screen.findByRole("button", { name: "Chạy tiếp enterprises" }, { timeout: 8000 })
+    const button = await screen.findByRole("button", { name: "Chạy tiếp enterprises" }, { timeout: 25_000 })
     expect(screen.getByText("tạm dừng")).toBeTruthy()
     // Only the paused one offers it.
     expect(screen.getAllByRole("button", { name: /^Chạy tiếp/ })).toHaveLength(1)
@@ -47,7 +47,7 @@ describe("the audit screen's projections", () => {
       if (url.pathname === "/api/events") return json({ items: [], next: null, last: "0:0" })
       return json({ title: "không có", status: 404 }, 404)
     })
-    await screen.findByText("tạm dừng", {}, { timeout: 8000 })
+    await screen.findByText("tạm dừng", {}, { timeout: 25_000 })
     expect(screen.queryByRole("button", { name: /Chạy tiếp/ })).toBeNull()
   })
 })

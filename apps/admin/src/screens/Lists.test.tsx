@@ -49,7 +49,7 @@ describe("the tasks list", () => {
       return json({ id: "plan-task:14:2026:I.1", version: 2 })
     }
     const user = userEvent.setup()
-    const table = await screen.findByTestId("tasks-table", {}, { timeout: 8000 })
+    const table = await screen.findByTestId("tasks-table", {}, { timeout: 25_000 })
     expect(within(table).getByText("chưa hoàn thành")).toBeTruthy()
     expect(within(table).getByText("chưa đến hạn")).toBeTruthy()
     const toggle = within(table).getByText("Báo cáo hoàn thành…")

@@ -83,7 +83,7 @@ function api(seen: URL[]) {
 describe("overview", () => {
   it("shows the plan's figures in vi-VN, the communes by attainment or in Vietnamese order, and the discrepancy", async () => {
     renderApp("/overview", api([]))
-    expect((await screen.findByTestId("stat-departed", {}, { timeout: 8000 })).textContent).toContain("1.234")
+    expect((await screen.findByTestId("stat-departed", {}, { timeout: 25_000 })).textContent).toContain("1.234")
     expect(screen.getByTestId("stat-percent").textContent).toContain("176,3 %")
     expect(
       screen.getByText("Tổng chỉ tiêu giao cho xã, phường (703) lệch 3 so với chỉ tiêu của tỉnh (700)."),
@@ -102,7 +102,7 @@ describe("overview", () => {
   it("opens a commune's figure's lineage: its events, who, when and the legal document", async () => {
     const seen: URL[] = []
     renderApp("/overview", api(seen))
-    const table = await screen.findByTestId("attainment-table", {}, { timeout: 8000 })
+    const table = await screen.findByTestId("attainment-table", {}, { timeout: 25_000 })
     const row = within(table).getByRole("row", { name: /Phường Tô Hiệu/ })
     await userEvent.setup().click(within(row).getByRole("button", { name: /^12 — Xem nguồn gốc số liệu/ }))
     const dialog = await screen.findByRole("dialog")
@@ -122,7 +122,9 @@ describe("overview", () => {
   it("asks every figure as of the chosen instant and says so in a banner", async () => {
     const seen: URL[] = []
     renderApp("/overview?asOf=2026-06-15T16%3A59%3A59.999Z", api(seen))
-    expect((await screen.findByTestId("as-of-banner", {}, { timeout: 8000 })).textContent).toContain("15/06/2026 23:59")
+    expect((await screen.findByTestId("as-of-banner", {}, { timeout: 25_000 })).textContent).toContain(
+      "15/06/2026 23:59",
+    )
     await waitFor(() => expect(seen.some((url) => url.pathname === "/api/reports/funnel")).toBe(true))
     for (const path of ["/api/attainment", "/api/reports/funnel", "/api/reports/departures"])
       expect(seen.find((url) => url.pathname === path)?.searchParams.get("asOf"), path).toBe("2026-06-15T16:59:59.999Z")

@@ -41,7 +41,7 @@ const REFUSAL = {
 }
 
 async function fill(user: ReturnType<typeof userEvent.setup>) {
-  await user.type(await screen.findByLabelText("Ngày đăng ký", {}, { timeout: 8000 }), "02/11/2026")
+  await user.type(await screen.findByLabelText("Ngày đăng ký", {}, { timeout: 25_000 }), "02/11/2026")
   await user.type(screen.getByLabelText("Họ và tên"), "Lò Thị Mai")
   await user.type(screen.getByLabelText("Số CCCD"), "014190001234")
   await user.type(screen.getByLabelText("Ngày sinh"), "01/01/1995")
@@ -103,7 +103,7 @@ describe("registering a worker", () => {
       return json({}, 201)
     }
     const user = userEvent.setup()
-    await user.type(await screen.findByLabelText("Ngày đăng ký", {}, { timeout: 8000 }), "31/02/2026")
+    await user.type(await screen.findByLabelText("Ngày đăng ký", {}, { timeout: 25_000 }), "31/02/2026")
     await user.click(screen.getByRole("button", { name: "Đăng ký" }))
     expect((await screen.findAllByText("Ngày phải theo dạng dd/mm/yyyy và có thật.")).length).toBeGreaterThan(0)
     expect(sent).toBe(0)

@@ -65,7 +65,7 @@ describe("sign in", () => {
     await user.type(await screen.findByLabelText("Tên đăng nhập"), "so-noi-vu")
     await user.type(screen.getByLabelText("Mật khẩu"), "demo")
     await user.click(screen.getByRole("button", { name: "Đăng nhập" }))
-    expect(await screen.findByTestId("who", {}, { timeout: 8000 })).toHaveProperty(
+    expect(await screen.findByTestId("who", {}, { timeout: 25_000 })).toHaveProperty(
       "textContent",
       "Cán bộ Sở Nội vụ tỉnh Sơn La · Cán bộ Sở Nội vụ",
     )

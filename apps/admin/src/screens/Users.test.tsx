@@ -25,7 +25,7 @@ describe("creating an account", () => {
       return json({ title: "không có", status: 404 }, 404)
     })
     const user = userEvent.setup()
-    await user.type(await screen.findByLabelText("Tên đăng nhập", {}, { timeout: 8000 }), "can-bo-to-hieu")
+    await user.type(await screen.findByLabelText("Tên đăng nhập", {}, { timeout: 25_000 }), "can-bo-to-hieu")
     await user.type(screen.getByLabelText("Tên hiển thị"), "Cán bộ Phường Tô Hiệu")
     expect(screen.queryByLabelText("Xã, phường")).toBeNull()
     await user.selectOptions(screen.getByLabelText("Vai trò"), "commune-officer")

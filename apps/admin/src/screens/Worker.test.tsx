@@ -76,7 +76,7 @@ const open = (me: object = ME) =>
 describe("a worker's timeline", () => {
   it("shows each event's own id and position, not the id of who recorded it", async () => {
     open()
-    const timeline = await screen.findByTestId("timeline", {}, { timeout: 8000 })
+    const timeline = await screen.findByTestId("timeline", {}, { timeout: 25_000 })
     const ids = within(timeline)
       .getAllByTestId("event-id")
       .map((e) => e.textContent)
@@ -89,7 +89,7 @@ describe("a worker's timeline", () => {
 
   it("puts a correction beside the fact it corrects, with its reason", async () => {
     open()
-    const timeline = await screen.findByTestId("timeline", {}, { timeout: 8000 })
+    const timeline = await screen.findByTestId("timeline", {}, { timeout: 25_000 })
     // Two facts at the top level; the correction sits inside the counselling's line.
     const facts = timeline.querySelectorAll(":scope > li")
     expect([...facts].map((li) => li.getAttribute("data-event-id"))).toEqual(["e-registered", "e-counselled"])
@@ -108,7 +108,7 @@ describe("a worker's timeline", () => {
       return json({ id: "w1", version: 4, eventId: "e-4", events: [], stage: "counselled", stageLabel: "" }, 201)
     }
     const user = userEvent.setup()
-    const timeline = await screen.findByTestId("timeline", {}, { timeout: 8000 })
+    const timeline = await screen.findByTestId("timeline", {}, { timeout: 25_000 })
     const counselling = timeline.querySelector('[data-event-id="e-counselled"]') as HTMLElement
     await user.click(within(counselling).getByText("Đính chính…"))
     const provider = within(counselling).getByLabelText("Đơn vị thực hiện")
@@ -129,7 +129,7 @@ describe("a worker's timeline", () => {
 
   it("offers each role the steps the API lets it record, and corrections only to the commune and province", async () => {
     open({ ...ME, role: "bank-officer", username: "ngan-hang" })
-    const step = await screen.findByLabelText("Bước", {}, { timeout: 8000 })
+    const step = await screen.findByLabelText("Bước", {}, { timeout: 25_000 })
     expect([...(step as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(["Khoản vay"])
     expect(screen.queryByText("Đính chính…")).toBeNull()
     expect(screen.queryByText("Hủy ghi nhận…")).toBeNull()
@@ -137,7 +137,7 @@ describe("a worker's timeline", () => {
 
   it("gives an enterprise officer its recruitment steps, not the commune's", async () => {
     open({ ...ME, role: "enterprise-officer", username: "doanh-nghiep", enterpriseId: "dn-1" })
-    const step = await screen.findByLabelText("Bước", {}, { timeout: 8000 })
+    const step = await screen.findByLabelText("Bước", {}, { timeout: 25_000 })
     const offered = [...(step as HTMLSelectElement).options].map((o) => o.textContent)
     expect(offered).toContain("Ký hợp đồng")
     expect(offered).toContain("Doanh nghiệp tuyển chọn")
@@ -162,7 +162,7 @@ describe("a worker's timeline", () => {
         400,
       )
     const user = userEvent.setup()
-    const timeline = await screen.findByTestId("timeline", {}, { timeout: 8000 })
+    const timeline = await screen.findByTestId("timeline", {}, { timeout: 25_000 })
     const registered = within(timeline.querySelector('[data-event-id="e-registered"]') as HTMLElement)
     await user.click(registered.getByText("Hủy ghi nhận…"))
     await user.click(registered.getByRole("button", { name: "Hủy ghi nhận" }))

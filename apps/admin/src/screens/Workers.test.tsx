@@ -13,7 +13,7 @@ describe("the workers list", () => {
       return json({ title: "không có", status: 404 }, 404)
     })
     const user = userEvent.setup()
-    await user.selectOptions(await screen.findByLabelText("Thị trường", {}, { timeout: 8000 }), "Hàn Quốc")
+    await user.selectOptions(await screen.findByLabelText("Thị trường", {}, { timeout: 25_000 }), "Hàn Quốc")
     await user.selectOptions(screen.getByLabelText("Đối tượng ưu tiên"), "Lao động thuộc hộ nghèo")
     await waitFor(() => {
       const last = new URL(requests.filter((r) => new URL(r.url).pathname === "/api/workers").at(-1)!.url)
@@ -58,7 +58,7 @@ describe("the workers list", () => {
         })
       return json({ title: "không có", status: 404 }, 404)
     })
-    const row = (await screen.findByRole("link", { name: "Lò Văn Anh" }, { timeout: 8000 })).closest("tr")!
+    const row = (await screen.findByRole("link", { name: "Lò Văn Anh" }, { timeout: 25_000 })).closest("tr")!
     expect(row.textContent).toContain("Hàn Quốc")
     expect(row.textContent).not.toMatch(/\bKR\b/)
   })
