@@ -33,7 +33,9 @@ describe("the demo's first load", () => {
         projection,
         before[projection],
       ])
-    expect(lines.some((line) => line.includes("bảng đọc / read models"))).toBe(true)
+    // The announcement is printed on every first load; the periodic "… bảng đọc / read models: n / total" lines
+    // only while the build lasts longer than their interval, which depends on the machine (it failed in .ci/run).
+    expect(lines.some((line) => line.includes("đang dựng bảng đọc / building the read models"))).toBe(true)
   })
 
   test("keeps every generated person's key, wrapped so that the application's key ring opens it", async () => {
