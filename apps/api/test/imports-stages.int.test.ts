@@ -1,3 +1,4 @@
+import { settled } from "./support/settled.ts"
 import { Worker } from "@xkld/domain"
 import ExcelJS from "exceljs"
 import { sql } from "kysely"
@@ -47,7 +48,7 @@ async function stagesFile(username: string, rows: ReadonlyArray<Row>): Promise<U
 
 /** Every base table's row count: what "nothing written" means. */
 async function everyTable(): Promise<Record<string, number>> {
-  await t.services.models.runner.caughtUp()
+  await settled(t.services)
   const db = t.services.log.database.db
   const { rows } = await sql<{ schema: string; name: string }>`SELECT table_schema AS schema, table_name AS name
     FROM information_schema.tables WHERE table_type = 'BASE TABLE'

@@ -1,3 +1,4 @@
+import { settled } from "./settled.ts"
 import { sql } from "kysely"
 import type { RouteSpec } from "../../src/http/route.ts"
 import type { FuzzRequest } from "./fuzz-requests.ts"
@@ -152,7 +153,7 @@ let known: { readonly horizon: string; readonly tables: Snapshot } | undefined
 export async function send(route: RouteSpec, r: FuzzRequest, headers: Record<string, string>) {
   if (!known) {
     // A successful write may leave the background runner catching up: let it finish before looking.
-    await t.services.models.runner.caughtUp()
+    await settled(t.services)
     const horizon = await writeHorizon()
     known = { tables: await snapshot(), horizon }
   } else {

@@ -1,3 +1,4 @@
+import { settled } from "./settled.ts"
 import { createHash, randomUUID } from "node:crypto"
 import { AdminUnit, encodeEvent } from "@xkld/domain"
 import { recordSeedDocuments } from "@xkld/demo"
@@ -165,7 +166,7 @@ export const footprint = async () => {
   const db = t.services.log.database.db
   const count = async (table: string) =>
     Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]!.n)
-  await t.services.models.runner.caughtUp()
+  await settled(t.services)
   return {
     events: await t.services.log.count(),
     streams: await count("es_streams"),

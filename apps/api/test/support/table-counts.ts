@@ -1,4 +1,5 @@
 import { sql } from "kysely"
+import { settled } from "./settled.ts"
 import type { AppServices } from "../../src/services.ts"
 
 /**
@@ -8,7 +9,7 @@ import type { AppServices } from "../../src/services.ts"
  * models' runner first catches up, so that its own background work (not the request's) is not counted.
  */
 export async function tableCounts(services: AppServices): Promise<Record<string, number>> {
-  await services.models.runner.caughtUp()
+  await settled(services)
   const db = services.log.database.db
   const tables = await sql<{ name: string }>`
     SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS name FROM information_schema.tables
