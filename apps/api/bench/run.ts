@@ -52,6 +52,13 @@ const ROUTES: ReadonlyArray<{ readonly label: string; readonly path: string; rea
   // the path is the first listed worker's page (filled in once the list has answered)
   { label: "GET /api/workers/{id}", path: "/api/workers/", constant: "/constant/worker" },
 ]
+const routeWords = (process.env.BENCH_ROUTES ?? "")
+  .split(",")
+  .map((w) => w.trim())
+  .filter((w) => w.length > 0)
+/** The list is always asked once (the worker page's path is its first worker); only the chosen routes are timed. */
+const timed = (label: string) => routeWords.length === 0 || routeWords.some((w) => label.includes(w))
+const runCommands = process.env.BENCH_COMMANDS !== "0"
 
 const pinned = canPin()
 const SERVER_CPU = 0
@@ -329,8 +336,9 @@ async function benchBackend(backend: Measurement["backend"], app: ApiServer, lar
       ...(pinned ? { cpu: SERVER_CPU } : {}),
     })
 
-    for (const route of routes) await benchRead(backend, route, suffix, app.info.port, constant.info.port, officer)
-    if (large) return
+    for (const route of routes)
+      if (timed(route.label)) await benchRead(backend, route, suffix, app.info.port, constant.info.port, officer)
+    if (large || !runCommands) return
     if (!enterprise.enterpriseId) throw new Error("the enterprise officer has no enterprise")
     console.log("\n  commands")
     await benchCommands(backend, app.info.port, officer, enterprise.enterpriseId)
