@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query"
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react"
 import { api, call } from "../api/client.ts"
-import { formatDate, formatDateTime, formatNumber } from "../i18n/format.ts"
+import { formatDate, formatDateTime, formatDocumentNumber, formatNumber } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useAsOf } from "./AsOf.tsx"
 import { ErrorNote, Loading } from "./ui.tsx"
@@ -158,7 +158,11 @@ function legalText(basis: unknown): string {
   if (!basis || typeof basis !== "object") return "—"
   const record = basis as Record<string, unknown>
   return (
-    [record.number, record.title, record.date ? formatDate(String(record.date)) : undefined]
+    [
+      typeof record.number === "string" ? formatDocumentNumber(record.number) : undefined,
+      record.title,
+      record.date ? formatDate(String(record.date)) : undefined,
+    ]
       .filter((part) => typeof part === "string" && part !== "")
       .join(" — ") || "—"
   )

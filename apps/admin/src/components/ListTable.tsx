@@ -44,7 +44,7 @@ export function ListTable<T>({
             <tr key={rowKey(row)} data-row-key={rowKey(row)} className="align-top">
               {shown.map((c, index) =>
                 index === 0 ? (
-                  <th key={c.header} scope="row" className="border-slate-100 py-1.5 font-normal">
+                  <th key={c.header} scope="row">
                     {c.cell(row)}
                   </th>
                 ) : (

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import {
   formatDate,
   formatDateTime,
+  formatDocumentNumber,
   formatNumber,
   formatPercent,
   parseDate,
@@ -20,6 +21,12 @@ describe("Vietnamese formats", () => {
     expect(formatDate("2026-03-02")).toBe("02/03/2026")
     expect(formatDate("2026-06-14T18:30:00Z")).toBe("15/06/2026")
     expect(formatDateTime("2026-06-14T18:30:00Z")).toBe("15/06/2026 01:30")
+  })
+  it("marks a document printed without its number, and leaves real numbers alone", () => {
+    expect(formatDocumentNumber("/QĐ-UBND")).toBe("…/QĐ-UBND (chưa ghi số)")
+    expect(formatDocumentNumber(" /QĐ-UBND", "en")).toBe("…/QĐ-UBND (not numbered)")
+    expect(formatDocumentNumber("2553/ĐA-UBND")).toBe("2553/ĐA-UBND")
+    expect(formatDocumentNumber(undefined)).toBe("—")
   })
   it("reads dd/mm/yyyy and refuses dates that do not exist", () => {
     expect(parseDate("2/3/2026")).toBe("2026-03-02")

@@ -57,6 +57,17 @@ export function parseDate(text: string): string | undefined {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`
 }
 
+/**
+ * A legal document's number as printed. The seeds record an unsigned copy's placeholder as printed ("/QĐ-UBND",
+ * the number left blank): shown as "…/QĐ-UBND (chưa ghi số)" so nobody reads it as a number.
+ */
+export function formatDocumentNumber(number: string | null | undefined, language: "vi" | "en" = "vi"): string {
+  if (!number) return "—"
+  const trimmed = number.trim()
+  if (!trimmed.startsWith("/")) return trimmed
+  return `…${trimmed} ${language === "en" ? "(not numbered)" : "(chưa ghi số)"}`
+}
+
 export const sortByName = <T>(items: ReadonlyArray<T>, name: (item: T) => string): T[] =>
   [...items].sort((a, b) => collator.compare(name(a), name(b)))
 

@@ -37,7 +37,7 @@ export function IssuedList({ province }: { province: string }) {
             <tbody>
               {query.data.map((report) => (
                 <tr key={report.id} className="align-top">
-                  <th scope="row" className="border-slate-100 py-1.5 font-normal">
+                  <th scope="row">
                     {report.documentNumber} — {formatDate(report.documentDate)}
                   </th>
                   <td>{report.reporter.name}</td>

@@ -56,6 +56,19 @@ function api(seen: URL[]) {
           contractEndedEarly: 0,
           reemployed: 0,
         })
+      case "/api/targets":
+        return json({
+          items: [
+            {
+              id: "departures",
+              label: "Số người lao động đi làm việc ở nước ngoài",
+              legalBasis: { number: "/QĐ-UBND" },
+              target: { comparator: "target", value: 700, unit: "người" },
+              measured: { value: 1234 },
+              met: true,
+            },
+          ],
+        })
       case "/api/lineage":
         return json({
           figure: "departed",
@@ -97,6 +110,8 @@ describe("overview", () => {
     expect(names()).toEqual(["Phường Tô Hiệu", "Xã Dương Quỳ", "Xã Đông Sang"])
     expect(screen.getByTestId("units-with-nobody").textContent).toBe("Xã Tà Xùa")
     expect(screen.getByTestId("by-market").textContent).toContain("Nhật Bản")
+    // The Sơn La 2026 decision is recorded as printed, its number left blank: the scoreboard says so.
+    expect((await screen.findByTestId("scoreboard")).textContent).toContain("…/QĐ-UBND (chưa ghi số)")
   })
 
   it("opens a commune's figure's lineage: its events, who, when and the legal document", async () => {

@@ -5,7 +5,7 @@ import { useAsOf } from "../components/AsOf.tsx"
 import { Chart } from "../components/Chart.tsx"
 import { FigureValue, type FigureRef } from "../components/Lineage.tsx"
 import { Card, Empty, ErrorNote, Loading, Page } from "../components/ui.tsx"
-import { collator, formatDateTime, formatNumber, formatPercent } from "../i18n/format.ts"
+import { collator, formatDateTime, formatDocumentNumber, formatNumber, formatPercent } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import type { MessageKey } from "../i18n/messages.ts"
 import { LINEAGE_ROLES, type Role } from "../session/access.ts"
@@ -211,9 +211,7 @@ function Attainment({
           <tbody>
             {sorted.map((item) => (
               <tr key={item.unitId}>
-                <th scope="row" className="font-normal">
-                  {item.unitName}
-                </th>
+                <th scope="row">{item.unitName}</th>
                 <td className="text-right tabular-nums">{formatNumber(item.target)}</td>
                 <td className="text-right tabular-nums">
                   <FigureValue
@@ -303,7 +301,7 @@ function Reports({ province, asOf }: { province: string; asOf: string | undefine
                 <tbody>
                   {months.map(([month, count]) => (
                     <tr key={month}>
-                      <th scope="row" className="font-normal">{`${month.slice(5)}/${month.slice(0, 4)}`}</th>
+                      <th scope="row">{`${month.slice(5)}/${month.slice(0, 4)}`}</th>
                       <td className="text-right tabular-nums">{formatNumber(count)}</td>
                     </tr>
                   ))}
@@ -399,9 +397,11 @@ function Scoreboard({ province, year, asOf }: { province: string; year: number; 
         <tbody>
           {targets.data.items.map((item) => (
             <tr key={item.id}>
-              <th scope="row" className="font-normal">
+              <th scope="row">
                 {item.label}
-                <span className="block text-xs text-slate-600">{item.legalBasis.number}</span>
+                <span className="block text-xs text-slate-600">
+                  {formatDocumentNumber(item.legalBasis.number, language)}
+                </span>
               </th>
               <td className="text-right tabular-nums">
                 {comparator[item.target.comparator]}

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query"
 import { api, call } from "../api/client.ts"
 import { useAsOf } from "../components/AsOf.tsx"
 import { Card, Empty, ErrorNote, Loading, Page } from "../components/ui.tsx"
-import { formatDate, formatNumber } from "../i18n/format.ts"
+import { formatDate, formatDocumentNumber, formatNumber } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
 
@@ -57,7 +57,8 @@ export function Plans() {
               </p>
               <p className="text-sm text-slate-700">
                 {t("overview.target")}: {formatNumber(p.target)} · {t("plans.issued")}: {formatNumber(p.allocatedTotal)}{" "}
-                · {t("plans.legal")}: {p.legalBasis?.issuer} {p.legalBasis?.number}{" "}
+                · {t("plans.legal")}: {p.legalBasis?.issuer}{" "}
+                {p.legalBasis ? formatDocumentNumber(p.legalBasis.number, language) : ""}{" "}
                 {p.legalBasis?.date ? formatDate(p.legalBasis.date) : ""}
               </p>
               {typeof p.target === "number" && typeof p.discrepancy === "number" && p.discrepancy !== 0 && (
@@ -101,9 +102,7 @@ export function Plans() {
               <tbody>
                 {apportionment.data.allocations.map((a) => (
                   <tr key={a.unitId} className={a.difference !== 0 ? "bg-amber-50" : undefined}>
-                    <th scope="row" className="font-normal">
-                      {a.unitName}
-                    </th>
+                    <th scope="row">{a.unitName}</th>
                     <td className="text-right tabular-nums">{a.sharePercentPrinted}</td>
                     <td className="text-right tabular-nums">{formatNumber(a.issuedQuota)}</td>
                     <td className="text-right tabular-nums">

@@ -215,7 +215,7 @@ export function Workers() {
                 <tbody>
                   {query.data.items.map((worker) => (
                     <tr key={worker.id}>
-                      <th scope="row" className="border-slate-100 py-1.5 font-normal">
+                      <th scope="row">
                         <Link
                           to="/workers/$id"
                           params={{ id: worker.id }}
