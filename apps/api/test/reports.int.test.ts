@@ -2,6 +2,9 @@ import { execFileSync } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { encodeEvent, Report } from "@xkld/domain"
+import { testEvent } from "@xkld/event-store/testing"
+import { CONTENT_VERSION, renderAll, reportContent } from "@xkld/reports"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { openTestApp, signIn, type Client, type TestApp } from "./support/test-app.ts"
 
@@ -240,5 +243,73 @@ describe("issued reports", () => {
     for (const item of own.body.items) expect(item.reporter).toMatchObject({ kind: "unit", code: TO_HIEU })
     expect((await as("doanh-nghiep").json("GET", "/api/reports/issued")).status).toBe(403)
     expect((await as("so-noi-vu").json("GET", "/api/reports/issued?province=1")).status).toBe(400)
+  })
+
+  test("a report issued by builder version 1, before ReportIssued kept a version, re-downloads byte-identical after the builder changed", async () => {
+    const signer = { authority: "TM. ỦY BAN NHÂN DÂN", position: "CHỦ TỊCH", name: "Lò Văn Thưởng" }
+    const request = {
+      provinceCode: "14",
+      reporter: TO_HIEU,
+      period: "2026-H1",
+      asOf: new Date(AS_OF),
+      number: "9",
+      date: "2026-06-14",
+      signer,
+    }
+    const v1 = await renderAll(await reportContent(t.services.models, { ...request, contentVersion: 1 }))
+    const now = await renderAll(await reportContent(t.services.models, request))
+    expect(CONTENT_VERSION).toBeGreaterThan(1)
+    // the builder changed since version 1 (section IV's deaths and missing rows): every format's bytes differ
+    for (const format of ["docx", "xlsx", "pdf", "json"] as const)
+      expect(v1[format].sha256, format).not.toBe(now[format].sha256)
+    expect(pdfText(now.pdf.bytes)).toContain("Tử vong ở nước ngoài")
+    expect(pdfText(v1.pdf.bytes)).not.toContain("Tử vong ở nước ngoài")
+
+    // as it was recorded before the field existed: no contentVersion
+    const reportId = Report.issuedReportIds.make("14", "2026-H1", TO_HIEU, "0000a001")
+    const old = new Report.ReportIssued({
+      reportId,
+      provinceCode: "14",
+      reporter: { kind: "unit", code: TO_HIEU, name: "Phường Tô Hiệu" },
+      period: "2026-H1",
+      asOf: AS_OF,
+      documentNumber: "9",
+      documentDate: "2026-06-14",
+      signer,
+      contentHashes: { docx: v1.docx.sha256, xlsx: v1.xlsx.sha256, pdf: v1.pdf.sha256, json: v1.json.sha256 },
+      obligationId: null,
+    })
+    const encoded = encodeEvent(old)
+    expect(encoded.data).not.toHaveProperty("contentVersion")
+    const appended = await t.services.log.append({
+      streamId: reportId,
+      streamType: Report.issuedReportStreamType,
+      expectedVersion: "no_stream",
+      events: [{ ...testEvent(encoded.data, encoded.type), schemaVersion: encoded.schemaVersion }],
+    })
+    expect(appended.ok).toBe(true)
+    for (const format of ["docx", "xlsx", "pdf", "json"] as const) {
+      const r = await as("to-hieu").request(
+        "GET",
+        `/api/reports/issued/${encodeURIComponent(reportId)}?format=${format}`,
+      )
+      expect(r.status, format).toBe(200)
+      expect(Buffer.from(await bytesOf(r)).equals(Buffer.from(v1[format].bytes)), format).toBe(true)
+    }
+    // its difference compares version 1 with version 1: the rows added later are not differences
+    const diff = await as("to-hieu").json("GET", `/api/reports/issued/${encodeURIComponent(reportId)}/difference`)
+    expect(diff.status).toBe(200)
+    expect(diff.body.differences.map((d: { key: string }) => d.key).join("\n")).not.toContain("Tử vong")
+
+    // a report issued today records the current version
+    const issued = await as("to-hieu").json("POST", "/api/reports/issued", {
+      reporter: TO_HIEU,
+      period: "2026-H1",
+      asOf: AS_OF,
+      documentNumber: "10",
+      signer,
+    })
+    expect(issued.status).toBe(201)
+    expect(issued.body.report.contentVersion).toBe(CONTENT_VERSION)
   })
 })

@@ -27,3 +27,9 @@ export { writeProvinceReports, type ProvinceReportsOptions, type ProvinceReports
 export { documentCode, formatNumber, nfc, placeDateLine } from "./text.ts"
 export { reportDifference, type FigureDifference, type ReportDifference } from "./difference.ts"
 export { renderAll, reportContent, UnknownPeriod, type ReportRequest } from "./issued.ts"
+export {
+  CONTENT_VERSION,
+  contentVersionOf,
+  UnknownContentVersion,
+  VERSIONS_BEFORE_RECORDING,
+} from "./content/versions.ts"

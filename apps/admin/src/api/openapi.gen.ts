@@ -2365,7 +2365,7 @@ export interface components {
         provinceCode: string
         reporter: {
           /** @enum {string} */
-          kind: "province" | "unit"
+          kind: "province" | "unit" | "agency"
           code: string
           name: string
         } & {
@@ -2393,6 +2393,7 @@ export interface components {
           [key: string]: unknown
         }
         obligationId: string | null
+        contentVersion?: number
       } & {
         [key: string]: unknown
       }
@@ -2413,7 +2414,7 @@ export interface components {
         id: string
         reporter: {
           /** @enum {string} */
-          kind: "province" | "unit"
+          kind: "province" | "unit" | "agency"
           code: string
           name: string
         } & {

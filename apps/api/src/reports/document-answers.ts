@@ -83,6 +83,8 @@ const IssuedReport = Schema.Struct({
   proposals: Schema.optional(Schema.String),
   contentHashes: Report.ContentHashes,
   obligationId: Schema.NullOr(Schema.String),
+  /** The report builder's version that made the files (ADR 0020); absent in reports issued before it was kept. */
+  contentVersion: Schema.optional(Schema.Int),
 })
 
 export const IssuedReportBody = Schema.Struct({

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto"
 import { IsoDate, Report, ReportingObligation } from "@xkld/domain"
 import {
   CONTENT_TYPES,
+  CONTENT_VERSION,
+  VERSIONS_BEFORE_RECORDING,
   documentCode,
   renderAll,
   renderReport,
@@ -9,6 +11,7 @@ import {
   reportDifference,
   reportPeriod,
   UnknownReporter,
+  type RenderedReport,
   type ReportFormat,
   type ReportRequest,
 } from "@xkld/reports"
@@ -100,7 +103,8 @@ const fileResponse = (rendered: { bytes: Uint8Array; contentType: string; fileNa
     },
   })
 
-const requestOf = (report: Omit<Report.ReportIssued, "_tag">): ReportRequest => ({
+const requestOf = (report: Omit<Report.ReportIssued, "_tag">, contentVersion: number): ReportRequest => ({
+  contentVersion,
   provinceCode: report.provinceCode,
   reporter: report.reporter.kind === "province" ? "province" : report.reporter.code,
   period: report.period,
@@ -126,6 +130,27 @@ async function issuedReport(services: AppServices, actor: Actor, id: string) {
     })
   }
   return report
+}
+
+/**
+ * The builder versions that may have made an issued report's files, most likely first: the recorded one, or,
+ * for a report issued before `ReportIssued` recorded it, the versions of that time (ADR 0020).
+ */
+const versionsOf = (report: Omit<Report.ReportIssued, "_tag">): ReadonlyArray<number> =>
+  report.contentVersion !== undefined ? [report.contentVersion] : VERSIONS_BEFORE_RECORDING
+
+/**
+ * An issued report's file regenerated: with its recorded builder version, or the first of the candidate versions
+ * whose bytes match the recorded hash; the last attempt when none does (the caller refuses it).
+ */
+async function regenerated(services: AppServices, report: Omit<Report.ReportIssued, "_tag">, format: ReportFormat) {
+  const versions = versionsOf(report)
+  let last: RenderedReport | undefined
+  for (const version of versions) {
+    last = await renderReport(await contentOf(services, requestOf(report, version)), format)
+    if (last.sha256 === report.contentHashes[format]) return { rendered: last, version }
+  }
+  return { rendered: last!, version: versions.at(-1)! }
 }
 
 const kindOf = (period: string) => (reportPeriod(period)!.kind === "six-month" ? "six-month" : "annual")
@@ -198,6 +223,7 @@ async function issue(services: AppServices, request: RequestContext, body: Issue
         json: files.json.sha256,
       },
       obligationId: obligation?.obligationId ?? null,
+      contentVersion: CONTENT_VERSION,
     },
   })
   if (Result.isFailure(issued)) return issued
@@ -319,7 +345,7 @@ export const reportDocumentRoutes = [
     handler: async ({ params, query, actor, services }) => {
       const report = await issuedReport(services, actor, params.id)
       const format: ReportFormat = query.format ?? "json"
-      const rendered = await renderReport(await contentOf(services, requestOf(report)), format)
+      const { rendered } = await regenerated(services, report, format)
       if (rendered.sha256 !== report.contentHashes[format])
         throw fail(
           "report-not-reproducible",
@@ -341,7 +367,9 @@ export const reportDocumentRoutes = [
     response: ReportDifferenceBody,
     handler: async ({ params, actor, services }) => {
       const report = await issuedReport(services, actor, params.id)
-      const asIssued = requestOf(report)
+      // both sides by the builder that made the issued files: a later builder's new rows are not differences
+      const { version } = await regenerated(services, report, "json")
+      const asIssued = requestOf(report, version)
       const [reported, current] = await Promise.all([
         contentOf(services, asIssued),
         contentOf(services, { ...asIssued, asOf: recordedNow() }),

@@ -4,9 +4,12 @@ import { IsoDate } from "../shared/values.ts"
 
 export const issuedReportStreamType = "IssuedReport"
 
-/** Who issues a periodic report: the province (Sở Nội vụ) or a commune/ward (its official code). */
+/**
+ * Who issues a periodic report: the province (Sở Nội vụ), a commune/ward (its official code), or a department,
+ * board or sector of the province (sở, ban, ngành: its agency code of `Reference.agencies`, e.g. "SYT").
+ */
 export const ReportReporter = Schema.Struct({
-  kind: Schema.Literals(["province", "unit"]),
+  kind: Schema.Literals(["province", "unit", "agency"]),
   code: Schema.String,
   name: Schema.String,
 })
@@ -42,6 +45,12 @@ export class ReportIssued extends Schema.TaggedClass<ReportIssued>()("ReportIssu
   contentHashes: ContentHashes,
   /** The reporting obligation the issue fulfils, if one matches (reporter, kind and year). */
   obligationId: Schema.NullOr(Schema.String),
+  /**
+   * The version of the report builder that made the files (packages/reports, ADR 0020): a re-download rebuilds
+   * them with that version. Absent in reports issued before the field existed: version 1 (or 2, the builder of
+   * the few hours before the field; the recorded hash tells which).
+   */
+  contentVersion: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))),
 }) {}
 
 export type IssuedReportEvent = ReportIssued

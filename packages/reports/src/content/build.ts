@@ -3,6 +3,7 @@ import { departureBreakdown, finance, funnel, outcomes, trainingCoverage, type F
 import { formatDate, formatInstantVi, formatNumber, nfc } from "../text.ts"
 import type { Cell, Column, ReportContent, Row, Scope, Section, Signer, Table } from "./model.ts"
 import type { ProvinceData } from "./province-data.ts"
+import { contentVersionOf } from "./versions.ts"
 
 /** What an officer adds to the figures: the document's number, date, signer, and the free-text section. */
 export interface ReportOptions {
@@ -12,6 +13,8 @@ export interface ReportOptions {
   readonly signer?: Signer | null
   readonly difficulties?: string
   readonly proposals?: string
+  /** The builder version to follow (content/versions.ts): an issued report's, or the current one when absent. */
+  readonly contentVersion?: number
 }
 
 /** "province", or a unit's official code (a commune or ward of the year's plan). */
@@ -61,6 +64,7 @@ const sortedEntries = (record: Record<string, number>, label: (key: string) => s
 /** Builds the report of one reporter from the province's data (read once for all its reporters). */
 export function buildReport(data: ProvinceData, reporter: Reporter, options: ReportOptions = {}): ReportContent {
   const { attainment, period } = data
+  const version = contentVersionOf(options.contentVersion)
   const year = period.year
   const asOf = data.asOf.toISOString()
   const provinceBare = AdminUnit.bareName(data.provinceName)
@@ -286,10 +290,16 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
       ["Có việc làm sau khi về nước", o.reemployed],
       ["Vi phạm được ghi nhận", o.violations],
       // WorkerDeathOrMissingReported (ADR 0023): the latest report in effect; a missing worker who returned is not
-      ["Tử vong ở nước ngoài", workers.filter((w) => w.deathOrMissing === "deceased").length],
-      ["Mất tích ở nước ngoài", workers.filter((w) => w.deathOrMissing === "missing").length],
+      ...(version >= 2
+        ? ([
+            ["Tử vong ở nước ngoài", workers.filter((w) => w.deathOrMissing === "deceased").length],
+            ["Mất tích ở nước ngoài", workers.filter((w) => w.deathOrMissing === "missing").length],
+          ] as const)
+        : []),
     ]),
-    "Tử vong, mất tích: theo thông báo được ghi nhận trong hệ thống đến thời điểm báo cáo (người mất tích đã trở về không tính).",
+    version >= 2
+      ? "Tử vong, mất tích: theo thông báo được ghi nhận trong hệ thống đến thời điểm báo cáo (người mất tích đã trở về không tính)."
+      : "Tử vong, mất tích: hệ thống chưa ghi nhận loại sự kiện này; số liệu do đơn vị bổ sung tại mục khó khăn, vướng mắc nếu có.",
   )
 
   // V. Finance
