@@ -11,9 +11,11 @@ import {
   loadProvinceData,
   renderReport,
   reportPeriod,
+  formatNumber,
   type ProvinceData,
   type ReportContent,
 } from "../src/index.ts"
+import { preparedShare, TRAINED_BEFORE_DEPARTURE } from "../src/content/training.ts"
 import { docxDocument, renderDocx } from "../src/formats/docx.ts"
 import { pinZip } from "../src/formats/zip.ts"
 import { ARTIFACTS, reportFixture, type Fixture } from "./fixture.ts"
@@ -346,6 +348,41 @@ describe("roll-up", () => {
     expect(toHieu.lineage).toBe(
       "/api/lineage?figure=departed&province=14&year=2026&unit=03646&asOf=2026-06-15T00%3A00%3A00.000Z",
     )
+  })
+})
+
+describe("the trained-before-departure figure", () => {
+  test("is the scoreboard target's: its label, its rule (language, orientation and legal counselling), its figure", async () => {
+    const item = data.scoreboard!.items.find((t) => t.kind === "trained-before-departure-share")
+    expect(item, "Sơn La's plan has the target").toBeDefined()
+    // the report's count over the target's own period gives the scoreboard's numerator and denominator (which the
+    // scoreboard folds from the log's preparation facts, not from the departure rows)
+    const same = preparedShare(data.departures, item!.period, data.scoreboard!.through)
+    expect([same.prepared, same.departed]).toEqual([item!.measured.numerator, item!.measured.denominator])
+    expect(same.percent).toBe(item!.measured.value)
+    // the old two-part rule (language and orientation) counts more in this history: the check can tell them apart
+    const inTarget = data.departures.filter(
+      (d) => d.counted && d.departedOn >= item!.period.from && d.departedOn <= data.scoreboard!.through,
+    )
+    expect(inTarget.filter((d) => d.trainedBeforeDeparture).length).toBeGreaterThan(same.prepared)
+
+    // the sentence of section I: the target's label, the period's figure by the same rule
+    for (const content of [province, ward]) {
+      const period = reportPeriod("2026-H1")!
+      const rows =
+        content === province
+          ? data.departures
+          : data.departures.filter((d) => data.homeUnit(d.unitId) === content.reporter.unitIds[0])
+      const share = preparedShare(rows, period)
+      const sentence = content.sections[0]!.paragraphs.find((p) => p.startsWith(TRAINED_BEFORE_DEPARTURE.labelVi))
+      expect(sentence, content.reporter.name).toBe(
+        `${TRAINED_BEFORE_DEPARTURE.labelVi} (6 tháng đầu năm 2026): ${formatNumber(share.percent, "percent")} (${formatNumber(share.prepared)}/${formatNumber(share.departed)} người).`,
+      )
+    }
+    expect(item!.label.startsWith(TRAINED_BEFORE_DEPARTURE.labelVi)).toBe(true)
+    const { text } = pdfText((await renderReport(province, "pdf")).bytes, "report-province-trained.pdf")
+    expect(text.replace(/\s+/g, " ")).toContain(TRAINED_BEFORE_DEPARTURE.labelVi)
+    expect(text).not.toContain("bồi dưỡng ngoại ngữ và định hướng")
   })
 })
 

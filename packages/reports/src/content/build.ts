@@ -3,6 +3,7 @@ import { departureBreakdown, finance, funnel, outcomes, trainingCoverage, type F
 import { formatDate, formatInstantVi, formatNumber, nfc } from "../text.ts"
 import type { Cell, Column, ReportContent, Row, Scope, Section, Signer, Table } from "./model.ts"
 import type { ProvinceData } from "./province-data.ts"
+import { preparedShare, TRAINED_BEFORE_DEPARTURE } from "./training.ts"
 import { contentVersionOf } from "./versions.ts"
 
 /** What an officer adds to the figures: the document's number, date, signer, and the free-text section. */
@@ -138,12 +139,16 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
     { label: "Còn phải thực hiện", kind: "count", width: 14, source: "departures" },
   ]
   const training = trainingCoverage(departures, workers, period)
+  const prepared = preparedShare(departures, period)
   const resultsParagraphs = [
     item
       ? `Tính đến ngày ${formatDate(vietnamDateOf(data.asOf))}, ${item.unitName} có ${formatNumber(item.departed)} người đi làm việc ở nước ngoài theo hợp đồng trong năm ${year}, đạt ${formatNumber(item.percent, "percent")} chỉ tiêu ${formatNumber(item.target)} người được giao.`
       : `Tính đến ngày ${formatDate(vietnamDateOf(data.asOf))}, toàn tỉnh có ${formatNumber(attainment.total.departed)} người đi làm việc ở nước ngoài theo hợp đồng trong năm ${year}${plan?.target ? `, đạt ${formatNumber(attainment.total.percent, "percent")} chỉ tiêu ${formatNumber(plan.target)} người` : ""}${plan ? ` theo ${plan.title}` : ""}.`,
     `Số liệu tổng hợp từ sổ sự kiện của hệ thống, ghi nhận đến ${formatInstantVi(asOf)} (giờ Việt Nam); mỗi dòng số liệu có mã tham chiếu (cột “Mã”) để tra cứu nguồn gốc tại Phụ lục.`,
-    `Tỷ lệ người xuất cảnh ${period.label} đã được bồi dưỡng ngoại ngữ và định hướng trước khi đi: ${formatNumber(training.percent, "percent")} (${formatNumber(training.trainedBeforeDeparture)}/${formatNumber(training.departed)} người).`,
+    version >= 3
+      ? `${TRAINED_BEFORE_DEPARTURE.labelVi} (${period.label}): ${formatNumber(prepared.percent, "percent")} (${formatNumber(prepared.prepared)}/${formatNumber(prepared.departed)} người).`
+      : // versions 1–2: language and orientation only, not the target's definition (kept for issued reports)
+        `Tỷ lệ người xuất cảnh ${period.label} đã được bồi dưỡng ngoại ngữ và định hướng trước khi đi: ${formatNumber(training.percent, "percent")} (${formatNumber(training.trainedBeforeDeparture)}/${formatNumber(training.departed)} người).`,
   ]
   if (!item && plan && plan.discrepancy !== null && plan.discrepancy !== 0)
     resultsParagraphs.push(

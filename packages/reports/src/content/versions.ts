@@ -5,8 +5,11 @@
  *
  * 1. The builder of the first issued reports (0f3a51f–5ce2bb5^): section IV without the deaths and missing rows.
  * 2. Section IV counts workers reported dead or missing abroad (5ce2bb5, WorkerDeathOrMissingReported).
+ * 3. Section I's "trained before departure" sentence is the target's (label and rule of
+ *    "trained-before-departure-share": language, orientation and legal counselling), not language and
+ *    orientation only.
  */
-export const CONTENT_VERSION = 2
+export const CONTENT_VERSION = 3
 
 /** Reports issued before `ReportIssued` recorded a version were made by one of these (the hash tells which). */
 export const VERSIONS_BEFORE_RECORDING: ReadonlyArray<number> = [1, 2]
