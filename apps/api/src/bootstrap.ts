@@ -18,7 +18,13 @@ export async function servicesOver(config: AppConfig, database: Database): Promi
   // Hot figures from memory, held to the read models' position (issue 12, ADR 0024).
   const models = withCachedFigures(createReadModels(log), log)
   await models.runner.start()
-  const nameOrder = startNameOrder(log, masterKeyOf(config))
+  // After a bulk pass the name order refreshes its statistics and the registry's, which a page joins (ADR 0030).
+  const nameOrder = startNameOrder(log, masterKeyOf(config), {
+    analyze: async () => {
+      await models.runner.caughtUp()
+      return [models.runner.tablesOf("workers").registry!]
+    },
+  })
   registerNameOrder(log, nameOrder)
   return {
     config,

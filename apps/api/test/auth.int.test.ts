@@ -68,12 +68,16 @@ describe("sign-in and sessions", () => {
     const without = await client.request("DELETE", "/api/session", undefined, { "x-csrf-token": "wrong" })
     expect(without.status).toBe(403)
     expect(await without.json()).toMatchObject({ type: expect.stringMatching(/csrf$/) })
+    // the session was just read (kept in memory, session-cache.ts): its end must count at once all the same
+    expect((await client.request("GET", "/api/session")).status).toBe(200)
     expect((await client.request("DELETE", "/api/session")).status).toBe(204)
     expect((await client.request("GET", "/api/users")).status).toBe(401)
   })
 
   test("password change: weak passwords refused with the field named; the new one works, the old one not", async () => {
     const client = await signIn(t.app, "ngan-hang")
+    const otherDevice = await signIn(t.app, "ngan-hang")
+    expect((await otherDevice.request("GET", "/api/session")).status).toBe(200) // read, so kept in memory
     const weak = await client.json("POST", "/api/session/password", { currentPassword: "demo", newPassword: "ngan" })
     expect(weak.status).toBe(400)
     expect(weak.body.fields).toEqual([expect.objectContaining({ path: "body.newPassword" })])
@@ -85,6 +89,7 @@ describe("sign-in and sessions", () => {
         })
       ).status,
     ).toBe(204)
+    expect((await otherDevice.request("GET", "/api/session")).status).toBe(401) // every other device signs in again
     expect((await post("/api/session", { username: "ngan-hang", password: "demo" })).status).toBe(401)
     expect((await post("/api/session", { username: "ngan-hang", password: "Ngân hàng 2026" })).status).toBe(200)
   })
@@ -133,6 +138,7 @@ describe("account administration (ADR 0009)", () => {
     const admin = await signIn(a.app, "quan-tri")
     const officer = await signIn(a.app, "chieng-an")
     const id = await userIdOf(admin, "chieng-an")
+    expect((await officer.request("GET", "/api/session")).status).toBe(200) // read, so kept in memory
     expect((await admin.request("POST", `/api/users/${id}/disable`)).status).toBe(204)
     expect((await officer.request("GET", "/api/session")).status).toBe(401)
     const refused = await postTo("/api/session", { username: "chieng-an", password: "demo" })
@@ -153,6 +159,7 @@ describe("account administration (ADR 0009)", () => {
     for (let i = 0; i < 5; i++) await postTo("/api/session", { username: "to-hieu", password: `sai-${i}` })
     expect((await postTo("/api/session", { username: "to-hieu", password: "demo" })).status).toBe(401) // locked
     const id = await userIdOf(admin, "to-hieu")
+    expect((await officer.request("GET", "/api/session")).status).toBe(200) // read, so kept in memory
     const weak = await admin.json("POST", `/api/users/${id}/password`, { newPassword: "ngan" })
     expect(weak.status).toBe(400)
     expect(weak.body.fields).toEqual([expect.objectContaining({ path: "body.newPassword" })])

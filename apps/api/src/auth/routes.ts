@@ -8,7 +8,8 @@ import { defineRoute } from "../http/route.ts"
 import type { AppServices, Session } from "../services.ts"
 import { clientAddress } from "./client-address.ts"
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./passwords.ts"
-import { createSession, endAllSessions, endSession, findSession, SESSION_COOKIE } from "./sessions.ts"
+import { rememberedSession } from "./session-cache.ts"
+import { createSession, endAllSessions, endSession, findSession, hashOf, SESSION_COOKIE } from "./sessions.ts"
 import { releaseAccountAttempt, releaseClientAttempt, reserveAccountAttempt, reserveClientAttempt } from "./throttle.ts"
 import { checkManagedAccount, checkNewAccount, USERNAME_PATTERN, USERNAME_RULE } from "./account-rules.ts"
 import { actorOf, ensureUser, findUser, findUserById, listUsers, resetPassword, setDisabled } from "./users.ts"
@@ -20,11 +21,14 @@ export const authenticator =
     const token = getCookie(c, SESSION_COOKIE)
     if (!token || token.length > 100) return undefined
     const db = services.log.database.db
-    const session = await findSession(db, token)
-    if (!session) return undefined
-    const user = await findUserById(db, session.userId)
-    if (!user || user.disabled) return undefined
-    return { actor: actorOf(user), csrfToken: session.csrfToken }
+    // From memory for a second, forgotten at once when ended here (session-cache.ts, ADR 0030).
+    return rememberedSession(db, hashOf(token), async () => {
+      const session = await findSession(db, token)
+      if (!session) return undefined
+      const user = await findUserById(db, session.userId)
+      if (!user || user.disabled) return undefined
+      return { actor: actorOf(user), csrfToken: session.csrfToken }
+    })
   }
 
 /** An account as the API shows it: the actor it signs in as, with its role's Vietnamese name. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto"
 import { sql, type Kysely } from "kysely"
+import { forgetSession, forgetSessionsOf } from "./session-cache.ts"
 
 export const SESSION_COOKIE = "xkld_session"
 /** Sessions end after 8 hours of inactivity, and at most 7 days after sign-in. */
@@ -7,7 +8,7 @@ const IDLE_MS = 8 * 3600_000
 const MAX_MS = 7 * 86_400_000
 
 // Only a hash of the session id is stored: a leaked sessions table signs nobody in.
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex")
+export const hashOf = (token: string) => createHash("sha256").update(token).digest("hex")
 
 export async function createSession(db: Kysely<any>, userId: string): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString("base64url")
@@ -40,10 +41,13 @@ export async function findSession(
   return { userId: row.user_id, csrfToken: row.csrf_token }
 }
 
+// Forgotten in memory after the row is gone (session-cache.ts): a read in flight meanwhile is not kept.
 export async function endSession(db: Kysely<any>, token: string): Promise<void> {
   await sql`DELETE FROM api_sessions WHERE session_hash = ${hashOf(token)}`.execute(db)
+  forgetSession(hashOf(token))
 }
 
 export async function endAllSessions(db: Kysely<any>, userId: string): Promise<void> {
   await sql`DELETE FROM api_sessions WHERE user_id = ${userId}`.execute(db)
+  forgetSessionsOf(userId)
 }

@@ -3,6 +3,7 @@ import { sql, type Kysely } from "kysely"
 import type { Actor } from "../access/actor.ts"
 import type { Role } from "../access/roles.ts"
 import { hashPassword } from "./passwords.ts"
+import { forgetSessionsOf } from "./session-cache.ts"
 
 export interface UserRow {
   readonly user_id: string
@@ -73,6 +74,7 @@ export async function listUsers(db: Kysely<any>): Promise<ReadonlyArray<UserRow>
 export async function setDisabled(db: Kysely<any>, userId: string, disabled: boolean): Promise<void> {
   await sql`UPDATE api_users SET disabled = ${disabled}, updated_at = now() WHERE user_id = ${userId}`.execute(db)
   if (disabled) await sql`DELETE FROM api_sessions WHERE user_id = ${userId}`.execute(db)
+  forgetSessionsOf(userId) // the sessions kept in memory, at once (session-cache.ts)
 }
 
 /** Sets a password chosen by an administrator: the lock is lifted and every session of the account ends. */
@@ -83,4 +85,5 @@ export async function resetPassword(db: Kysely<any>, userId: string, password: s
         updated_at = now() WHERE user_id = ${userId}`.execute(trx)
     await sql`DELETE FROM api_sessions WHERE user_id = ${userId}`.execute(trx)
   })
+  forgetSessionsOf(userId) // the sessions kept in memory, at once (session-cache.ts)
 }

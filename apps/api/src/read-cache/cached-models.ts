@@ -1,6 +1,8 @@
 import type { EventLog } from "@xkld/event-store"
 import type { ReadModels } from "@xkld/projections"
-import { positionOf, sharedPosition } from "./position.ts"
+import { CataloguesFromMemory } from "./catalogues.ts"
+import { positionOf, sharedPosition, wokenPosition } from "./position.ts"
+import { wakesOf, wakingRunner } from "./wakes.ts"
 
 /** Answers kept per read model method; the oldest goes first. */
 const MAX_ENTRIES = 512
@@ -23,34 +25,59 @@ function restamped<R>(value: R, args: ReadonlyArray<unknown>): R {
 
 type Cached = Pick<ReadModels, "attainment" | "targets" | "funnel" | "outcomes" | "trainingCoverage" | "finance">
 
+const positions = new WeakMap<EventLog, () => Promise<string | undefined>>()
+
+/**
+ * The read models' position of this log as the cache reads it (ADR 0024, 0030): the one `withCachedFigures` keeps
+ * from the wakes, else a shared read on every call.
+ */
+export function readModelsPosition(log: EventLog): () => Promise<string | undefined> {
+  const known = positions.get(log)
+  if (known) return known
+  const position = sharedPosition(positionOf(log))
+  positions.set(log, position)
+  return position
+}
+
 /**
  * The read models with their hot figures answered from memory (issue 12): each answer is kept with the read
  * models' position it was computed at (`readPosition`, read before computing) and given again only while the
  * position is the same, so a cached answer is the answer the query would give now, as-of ones included (the
  * arguments, `asOf` among them, are part of the key). Answers are shared: callers must not change them.
+ *
+ * The position itself is read only after a wake (ADR 0030): the runner returned here wakes on every write this
+ * process commits through it, the log's notifications wake for the others; the unit catalogue is answered from
+ * memory the same way.
  */
 export function withCachedFigures(
   models: ReadModels,
   log: EventLog,
-  position: () => Promise<string | undefined> = sharedPosition(positionOf(log)),
+  position?: () => Promise<string | undefined>,
 ): ReadModels & { readonly cacheStats: { hits: number; misses: number }; readonly uncached: ReadModels } {
+  const wakes = wakesOf(log)
+  const runner = wakingRunner(models.runner, wakes)
+  if (!position) {
+    position = wokenPosition(sharedPosition(positionOf(log)), wakes, () => models.runner.caughtUp())
+    positions.set(log, position)
+  }
+  const at = position
   const stats = { hits: 0, misses: 0 }
   const memo = <A extends unknown[], R>(compute: (...args: A) => Promise<R>) => {
     const entries = new Map<string, { readonly position: string; readonly value: Promise<R> }>()
     return async (...args: A): Promise<R> => {
-      const at = await position()
-      if (at === undefined) return compute(...args)
+      const now = await at()
+      if (now === undefined) return compute(...args)
       // Today (in Vietnam) is part of the key: a figure "to today" changes at midnight without an event.
       const key = JSON.stringify([vietnamToday(), args])
       const found = entries.get(key)
-      if (found && found.position === at) {
+      if (found && found.position === now) {
         stats.hits++
         return found.value.then((value) => restamped(value, args))
       }
       stats.misses++
       const value = compute(...args)
       entries.delete(key)
-      entries.set(key, { position: at, value })
+      entries.set(key, { position: now, value })
       if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)
       value.catch(() => {
         if (entries.get(key)?.value === value) entries.delete(key)
@@ -66,5 +93,6 @@ export function withCachedFigures(
     trainingCoverage: memo(models.trainingCoverage),
     finance: memo(models.finance),
   }
-  return { ...models, ...cached, cacheStats: stats, uncached: models }
+  const catalogues = new CataloguesFromMemory(log, wakes)
+  return { ...models, ...cached, runner, catalogues, cacheStats: stats, uncached: models }
 }

@@ -1,4 +1,5 @@
 import type { Checkpoint, EventLog } from "@xkld/event-store"
+import type { Wakes } from "./wakes.ts"
 
 /** Beyond this many events held back by the ordering guard, answers are not cached (writes are in full flow). */
 const MAX_BEYOND = 64
@@ -84,5 +85,50 @@ export function sharedPosition(read: () => Promise<string | undefined>): () => P
       })
     }
     return queued
+  }
+}
+
+/**
+ * `read` (a shared position read) asked only when something may have changed (ADR 0030): after a wake, once the
+ * read models have caught up (`settle`: the runner's loops have applied every event visible when it was called),
+ * the position is read once and given to every request until the next wake (`wakes.generation()` changes). A
+ * request that comes while it is not settled reads the position itself, as before. So a request is answered from
+ * memory only with a position read after the last write this process committed, after the last notification, and
+ * within the same second.
+ */
+export function wokenPosition(
+  read: () => Promise<string | undefined>,
+  wakes: Pick<Wakes, "generation" | "on">,
+  settle: () => Promise<void>,
+): () => Promise<string | undefined> {
+  let clean: { readonly generation: string; readonly position: string } | undefined
+  let settling = false
+  const settleNow = async (): Promise<void> => {
+    if (settling) return
+    settling = true
+    try {
+      for (let round = 0; round < 3; round++) {
+        const generation = wakes.generation()
+        await settle()
+        const position = await read()
+        if (wakes.generation() !== generation) continue
+        if (position !== undefined) clean = { generation, position }
+        return
+      }
+    } catch {
+      // the next request reads for itself and tries again
+    } finally {
+      settling = false
+    }
+  }
+  wakes.on(() => {
+    clean = undefined
+  })
+  return async () => {
+    const known = clean
+    if (known && known.generation === wakes.generation()) return known.position
+    clean = undefined
+    void settleNow()
+    return read()
   }
 }

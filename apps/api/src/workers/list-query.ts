@@ -2,7 +2,7 @@ import type { WorkerRow } from "@xkld/projections"
 import { sql, type RawBuilder } from "kysely"
 import type { Actor } from "../access/actor.ts"
 import { nameOrderOf } from "../personal-data/name-order/indexer.ts"
-import { positionOf, sharedPosition } from "../read-cache/position.ts"
+import { readModelsPosition } from "../read-cache/cached-models.ts"
 import type { AppServices } from "../services.ts"
 
 /** What the list is filtered by, besides the actor's own scope. */
@@ -45,19 +45,12 @@ function conditions(viewer: Actor, filter: ListFilter): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `)
 }
 
-const positions = new WeakMap<AppServices, () => Promise<string | undefined>>()
-/** The read models' position, for the count (the registry's rows; the page itself is read each time). */
-const positionFor = (services: AppServices) => {
-  let read = positions.get(services)
-  if (!read) positions.set(services, (read = sharedPosition(positionOf(services.log))))
-  return read
-}
-
 const counts = new WeakMap<AppServices, Map<string, { readonly position: string; readonly total: Promise<number> }>>()
 
 /** How many workers the list holds: counted once per read-model position and filter (the count is the ward). */
 async function totalOf(services: AppServices, viewer: Actor, filter: ListFilter, table: string): Promise<number> {
-  const position = await positionFor(services)()
+  // The read models' position, for the count (the registry's rows; the page itself is read each time).
+  const position = await readModelsPosition(services.log)()
   const count = () =>
     sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} r WHERE ${conditions(viewer, filter)}`
       .execute(services.log.database.db)

@@ -1,0 +1,106 @@
+import { NOTIFY_CHANNEL, type EventLog } from "@xkld/event-store"
+import type { ProjectionRunner } from "@xkld/projections"
+import { sql } from "kysely"
+
+/**
+ * Wakes of one log (issue 12, ADR 0030): a generation that changes whenever the log or the read models may have
+ * changed, so that what is read from them can be kept in memory until the next change instead of asking the
+ * database on every request. It changes
+ * - at once, in this process, after every write this process commits (the read models' runner is wrapped, see
+ *   `wakingRunner`: commands, imports, reference data and rebuilds all end in its `wake`, `appendInline` or
+ *   `rebuild`);
+ * - on the log's notification (`LISTEN`), which the store sends after its own appends and which `wakingRunner`
+ *   sends after this process's writes, so other processes hear of them within milliseconds;
+ * - every `MAX_AGE_MS` in any case, so a notification lost (a listener reconnecting) leaves nothing stale longer
+ *   than that.
+ */
+export interface Wakes {
+  /** Equal values: nothing was written in between (in this process), nor notified, within the same second. */
+  readonly generation: () => string
+  /** Called after a write of this process has committed. */
+  readonly wake: () => void
+  readonly on: (listener: () => void) => () => void
+  /** Notifications of appends (this process's own and other processes'), from `listen` to its returned stop. */
+  readonly listen: () => Promise<() => Promise<void>>
+}
+
+export const MAX_AGE_MS = 1000
+/** At most one notification to other processes per interval (the store's own pace, outside any transaction). */
+const NOTIFY_INTERVAL_MS = 50
+
+const byLog = new WeakMap<EventLog, Wakes>()
+
+export function wakesOf(log: EventLog): Wakes {
+  const known = byLog.get(log)
+  if (known) return known
+  let count = 0
+  const listeners = new Set<() => void>()
+  const bump = () => {
+    count++
+    for (const listener of listeners) listener()
+  }
+  let pending = false
+  const notifyOthers = () => {
+    // PGlite is in this process only: nobody else to tell.
+    if (log.backend !== "postgres" || pending) return
+    pending = true
+    setTimeout(() => {
+      pending = false
+      sql`SELECT pg_notify(${NOTIFY_CHANNEL}, '')`.execute(log.database.db).catch(() => undefined)
+    }, NOTIFY_INTERVAL_MS).unref()
+  }
+  const wakes: Wakes = {
+    generation: () => `${count}@${Math.floor(Date.now() / MAX_AGE_MS)}`,
+    wake: () => {
+      bump()
+      notifyOthers()
+    },
+    on: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    // The store's resilient listener: a connection of its own, woken once more after it reconnects.
+    listen: () => log.database.listen(NOTIFY_CHANNEL, bump),
+  }
+  byLog.set(log, wakes)
+  return wakes
+}
+
+/**
+ * The runner with every write it is told of waking `wakes` too: `wake` (commands and imports call it after their
+ * commit), `appendInline` in a transaction of its own, `rebuild` and `resume` (read models replaced or restarted
+ * without an append). Its `start` listens for the log's notifications and its `stop` stops listening.
+ */
+export function wakingRunner(runner: ProjectionRunner, wakes: Wakes): ProjectionRunner {
+  let unlisten: (() => Promise<void>) | undefined
+  const after = async <R>(run: () => Promise<R>): Promise<R> => {
+    try {
+      return await run()
+    } finally {
+      wakes.wake()
+    }
+  }
+  return {
+    ...runner,
+    start: async () => {
+      await runner.start()
+      unlisten ??= await wakes.listen()
+    },
+    stop: async () => {
+      const stopListening = unlisten
+      unlisten = undefined
+      await stopListening?.()
+      await runner.stop()
+    },
+    wake: () => {
+      runner.wake()
+      wakes.wake()
+    },
+    appendInline: async (request, trx) => {
+      if (trx) return runner.appendInline(request, trx) // the caller commits, then wakes
+      return after(() => runner.appendInline(request))
+    },
+    rebuild: (name) => after(() => runner.rebuild(name)),
+    resume: (name) => after(() => runner.resume(name)),
+  }
+}
