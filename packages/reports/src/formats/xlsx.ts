@@ -12,6 +12,13 @@ const HEADER_ROW = 3
  * The first sheet says whose report it is and as of when.
  */
 export async function renderXlsx(content: ReportContent): Promise<Uint8Array> {
+  // stored, not deflated: `pinZip` deflates every part once (the entries' bytes are the same either way)
+  const bytes = new Uint8Array(await xlsxWorkbook(content).xlsx.writeBuffer({ zip: { compression: "STORE" } }))
+  return pinZip(bytes, new Date(content.asOf))
+}
+
+/** The report's workbook, before it is written. */
+export function xlsxWorkbook(content: ReportContent): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook()
   const pinned = new Date(content.asOf)
   book.creator = content.heading.agency
@@ -56,6 +63,5 @@ export async function renderXlsx(content: ReportContent): Promise<Uint8Array> {
         if (row.total) added.font = { bold: true }
       }
     }
-  const bytes = new Uint8Array(await book.xlsx.writeBuffer())
-  return pinZip(bytes, pinned)
+  return book
 }
