@@ -155,13 +155,17 @@ describe("issued reports", () => {
     })
     expect(voided.status).toBe(201)
     const voidEventId = voided.body.events[0].eventId as string
-    // "Now" is what attainment says today: Tô Hiệu's later departures of 2026 (or late records) could bring the
-    // figure back to what was printed, and a figure that nets out is not a difference. Void the year's other
-    // counted departures of Tô Hiệu known now too, so the figure now is 0 and the printed departure's void is named.
-    const lateOnes = (await t.services.models.departures({ provinceCode: "14", years: [2026] })).filter(
-      (d) => d.counted && scope.includes(d.unitId) && d.departureEventId !== departed!.departureEventId,
+    // "Now" is the same days as known now (ADR 0020): Tô Hiệu's departures dated up to 14/06/2026, late records
+    // and corrections included, not its departures of later days. A late record of those days could bring the
+    // figure back to what was printed (a figure that nets out is not a difference): void those too.
+    const sameDaysNow = async () =>
+      (await t.services.models.departures({ provinceCode: "14", years: [2026] })).filter(
+        (d) => d.counted && scope.includes(d.unitId) && d.departedOn <= "2026-06-14",
+      )
+    const printedIds = new Set(
+      departures.filter((d) => d.counted && scope.includes(d.unitId)).map((d) => d.departureEventId),
     )
-    for (const late of lateOnes) {
+    for (const late of (await sameDaysNow()).filter((d) => !printedIds.has(d.departureEventId))) {
       const r = await as("so-noi-vu").json("POST", `/api/workers/${late.workerId}/voids`, {
         correctsEventId: late.departureEventId,
         reason: "Ghi nhầm ngày xuất cảnh của người khác",
@@ -179,12 +183,18 @@ describe("issued reports", () => {
     const departedFigure = diff.body.differences.find(
       (d: { key: string }) => d.key === "ket-qua|Phường Tô Hiệu|Đã xuất cảnh (người)",
     )
-    // as reported: the issued file's figure; now: what attainment says today (the void and whatever came since)
+    // as reported: the issued file's figure; now: the departures of the same days as the log knows them now
     const reportedRow = report.sections[0].tables[0].rows[0]
     expect(departedFigure.reported).toBe(reportedRow.cells[2])
+    const expectedNow = (await sameDaysNow()).length
+    expect(expectedNow).toBe(reportedRow.cells[2] - 1)
+    expect(departedFigure.now).toBe(expectedNow)
+    // not what attainment says for the whole year today, when Tô Hiệu has departures of later days
+    const laterDays = (await t.services.models.departures({ provinceCode: "14", years: [2026] })).filter(
+      (d) => d.counted && scope.includes(d.unitId) && d.departedOn > "2026-06-14",
+    ).length
     const current = await as("to-hieu").json("GET", `/api/attainment?year=2026&unit=${TO_HIEU}`)
-    expect(current.body.items[0].departed).toBe(0)
-    expect(departedFigure.now).toBe(0)
+    expect(current.body.items[0].departed).toBe(expectedNow + laterDays)
     expect(departedFigure.eventIds).toContain(voidEventId)
     expect(diff.body.events.find((e: { eventId: string }) => e.eventId === voidEventId)).toMatchObject({
       type: "WorkerFactVoided",

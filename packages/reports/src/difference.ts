@@ -1,7 +1,9 @@
+import { vietnamDateOf } from "@xkld/domain"
 import type { EventLog } from "@xkld/event-store"
 import type { LineageEvent, ReadModels } from "@xkld/projections"
 import { sql } from "kysely"
 import { figuresOf, type Figure, type FigureSource, type ReportContent } from "./content/model.ts"
+import { reportContent, type ReportRequest } from "./issued.ts"
 
 /** One figure that differs: as the issued report printed it and as the log knows it now. */
 export interface FigureDifference {
@@ -35,6 +37,9 @@ const TABLES: Record<FigureSource, ReadonlyArray<readonly [string, string]>> = {
   obligations: [["reporting", "obligations"]],
 }
 
+/** The day a row of these tables is about: a row dated after the report's days cannot explain its difference. */
+const DATED: Record<string, string> = { "workers.departures": "departedOn", "workers.registry": "registeredOn" }
+
 interface Change {
   readonly eventId: string
   readonly unitId: string | null
@@ -42,7 +47,7 @@ interface Change {
 
 /**
  * "What changed since the report was issued": the report regenerated as of its instant against the same report
- * as known now, figure by figure, each difference with the events (corrections, late records) recorded in between
+ * as known now for the same days (`current` built with `through`, see `differenceSinceIssue`), figure by figure, each difference with the events (corrections, late records) recorded in between
  * that opened or closed a version of a row it counts: the rows of its units (with their predecessors), or the
  * province's. An event id in the list can be looked up in the log (`GET /api/lineage`, the audit log).
  */
@@ -54,6 +59,8 @@ export async function reportDifference(
 ): Promise<ReportDifference> {
   const from = new Date(reported.asOf)
   const to = new Date(current.asOf)
+  // the days the report covered (ADR 0020): `current` is those days as known now (differenceSinceIssue)
+  const through = vietnamDateOf(from)
   const before = new Map(figuresOf(reported).map((f) => [f.key, f]))
   const after = new Map(figuresOf(current).map((f) => [f.key, f]))
   const changed: Array<{ figure: Figure; reported: number | null; now: number | null }> = []
@@ -71,13 +78,15 @@ export async function reportDifference(
     if (known) return known
     const physical = sql.table(models.runner.tablesOf(projection)[table]!)
     const province = reported.provinceCode
+    const field = DATED[name]
+    const dated = field === undefined ? sql`` : sql`AND coalesce(data->>${field}, '') <= ${through}`
     const { rows } = await sql<{ event_id: string; unit_id: string | null }>`
       SELECT event_id::text AS event_id, unit_id FROM ${physical}
-       WHERE (province_code = ${province} OR province_code IS NULL)
+       WHERE (province_code = ${province} OR province_code IS NULL) ${dated}
          AND recorded_from > ${from.toISOString()}::timestamptz AND recorded_from <= ${to.toISOString()}::timestamptz
       UNION
       SELECT closed_by::text, unit_id FROM ${physical}
-       WHERE (province_code = ${province} OR province_code IS NULL) AND closed_by IS NOT NULL
+       WHERE (province_code = ${province} OR province_code IS NULL) AND closed_by IS NOT NULL ${dated}
          AND recorded_to > ${from.toISOString()}::timestamptz AND recorded_to <= ${to.toISOString()}::timestamptz`.execute(
       log.database.db,
     )
@@ -107,6 +116,26 @@ export async function reportDifference(
   const allIds = [...new Set(differences.flatMap((d) => d.eventIds))]
   const events = allIds.length === 0 ? [] : await eventsOf(log, allIds, to)
   return { asOf: reported.asOf, now: current.asOf, differences, events }
+}
+
+/**
+ * The difference of an issued report (its request as issued, builder version included) with what is known `now`
+ * about the SAME days (ADR 0020): the "now" side is built as of `now` but counts nothing dated after the issued
+ * as-of day (the Vietnamese day of `request.asOf`), so a difference is a late record or a correction about
+ * those days, never a departure or registration of a later day.
+ */
+export async function differenceSinceIssue(
+  log: EventLog,
+  models: ReadModels,
+  request: ReportRequest,
+  now: Date,
+): Promise<ReportDifference> {
+  const through = vietnamDateOf(request.asOf)
+  const [reported, current] = await Promise.all([
+    reportContent(models, request),
+    reportContent(models, { ...request, asOf: now, through }),
+  ])
+  return reportDifference(log, models, reported, current)
 }
 
 async function eventsOf(log: EventLog, ids: ReadonlyArray<string>, upTo: Date): Promise<ReadonlyArray<LineageEvent>> {

@@ -25,7 +25,7 @@ export { PDF_FONTS } from "./formats/pdf.ts"
 export { CONTENT_TYPES, fileNameOf, renderReport, sha256, type RenderedReport } from "./render.ts"
 export { writeProvinceReports, type ProvinceReportsOptions, type ProvinceReportsProgress } from "./province-folder.ts"
 export { documentCode, formatNumber, nfc, placeDateLine } from "./text.ts"
-export { reportDifference, type FigureDifference, type ReportDifference } from "./difference.ts"
+export { differenceSinceIssue, reportDifference, type FigureDifference, type ReportDifference } from "./difference.ts"
 export { renderAll, reportContent, UnknownPeriod, type ReportRequest } from "./issued.ts"
 export {
   CONTENT_VERSION,

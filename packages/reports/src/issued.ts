@@ -11,6 +11,8 @@ export interface ReportRequest extends ReportOptions {
   /** `yyyy-H1` or `yyyy`. */
   readonly period: string
   readonly asOf: Date
+  /** Figures dated up to this day only (an issued report's days, as known at `asOf`: its difference). */
+  readonly through?: string
 }
 
 export class UnknownPeriod extends Error {
@@ -24,7 +26,10 @@ export async function reportContent(models: ReadModels, request: ReportRequest):
   const data = await loadProvinceData(
     models,
     { provinceCode: request.provinceCode, period, asOf: request.asOf },
-    request.reporter === "province" ? {} : { scoreboard: false, rowsOf: request.reporter },
+    {
+      ...(request.reporter === "province" ? {} : { scoreboard: false, rowsOf: request.reporter }),
+      ...(request.through === undefined ? {} : { through: request.through }),
+    },
   )
   return buildReport(data, request.reporter, request)
 }

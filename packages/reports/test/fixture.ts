@@ -22,9 +22,12 @@ export async function reportFixture(options: { targetEvents?: number; cut?: stri
   const history = [
     ...Generator.generateHistory({ seed: 7, targetEvents: options.targetEvents ?? 8_000, provinces: ["14"] }),
   ]
-  const cut = options.cut
-  const first: Generator.GeneratedAppend[] = cut ? history.filter((a) => a.recordedAt <= cut) : history
-  let later: Generator.GeneratedAppend[] = cut ? history.filter((a) => a.recordedAt > cut) : []
+  // compared as instants, not as text: an ISO string with other digits of the same instant must fall on one side
+  const cut = options.cut === undefined ? undefined : Date.parse(options.cut)
+  const first: Generator.GeneratedAppend[] =
+    cut !== undefined ? history.filter((a) => Date.parse(a.recordedAt) <= cut) : history
+  let later: Generator.GeneratedAppend[] =
+    cut !== undefined ? history.filter((a) => Date.parse(a.recordedAt) > cut) : []
   await recordHistory(log, first)
   const models = createReadModels(log, { batchSize: 1000 })
   await models.runner.start()

@@ -13,6 +13,11 @@ export interface AttainmentQuery {
   readonly year: number
   readonly asOf?: Date | undefined
   readonly splitRule?: SplitRule
+  /**
+   * Count only departures dated on or before this day (yyyy-mm-dd): the figures of an earlier day as known at
+   * `asOf` (a report's difference compares the same days, ADR 0020). Absent: the whole year.
+   */
+  readonly through?: string | undefined
 }
 
 export interface AttainmentItem {
@@ -128,10 +133,12 @@ export async function countedDeparturesByUnit(
   provinceCode: string,
   year: number,
   asOf?: Date,
+  through?: string,
 ) {
+  const dated = through === undefined ? sql`` : sql`AND data->>'departedOn' <= ${through}`
   const { rows } = await sql<{ unit_id: string; unit_code: string; n: number }>`
     SELECT unit_id, min(data->>'unitCode') AS unit_code, count(*)::int8 AS n FROM ${sql.table(tableOf("workers", "departures"))}
-    WHERE province_code = ${provinceCode} AND year = ${year} AND ${knownAt(asOf)} AND (data->>'counted')::boolean
+    WHERE province_code = ${provinceCode} AND year = ${year} AND ${knownAt(asOf)} AND (data->>'counted')::boolean ${dated}
     GROUP BY unit_id`.execute(db)
   return rows.map((r) => ({ unitId: r.unit_id, unitCode: r.unit_code, departed: Number(r.n) }))
 }
@@ -196,7 +203,9 @@ export async function attainment(
   // time), kept to the issuing authority's territory; without one, the province's own as before.
   const { plan, territory, codes } = await attainmentScope(db, tableOf, catalogue, provinceCode, year, asOf)
   let partlyInTerritory = 0
-  const departures = (await Promise.all(codes.map((code) => countedDeparturesByUnit(db, tableOf, code, year, asOf))))
+  const departures = (
+    await Promise.all(codes.map((code) => countedDeparturesByUnit(db, tableOf, code, year, asOf, query.through)))
+  )
     .flat()
     .filter((d) => {
       const share = territory?.shareOf(d.unitId) ?? "inside"

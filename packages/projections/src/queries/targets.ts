@@ -21,6 +21,11 @@ export interface TargetQuery {
   readonly asOf?: Date | undefined
   /** The business date the figures run to when `asOf` is absent (the app's today in Vietnam). */
   readonly today?: string | undefined
+  /**
+   * Count nothing dated after this day (yyyy-mm-dd), whatever `asOf` and `today` say: an earlier day's figures as
+   * known at `asOf` (a report's difference compares the same days, ADR 0020). Absent: no further cap.
+   */
+  readonly through?: string | undefined
 }
 
 export interface TargetItem {
@@ -92,7 +97,7 @@ async function measure(
   const { provinceCode, year, asOf } = query
   const catalogue = await sources.catalogues.at(asOf)
   const today = asOf ? vietnamDateOf(asOf) : (query.today ?? vietnamDateOf(new Date()))
-  const through = minDate(`${year}-12-31`, today)
+  const through = minDate(`${year}-12-31`, today, query.through ?? today)
   const codes = Target.relatedProvinceCodes(catalogue, provinceCode)
   const plans = (await plansAt(sources.log, asOf))
     .filter((p) => codes.includes(p.provinceCode) && Target.firstYearOf(p) <= year && year <= p.toYear)

@@ -75,8 +75,12 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
     throw new Error(`rows read for ${data.rowsOf} only: they cannot build the report of ${reporter}`)
 
   const inScope = (unitId: string) => item === undefined || data.homeUnit(unitId) === item.unitId
-  const departures = data.departures.filter((d) => inScope(d.unitId))
-  const workers = data.workers.filter((w) => inScope(w.unitId))
+  // `through`: an earlier report's days as known now (its difference, ADR 0020): nothing dated after them
+  const through = data.through
+  const departures = data.departures.filter(
+    (d) => inScope(d.unitId) && (through === undefined || d.departedOn <= through),
+  )
+  const workers = data.workers.filter((w) => inScope(w.unitId) && (through === undefined || w.registeredOn <= through))
   const unitIds = item ? [item.unitId, ...unitsMergedInto(data, item.unitId)] : []
   const scope: Scope = item ? { kind: "units", unitIds } : { kind: "province" }
   const lineage = (unitCode?: string) =>
@@ -346,7 +350,7 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
   )
 
   // VI. Tasks and reporting obligations
-  const on = vietnamDateOf(data.asOf)
+  const on = through ?? vietnamDateOf(data.asOf)
   const unitCodes = item ? new Set(AdminUnit.unitOn(data.catalogue, item.unitCode, period.to).map((u) => u.code)) : null
   const tasks = item ? data.tasks.filter((t) => t.lead.agencyCodes.includes("UBND-XA")) : data.tasks
   const taskTable = table(

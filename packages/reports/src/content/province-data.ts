@@ -66,6 +66,8 @@ export interface ProvinceData {
    * it), or absent when the whole province's were: such data builds that reporter's report and no other.
    */
   readonly rowsOf?: string
+  /** Figures dated up to this day only (`LoadOptions.through`); absent: to the as-of day. */
+  readonly through?: string
 }
 
 export interface LoadOptions {
@@ -77,6 +79,12 @@ export interface LoadOptions {
    * province's rows (the test builds every commune both ways); the read is proportional to the commune.
    */
   readonly rowsOf?: string
+  /**
+   * Figures dated up to this day only (yyyy-mm-dd), as known at `asOf`: the days an earlier report covered, for
+   * its difference (ADR 0020: the same days compared, late records and corrections about them, not later days).
+   * Attainment and the scoreboard count departures to it; the builder cuts the rows (`ProvinceData.through`).
+   */
+  readonly through?: string
 }
 
 export async function loadProvinceData(
@@ -92,11 +100,23 @@ export async function loadProvinceData(
   const provinceRows = options.rowsOf === undefined ? rowsRead(filter) : undefined
   provinceRows?.catch(() => undefined) // awaited below; a failure of the reads beside it must not leave it unhandled
   const [attainment, scoreboard, tasks, obligations, catalogue] = await Promise.all([
-    models.attainment({ provinceCode, year: period.year, asOf, splitRule: "not-attributable" }),
+    models.attainment({
+      provinceCode,
+      year: period.year,
+      asOf,
+      splitRule: "not-attributable",
+      ...(options.through === undefined ? {} : { through: options.through }),
+    }),
     // "today" is the as-of day, never the calendar's: the same request gives the same figures on any later day
     options.scoreboard === false
       ? null
-      : targetScoreboard(models, { provinceCode, year: period.year, asOf, today: vietnamDateOf(asOf) }),
+      : targetScoreboard(models, {
+          provinceCode,
+          year: period.year,
+          asOf,
+          today: vietnamDateOf(asOf),
+          ...(options.through === undefined ? {} : { through: options.through }),
+        }),
     models.tasks({ asOf }) as Promise<ReadonlyArray<TaskRow>>,
     models.obligations(filter) as Promise<ReadonlyArray<ObligationRow>>,
     models.catalogues.at(asOf),
@@ -132,6 +152,7 @@ export async function loadProvinceData(
     obligations: obligations.filter((o) => o.period.year === period.year),
     homeUnit,
     ...(options.rowsOf === undefined ? {} : { rowsOf: options.rowsOf }),
+    ...(options.through === undefined ? {} : { through: options.through }),
   }
 }
 
