@@ -48,10 +48,10 @@ const record = (side: keyof typeof cpu) => async (run: () => Promise<unknown>) =
   sides[side].push(await timed(run))
   cpu[side].push(lastCpuMs)
 }
+const loads = (l: ReadonlyArray<number>) => l.map((x) => x.toFixed(1)).join(" ")
+let loadAtRounds: ReadonlyArray<number> = []
 const cpuNote = (side: keyof typeof cpu, base: keyof typeof cpu) =>
-  `; CPU time of this process (median): ${Math.round(median(cpu[side]))} ms, baseline ${Math.round(median(cpu[base]))} ms; load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(" ")} at the end`
+  `; CPU time of this process (median): ${Math.round(median(cpu[side]))} ms, baseline ${Math.round(median(cpu[base]))} ms; load average ${loads(loadAtRounds)} when the rounds began, ${loads(loadavg())} at the end`
 
 console.log(`reports bench: ${backend}, ${events.toLocaleString("en")} generated events, ${rounds} rounds`)
 let started = performance.now()
@@ -87,6 +87,8 @@ const sides = {
   commune: [] as number[],
   all: [] as number[],
 }
+loadAtRounds = loadavg()
+console.log(`  load average ${loads(loadAtRounds)} (1, 5, 15 min) as the rounds begin`)
 for (let r = 0; r < rounds; r++) {
   const order = [
     () => record("baseline")(baseline),
@@ -96,7 +98,7 @@ for (let r = 0; r < rounds; r++) {
     () => record("all")(allCommunes),
   ]
   for (let i = 0; i < order.length; i++) await order[(i + r) % order.length]!()
-  console.log(`  round ${r + 1}/${rounds}`)
+  console.log(`  round ${r + 1}/${rounds} (load average ${loads(loadavg())})`)
 }
 started = performance.now()
 const base = median(sides.baseline)

@@ -60,6 +60,23 @@ const sharedLayoutCache = (name: FontName) => {
   return cache
 }
 
+/**
+ * Heights of wrapped text (pdfkit's `heightOfString`, which lays the text out line by line without drawing it),
+ * shared by every document of the process: a function of the font, its size, the options and the text (the
+ * documents set no line gap, character or word spacing), and measuring adds no glyph to a font's subset. A table
+ * row measured each cell before drawing it, so every cell was laid out twice. Bounded like the layouts.
+ */
+const HEIGHT_CACHE_LIMIT = 50_000
+let heights = new Map<string, number>()
+const cachedHeight = (key: string, measure: () => number) => {
+  let h = heights.get(key)
+  if (h === undefined) {
+    if (heights.size >= HEIGHT_CACHE_LIMIT) heights = new Map()
+    heights.set(key, (h = measure()))
+  }
+  return h
+}
+
 const pt = (mm: number) => (mm / 25.4) * 72
 const LEFT = pt(PAGE.leftMm)
 const TOP = pt(PAGE.topMm)
@@ -91,8 +108,10 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
   const done = new Promise<void>((resolve) => doc.on("end", () => resolve()))
 
   const shared = new Map<FontName, Record<string, unknown>>()
+  let current = ""
   const font = (name: FontName, size: number) => {
     doc.font(name).fontSize(size)
+    current = `${name}\u0000${size}`
     // pdfkit opens a font on its first use (which fixes its id in the file): share its layouts from then on
     const opened = (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font
     let cache = shared.get(name)
@@ -100,6 +119,12 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
     if (opened.layoutCache !== cache) opened.layoutCache = cache
     return doc
   }
+  /** The height of `text` in the current font and size, laid out with `options` (see `cachedHeight`). */
+  const heightOf = (text: string, options: { width: number; indent?: number; align?: "justify" }) =>
+    cachedHeight(
+      `${current}\u0000${options.width}\u0000${options.indent ?? ""}\u0000${options.align ?? ""}\u0000${text}`,
+      () => doc.heightOfString(text, options),
+    )
   const ensure = (height: number) => {
     if (doc.y + height > BOTTOM) {
       doc.addPage()
@@ -146,7 +171,7 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
 
   const paragraph = (text: string, name: FontName = "regular", size: number = FONT_SIZES.body) => {
     font(name, size)
-    const h = doc.heightOfString(text, { width: WIDTH, indent: pt(12.7), align: "justify" })
+    const h = heightOf(text, { width: WIDTH, indent: pt(12.7), align: "justify" })
     ensure(Math.min(h, 60))
     doc.text(text, LEFT, doc.y, { width: WIDTH, indent: pt(12.7), align: "justify", paragraphGap: 3 })
   }
@@ -159,8 +184,7 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
     const rowHeight = (cells: ReadonlyArray<string>, name: FontName) => {
       font(name, size)
       return (
-        Math.max(...cells.map((text, i) => doc.heightOfString(text || " ", { width: widths[i]! - 2 * CELL_PAD }))) +
-        2 * CELL_PAD
+        Math.max(...cells.map((text, i) => heightOf(text || " ", { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD
       )
     }
     const drawRow = (cells: ReadonlyArray<string>, name: FontName, header: boolean) => {
