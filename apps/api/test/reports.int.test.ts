@@ -323,3 +323,109 @@ describe("issued reports", () => {
     expect(issued.body.report.contentVersion).toBe(CONTENT_VERSION)
   })
 })
+
+describe("a department's report (sở, ban, ngành)", () => {
+  test("a department officer lists, downloads and issues its own department's report, which fulfils its obligation; not another department's", async () => {
+    const admin = await signIn(t.app, "quan-tri")
+    const created = await admin.json("POST", "/api/users", {
+      username: "cong-an-bc",
+      displayName: "Cán bộ Công an tỉnh",
+      role: "department-officer",
+      provinceCode: "14",
+      agency: "CA-TINH",
+      password: "Công an tỉnh 2026",
+    })
+    expect(created.status).toBe(201)
+    const police = await signIn(t.app, "cong-an-bc", "Công an tỉnh 2026")
+    // the province sets the department's own six-month obligation (the seed's is one for every department)
+    const obligationId = "reporting-obligation:14:2026:six-month:CA-TINH"
+    const set = await as("so-noi-vu").json("POST", "/api/reporting-obligations", {
+      obligationId,
+      reporter: { kind: "agency", code: "CA-TINH", name: "Công an tỉnh" },
+      recipient: { kind: "agency", code: "UBND-TINH", name: "UBND tỉnh" },
+      via: { kind: "agency", code: "SNV", name: "Sở Nội vụ" },
+      reportKind: "six-month",
+      period: { year: 2026, label: "06 tháng đầu năm 2026" },
+      deadline: "2026-06-15",
+      deadlineRule: "before",
+      deadlinePrinted: "06 tháng (trước ngày 15/6)",
+      legalBasis: { number: "120/SNV-LĐVL", date: "2026-01-20", issuer: "Sở Nội vụ tỉnh Sơn La" },
+    })
+    expect(set.status).toBe(201)
+
+    // who reports: the province, the plan's wards, and (for this officer) its own department only
+    const reporters = await police.json("GET", "/api/reports/reporters?period=2026-H1")
+    expect(reporters.status).toBe(200)
+    const agencies = reporters.body.items.filter((i: { kind: string }) => i.kind === "agency")
+    expect(agencies).toEqual([{ kind: "agency", code: "CA-TINH", name: "Công an tỉnh" }])
+    const all = await as("so-noi-vu").json("GET", "/api/reports/reporters?period=2026-H1")
+    const codes = all.body.items.map((i: { code: string }) => i.code)
+    expect(codes[0]).toBe("province")
+    expect(codes).toContain(TO_HIEU)
+    expect(codes).toContain("CA-TINH")
+    expect(codes).not.toContain("SNV")
+    const ward = await as("to-hieu").json("GET", "/api/reports/reporters?period=2026-H1")
+    expect(ward.body.items.map((i: { code: string }) => i.code)).toEqual([TO_HIEU])
+
+    const pdf = await police.request("GET", periodic(`reporter=CA-TINH&period=2026-H1&asOf=${AS_OF}&format=pdf`))
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get("content-disposition")).toContain("bao-cao_14_2026-H1_CA-TINH_20260614T100000Z.pdf")
+    const text = pdfText(await bytesOf(pdf)).replace(/\s+/g, " ")
+    for (const line of [
+      "UBND TỈNH SƠN LA",
+      "CÔNG AN TỈNH",
+      "Sơn La, ngày 14 tháng 06 năm 2026",
+      "không có địa bàn riêng",
+    ])
+      expect(text, line).toContain(line)
+    const json = await police.json("GET", periodic(`reporter=CA-TINH&period=2026-H1&asOf=${AS_OF}`))
+    expect(json.body.reporter).toEqual({ kind: "agency", code: "CA-TINH", name: "Công an tỉnh", unitIds: [] })
+    // another department's, a ward officer's, an unknown code
+    const other = all.body.items.find(
+      (i: { kind: string; code: string }) => i.kind === "agency" && i.code !== "CA-TINH",
+    )
+    expect(other, "Sơn La's plan names other departments").toBeDefined()
+    expect((await police.json("GET", periodic(`reporter=${other.code}&period=2026-H1`))).status).toBe(403)
+    expect((await as("so-noi-vu").json("GET", periodic(`reporter=${other.code}&period=2026-H1`))).status).toBe(200)
+    expect((await as("to-hieu").json("GET", periodic("reporter=CA-TINH&period=2026-H1"))).status).toBe(403)
+    const unknown = await as("so-noi-vu").json("GET", periodic("reporter=SNV&period=2026-H1"))
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.detail).toContain("SNV")
+
+    const issued = await police.json("POST", "/api/reports/issued", {
+      reporter: "CA-TINH",
+      period: "2026-H1",
+      asOf: AS_OF,
+      documentNumber: "21",
+      signer: { authority: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", name: "Hoàng Văn Tâm" },
+      difficulties: "Thủ tục cấp hộ chiếu cho người ở vùng sâu còn đi lại xa.",
+    })
+    expect(issued.status).toBe(201)
+    expect(issued.body.report).toMatchObject({
+      reporter: { kind: "agency", code: "CA-TINH", name: "Công an tỉnh" },
+      obligationId,
+      contentVersion: CONTENT_VERSION,
+    })
+    expect(issued.body.events.map((e: { type: string }) => e.type)).toEqual(["ReportIssued", "ReportSubmitted"])
+    const obligations = await police.json("GET", "/api/reporting-obligations?limit=500")
+    const mine = obligations.body.items.find((o: { id: string }) => o.id === obligationId)
+    expect(mine.submission).toMatchObject({ documentRef: { number: "21/BC-CA-TINH" }, issuedReportId: issued.body.id })
+    const id = encodeURIComponent(issued.body.id)
+    const again = await police.request("GET", `/api/reports/issued/${id}?format=docx`)
+    expect(again.status).toBe(200)
+    expect(again.headers.get("x-content-sha256")).toBe(issued.body.report.contentHashes.docx)
+    expect((await police.json("GET", `/api/reports/issued/${id}/difference`)).status).toBe(200)
+    expect((await as("to-hieu").json("GET", `/api/reports/issued/${id}`)).status).toBe(404)
+    const list = await police.json("GET", "/api/reports/issued")
+    expect(list.body.items.map((i: { id: string }) => i.id)).toContain(issued.body.id)
+    // issuing another department's report is refused
+    const foreign = await police.json("POST", "/api/reports/issued", {
+      reporter: other.code,
+      period: "2026-H1",
+      asOf: AS_OF,
+      documentNumber: "22",
+      signer: { authority: "KT. GIÁM ĐỐC", position: "PHÓ GIÁM ĐỐC", name: "Hoàng Văn Tâm" },
+    })
+    expect(foreign.status).toBe(403)
+  })
+})

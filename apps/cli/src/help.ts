@@ -18,7 +18,7 @@ Nhập dữ liệu, báo cáo, khóa
   import quota <tệp.xlsx> --as <tài khoản> (--plan <mã> | --year <năm> --target <số> --legal-number <số hiệu>
          --legal-date <ngày> --issuer <cơ quan>) [--province <mã>] [--title …] [--effective-on …] [--reason …]
   report --province <mã> --period <yyyy-H1|yyyy> <thư mục> [--as-of <thời điểm>] [--formats docx,xlsx,pdf,json]
-                                        báo cáo của tỉnh và của từng xã, phường vào một thư mục
+                                        báo cáo của tỉnh, của từng xã, phường và từng sở, ban, ngành vào một thư mục
   keys rotate --new-key-stdin           bọc lại mọi khóa cá nhân bằng khóa chủ mới (nhật ký không đổi)
 Tài khoản (mật khẩu chỉ đọc từ đầu vào chuẩn)
   users create --username <u> --role <vai trò> --province <mã> [--unit <mã xã>]... --password-stdin

@@ -1,4 +1,5 @@
 export { buildReport, UnknownReporter, type Reporter, type ReportOptions } from "./content/build.ts"
+export { departmentReporters, departmentsNamedIn, isAgencyReporter, UnknownDepartment } from "./content/department.ts"
 export {
   figuresOf,
   REPORT_FORMATS,
@@ -17,8 +18,10 @@ export {
   loadProvinceData,
   PERIOD_PATTERN,
   reportPeriod,
+  type ObligationRow,
   type ProvinceData,
   type ReportPeriod,
+  type TaskRow,
 } from "./content/province-data.ts"
 export { reportJson } from "./formats/json.ts"
 export { PDF_FONTS } from "./formats/pdf.ts"

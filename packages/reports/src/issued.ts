@@ -1,6 +1,7 @@
 import type { ReadModels } from "@xkld/projections"
 import { buildReport, type Reporter, type ReportOptions } from "./content/build.ts"
 import { REPORT_FORMATS, type ReportContent, type ReportFormat } from "./content/model.ts"
+import { isAgencyReporter } from "./content/department.ts"
 import { loadProvinceData, reportPeriod } from "./content/province-data.ts"
 import { renderReport, type RenderedReport } from "./render.ts"
 
@@ -27,7 +28,12 @@ export async function reportContent(models: ReadModels, request: ReportRequest):
     models,
     { provinceCode: request.provinceCode, period, asOf: request.asOf },
     {
-      ...(request.reporter === "province" ? {} : { scoreboard: false, rowsOf: request.reporter }),
+      // a department's figures are the province's (it has no territory): the province's rows, no scoreboard
+      ...(request.reporter === "province"
+        ? {}
+        : isAgencyReporter(request.reporter)
+          ? { scoreboard: false }
+          : { scoreboard: false, rowsOf: request.reporter }),
       ...(request.through === undefined ? {} : { through: request.through }),
     },
   )

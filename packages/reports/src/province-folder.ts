@@ -2,12 +2,13 @@ import { mkdir, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import type { ReadModels } from "@xkld/projections"
 import { buildReport, type Reporter } from "./content/build.ts"
+import { departmentReporters } from "./content/department.ts"
 import { REPORT_FORMATS, type ReportFormat } from "./content/model.ts"
 import { loadProvinceData, reportPeriod } from "./content/province-data.ts"
 import { renderReport } from "./render.ts"
 
 export interface ProvinceReportsProgress {
-  /** Reports written so far, of `total` (the province and each commune or ward of the plan). */
+  /** Reports written so far, of `total` (the province, each commune or ward of the plan, each department). */
   readonly done: number
   readonly total: number
   readonly reporter: Reporter
@@ -27,7 +28,8 @@ export interface ProvinceReportsOptions {
 }
 
 /**
- * Writes the province's report and every commune's and ward's report of a period, in every format, to a folder
+ * Writes the province's report, every commune's and ward's and every department's report of a period, in every
+ * format, to a folder
  * (for the CLI's `report` command): the province's data is read once and every report cut from it.
  */
 export async function writeProvinceReports(
@@ -38,7 +40,12 @@ export async function writeProvinceReports(
   if (!period) throw new Error(`Kỳ báo cáo phải có dạng yyyy-H1 hoặc yyyy: “${options.period}”.`)
   const formats = options.formats ?? REPORT_FORMATS
   const data = await loadProvinceData(models, { provinceCode: options.provinceCode, period, asOf: options.asOf })
-  const reporters: Reporter[] = ["province", ...data.attainment.items.map((i) => i.unitCode)]
+  // the province, its communes and wards, and its departments (sở, ban, ngành) with tasks or obligations
+  const reporters: Reporter[] = [
+    "province",
+    ...data.attainment.items.map((i) => i.unitCode),
+    ...departmentReporters(data).map((a) => a.code),
+  ]
   await mkdir(options.folder, { recursive: true })
   const all: string[] = []
   for (const [index, reporter] of reporters.entries()) {

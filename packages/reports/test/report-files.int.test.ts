@@ -7,6 +7,7 @@ import JSZip from "jszip"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import {
   buildReport,
+  departmentReporters,
   figuresOf,
   loadProvinceData,
   renderReport,
@@ -14,6 +15,7 @@ import {
   formatNumber,
   type ProvinceData,
   type ReportContent,
+  UnknownDepartment,
 } from "../src/index.ts"
 import { preparedShare, TRAINED_BEFORE_DEPARTURE } from "../src/content/training.ts"
 import { docxDocument, renderDocx } from "../src/formats/docx.ts"
@@ -383,6 +385,75 @@ describe("the trained-before-departure figure", () => {
     const { text } = pdfText((await renderReport(province, "pdf")).bytes, "report-province-trained.pdf")
     expect(text.replace(/\s+/g, " ")).toContain(TRAINED_BEFORE_DEPARTURE.labelVi)
     expect(text).not.toContain("bồi dưỡng ngoại ngữ và định hướng")
+  })
+})
+
+describe("a department's report (sở, ban, ngành)", () => {
+  const POLICE = "CA-TINH" // Công an tỉnh: tasks of the plan (IV.3), passports
+  test("its tasks against their time frame, its obligations, the province's figures of its field said to be the province's; every format reopened", async () => {
+    const reporters = departmentReporters(data).map((a) => a.code)
+    expect(reporters).toContain(POLICE)
+    for (const never of ["SNV", "UBND-XA", "UBND-TINH", "SO-NGANH", "LIEN-QUAN", "DN-DV"])
+      expect(reporters).not.toContain(never)
+    const content = buildReport(data, POLICE, { number: "3", signer: SIGNER })
+    expect(content.reporter).toEqual({ kind: "agency", code: POLICE, name: "Công an tỉnh", unitIds: [] })
+    expect(content.heading).toMatchObject({
+      parentAgency: "UBND TỈNH SƠN LA",
+      agency: "CÔNG AN TỈNH",
+      agencyCode: POLICE,
+    })
+    const tables = content.sections.flatMap((s) => s.tables)
+    expect(tables.map((t) => t.id)).toEqual(["nhiem-vu", "so-lieu-linh-vuc", "che-do-bao-cao"])
+    // the tasks: those naming it, as lead or coordinating, or naming every department ("Các sở, ban, ngành")
+    const names = (codes: ReadonlyArray<string>) => codes.includes(POLICE) || codes.includes("SO-NGANH")
+    const expected = data.tasks.filter((t) => names(t.lead.agencyCodes) || names(t.coordinating.agencyCodes))
+    const taskRows = tables[0]!.rows
+    expect(taskRows.length).toBe(expected.length)
+    expect(taskRows.length).toBeGreaterThan(0)
+    expect(taskRows.length).toBeLessThan(data.tasks.length)
+    for (const r of taskRows) expect(["Chủ trì", "Phối hợp"]).toContain(r.cells[1])
+    // no territory: no attainment, no commune rows; the field's figure is the province's, derived from the rows
+    expect(content.sections[1]!.paragraphs[0]).toContain("không có địa bàn riêng")
+    const passports = data.workers.filter(
+      (w) => w.registeredOn >= "2026-01-01" && w.registeredOn <= "2026-06-30" && w.passportIssuedOn !== null,
+    ).length
+    expect(tables[1]!.rows.map((r) => r.cells)).toEqual([
+      ["Số người đăng ký 6 tháng đầu năm 2026 đã được cấp hộ chiếu", passports, "người"],
+    ])
+    expect(tables[1]!.note).toContain("không phải kết quả riêng của Công an tỉnh")
+    // its obligations: its own and those of every department
+    for (const r of tables[2]!.rows) expect(String(r.cells[0])).toMatch(/^(Công an tỉnh|Các Sở, )/)
+    expect(tables[2]!.rows.length).toBe(
+      data.obligations.filter(
+        (o) => (o.reporter.kind === "agency" && o.reporter.code === POLICE) || o.reporter.code === "SO-NGANH",
+      ).length,
+    )
+    expect(content.recipients).toEqual(["UBND Tỉnh Sơn La (b/c);", "Sở Nội vụ (tổng hợp);", "Lưu: VT."])
+
+    // the files
+    const docx = await JSZip.loadAsync((await renderReport(content, "docx")).bytes)
+    const paragraphs = textOfXml(await docx.file("word/document.xml")!.async("string"))
+    for (const line of ["UBND TỈNH SƠN LA", "CÔNG AN TỈNH", "Số: 03/BC-CA-TINH", "Sơn La, ngày 15 tháng 06 năm 2026"])
+      expect(paragraphs, line).toContain(line)
+    expect(paragraphs).toContain(String(passports))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from((await renderReport(content, "xlsx")).bytes) as never)
+    expect(book.worksheets.map((w) => w.name)).toEqual(["bao-cao", ...tables.map((t) => t.id)])
+    expect(book.getWorksheet("so-lieu-linh-vuc")!.getRow(4).getCell(2).value).toBe(passports)
+    const { text } = pdfText((await renderReport(content, "pdf")).bytes, "report-department.pdf")
+    const flat = text.replace(/\s+/g, " ")
+    for (const line of [
+      "CÔNG AN TỈNH",
+      "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO",
+      "Công an tỉnh là cơ quan của tỉnh, không có địa bàn riêng",
+      "IV. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+    ])
+      expect(flat, line).toContain(line)
+    expect(flat).not.toContain("KẾT QUẢ THỰC HIỆN CHỈ TIÊU")
+
+    // not a department: refused
+    for (const code of ["SNV", "UBND-XA", "SO-NGANH", "ZZZ"])
+      expect(() => buildReport(data, code), code).toThrow(UnknownDepartment)
   })
 })
 

@@ -615,9 +615,31 @@ export interface paths {
      * Ban hành báo cáo định kỳ: ghi vào sổ sự kiện số, ngày, người ký, mã băm từng tệp; hoàn thành nghĩa vụ báo cáo
      * @description Issue a periodic report: its number, date, signer and each file's hash into the log; fulfils the obligation
      *
-     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`)
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`)
      */
     post: operations["postApiReportsIssued"]
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  "/api/reports/reporters": {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Các đơn vị lập báo cáo định kỳ của một kỳ: tỉnh, xã, phường của kế hoạch, sở, ban, ngành được giao nhiệm vụ
+     * @description Who reports for a period: the province, the plan's communes and wards, the departments it assigns tasks
+     *
+     *     Vai trò / Roles: Cán bộ Sở Nội vụ (`province-officer`), Cán bộ Bộ Nội vụ (cấp quốc gia) (`national-officer`), Cán bộ UBND xã, phường (`commune-officer`), Cán bộ sở, ngành (`department-officer`), Lãnh đạo (`leader`), Kiểm toán, thanh tra (`auditor`)
+     */
+    get: operations["getApiReportsReporters"]
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -2244,7 +2266,7 @@ export interface components {
       schema: "xkld.periodic-report/1"
       reporter: {
         /** @enum {string} */
-        kind: "province" | "unit"
+        kind: "province" | "unit" | "agency"
         code: string
         name: string
         unitIds: string[]
@@ -2441,6 +2463,20 @@ export interface components {
         }
         obligationId: string | null
         issuedAt: string
+      } & {
+        [key: string]: unknown
+      })[]
+    } & {
+      [key: string]: unknown
+    }
+    ReportReporters: {
+      provinceCode: string
+      period: string
+      items: ({
+        /** @enum {string} */
+        kind: "province" | "unit" | "agency"
+        code: string
+        name: string
       } & {
         [key: string]: unknown
       })[]
@@ -4599,6 +4635,34 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"]
       415: components["responses"]["UnsupportedMediaType"]
       422: components["responses"]["Unprocessable"]
+      default: components["responses"]["Problem"]
+    }
+  }
+  getApiReportsReporters: {
+    parameters: {
+      query: {
+        province?: string
+        period: string
+        asOf?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Thành công / Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          "application/json": components["schemas"]["ReportReporters"]
+        }
+      }
+      400: components["responses"]["BadRequest"]
+      401: components["responses"]["Unauthorized"]
+      403: components["responses"]["Forbidden"]
       default: components["responses"]["Problem"]
     }
   }

@@ -5,10 +5,9 @@ import type { components } from "../api/openapi.gen.ts"
 import { useAsOf } from "../components/AsOf.tsx"
 import { Card, ErrorNote, Field, Loading, Page } from "../components/ui.tsx"
 import { ApiProblem } from "../api/problem.ts"
-import { formatDate, formatDateTime, formatNumber, sortByName } from "../i18n/format.ts"
+import { formatDate, formatDateTime, formatNumber } from "../i18n/format.ts"
 import { useI18n } from "../i18n/i18n.tsx"
 import { useMe } from "../session/session.ts"
-import { useUnits } from "../components/units.ts"
 import { IssuedList } from "./IssuedList.tsx"
 
 type PeriodicReport = components["schemas"]["PeriodicReport"]
@@ -34,19 +33,30 @@ export function Reports() {
   const { t, language } = useI18n()
   const me = useMe()
   const asOf = useAsOf()
-  const units = useUnits(me.provinceCode)
-  const commune = me.role === "commune-officer"
-  const reporters = [
-    ...(commune ? [] : [{ code: "province", name: language === "en" ? "The province" : "Toàn tỉnh" }]),
-    ...sortByName(
-      (units.data?.items ?? []).filter((u) => !commune || me.unitIds.includes(u.id)),
-      (u) => u.name,
-    ).map((u) => ({ code: u.code, name: u.name })),
-  ]
   const choices = periods(new Date(asOf ?? Date.now()))
   const [reporter, setReporter] = useState<string>()
   const [period, setPeriod] = useState(choices[1]!)
-  const chosen = reporter ?? reporters[0]?.code
+  // who reports for the period, as this account may have them: the province, the plan's communes and wards, the
+  // departments (sở, ban, ngành) the plan assigns tasks or obligations to (GET /api/reports/reporters)
+  const listed = useQuery({
+    queryKey: ["report-reporters", me.provinceCode, period, asOf],
+    queryFn: async () =>
+      await call(
+        api.GET("/api/reports/reporters", {
+          params: { query: { province: me.provinceCode, period, ...(asOf ? { asOf } : {}) } },
+        }),
+      ),
+  })
+  const reporters = (listed.data?.items ?? []).map((r) => ({
+    ...r,
+    name: r.kind === "province" && language === "en" ? "The province" : r.name,
+  }))
+  const groups = [
+    { kind: "province", label: language === "en" ? "Province" : "Tỉnh" },
+    { kind: "unit", label: language === "en" ? "Communes and wards" : "Xã, phường" },
+    { kind: "agency", label: language === "en" ? "Departments" : "Sở, ban, ngành" },
+  ] as const
+  const chosen = reporters.some((r) => r.code === reporter) ? reporter : reporters[0]?.code
   const query = {
     province: me.provinceCode,
     reporter: chosen ?? "province",
@@ -73,11 +83,18 @@ export function Reports() {
             value={chosen ?? ""}
             onChange={(e) => setReporter(e.target.value)}
           >
-            {reporters.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
+            {groups.map((g) => {
+              const members = reporters.filter((r) => r.kind === g.kind)
+              return members.length === 0 ? null : (
+                <optgroup key={g.kind} label={g.label}>
+                  {members.map((r) => (
+                    <option key={r.code} value={r.code}>
+                      {r.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )
+            })}
           </select>
         </Field>
         <Field id="report-period" label={language === "en" ? "Period" : "Kỳ báo cáo"}>
@@ -97,9 +114,8 @@ export function Reports() {
           ))}
         </div>
       </div>
-      {(me.role === "province-officer" || me.role === "commune-officer") && chosen !== undefined && (
-        <IssueReport query={query} />
-      )}
+      {(me.role === "province-officer" || me.role === "commune-officer" || me.role === "department-officer") &&
+        chosen !== undefined && <IssueReport query={query} />}
       <IssuedList province={me.provinceCode} />
       {preview.isPending && chosen !== undefined && <Loading />}
       {preview.isError && <ErrorNote error={preview.error} />}

@@ -34,7 +34,7 @@ const Table = Schema.Struct({
 export const PeriodicReportBody = Schema.Struct({
   schema: Schema.Literals(["xkld.periodic-report/1"]),
   reporter: Schema.Struct({
-    kind: Schema.Literals(["province", "unit"]),
+    kind: Schema.Literals(["province", "unit", "agency"]),
     code: Schema.String,
     name: Schema.String,
     unitIds: Schema.Array(Schema.String),

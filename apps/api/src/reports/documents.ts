@@ -10,6 +10,11 @@ import {
   reportContent,
   differenceSinceIssue,
   reportPeriod,
+  departmentsNamedIn,
+  isAgencyReporter,
+  UnknownDepartment,
+  type ObligationRow,
+  type TaskRow,
   UnknownReporter,
   type RenderedReport,
   type ReportFormat,
@@ -38,7 +43,9 @@ const TAGS = ["Số liệu, báo cáo"]
 const FILE_TYPES = Object.values(CONTENT_TYPES)
 const Format = Schema.Literals(["docx", "xlsx", "pdf", "json"])
 const Reporter = Schema.String.check(
-  Schema.isPattern(/^(province|\d{5})$/, { message: "Đơn vị báo cáo: province hoặc mã xã, phường gồm 5 chữ số" }),
+  Schema.isPattern(/^(province|\d{5}|[A-Z][A-Z0-9-]{1,15})$/, {
+    message: "Đơn vị báo cáo: province, mã xã, phường gồm 5 chữ số, hoặc mã sở, ban, ngành (SYT, STP…)",
+  }),
 )
 const ReportPeriodText = Schema.String.check(
   Schema.isPattern(/^\d{4}(-H1)?$/, { message: "Kỳ báo cáo: yyyy-H1 (6 tháng) hoặc yyyy (năm)" }),
@@ -71,10 +78,18 @@ const asOfOf = (text: string | undefined, path: string): Date => {
   return asOf
 }
 
-/** Who may have a reporter's report: a commune officer only its own commune's; the others any in the province. */
+/**
+ * Who may have a reporter's report: a commune officer only its own commune's; a department officer its own
+ * department's (and, as an aggregate reader, the province's and the communes'), not another department's; the
+ * others any in the province.
+ */
 async function checkReporter(services: AppServices, actor: Actor, reporter: string, periodTo: string) {
+  if (actor.role === "department-officer") {
+    if (isAgencyReporter(reporter) && reporter !== actor.agency) throw outsideJurisdiction()
+    return
+  }
   if (actor.role !== "commune-officer") return
-  if (reporter === "province") throw outsideJurisdiction()
+  if (reporter === "province" || isAgencyReporter(reporter)) throw outsideJurisdiction()
   await unitScope(services, actor, reporter, { date: periodTo })
 }
 
@@ -82,6 +97,12 @@ async function contentOf(services: AppServices, request: ReportRequest) {
   try {
     return await reportContent(services.models, request)
   } catch (error) {
+    if (error instanceof UnknownDepartment)
+      throw fail(
+        "not-found",
+        `Sở, ban, ngành mã ${error.code} không có nhiệm vụ hoặc chế độ báo cáo trong kế hoạch năm ${request.period.slice(0, 4)} của tỉnh.`,
+        `Agency ${error.code} has no task or reporting obligation in the province's plan for the year.`,
+      )
     if (error instanceof UnknownReporter)
       throw fail(
         "not-found",
@@ -123,8 +144,10 @@ async function issuedReport(services: AppServices, actor: Actor, id: string) {
   if (state.status !== "issued") throw missing()
   const report = state.report
   if (actor.role !== "national-officer" && report.provinceCode !== actor.provinceCode) throw missing()
+  if (actor.role === "department-officer" && report.reporter.kind === "agency" && report.reporter.code !== actor.agency)
+    throw missing()
   if (actor.role === "commune-officer") {
-    if (report.reporter.kind === "province") throw missing()
+    if (report.reporter.kind !== "unit") throw missing()
     await unitScope(services, actor, report.reporter.code, { date: reportPeriod(report.period)!.to }).catch(() => {
       throw missing()
     })
@@ -166,7 +189,9 @@ async function matchingObligation(services: AppServices, provinceCode: string, r
     .filter((o) =>
       reporter === "province"
         ? o.reporter.kind === "agency" && o.reporter.code === "SNV"
-        : o.reporter.kind === "unit" && o.reporter.code === reporter,
+        : isAgencyReporter(reporter)
+          ? o.reporter.kind === "agency" && o.reporter.code === reporter
+          : o.reporter.kind === "unit" && o.reporter.code === reporter,
     )
     .toSorted((a, b) => a.obligationId.localeCompare(b.obligationId))[0]
 }
@@ -285,6 +310,74 @@ type IssueBody = typeof IssueRequest.Type
 
 const IdParams = Schema.Struct({ id: Report.IssuedReportId })
 
+const ReportersBody = Schema.Struct({
+  provinceCode: Schema.String,
+  period: Schema.String,
+  items: Schema.Array(
+    Schema.Struct({
+      kind: Schema.Literals(["province", "unit", "agency"]),
+      code: Schema.String,
+      name: Schema.String,
+    }),
+  ),
+}).annotate({ identifier: "ReportReporters" })
+
+/**
+ * Who can report for a period (what `GET /api/reports/periodic?reporter=` takes): the province, the communes and
+ * wards of the year's plan, the departments named by its tasks or reporting obligations — as the actor may have
+ * them (a commune officer its own; a department officer the province, the communes and its own department).
+ */
+const reportersRoute = defineRoute({
+  method: "get",
+  path: "/api/reports/reporters",
+  summary:
+    "Các đơn vị lập báo cáo định kỳ của một kỳ: tỉnh, xã, phường của kế hoạch, sở, ban, ngành được giao nhiệm vụ",
+  summaryEn: "Who reports for a period: the province, the plan's communes and wards, the departments it assigns tasks",
+  tags: TAGS,
+  access: AGGREGATE_READERS,
+  query: Schema.Struct({
+    province: Schema.optional(ProvinceCode),
+    period: ReportPeriodText,
+    asOf: Schema.optional(AsOfText),
+  }),
+  response: ReportersBody,
+  handler: async ({ query, actor, services }) => {
+    const provinceCode = provinceOf(actor, query.province)
+    const period = periodOf(query.period)
+    const asOf = asOfOf(query.asOf, "query.asOf")
+    const [attainment, tasks, obligations] = await Promise.all([
+      services.models.attainment({ provinceCode, year: period.year, asOf, splitRule: "not-attributable" }),
+      services.models.tasks({ asOf }) as Promise<ReadonlyArray<TaskRow>>,
+      services.models.obligations({ provinceCode, asOf }) as Promise<ReadonlyArray<ObligationRow>>,
+    ])
+    // the rows loadProvinceData keeps: the year's plan's tasks, the year's obligations
+    const planId = attainment.plan?.planId
+    const departments = departmentsNamedIn(
+      tasks.filter((t) => planId === undefined || t.planId === planId),
+      obligations.filter((o) => o.period.year === period.year),
+    )
+    const units =
+      actor.role === "commune-officer"
+        ? attainment.items.filter((i) => actor.unitIds.includes(i.unitId))
+        : attainment.items
+    return {
+      provinceCode,
+      period: period.code,
+      items: [
+        ...(actor.role === "commune-officer"
+          ? []
+          : [{ kind: "province" as const, code: "province", name: "Toàn tỉnh" }]),
+        ...units.map((i) => ({ kind: "unit" as const, code: i.unitCode, name: i.unitName })),
+        ...departments
+          .filter(
+            (a) => actor.role !== "commune-officer" && (actor.role !== "department-officer" || a.code === actor.agency),
+          )
+          .map((a) => ({ kind: "agency" as const, code: a.code, name: a.nameVi })),
+      ],
+    }
+  },
+})
+
 export const reportDocumentRoutes = [
   defineRoute({
     method: "get",
@@ -320,7 +413,7 @@ export const reportDocumentRoutes = [
     summaryEn:
       "Issue a periodic report: its number, date, signer and each file's hash into the log; fulfils the obligation",
     tags: TAGS,
-    access: ["province-officer", "commune-officer"],
+    access: ["province-officer", "commune-officer", "department-officer"],
     write: true,
     successStatus: 201,
     idempotent: true,
@@ -330,6 +423,8 @@ export const reportDocumentRoutes = [
   }),
 
   issuedListRoute,
+
+  reportersRoute,
 
   defineRoute({
     method: "get",

@@ -55,10 +55,13 @@ async function issuedReports(services: AppServices, actor: Actor, provinceCode: 
         issuedAt: recorded.recordedAt.toISOString(),
       })
     }
+  if (actor.role === "department-officer")
+    // its own department's, not another department's (as GET /api/reports/issued/{id} answers)
+    return items.filter((i) => i.reporter.kind !== "agency" || i.reporter.code === actor.agency).toReversed()
   if (actor.role !== "commune-officer") return items.toReversed()
   const own: typeof items = []
   for (const item of items) {
-    if (item.reporter.kind === "province") continue
+    if (item.reporter.kind !== "unit") continue
     const period = item.period.slice(0, 4) + (item.period.endsWith("-H1") ? "-06-30" : "-12-31")
     const allowed = await unitScope(services, actor, item.reporter.code, { date: period }).then(
       () => true,

@@ -7,7 +7,8 @@ import { progress } from "../progress.ts"
 
 /**
  * `xkld report --province <code> --period <yyyy-H1|yyyy> <folder> [--as-of <instant>] [--formats docx,xlsx,pdf,json]`: the province's report and
- * every commune's and ward's, in every format, written to a folder (`@xkld/reports`). The same as-of instant gives
+ * every commune's and ward's and every department's (sở, ban, ngành with tasks or reporting obligations of the
+ * year), in every format, written to a folder (`@xkld/reports`). The same as-of instant gives
  * the same files on any later day.
  */
 export async function report(args: ReadonlyArray<string>): Promise<void> {

@@ -1,8 +1,10 @@
 import { AdminUnit, PlanTask, Reference, ReportingObligation, vietnamDateOf, Worker } from "@xkld/domain"
-import { departureBreakdown, finance, funnel, outcomes, trainingCoverage, type FunnelStage } from "@xkld/projections"
+import { departureBreakdown, finance, funnel, outcomes, trainingCoverage } from "@xkld/projections"
 import { formatDate, formatInstantVi, formatNumber, nfc } from "../text.ts"
 import type { Cell, Column, ReportContent, Row, Scope, Section, Signer, Table } from "./model.ts"
 import type { ProvinceData } from "./province-data.ts"
+import { buildDepartmentReport, isAgencyReporter } from "./department.ts"
+import { OBLIGATION_STATUS, SEX_LABELS, STAGE_LABELS, TASK_STATUS } from "./labels.ts"
 import { preparedShare, TRAINED_BEFORE_DEPARTURE } from "./training.ts"
 import { contentVersionOf } from "./versions.ts"
 
@@ -18,35 +20,14 @@ export interface ReportOptions {
   readonly contentVersion?: number
 }
 
-/** "province", or a unit's official code (a commune or ward of the year's plan). */
+/**
+ * "province", a unit's official code (a commune or ward of the year's plan, 5 digits), or a department's agency
+ * code (`Reference.agencies`: "SYT", "STP"…; content/department.ts).
+ */
 export type Reporter = "province" | string
 
 const collator = new Intl.Collator("vi")
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-
-const STAGE_LABELS: Record<FunnelStage, string> = {
-  registered: "Đăng ký",
-  counselled: "Được tư vấn",
-  trained: "Được đào tạo, bồi dưỡng",
-  healthChecked: "Khám sức khỏe",
-  recordCertificate: "Có phiếu lý lịch tư pháp",
-  contracted: "Ký hợp đồng",
-  departed: "Xuất cảnh",
-}
-const SEX_LABELS: Record<string, string> = { male: "Nam", female: "Nữ" }
-const TASK_STATUS: Record<PlanTask.TaskStatus, string> = {
-  ongoing: "Thường xuyên",
-  open: "Đang thực hiện, trong hạn",
-  overdue: "Quá hạn",
-  "completed-on-time": "Hoàn thành đúng hạn",
-  "completed-late": "Hoàn thành trễ hạn",
-}
-const OBLIGATION_STATUS: Record<string, string> = {
-  pending: "Chưa đến hạn",
-  overdue: "Quá hạn, chưa nộp",
-  "on-time": "Nộp đúng hạn",
-  late: "Nộp trễ hạn",
-}
 
 export class UnknownReporter extends Error {
   readonly _tag = "UnknownReporter"
@@ -64,8 +45,9 @@ const sortedEntries = (record: Record<string, number>, label: (key: string) => s
 
 /** Builds the report of one reporter from the province's data (read once for all its reporters). */
 export function buildReport(data: ProvinceData, reporter: Reporter, options: ReportOptions = {}): ReportContent {
-  const { attainment, period } = data
   const version = contentVersionOf(options.contentVersion)
+  if (isAgencyReporter(reporter)) return buildDepartmentReport(data, reporter, options)
+  const { attainment, period } = data
   const year = period.year
   const asOf = data.asOf.toISOString()
   const provinceBare = AdminUnit.bareName(data.provinceName)

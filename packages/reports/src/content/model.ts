@@ -74,8 +74,8 @@ export interface Signer {
 export interface ReportContent {
   readonly schema: "xkld.periodic-report/1"
   readonly reporter: {
-    readonly kind: "province" | "unit"
-    /** "province" or the unit's official code. */
+    readonly kind: "province" | "unit" | "agency"
+    /** "province", the unit's official code, or a department's agency code ("SYT"). */
     readonly code: string
     readonly name: string
     readonly unitIds: ReadonlyArray<string>
