@@ -5,6 +5,7 @@ import type { AppConfig } from "./config.ts"
 import { DbKeyRing } from "./personal-data/db-key-ring.ts"
 import { registerNameOrder, startNameOrder } from "./personal-data/name-order/indexer.ts"
 import { withCachedFigures } from "./read-cache/cached-models.ts"
+import { wakingLog } from "./read-cache/wakes.ts"
 import { masterKeyOf, type AppServices } from "./services.ts"
 import { migrateApi } from "./storage/migrations.ts"
 
@@ -14,7 +15,8 @@ export type RunningServices = AppServices & { readonly close: () => Promise<void
 export async function servicesOver(config: AppConfig, database: Database): Promise<RunningServices> {
   await migrateApi(database.owner)
   // Demo history is recorded as if entered over time; outside demo mode only the database's clock counts.
-  const log = await openEventLog(database, { allowRecordedAt: config.mode === "demo" })
+  // Its own appends wake what is read from memory at once (ADR 0030).
+  const log = wakingLog(await openEventLog(database, { allowRecordedAt: config.mode === "demo" }))
   // Hot figures from memory, held to the read models' position (issue 12, ADR 0024).
   const models = withCachedFigures(createReadModels(log), log)
   await models.runner.start()

@@ -169,4 +169,49 @@ describe("the worker list in Vietnamese name order, from the stored name order (
     expect(unknown.body.fields[0].path).toBe("query.market")
     expect((await province.json("GET", "/api/workers?priorityGroup=nobody")).status).toBe(400)
   })
+  test("pages by `after` (the last worker shown) walk the same list as pages by offset; a worker the caller's list does not hold is a 400", async () => {
+    const path = `/api/workers?unit=${CHIENG_AN}`
+    const { items } = await allPages(path)
+    expect(items.length).toBeGreaterThan(14)
+    const walked: Item[] = []
+    let after: string | undefined
+    for (;;) {
+      const page = await province.json("GET", `${path}&limit=7${after ? `&after=${after}` : ""}`)
+      expect(page.status, JSON.stringify(page.body)).toBe(200)
+      walked.push(...page.body.items)
+      if (page.body.items.length < 7) break
+      after = page.body.items.at(-1).id
+    }
+    expect(walked.map((i) => i.id)).toEqual(items.map((i) => i.id))
+    // sorted by registration (the path that sorts in memory) too
+    const byDate = await province.json("GET", `${path}&sort=registeredOn&limit=5`)
+    const next = await province.json("GET", `${path}&sort=registeredOn&limit=5&after=${byDate.body.items[4].id}`)
+    const both = await province.json("GET", `${path}&sort=registeredOn&limit=10`)
+    expect([...byDate.body.items, ...next.body.items].map((i: Item) => i.id)).toEqual(
+      both.body.items.map((i: Item) => i.id),
+    )
+    // a commune officer cannot page from a worker of another commune (their name's place would show)
+    const elsewhere = await province.json("GET", "/api/workers?limit=500")
+    const other = elsewhere.body.items.find((i: Item & { unitCode: string }) => i.unitCode !== CHIENG_AN)
+    expect(other).toBeDefined()
+    const refused = await chiengAn.json("GET", `/api/workers?limit=7&after=${other.id}`)
+    expect(refused.status).toBe(400)
+    expect(refused.body.fields).toEqual([expect.objectContaining({ path: "query.after" })])
+    expect((await province.json("GET", `${path}&after=khong-co`)).status).toBe(400)
+  })
+
+  test("a page's names come with it from the sealed identity kept beside each position; a position kept without one (written before migration 0004) reads its name from the log, the same answer", async () => {
+    const path = `/api/workers?unit=${CHIENG_AN}&limit=20`
+    const first = await province.json("GET", path)
+    expect(first.status).toBe(200)
+    const ids: string[] = first.body.items.map((i: Item) => i.id)
+    const db = t.services.log.database.db
+    const kept = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pd_name_order
+      WHERE worker_id = ANY (${ids}::text[]) AND identity IS NOT NULL`.execute(db)
+    expect(kept.rows[0]!.n).toBe(ids.length)
+    await sql`UPDATE pd_name_order SET identity = NULL WHERE worker_id = ANY (${ids.slice(0, 5)}::text[])`.execute(db)
+    const again = await province.json("GET", path)
+    expect(again.body).toEqual(first.body)
+    expect(first.body.items.filter((i: Item) => i.fullName !== null).length).toBeGreaterThan(0)
+  })
 })

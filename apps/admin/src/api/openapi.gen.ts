@@ -6349,6 +6349,7 @@ export interface operations {
         q?: string
         limit?: string
         offset?: string
+        after?: string
         asOf?: string
         sort?: "name" | "registeredOn"
         market?: string

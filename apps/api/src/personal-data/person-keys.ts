@@ -18,8 +18,14 @@ export async function personKeysOf(
   const { rows } = await sql<{ key_id: string; wrapped_key: string }>`SELECT key_id, wrapped_key FROM pd_person_keys
     WHERE key_id = ANY (${[...new Set(keyIds)]}::text[]) ${options.lock ? sql`FOR SHARE` : sql``}`.execute(db)
   for (const row of rows) {
-    const unwrapped = PersonalData.unwrapPersonKey(master, JSON.parse(row.wrapped_key))
-    if (Result.isSuccess(unwrapped)) keys.set(row.key_id, unwrapped.success)
+    const key = unwrapStored(master, row.wrapped_key)
+    if (key) keys.set(row.key_id, key)
   }
   return keys
+}
+
+/** A stored person key (`pd_person_keys.wrapped_key`) unwrapped; undefined when it does not unwrap. */
+export function unwrapStored(master: PersonalData.MasterKey, wrapped: string): PersonalData.PersonKey | undefined {
+  const unwrapped = PersonalData.unwrapPersonKey(master, JSON.parse(wrapped))
+  return Result.isSuccess(unwrapped) ? unwrapped.success : undefined
 }

@@ -82,15 +82,24 @@ export function wakingRunner(runner: ProjectionRunner, wakes: Wakes): Projection
   }
   return {
     ...runner,
+    // Started (a first build, a rebuild for a new version) or stopped, the read models move without an append.
     start: async () => {
-      await runner.start()
-      unlisten ??= await wakes.listen()
+      try {
+        await runner.start()
+        unlisten ??= await wakes.listen()
+      } finally {
+        wakes.wake()
+      }
     },
     stop: async () => {
       const stopListening = unlisten
       unlisten = undefined
       await stopListening?.()
-      await runner.stop()
+      try {
+        await runner.stop()
+      } finally {
+        wakes.wake()
+      }
     },
     wake: () => {
       runner.wake()
@@ -103,4 +112,30 @@ export function wakingRunner(runner: ProjectionRunner, wakes: Wakes): Projection
     rebuild: (name) => after(() => runner.rebuild(name)),
     resume: (name) => after(() => runner.resume(name)),
   }
+}
+
+/**
+ * The log with its own appends (those not in a caller's transaction: a demo load, reference data) waking
+ * `wakesOf` of the returned log at once, as the store wakes its own subscribers; an append in a caller's
+ * transaction wakes when the caller's runner is told after the commit (`wakingRunner`).
+ */
+export function wakingLog(log: EventLog): EventLog {
+  const waking: EventLog = {
+    ...log,
+    append: async (request, trx) => {
+      try {
+        return await log.append(request, trx)
+      } finally {
+        if (!trx) wakesOf(waking).wake()
+      }
+    },
+    appendBatch: async (requests, trx) => {
+      try {
+        return await log.appendBatch(requests, trx)
+      } finally {
+        if (!trx) wakesOf(waking).wake()
+      }
+    },
+  }
+  return waking
 }

@@ -110,6 +110,13 @@ const migrations: Record<string, Migration> = {
       await sql`CREATE INDEX IF NOT EXISTS pd_name_order_key ON pd_name_order (key_id)`.execute(db)
     },
   },
+  "0004-name-order-identity": {
+    up: async (db) => {
+      // The sealed identity of the registration in effect beside its position (an envelope as in the log, unreadable
+      // without the person key), so that a page of the list reads its names with its own query (ADR 0030).
+      await sql`ALTER TABLE pd_name_order ADD COLUMN IF NOT EXISTS identity jsonb`.execute(db)
+    },
+  },
 }
 
 export async function migrateApi(owner: Kysely<any>): Promise<void> {

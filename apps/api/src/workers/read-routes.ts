@@ -16,7 +16,7 @@ import { registrationsOf } from "./registrations.ts"
 import { todayIso, unitLabel } from "./units.ts"
 import { asLoadedWorker } from "./worker-record.ts"
 import { foldAggregate } from "../commands/execute.ts"
-import { marketOf, namePage, type ListFilter } from "./list-query.ts"
+import { marketOf, namePage, notInList, type ListFilter } from "./list-query.ts"
 import { WorkerDetail } from "./detail-schema.ts"
 import { AsOfText, parseAsOf } from "../http/query.ts"
 
@@ -30,6 +30,12 @@ const ListQuery = Schema.Struct({
   q: Schema.optional(Schema.String.check(Schema.isMaxLength(100))),
   limit: Schema.optional(Digits),
   offset: Schema.optional(Digits),
+  after: Schema.optional(
+    Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)).annotate({
+      description:
+        "Trang tiếp theo: mã người lao động cuối cùng của trang trước (thay cho offset khi đọc sâu) / the next page: the id of the last worker of the previous page (instead of offset, for deep pages)",
+    }),
+  ),
   asOf: Schema.optional(AsOfText),
   sort: Schema.optional(Schema.Literals(["name", "registeredOn"])),
   market: Schema.optional(
@@ -158,8 +164,18 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
   const identityRole = IDENTITY_ROLES.includes(viewer.role)
   // The usual request (today's list in name order, no search): a page from the stored name order (ADR 0024).
   if (identityRole && !asOf && q === undefined && (query.sort ?? "name") === "name") {
-    const { rows, total } = await namePage(services, viewer, filter, limit, offset)
-    return answerPage(services, actor, catalogue, rows, { total, limit, offset, sort: "name", showNames: true })
+    const { rows, total, identities, unsealed } = await namePage(services, viewer, filter, limit, offset, query.after)
+    // Names read with the page; any position written before they were kept beside it, from the log as before.
+    const all =
+      unsealed.length === 0 ? identities : new Map([...identities, ...(await identitiesOf(services, unsealed))])
+    return answerPage(services, actor, catalogue, rows, {
+      total,
+      limit,
+      offset,
+      sort: "name",
+      showNames: true,
+      identities: all,
+    })
   }
   const rows = (await services.models.workers({ provinceCode: actor.provinceCode, unitIds, asOf })).filter(
     (row) =>
@@ -215,7 +231,10 @@ async function listWorkers(services: AppServices, actor: Actor, query: typeof Li
       : [...selected].sort(
           (a, b) => b.registeredOn.localeCompare(a.registeredOn) || a.workerId.localeCompare(b.workerId),
         )
-  const page = ordered.slice(offset, offset + limit)
+  const afterIndex = query.after === undefined ? -1 : ordered.findIndex((r) => r.workerId === query.after)
+  if (query.after !== undefined && afterIndex < 0) throw notInList()
+  const start = afterIndex + 1 + offset
+  const page = ordered.slice(start, start + limit)
   return answerPage(services, actor, catalogue, page, {
     total: ordered.length,
     limit,

@@ -191,9 +191,13 @@ export async function reposition(
     else byProvince.set(name.provinceCode, [...(byProvince.get(name.provinceCode) ?? []), name])
   // Erased or unreadable: listed after every name, by worker id, at a position that says nothing (ADR 0024).
   if (unnamed.length > 0)
-    await sql`INSERT INTO pd_name_order (worker_id, province_code, key_id, position)
-      SELECT * FROM unnest(${unnamed.map((n) => n.workerId)}::text[], ${unnamed.map((n) => n.provinceCode)}::text[],
-        ${unnamed.map((n) => n.keyId)}::text[], ${unnamed.map(() => "Infinity")}::float8[])`.execute(trx)
+    await sql`INSERT INTO pd_name_order (worker_id, province_code, key_id, position, identity)
+      SELECT v.worker_id, v.province_code, v.key_id, v.position, v.identity::jsonb
+      FROM unnest(${unnamed.map((n) => n.workerId)}::text[], ${unnamed.map((n) => n.provinceCode)}::text[],
+        ${unnamed.map((n) => n.keyId)}::text[], ${unnamed.map(() => "Infinity")}::float8[],
+        ${unnamed.map((n) => JSON.stringify(n.identity))}::text[]) AS v(worker_id, province_code, key_id, position, identity)`.execute(
+      trx,
+    )
   for (const [provinceCode, added] of byProvince) await placeAll(log, trx, master, provinceCode, added)
 }
 
@@ -299,31 +303,37 @@ async function renumber(
     master,
     rows.map((r) => r.worker_id),
   )
-  const everyone = new Map<string, NamedWorker & { keyId: string }>()
+  const everyone = new Map<string, NamedWorker & Pick<OpenedName, "keyId" | "identity">>()
   for (const name of [...opened.values(), ...added])
     if (name.fullName !== undefined)
-      everyone.set(name.workerId, { workerId: name.workerId, fullName: name.fullName, keyId: name.keyId })
+      everyone.set(name.workerId, {
+        workerId: name.workerId,
+        fullName: name.fullName,
+        keyId: name.keyId,
+        identity: name.identity,
+      })
   const sorted = [...everyone.values()].toSorted(compareNamed)
   await sql`DELETE FROM pd_name_order WHERE province_code = ${provinceCode} AND position < 'Infinity'`.execute(trx)
   await insert(
     trx,
     provinceCode,
-    sorted.map((w, i) => ({ workerId: w.workerId, keyId: w.keyId, position: (i + 1) * SPACING })),
+    sorted.map((w, i) => ({ workerId: w.workerId, keyId: w.keyId, identity: w.identity, position: (i + 1) * SPACING })),
   )
 }
 
 async function insert(
   trx: Kysely<any>,
   provinceCode: string,
-  rows: ReadonlyArray<{ readonly workerId: string; readonly keyId: string; readonly position: number }>,
+  rows: ReadonlyArray<Pick<OpenedName, "workerId" | "keyId" | "identity"> & { readonly position: number }>,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 20_000) {
     const chunk = rows.slice(i, i + 20_000)
     // Only while the key exists (this transaction holds it FOR SHARE): an erased person gets no position.
-    await sql`INSERT INTO pd_name_order (worker_id, province_code, key_id, position)
-      SELECT v.worker_id, ${provinceCode}, v.key_id, v.position
+    await sql`INSERT INTO pd_name_order (worker_id, province_code, key_id, position, identity)
+      SELECT v.worker_id, ${provinceCode}, v.key_id, v.position, v.identity::jsonb
       FROM unnest(${chunk.map((r) => r.workerId)}::text[], ${chunk.map((r) => r.keyId)}::text[],
-        ${chunk.map((r) => r.position)}::float8[]) AS v(worker_id, key_id, position)
+        ${chunk.map((r) => r.position)}::float8[], ${chunk.map((r) => JSON.stringify(r.identity))}::text[])
+        AS v(worker_id, key_id, position, identity)
       WHERE EXISTS (SELECT 1 FROM pd_person_keys k WHERE k.key_id = v.key_id)`.execute(trx)
   }
 }

@@ -9,6 +9,8 @@ export interface OpenedName {
   readonly workerId: string
   readonly provinceCode: string
   readonly keyId: string
+  /** The registration's sealed identity, kept beside the position so a page reads its names with it. */
+  readonly identity: PersonalData.SealedPersonal
   /** Undefined: no registration in effect, or its identity erased or unreadable. */
   readonly fullName: string | undefined
 }
@@ -37,6 +39,7 @@ export async function namesOf(
       workerId,
       provinceCode: registration.provinceCode,
       keyId: registration.identity.keyId,
+      identity: registration.identity,
       fullName: view.status === "shown" ? view.identity.fullName : undefined,
     })
   }
