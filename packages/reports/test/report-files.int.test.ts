@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process"
+import { Reference } from "@xkld/domain"
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Packer } from "docx"
@@ -385,6 +386,71 @@ describe("the trained-before-departure figure", () => {
     const { text } = pdfText((await renderReport(province, "pdf")).bytes, "report-province-trained.pdf")
     expect(text.replace(/\s+/g, " ")).toContain(TRAINED_BEFORE_DEPARTURE.labelVi)
     expect(text).not.toContain("bồi dưỡng ngoại ngữ và định hướng")
+  })
+})
+
+describe("loans and subsidies by programme and funding source", () => {
+  test("each programme's lines add up to its row of the programme table; sources named, a grant without one said so", () => {
+    const tableOf = (c: ReportContent, id: string) => c.sections.flatMap((s) => s.tables).find((t) => t.id === id)!
+    const check = (c: ReportContent) => {
+      const byProgramme = tableOf(c, "von-vay")
+      const bySource = tableOf(c, "nguon-von")
+      const lines = bySource.rows.filter((r) => !r.total)
+      for (const row of byProgramme.rows.filter((r) => !r.total)) {
+        const mine = lines.filter((l) => String(l.cells[0]).startsWith(`${row.cells[0]} — `))
+        const sum = (kind: string) =>
+          mine
+            .filter((l) => String(l.cells[0]).includes(` — ${kind}: `))
+            .reduce((n, l) => n + (l.cells[2] as number), 0)
+        expect([sum("Vay vốn"), sum("Hỗ trợ")], String(row.cells[0])).toEqual([row.cells[2], row.cells[4]])
+      }
+      const total = byProgramme.rows.at(-1)!
+      expect(bySource.rows.at(-1)!.cells[2]).toBe((total.cells[2] as number) + (total.cells[4] as number))
+      return lines.map((l) => [l.cells[0], l.cells[1], l.cells[2]])
+    }
+    // the history's loans name their bank
+    const lines = check(province)
+    expect(
+      lines.some((l) => String(l[0]).includes("Vay vốn: Ngân hàng Chính sách xã hội - Chi nhánh tỉnh Sơn La")),
+    ).toBe(true)
+
+    // a worker of the ward with support paid from two sources and a grant recorded without one
+    const [first] = data.workers.filter((w) => data.homeUnit(w.unitId) === ward.reporter.unitIds[0] && w.programme)
+    const supported = {
+      ...data,
+      workers: data.workers.map((w) =>
+        w === first
+          ? {
+              ...w,
+              subsidyAmount: 4_200_000,
+              subsidyCount: 3,
+              subsidyPaidBySource: { "ctmtqg-gnbv": 500_000, nsdp: 3_000_000 },
+            }
+          : w,
+      ),
+    }
+    const programme = Reference.programmeByCode(first!.programme!)?.nameVi ?? first!.programme!
+    const before = check(buildReport(data, TO_HIEU))
+    const withSupport = check(buildReport(supported, TO_HIEU))
+    for (const [source, amount] of [
+      ["Chương trình mục tiêu quốc gia giảm nghèo bền vững", 500_000],
+      ["Ngân sách địa phương", 3_000_000],
+    ] as const)
+      expect(withSupport, source).toContainEqual([`${programme} — Hỗ trợ: ${source}`, 1, amount])
+    // what no source covers: the rest of the worker's support (its grants), beside the other workers' grants
+    const unsourced = (rows: ReadonlyArray<ReadonlyArray<unknown>>) =>
+      rows.find((r) => r[0] === `${programme} — Hỗ trợ: Không ghi nguồn kinh phí (hỗ trợ ghi nhận trực tiếp)`) ?? [
+        "",
+        0,
+        0,
+      ]
+    const had = first!.subsidyAmount > 0 ? 1 : 0
+    expect((unsourced(withSupport)[1] as number) - (unsourced(before)[1] as number)).toBe(1 - had)
+    expect((unsourced(withSupport)[2] as number) - (unsourced(before)[2] as number)).toBe(
+      700_000 - first!.subsidyAmount,
+    )
+    // version 3 (before the table) is kept for reports issued then
+    expect(tableOf(buildReport(data, TO_HIEU, { contentVersion: 3 }), "nguon-von")).toBeUndefined()
   })
 })
 

@@ -123,6 +123,8 @@ describe("the registry row: stages of issue 9", () => {
       subsidiesRefused: 1,
       subsidyApprovedAmount: 4_000_000,
       subsidyPaidAmount: 2_500_000,
+      // by funding source: what was paid under each case's source (the refused case paid nothing)
+      subsidyPaidBySource: { "ctmtqg-dtts-mn": 2_500_000 },
       // what was paid counts with the subsidies granted
       subsidyCount: 1,
       subsidyAmount: 2_500_000,
@@ -135,6 +137,56 @@ describe("the registry row: stages of issue 9", () => {
     })
   })
 
+  it("keeps loans by bank and paid support by funding source; a grant without a case has no source", () => {
+    const appraise = (id: string, source: string) =>
+      new Worker.WorkerSubsidyAppraised({
+        ...at(`e-ap-${id}`, "2026-02-16"),
+        subsidyId: id,
+        policyCode: "ctmtqg-gnbv",
+        fundingSourceCode: source,
+        amount: 3_000_000,
+      })
+    const decide = (id: string) =>
+      new Worker.WorkerSubsidyDecided({
+        ...at(`e-de-${id}`, "2026-02-18"),
+        subsidyId: id,
+        approved: true,
+        amount: 3_000_000,
+        decisionNumber: `${id}/QĐ`,
+      })
+    const pay = (id: string, n: number, amount: number) =>
+      new Worker.WorkerSubsidyPaid({ ...at(`e-pa-${id}-${n}`, "2026-02-20"), subsidyId: id, amount })
+    const loan = (id: string, eventId: string, bank: string, amount: number, status: Worker.LoanStatus) =>
+      new Worker.WorkerLoanRecorded({ ...at(eventId, "2026-02-21"), loanId: id, bank, amount, status })
+    const row = deriveWorkerRow(
+      stateOf([
+        registered,
+        new Worker.WorkerSupportSubsidyGranted({
+          ...at("e-grant", "2026-02-01"),
+          policy: "Nghị quyết HĐND",
+          amount: 700_000,
+        }),
+        appraise("a", "nsdp"),
+        decide("a"),
+        pay("a", 1, 1_000_000),
+        pay("a", 2, 2_000_000),
+        appraise("b", "ctmtqg-gnbv"),
+        decide("b"),
+        pay("b", 1, 500_000),
+        loan("l-1", "e-l1", "NHCSXH", 50_000_000, "approved"),
+        loan("l-1", "e-l1b", "NHCSXH", 60_000_000, "disbursed"),
+        loan("l-2", "e-l2", "NHCSXH", 20_000_000, "rejected"),
+        loan("l-3", "e-l3", "Agribank", 10_000_000, "disbursed"),
+      ]),
+    )!
+    expect(row.subsidyPaidBySource).toEqual({ "ctmtqg-gnbv": 500_000, nsdp: 3_000_000 })
+    expect(Object.keys(row.subsidyPaidBySource)).toEqual(["ctmtqg-gnbv", "nsdp"])
+    // the grant and the payments count with the subsidies; the grant is what no source covers
+    expect(row.subsidyAmount).toBe(700_000 + 3_500_000)
+    expect(row.loanAmountByBank).toEqual({ Agribank: 10_000_000, NHCSXH: 60_000_000 })
+    expect(row.loanAmount).toBe(70_000_000)
+  })
+
   it("leaves every new field empty for a worker registered only (events written before these stages)", () => {
     const { wish: _wish, ...plain } = registered
     const row = deriveWorkerRow(stateOf([new Worker.WorkerRegistered(plain)]))!
@@ -144,6 +196,8 @@ describe("the registry row: stages of issue 9", () => {
       epsTestOutcome: null,
       subsidiesAppraised: 0,
       subsidyPaidAmount: 0,
+      subsidyPaidBySource: {},
+      loanAmountByBank: {},
       protectionCases: 0,
       reintegrationOutcome: null,
       deathOrMissing: null,

@@ -65,6 +65,14 @@ export interface WorkerRow {
   readonly visaCountry: string | null
   readonly visaValidUntil: string | null
   /** Support subsidies through their steps (the paid amount is also in `subsidyAmount`). */
+  /**
+   * What was paid under the worker's subsidy cases, by funding source (nguồn kinh phí, a code of
+   * `Reference.fundingSources`, named at appraisal). Support granted without a case (WorkerSupportSubsidyGranted)
+   * has no source: it is `subsidyAmount` less these.
+   */
+  readonly subsidyPaidBySource: Readonly<Record<string, number>>
+  /** Loans in effect (not rejected), amount by lending bank as recorded ("NHCSXH"…). */
+  readonly loanAmountByBank: Readonly<Record<string, number>>
   readonly subsidiesAppraised: number
   readonly subsidiesApproved: number
   readonly subsidiesRefused: number
@@ -161,6 +169,13 @@ export function deriveWorkerRow(state: Worker.WorkerState): WorkerRow | undefine
   }
 }
 
+/** Sums by key, the keys sorted (a row's JSON is the same whatever the order of the events). */
+function sumsBy<T>(items: ReadonlyArray<T>, key: (t: T) => string, amount: (t: T) => number): Record<string, number> {
+  const sums = new Map<string, number>()
+  for (const item of items) sums.set(key(item), (sums.get(key(item)) ?? 0) + amount(item))
+  return Object.fromEntries([...sums.entries()].toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
 /** What the stages added by issue 9 show in the registry row. */
 function laterStages(state: Worker.WorkerState) {
   const registration = state.registration!
@@ -186,6 +201,16 @@ function laterStages(state: Worker.WorkerState) {
     visaIssuedOn: state.visa?.on ?? null,
     visaCountry: state.visa?.country ?? null,
     visaValidUntil: state.visa?.validUntil ?? null,
+    subsidyPaidBySource: sumsBy(
+      subsidies.filter((c) => c.paidAmount > 0),
+      (c) => c.fundingSourceCode,
+      (c) => c.paidAmount,
+    ),
+    loanAmountByBank: sumsBy(
+      Object.values(state.loans).filter((l) => l.status !== "rejected"),
+      (l) => l.bank,
+      (l) => l.amount,
+    ),
     subsidiesAppraised: subsidies.length,
     subsidiesApproved: approved.length,
     subsidiesRefused: decided.length - approved.length,

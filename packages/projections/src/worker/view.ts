@@ -9,7 +9,8 @@ export const workerView: AggregateView<Worker.WorkerState> = {
   // 3: the stages of issue 9 (wish, legal counselling, loan file, assessments, passport and visa, subsidy steps,
   //    protection cases, returnee notices, reintegration) and `legalCounselledBeforeDeparture`
   // 4: `deathOrMissing`, `deathOrMissingOn` (a worker reported dead or missing abroad)
-  version: 4,
+  // 5: `subsidyPaidBySource`, `loanAmountByBank` (loans and subsidies by funding source, issue 11)
+  version: 5,
   streamTypes: [Worker.WORKER_STREAM_TYPE],
   initialState: Worker.workerDecider.initialState,
   evolve: (state, event) => Worker.workerDecider.evolve(state, event as Worker.WorkerEvent),

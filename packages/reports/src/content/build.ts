@@ -5,6 +5,7 @@ import type { Cell, Column, ReportContent, Row, Scope, Section, Signer, Table } 
 import type { ProvinceData } from "./province-data.ts"
 import { buildDepartmentReport, isAgencyReporter } from "./department.ts"
 import { OBLIGATION_STATUS, SEX_LABELS, STAGE_LABELS, TASK_STATUS } from "./labels.ts"
+import { sourceName, supportBySource } from "./support.ts"
 import { preparedShare, TRAINED_BEFORE_DEPARTURE } from "./training.ts"
 import { contentVersionOf } from "./versions.ts"
 
@@ -328,8 +329,53 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
         total: true,
       },
     ],
-    "Nguồn vốn: Ngân hàng Chính sách xã hội và ngân sách địa phương theo từng chương trình; hệ thống chưa tách số liệu theo nguồn vốn.",
+    version >= 4
+      ? "Theo nguồn vốn (ngân hàng cho vay, nguồn kinh phí hỗ trợ): bảng tiếp theo."
+      : "Nguồn vốn: Ngân hàng Chính sách xã hội và ngân sách địa phương theo từng chương trình; hệ thống chưa tách số liệu theo nguồn vốn.",
   )
+  // version 4: by programme and funding source (content/support.ts, workers read model v5)
+  const programmeName = (p: string | null) =>
+    p === null ? "Chưa có hợp đồng" : (Reference.programmeByCode(p)?.nameVi ?? p)
+  const KIND_LABEL = { loan: "Vay vốn", subsidy: "Hỗ trợ" } as const
+  const supportLines = supportBySource(workers)
+    .map((l) => ({ ...l, programmeLabel: programmeName(l.programme), sourceLabel: sourceName(l) }))
+    .toSorted(
+      (a, b) =>
+        collator.compare(a.programmeLabel, b.programmeLabel) ||
+        (a.kind === b.kind ? 0 : a.kind === "loan" ? -1 : 1) ||
+        (a.source === null ? 1 : 0) - (b.source === null ? 1 : 0) ||
+        collator.compare(a.sourceLabel, b.sourceLabel),
+    )
+  const bySourceTable =
+    version >= 4
+      ? table(
+          "nguon-von",
+          "Vay vốn và hỗ trợ theo chương trình và nguồn vốn (lũy kế)",
+          [
+            { label: "Chương trình — hình thức: nguồn vốn", kind: "text", width: 58 },
+            { label: "Số lượt người", kind: "count", width: 16, source: "workers" },
+            { label: "Số tiền (đồng)", kind: "amount", width: 26, source: "workers" },
+          ],
+          [
+            ...supportLines.map((l) => ({
+              cells: [`${l.programmeLabel} — ${KIND_LABEL[l.kind]}: ${l.sourceLabel}`, l.workers, l.amount] as Cell[],
+              lineage: null,
+              scope,
+            })),
+            {
+              cells: [
+                "Tổng số",
+                supportLines.reduce((n, l) => n + l.workers, 0),
+                supportLines.reduce((n, l) => n + l.amount, 0),
+              ],
+              lineage: null,
+              scope,
+              total: true,
+            },
+          ],
+          "Nguồn của khoản vay: ngân hàng cho vay ghi trong hồ sơ vay; nguồn của khoản hỗ trợ: nguồn kinh phí ghi khi thẩm định hỗ trợ. Khoản hỗ trợ ghi nhận trực tiếp (không qua thẩm định) không có nguồn kinh phí trong hệ thống và được ghi riêng. Một người có thể có nhiều khoản.",
+        )
+      : null
 
   // VI. Tasks and reporting obligations
   const on = through ?? vietnamDateOf(data.asOf)
@@ -404,7 +450,11 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
       tables: [funnelTable],
     },
     { heading: "NGƯỜI LAO ĐỘNG SAU XUẤT CẢNH VÀ VỀ NƯỚC", paragraphs: [], tables: [outcomeTable] },
-    { heading: "VAY VỐN VÀ HỖ TRỢ", paragraphs: [], tables: [financeTable] },
+    {
+      heading: "VAY VỐN VÀ HỖ TRỢ",
+      paragraphs: [],
+      tables: bySourceTable ? [financeTable, bySourceTable] : [financeTable],
+    },
     {
       heading: "THỰC HIỆN NHIỆM VỤ VÀ CHẾ ĐỘ BÁO CÁO",
       paragraphs: [

@@ -8,8 +8,10 @@
  * 3. Section I's "trained before departure" sentence is the target's (label and rule of
  *    "trained-before-departure-share": language, orientation and legal counselling), not language and
  *    orientation only.
+ * 4. Section V: a table of loans and subsidies by programme and funding source (workers read model v5); the
+ *    first table's note no longer says the sources are not split.
  */
-export const CONTENT_VERSION = 3
+export const CONTENT_VERSION = 4
 
 /** Reports issued before `ReportIssued` recorded a version were made by one of these (the hash tells which). */
 export const VERSIONS_BEFORE_RECORDING: ReadonlyArray<number> = [1, 2]
