@@ -52,14 +52,37 @@ const evolveRecorded = <S>(view: AggregateView<S>, state: S, event: RecordedEven
   }
 }
 
-const CACHE_LIMIT = 100_000
+/**
+ * The per-stream cache (folded state and its rows, about 3–6 kB a stream for a worker) serves two kinds of work.
+ * Catching up (a rebuild, a restart behind the log) reads the log in order, where a stream's next event is often
+ * many thousand streams further on: there a miss refolds the stream from the log for one event, and the cache may
+ * hold up to `BULK_LIMIT` streams. Live commands write one stream at a time: a miss costs one indexed read of that
+ * stream's few events, and after a batch of fewer than `BULK_BATCH` events the cache keeps only the `LIVE_LIMIT`
+ * streams used last. Live, the process' memory then stops growing with the number of workers written (the soak,
+ * docs/reliability.md: with 100,000 streams it grew by every worker registered, ~1 MiB a minute under the soak's
+ * load, and RSS with it), and what a rebuild filled is given back at the first live command after it.
+ */
+export const LIVE_LIMIT = 1_000
+export const BULK_LIMIT = 100_000
+export const BULK_BATCH = 100
+/** Generations whose caches are kept: the live one and one being rebuilt beside it; an older one is dropped. */
+const GENERATIONS_KEPT = 2
+
+export interface AggregateProjection extends Projection {
+  /** Streams held in the caches of every generation (for tests). */
+  readonly cachedStreams: () => number
+}
 
 /**
  * A projection over every stream of some aggregate types, writing bitemporal rows. States are cached
  * by stream and version; a miss (restart, rollback, eviction) refolds the stream from the log up to
  * the event before the batch, inside the same transaction.
  */
-export function aggregateProjection<S>(view: AggregateView<S>): Projection {
+export function aggregateProjection<S>(
+  view: AggregateView<S>,
+  limits: { readonly live?: number; readonly bulk?: number } = {},
+): AggregateProjection {
+  const { live: liveLimit = LIVE_LIMIT, bulk: bulkLimit = BULK_LIMIT } = limits
   const caches = new Map<string, Map<string, Cached<S>>>() // one per generation: rebuilds never share
 
   const derivedMaps = (state: S, streamId: string) => {
@@ -95,8 +118,10 @@ export function aggregateProjection<S>(view: AggregateView<S>): Projection {
     },
     handle: async (trx, events, names: TableNames, log) => {
       const generation = names[view.tables[0]!]!
-      let cache = caches.get(generation)
-      if (!cache) caches.set(generation, (cache = new Map()))
+      const cache = caches.get(generation) ?? new Map<string, Cached<S>>()
+      caches.delete(generation) // re-insert keeps the generations in least-recently-used order too
+      caches.set(generation, cache)
+      while (caches.size > GENERATIONS_KEPT) caches.delete(caches.keys().next().value!)
       const batch = new VersionBatch()
       for (const event of events) {
         const current = await load(log, trx, cache, event)
@@ -107,8 +132,10 @@ export function aggregateProjection<S>(view: AggregateView<S>): Projection {
         cache.delete(event.streamId) // re-insert keeps the map in least-recently-used order
         cache.set(event.streamId, { version: event.streamPosition, state, rows })
       }
-      while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+      const limit = events.length >= BULK_BATCH ? bulkLimit : liveLimit
+      while (cache.size > limit) cache.delete(cache.keys().next().value!)
       await writeVersionBatch(trx, batch, (table) => names[table]!)
     },
+    cachedStreams: () => [...caches.values()].reduce((n, cache) => n + cache.size, 0),
   }
 }
