@@ -1,5 +1,5 @@
 import type { Checkpoint, EventLog } from "@xkld/event-store"
-import type { Wakes } from "./wakes.ts"
+import { MAX_AGE_MS, type Wakes } from "./wakes.ts"
 
 /** Beyond this many events held back by the ordering guard, answers are not cached (writes are in full flow). */
 const MAX_BEYOND = 64
@@ -94,25 +94,30 @@ export function sharedPosition(read: () => Promise<string | undefined>): () => P
  * the position is read once and given to every request until the next wake (`wakes.generation()` changes). A
  * request that comes while it is not settled reads the position itself, as before. So a request is answered from
  * memory only with a position read after the last write this process committed, after the last notification, and
- * within the same second.
+ * less than MAX_AGE_MS ago (read again in the background once it is half that old).
  */
 export function wokenPosition(
   read: () => Promise<string | undefined>,
   wakes: Pick<Wakes, "generation" | "on">,
   settle: () => Promise<void>,
 ): () => Promise<string | undefined> {
-  let clean: { readonly generation: string; readonly position: string } | undefined
+  let clean: { readonly generation: string; readonly position: string; readonly at: number } | undefined
   let settling = false
-  const settleNow = async (): Promise<void> => {
+  // `withSettle`: after a wake, once the read models caught up; without (only older than half MAX_AGE_MS), a read.
+  const settleNow = async (withSettle: boolean): Promise<void> => {
     if (settling) return
     settling = true
     try {
       for (let round = 0; round < 3; round++) {
         const generation = wakes.generation()
-        await settle()
+        const at = Date.now()
+        if (withSettle) await settle()
         const position = await read()
-        if (wakes.generation() !== generation) continue
-        if (position !== undefined) clean = { generation, position }
+        if (wakes.generation() !== generation) {
+          withSettle = true
+          continue
+        }
+        if (position !== undefined) clean = { generation, position, at }
         return
       }
     } catch {
@@ -126,9 +131,14 @@ export function wokenPosition(
   })
   return async () => {
     const known = clean
-    if (known && known.generation === wakes.generation()) return known.position
+    const age = known ? Date.now() - known.at : Infinity
+    if (known && known.generation === wakes.generation() && age < MAX_AGE_MS) {
+      // read again in the background before it is too old, so that requests keep being answered from memory
+      if (age > MAX_AGE_MS / 2) void settleNow(false)
+      return known.position
+    }
     clean = undefined
-    void settleNow()
+    void settleNow(true)
     return read()
   }
 }

@@ -15,7 +15,7 @@ import { sql } from "kysely"
  *   than that.
  */
 export interface Wakes {
-  /** Equal values: nothing was written in between (in this process), nor notified, within the same second. */
+  /** Equal values: nothing was written in between (in this process), nor notified. */
   readonly generation: () => string
   /** Called after a write of this process has committed. */
   readonly wake: () => void
@@ -50,7 +50,7 @@ export function wakesOf(log: EventLog): Wakes {
     }, NOTIFY_INTERVAL_MS).unref()
   }
   const wakes: Wakes = {
-    generation: () => `${count}@${Math.floor(Date.now() / MAX_AGE_MS)}`,
+    generation: () => String(count),
     wake: () => {
       bump()
       notifyOthers()

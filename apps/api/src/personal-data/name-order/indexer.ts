@@ -2,7 +2,7 @@ import type { PersonalData } from "@xkld/domain"
 import type { Checkpoint, EventLog, RecordedEvent } from "@xkld/event-store"
 import { sql, type Kysely } from "kysely"
 import { compareNamed, type NamedWorker } from "./collation.ts"
-import { wakesOf } from "../../read-cache/wakes.ts"
+import { MAX_AGE_MS, wakesOf } from "../../read-cache/wakes.ts"
 import { namesOf, type OpenedName } from "./names.ts"
 
 /**
@@ -53,7 +53,7 @@ export function startNameOrder(
   const wakes = wakesOf(log)
   // The wakes' generation when the last pass that found nothing new began: while it is the same, nothing was
   // committed since (ADR 0030), so `caughtUp` needs no query.
-  let settledAt: string | undefined
+  let settledAt: { readonly generation: string; readonly at: number } | undefined
   let placedSinceAnalyze = 0
   const analyze = async () => {
     const tables = ["pd_name_order", ...((await options.analyze?.()) ?? [])]
@@ -68,6 +68,7 @@ export function startNameOrder(
   /** Processes batches until the log has nothing new, then places what the ordering guard still holds back. */
   const runPass = async (): Promise<void> => {
     const generation = wakes.generation()
+    const startedAt = Date.now()
     for (;;) {
       const from = current ?? (await log.loadCheckpoint(NAME_ORDER_SUBSCRIBER))
       current = from
@@ -80,7 +81,7 @@ export function startNameOrder(
       })
       if (committed.length > 0) settledAt = undefined
       if (committed.length === 0) {
-        settledAt = generation
+        settledAt = { generation, at: startedAt }
         if (placedSinceAnalyze >= ANALYZE_AFTER) {
           placedSinceAnalyze = 0
           await analyze()
@@ -155,7 +156,10 @@ export function startNameOrder(
   })()
 
   return {
-    caughtUp: () => (settledAt !== undefined && settledAt === wakes.generation() ? Promise.resolve() : nextPass()),
+    caughtUp: () =>
+      settledAt !== undefined && settledAt.generation === wakes.generation() && Date.now() - settledAt.at < MAX_AGE_MS
+        ? Promise.resolve()
+        : nextPass(),
     checkpoint: () => current,
     stop: async () => {
       stopped = true
