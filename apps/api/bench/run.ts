@@ -371,7 +371,7 @@ console.log(
 const large = largeWorkers > 0 ? wanted.filter(([backend]) => largeBackends.includes(backend)) : []
 // Two servers migrating one PostgreSQL at once collide on its cluster-wide role (ALTER ROLE: "tuple concurrently
 // updated"): the large case starts once the others are past their migrations.
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const delay = (ms: number) => new Promise((done) => setTimeout(done, ms))
 // BENCH_LARGE_ONLY=1: only the 10^5 case (its load alone takes many minutes on a loaded machine).
 if (process.env.BENCH_LARGE_ONLY === "1" && large.length > 0) wanted.length = 0
 const starting = await Promise.allSettled([
