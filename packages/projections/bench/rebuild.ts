@@ -15,6 +15,8 @@ export interface RebuildSettings {
   readonly readBatch: number
   /** The runner's batch size (events per read and per transaction); undefined = the runner's default. */
   readonly runnerBatch: number | undefined
+  /** The batch a loop that is behind grows to (ADR 0031); undefined = the runner's default for the backend. */
+  readonly runnerMaxBatch?: number | undefined
 }
 
 export interface RebuildResult {
@@ -53,7 +55,10 @@ export async function scanLog(database: Database, expected: number, batch: numbe
 export async function benchRebuild(log: EventLog, events: number, settings: RebuildSettings): Promise<RebuildResult> {
   const database = log.database
   const scanSeconds = [await scanLog(database, events, settings.readBatch)]
-  const models = createReadModels(log, settings.runnerBatch ? { batchSize: settings.runnerBatch } : {})
+  const models = createReadModels(log, {
+    ...(settings.runnerBatch ? { batchSize: settings.runnerBatch } : {}),
+    ...(settings.runnerMaxBatch ? { maxBatchSize: settings.runnerMaxBatch } : {}),
+  })
   const byProjection: Record<string, number> = {}
   const started = performance.now()
   await models.runner.start()

@@ -7,7 +7,8 @@
  * for each size and dropped after), BENCH_BACKENDS=pglite,postgres, BENCH_SIZES_PG (default
  * 100000,1000000), BENCH_SIZES_PGLITE (default 100000), BENCH_QUERIES (as-of queries per size, default
  * 200), BENCH_LANES (concurrent loader transactions, default 2), BENCH_RUNNER_BATCH (the runner's batch
- * size; default: the runner's own), BENCH_OUT (default bench/results/projections.json at the repository root),
+ * size; default: the runner's own), BENCH_RUNNER_MAX_BATCH (the batch a loop that is behind grows to; default: the
+ * runner's own for the backend, ADR 0031), BENCH_OUT (default bench/results/projections.json at the repository root),
  * BENCH_FIRST_START=0 to skip the first-start row (bench/first-start.ts, its own results file).
  * `pnpm bench:growth` runs this with PostgreSQL only at 10^5, 10^6 and 10^7 events (bench/results/projections-growth.json).
  */
@@ -42,6 +43,7 @@ const backends = (process.env.BENCH_BACKENDS ?? "pglite,postgres").split(",").ma
 const queries = number("BENCH_QUERIES", 200)
 const lanes = number("BENCH_LANES", 2)
 const runnerBatch = process.env.BENCH_RUNNER_BATCH ? number("BENCH_RUNNER_BATCH", 500) : undefined
+const runnerMaxBatch = process.env.BENCH_RUNNER_MAX_BATCH ? number("BENCH_RUNNER_MAX_BATCH", 10_000) : undefined
 const readBatch = 5000
 const out = process.env.BENCH_OUT || resolve(import.meta.dirname, "../../../bench/results/projections.json")
 const PROVINCE = "14"
@@ -92,7 +94,7 @@ async function benchSize(backend: BackendName, open: () => Promise<Database>, si
     await untilVisible(log.database, events)
 
     started = performance.now()
-    const rebuild = await benchRebuild(log, events, { readBatch, runnerBatch })
+    const rebuild = await benchRebuild(log, events, { readBatch, runnerBatch, runnerMaxBatch })
     const scanSeconds = rebuild.scanSeconds.reduce((a, b) => a + b, 0) / rebuild.scanSeconds.length
     const rebuildRate = events / rebuild.seconds
     const scanRate = events / scanSeconds

@@ -16,6 +16,12 @@ export interface CatchUpLoopOptions {
   readonly projection: Projection
   readonly generation: number
   readonly batchSize: number
+  /**
+   * A loop that is behind reads larger batches: after a full batch the next one is this large (default: the
+   * batch size, i.e. fixed). A from-zero build then writes most versions already closed, once,
+   * in a few large statements (docs/benchmarks.md, first start); a loop that has caught up reads `batchSize`.
+   */
+  readonly maxBatchSize?: number
   readonly pollIntervalMs: number
   /** Before each batch: is this generation still one that should run here? */
   readonly wanted: () => Promise<boolean>
@@ -59,6 +65,7 @@ export class CatchUpLoop {
   #wake: (() => void) | undefined
   #woken = false
   #iterations = 0
+  #batchSize: number
   #waiters: Array<{ readonly after: number; readonly resolve: () => void }> = []
   readonly #loop: Promise<void>
   #onHalt!: () => void
@@ -71,6 +78,7 @@ export class CatchUpLoop {
     this.generation = options.generation
     this.#db = options.log.database.db
     this.#checkpoint = checkpointName(options.projection.name, options.generation)
+    this.#batchSize = options.batchSize
     this.#loop = this.#run()
   }
 
@@ -122,9 +130,14 @@ export class CatchUpLoop {
         const batch = await this.#options.log.readAllBatch({
           ...this.projection.filter,
           after: from,
-          batchSize: this.#options.batchSize,
+          batchSize: this.#batchSize,
         })
         if (this.#halted) break
+        // behind (a full batch): read the largest batch next; caught up: the usual one
+        this.#batchSize =
+          batch.length >= this.#batchSize
+            ? Math.max(this.#options.maxBatchSize ?? 0, this.#options.batchSize)
+            : this.#options.batchSize
         if (batch.length === 0) {
           await this.#options.onIdle?.()
           idle = true
