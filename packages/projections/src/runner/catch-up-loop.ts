@@ -37,6 +37,9 @@ export interface CatchUpLoopOptions {
 const isConflict = (error: unknown) =>
   error instanceof CheckpointConflict || (error as any)?._tag === "CheckpointConflict"
 
+/** How soon a pass that found committed events held back by the ordering guard looks again. */
+const HELD_BACK_RETRY_MS = 20
+
 /** Another runner (process) holds this generation's batch lock. */
 class Busy extends Error {}
 
@@ -91,7 +94,10 @@ export class CatchUpLoop {
     this.#wake?.()
   }
 
-  /** Resolves once a pass that started after the call found nothing left, or when the loop halts. */
+  /**
+   * Resolves once a pass that started after the call found nothing left, none held back by the ordering guard
+   * either (every event committed before the call is applied), or when the loop halts.
+   */
   caughtUp(): Promise<void> {
     if (this.#halted) return Promise.resolve()
     return new Promise((resolve) => {
@@ -118,6 +124,7 @@ export class CatchUpLoop {
     while (!this.#halted) {
       const iteration = ++this.#iterations
       let idle = false
+      let heldBack = false
       try {
         if (!(await this.#options.wanted())) {
           if (!this.#halted) {
@@ -140,7 +147,13 @@ export class CatchUpLoop {
             : this.#options.batchSize
         if (batch.length === 0) {
           await this.#options.onIdle?.()
-          idle = true
+          // Nothing readable is not "caught up" while committed events are held back by the ordering guard (a
+          // transaction older than them still open, in any database of the cluster: transaction ids are the
+          // server's): a waiter is told only once those are applied too, else a test or a start-up that waits
+          // for the read models reads them without events committed before it asked. No notification comes when
+          // the holding transaction ends, so such a pass retries soon instead of sleeping for the poll interval.
+          heldBack = this.#waiters.length > 0 && (await this.#heldBackAfter(from))
+          idle = !heldBack
         } else if (await this.#commitBatch(from, batch)) {
           // Let timers and I/O run between batches: on PGlite every query resolves without a turn of the event
           // loop, so a long catch-up would otherwise hold back HTTP requests and progress reports until it ends.
@@ -156,7 +169,8 @@ export class CatchUpLoop {
         this.#waiters = this.#waiters.filter((w) => w.after >= iteration)
         for (const waiter of ready) waiter.resolve()
       }
-      if (!this.#halted) await this.#sleep()
+      if (!this.#halted)
+        await (heldBack ? new Promise((resolve) => setTimeout(resolve, HELD_BACK_RETRY_MS)) : this.#sleep())
     }
     for (const waiter of this.#waiters.splice(0)) waiter.resolve()
   }
@@ -211,6 +225,17 @@ export class CatchUpLoop {
       }
     }
     return true
+  }
+
+  /** A committed event after `from` that the ordering guard does not let through yet. */
+  async #heldBackAfter(from: Checkpoint): Promise<boolean> {
+    const next = await this.#options.log.readAllBatch({
+      ...this.projection.filter,
+      after: from,
+      batchSize: 1,
+      includeHeldBack: true,
+    })
+    return next.length > 0
   }
 
   #sleep(): Promise<void> {

@@ -49,6 +49,42 @@ describe(`projection runner (${backend})`, () => {
     }
   })
 
+  // PostgreSQL only: the ordering guard holds events back behind another connection's open transaction, which
+  // PGlite (one connection) cannot have.
+  test.runIf(backend === "postgres")(
+    "caughtUp waits for events the ordering guard holds back behind an older open transaction",
+    async () => {
+      const runner = createProjectionRunner(log, [countsProjection({ name: "held" })], { pollIntervalMs: 60_000 })
+      await runner.start()
+      let release!: () => void
+      const released = new Promise<void>((resolve) => (release = resolve))
+      let begun!: () => void
+      const holding = new Promise<void>((resolve) => (begun = resolve))
+      try {
+        await runner.caughtUp()
+        // an older transaction with an id, still open: every event committed after it is held back until it ends
+        const blocker = log.database.db.transaction().execute(async (trx) => {
+          await sql`SELECT pg_current_xact_id()`.execute(trx)
+          begun()
+          await released
+        })
+        await holding
+        await appendEvents(log, 20, seededRandom(21))
+        // what the read model holds at the moment caughtUp answers; the blocker ends a little later
+        const seen = runner.caughtUp().then(() => actualCounts(log.database.db, runner.tablesOf("held")))
+        const timer = setTimeout(release, 300)
+        const counts = await seen
+        clearTimeout(timer)
+        release()
+        await blocker
+        expect(counts).toEqual(await expectedCounts(log.database.db))
+      } finally {
+        release()
+        await runner.stop()
+      }
+    },
+  )
+
   test("the hash tells different contents apart", async () => {
     const runner = createProjectionRunner(log, [countsProjection({ name: "hashed" })], { pollIntervalMs: 50 })
     await runner.start()
