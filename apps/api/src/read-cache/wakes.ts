@@ -1,6 +1,5 @@
 import { NOTIFY_CHANNEL, type EventLog } from "@xkld/event-store"
 import type { ProjectionRunner } from "@xkld/projections"
-import { sql } from "kysely"
 
 /**
  * Wakes of one log (issue 12, ADR 0030): a generation that changes whenever the log or the read models may have
@@ -9,10 +8,9 @@ import { sql } from "kysely"
  * - at once, in this process, after every write this process commits (the read models' runner is wrapped, see
  *   `wakingRunner`: commands, imports, reference data and rebuilds all end in its `wake`, `appendInline` or
  *   `rebuild`);
- * - on the log's notification (`LISTEN`), which the store sends after its own appends and which `wakingRunner`
- *   sends after this process's writes, so other processes hear of them within milliseconds;
- * - every `MAX_AGE_MS` in any case, so a notification lost (a listener reconnecting) leaves nothing stale longer
- *   than that.
+ * - on the log's notification (`LISTEN`), which the store sends after its own appends (another process's commands,
+ *   which append in their own transactions, send none: those are seen within `MAX_AGE_MS`);
+ * and what is kept by it is read again when older than `MAX_AGE_MS`, so nothing is stale longer than that.
  */
 export interface Wakes {
   /** Equal values: nothing was written in between (in this process), nor notified. */
@@ -25,8 +23,6 @@ export interface Wakes {
 }
 
 export const MAX_AGE_MS = 1000
-/** At most one notification to other processes per interval (the store's own pace, outside any transaction). */
-const NOTIFY_INTERVAL_MS = 50
 
 const byLog = new WeakMap<EventLog, Wakes>()
 
@@ -39,22 +35,9 @@ export function wakesOf(log: EventLog): Wakes {
     count++
     for (const listener of listeners) listener()
   }
-  let pending = false
-  const notifyOthers = () => {
-    // PGlite is in this process only: nobody else to tell.
-    if (log.backend !== "postgres" || pending) return
-    pending = true
-    setTimeout(() => {
-      pending = false
-      sql`SELECT pg_notify(${NOTIFY_CHANNEL}, '')`.execute(log.database.db).catch(() => undefined)
-    }, NOTIFY_INTERVAL_MS).unref()
-  }
   const wakes: Wakes = {
     generation: () => String(count),
-    wake: () => {
-      bump()
-      notifyOthers()
-    },
+    wake: bump,
     on: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
