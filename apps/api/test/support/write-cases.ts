@@ -1245,6 +1245,7 @@ export function writeCases(
     scenarios: [
       issuing(TO_HIEU, TH, [{ who: CA }], "Tô Hiệu's 6-month report, by Tô Hiệu's officer"),
       issuing("province", P, [{ who: LAO_CAI }, { who: TH }], "the province's 6-month report, by Sơn La's officer"),
+      issuing("CA-TINH", POLICE, [{ who: HEALTH }, { who: TH }], "Công an tỉnh's 6-month report, by its officer"),
     ],
   })
 
