@@ -1,10 +1,11 @@
-import { AdminUnit, PlanTask, Reference, ReportingObligation, vietnamDateOf, Worker } from "@xkld/domain"
+import { AdminUnit, PlanTask, Reference, vietnamDateOf, Worker } from "@xkld/domain"
 import { departureBreakdown, finance, funnel, outcomes, trainingCoverage } from "@xkld/projections"
 import { formatDate, formatInstantVi, formatNumber, nfc } from "../text.ts"
 import type { Cell, Column, ReportContent, Row, Scope, Section, Signer, Table } from "./model.ts"
 import type { ProvinceData } from "./province-data.ts"
 import { buildDepartmentReport, isAgencyReporter } from "./department.ts"
-import { OBLIGATION_STATUS, SEX_LABELS, STAGE_LABELS, TASK_STATUS } from "./labels.ts"
+import { SEX_LABELS, STAGE_LABELS, TASK_STATUS } from "./labels.ts"
+import { metOnTime, OBLIGATION_COLUMNS, obligationRows } from "./obligations.ts"
 import { sourceName, supportBySource } from "./support.ts"
 import { preparedShare, TRAINED_BEFORE_DEPARTURE } from "./training.ts"
 import { contentVersionOf } from "./versions.ts"
@@ -412,26 +413,10 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
   const obligationTable = table(
     "che-do-bao-cao",
     "Thực hiện chế độ báo cáo",
-    [
-      { label: "Báo cáo", kind: "text", width: 40 },
-      { label: "Hạn nộp", kind: "text", width: 18 },
-      { label: "Tình trạng", kind: "text", width: 22 },
-      { label: "Văn bản", kind: "text", width: 20 },
-    ],
-    obligations
-      .toSorted((a, b) => a.deadline.localeCompare(b.deadline) || a.obligationId.localeCompare(b.obligationId))
-      .map((ob) => ({
-        cells: [
-          `${ob.reporter.name} → ${ob.recipient.name}: ${ob.period.label}`,
-          ob.deadlineRule === "as-needed" ? "Khi có yêu cầu / theo quy định" : formatDate(ob.deadline),
-          OBLIGATION_STATUS[ReportingObligation.submissionStatus(ob, on).status] ?? "",
-          ob.submission ? `${ob.submission.documentRef.number} (${formatDate(ob.submission.submittedOn)})` : "",
-        ],
-        lineage: null,
-        scope,
-      })),
+    OBLIGATION_COLUMNS,
+    obligationRows(obligations, on, scope),
   )
-  const metOnTime = obligations.filter((ob) => ReportingObligation.submissionStatus(ob, on).status === "on-time").length
+  const onTime = metOnTime(obligations, on)
 
   const sections: Section[] = [
     { heading: "KẾT QUẢ THỰC HIỆN CHỈ TIÊU", paragraphs: resultsParagraphs, tables: resultsTables },
@@ -457,9 +442,7 @@ export function buildReport(data: ProvinceData, reporter: Reporter, options: Rep
     },
     {
       heading: "THỰC HIỆN NHIỆM VỤ VÀ CHẾ ĐỘ BÁO CÁO",
-      paragraphs: [
-        `Nộp đúng hạn ${formatNumber(metOnTime)}/${formatNumber(obligations.length)} báo cáo theo quy định.`,
-      ],
+      paragraphs: [`Nộp đúng hạn ${formatNumber(onTime)}/${formatNumber(obligations.length)} báo cáo theo quy định.`],
       tables: [taskTable, obligationTable],
     },
     {

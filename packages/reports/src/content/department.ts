@@ -1,7 +1,8 @@
-import { AdminUnit, PlanTask, Reference, ReportingObligation, vietnamDateOf } from "@xkld/domain"
+import { AdminUnit, PlanTask, Reference, vietnamDateOf } from "@xkld/domain"
 import { departureBreakdown, finance, funnel, outcomes, trainingCoverage } from "@xkld/projections"
 import { formatDate, formatNumber, nfc } from "../text.ts"
-import { OBLIGATION_STATUS, STAGE_LABELS, TASK_STATUS } from "./labels.ts"
+import { STAGE_LABELS, TASK_STATUS } from "./labels.ts"
+import { metOnTime, OBLIGATION_COLUMNS, obligationRows } from "./obligations.ts"
 import type { Column, FigureSource, ReportContent, Row, Scope, Section, Table } from "./model.ts"
 import type { ProvinceData, ObligationRow, TaskRow } from "./province-data.ts"
 import { preparedShare, TRAINED_BEFORE_DEPARTURE } from "./training.ts"
@@ -295,26 +296,10 @@ export function buildDepartmentReport(data: ProvinceData, code: string, options:
   const obligationTable = table(
     "che-do-bao-cao",
     "Thực hiện chế độ báo cáo",
-    [
-      { label: "Báo cáo", kind: "text", width: 40 },
-      { label: "Hạn nộp", kind: "text", width: 18 },
-      { label: "Tình trạng", kind: "text", width: 22 },
-      { label: "Văn bản", kind: "text", width: 20 },
-    ],
-    obligations
-      .toSorted((a, b) => a.deadline.localeCompare(b.deadline) || a.obligationId.localeCompare(b.obligationId))
-      .map((ob) => ({
-        cells: [
-          `${ob.reporter.name} → ${ob.recipient.name}: ${ob.period.label}`,
-          ob.deadlineRule === "as-needed" ? "Khi có yêu cầu / theo quy định" : formatDate(ob.deadline),
-          OBLIGATION_STATUS[ReportingObligation.submissionStatus(ob, on).status] ?? "",
-          ob.submission ? `${ob.submission.documentRef.number} (${formatDate(ob.submission.submittedOn)})` : "",
-        ],
-        lineage: null,
-        scope,
-      })),
+    OBLIGATION_COLUMNS,
+    obligationRows(obligations, on, scope),
   )
-  const metOnTime = obligations.filter((ob) => ReportingObligation.submissionStatus(ob, on).status === "on-time").length
+  const onTime = metOnTime(obligations, on)
 
   const sections: Section[] = [
     {
@@ -336,9 +321,7 @@ export function buildDepartmentReport(data: ProvinceData, code: string, options:
     },
     {
       heading: "THỰC HIỆN CHẾ ĐỘ BÁO CÁO",
-      paragraphs: [
-        `Nộp đúng hạn ${formatNumber(metOnTime)}/${formatNumber(obligations.length)} báo cáo theo quy định.`,
-      ],
+      paragraphs: [`Nộp đúng hạn ${formatNumber(onTime)}/${formatNumber(obligations.length)} báo cáo theo quy định.`],
       tables: [obligationTable],
     },
     {
