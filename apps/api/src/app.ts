@@ -26,6 +26,16 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
 export const TRACE_ID = /^[A-Za-z0-9._:-]{1,128}$/
 const TRACE_HEADERS = ["x-correlation-id", "x-request-id"] as const
 
+const limitBody = (maxSize: number, sizeVi: string, sizeEn: string) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) =>
+      respondProblem(
+        c,
+        toProblem(fail("payload-too-large", `Dữ liệu gửi lên vượt quá ${sizeVi}.`, `Payload exceeds ${sizeEn}.`)),
+      ),
+  })
+
 /** The HTTP application over the app's services. */
 export function createApp(services: AppServices, routes: ReadonlyArray<RouteSpec> = allRoutes) {
   const app = new Hono()
@@ -57,22 +67,12 @@ export function createApp(services: AppServices, routes: ReadonlyArray<RouteSpec
       ),
     )
   })
-  app.use("/api/*", async (c, next) => {
-    const upload = c.req.path.startsWith("/api/imports/")
-    return bodyLimit({
-      maxSize: upload ? UPLOAD_LIMIT : JSON_LIMIT,
-      onError: (c) =>
-        respondProblem(
-          c,
-          toProblem(
-            fail(
-              "payload-too-large",
-              `Dữ liệu gửi lên vượt quá ${upload ? "10 MB" : "1 MB"}.`,
-              `Payload exceeds ${upload ? "10 MiB" : "1 MiB"}.`,
-            ),
-          ),
-        ),
-    })(c, next)
+  // A GET or HEAD has no body to limit; asking for one made the Node adapter build a whole Request per read.
+  const limitJson = limitBody(JSON_LIMIT, "1 MB", "1 MiB")
+  const limitUpload = limitBody(UPLOAD_LIMIT, "10 MB", "10 MiB")
+  app.use("/api/*", (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next()
+    return (c.req.path.startsWith("/api/imports/") ? limitUpload : limitJson)(c, next)
   })
   mountRoutes(app, routes, services)
   // The admin app's built files and pages (its own CSP), outside /api/.

@@ -1,6 +1,7 @@
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import type { ReadModels } from "@xkld/projections"
+import { jsonBytes } from "../src/http/json-body.ts"
 import { openTestApp, signIn, type Client, type TestApp } from "./support/test-app.ts"
 
 /**
@@ -61,6 +62,9 @@ const withoutStamp = (answer: any) =>
     ? { ...answer, asOf: undefined, ...(answer.board ? { board: { ...answer.board, asOf: undefined } } : {}) }
     : answer
 
+const expectTextOf = (answer: unknown) =>
+  expect(Buffer.from(jsonBytes(answer)).toString("utf8")).toBe(JSON.stringify(answer))
+
 type Step =
   | { readonly kind: "write"; readonly depart: boolean; readonly year: number }
   | { readonly kind: "read"; readonly year: number; readonly split: boolean; readonly pastMs: number | null }
@@ -98,14 +102,16 @@ describe("the figure cache", () => {
           const second = await models.attainment(query)
           expect(withoutStamp(first)).toEqual(withoutStamp(uncached))
           expect(withoutStamp(second)).toEqual(withoutStamp(uncached))
+          // the text the edge sends for an answer given from memory is that answer's own JSON, stamp included
+          for (const answer of [first, second]) expectTextOf(answer)
           const filter = { provinceCode: "14", asOf }
           expect(await models.funnel(filter)).toEqual(await models.uncached.funnel(filter))
           expect(await models.outcomes(filter)).toEqual(await models.uncached.outcomes(filter))
           expect(await models.finance(filter)).toEqual(await models.uncached.finance(filter))
           const targets = { provinceCode: "14", year: s.year, asOf, today: "2026-11-30" }
-          expect(withoutStamp(await models.targets(targets))).toEqual(
-            withoutStamp(await models.uncached.targets(targets)),
-          )
+          const board = await models.targets(targets)
+          expect(withoutStamp(board)).toEqual(withoutStamp(await models.uncached.targets(targets)))
+          expectTextOf(board)
         }
       }),
       { numRuns: 15 },
@@ -120,6 +126,9 @@ describe("the figure cache", () => {
     const before = new Date().toISOString()
     const again = await models.attainment(query)
     expect(again.asOf >= before).toBe(true)
+    // the text sent for it carries that stamp, not the first answer's
+    expect(JSON.parse(Buffer.from(jsonBytes(again)).toString("utf8")).asOf).toBe(again.asOf)
+    expect(typeof jsonBytes(again)).not.toBe("string") // given from its kept text, not serialised again
   })
 
   test("a departure through the API is in the next attainment answer at once (read-your-writes)", async () => {

@@ -5,6 +5,7 @@ import type { Role } from "../access/roles.ts"
 import { idempotent } from "../commands/execute.ts"
 import { requestContextOf, type RequestContext } from "../commands/request.ts"
 import type { AppServices, Session } from "../services.ts"
+import { jsonBytes } from "./json-body.ts"
 import { fail, respondProblem } from "./problem.ts"
 import { assertDeclaredResponse } from "./response-check.ts"
 import { toProblem } from "./to-problem.ts"
@@ -62,6 +63,8 @@ export interface RouteSpec<P = any, Q = any, B = any> {
 
 export const defineRoute = <P = any, Q = any, B = any>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> => spec
 
+const JSON_TYPE = { "Content-Type": "application/json" } as const
+
 const SAFE_METHODS = new Set(["get", "head", "options"])
 
 /** Mounts routes on the app: session, access, CSRF, validation, handler, and problems at one edge. */
@@ -72,9 +75,8 @@ export function mountRoutes(app: Hono, routes: ReadonlyArray<RouteSpec>, service
         const session = route.access === "public" ? undefined : await services.authenticate(c)
         if (route.access !== "public") checkAccess(route, session, c)
         assertStorableInput(c.req.param(), "params")
-        assertStorableInput(c.req.query(), "query")
+        const query = route.query ? queryOf(route.query, c) : (assertStorableInput(c.req.query(), "query"), {})
         const params = route.params ? decodeInput(route.params, c.req.param(), "params") : c.req.param()
-        const query = route.query ? decodeInput(route.query, c.req.query(), "query") : {}
         let body: unknown = undefined
         if (route.body) {
           const type = c.req.header("content-type") ?? ""
@@ -103,12 +105,37 @@ export function mountRoutes(app: Hono, routes: ReadonlyArray<RouteSpec>, service
         if (route.successStatus !== 204) assertDeclaredResponse(route, result)
         if (route.etag) c.header("ETag", `"${(result as { version: number }).version}"`)
         if (route.successStatus === 204) return c.body(null, 204)
-        return c.json(result as object, route.successStatus ?? 200)
+        const text = jsonBytes(result)
+        const status = route.successStatus ?? 200
+        return typeof text === "string" ? c.body(text, status, JSON_TYPE) : c.body(text, status, JSON_TYPE)
       } catch (error) {
         return respondProblem(c, toProblem(error))
       }
     })
   }
+}
+
+const KEPT_QUERIES = 256
+const decodedQueries = new WeakMap<Schema.Top, Map<string, unknown>>()
+
+/**
+ * A route's query, decoded once per distinct query text (an office asks the same few queries over and over, and
+ * decoding was 5% of a cached read). Only queries that decoded are kept; the value is shared, so it is frozen.
+ */
+function queryOf(schema: Schema.Top, c: Context): unknown {
+  const url = c.req.url
+  const at = url.indexOf("?")
+  const text = at < 0 ? "" : url.slice(at)
+  let known = decodedQueries.get(schema)
+  if (!known) decodedQueries.set(schema, (known = new Map()))
+  const found = known.get(text)
+  if (found !== undefined) return found
+  const raw = c.req.query()
+  assertStorableInput(raw, "query")
+  const value = Object.freeze(decodeInput(schema, raw, "query"))
+  known.set(text, value)
+  if (known.size > KEPT_QUERIES) known.delete(known.keys().next().value!)
+  return value
 }
 
 function checkAccess(route: RouteSpec, session: Session | undefined, c: Context): void {

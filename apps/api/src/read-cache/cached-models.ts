@@ -1,5 +1,6 @@
 import type { EventLog } from "@xkld/event-store"
 import type { ReadModels } from "@xkld/projections"
+import { stampedText, withKnownText } from "../http/json-body.ts"
 import { CataloguesFromMemory } from "./catalogues.ts"
 import { positionOf, sharedPosition, wokenPosition } from "./position.ts"
 import { wakesOf, wakingRunner } from "./wakes.ts"
@@ -11,16 +12,33 @@ const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().sl
 
 /**
  * An answer without `asOf` in its query says "as known at <the time it was computed>"; given again from memory it
- * is the answer as known now (nothing changed since), so it says now.
+ * is the answer as known now (nothing changed since), so it says `now`. Answers with `asOf` are given as they are.
  */
-function restamped<R>(value: R, args: ReadonlyArray<unknown>): R {
+function restamped<R>(value: R, args: ReadonlyArray<unknown>, now: string): R {
   const query = args[0] as { readonly asOf?: unknown } | undefined
   if (query && typeof query === "object" && query.asOf !== undefined) return value
-  const now = new Date().toISOString()
   const answer = value as { asOf?: unknown; board?: { asOf?: unknown } }
   if (answer && typeof answer === "object" && typeof answer.asOf === "string") return { ...value, asOf: now }
   if (answer?.board && typeof answer.board.asOf === "string") return { ...value, board: { ...answer.board, asOf: now } }
   return value
+}
+
+/**
+ * A kept answer given again, with its JSON text known to the edge (`http/json-body.ts`): the restamped copy's text
+ * is the kept template with the new stamp put in, the unstamped answer's text is made once.
+ */
+function givenAgain<R>(
+  value: R,
+  args: ReadonlyArray<unknown>,
+  text: { template?: ((at: string) => Uint8Array<ArrayBuffer>) | null },
+): R {
+  const now = new Date().toISOString()
+  const answer = restamped(value, args, now)
+  if (answer === null || typeof answer !== "object") return answer
+  if (answer === value) return withKnownText(answer, () => Buffer.from(JSON.stringify(value)))
+  if (text.template === undefined) text.template = stampedText(value, (v, at) => restamped(v, args, at)) ?? null
+  const template = text.template
+  return template ? withKnownText(answer, () => template(now)) : answer
 }
 
 type Cached = Pick<ReadModels, "attainment" | "targets" | "funnel" | "outcomes" | "trainingCoverage" | "finance">
@@ -63,7 +81,14 @@ export function withCachedFigures(
   const at = position
   const stats = { hits: 0, misses: 0 }
   const memo = <A extends unknown[], R>(compute: (...args: A) => Promise<R>) => {
-    const entries = new Map<string, { readonly position: string; readonly value: Promise<R> }>()
+    const entries = new Map<
+      string,
+      {
+        readonly position: string
+        readonly value: Promise<R>
+        readonly text: { template?: ((at: string) => Uint8Array<ArrayBuffer>) | null }
+      }
+    >()
     return async (...args: A): Promise<R> => {
       const now = await at()
       if (now === undefined) return compute(...args)
@@ -72,12 +97,12 @@ export function withCachedFigures(
       const found = entries.get(key)
       if (found && found.position === now) {
         stats.hits++
-        return found.value.then((value) => restamped(value, args))
+        return found.value.then((value) => givenAgain(value, args, found.text))
       }
       stats.misses++
       const value = compute(...args)
       entries.delete(key)
-      entries.set(key, { position: now, value })
+      entries.set(key, { position: now, value, text: {} })
       if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)
       value.catch(() => {
         if (entries.get(key)?.value === value) entries.delete(key)
