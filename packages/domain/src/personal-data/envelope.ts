@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from "node:crypto"
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, randomUUID, type KeyObject } from "node:crypto"
 import { Result, Schema } from "effect"
 import {
   personalDataErased,
@@ -51,11 +51,24 @@ const personalAad = (keyId: string) => Buffer.from(`xkld/personal/v1:${keyId}`, 
 const wrapAad = (keyId: string, masterKeyId: string) =>
   Buffer.from(`xkld/person-key/v1:${masterKeyId}:${keyId}`, "utf8")
 
+/**
+ * A key as Node's cipher wants it. Given raw bytes, Node first tries them as a `KeyObject` and fails on every
+ * cipher it makes: 18 µs to open one envelope against 3.5 µs with a `KeyObject` made once, 5 µs made each time
+ * (measured on Node 24; it was a tenth of the worker list's time). Kept per key buffer, so a person key that is
+ * deleted (erasure) and no longer held is let go with it.
+ */
+const keyObjects = new WeakMap<Uint8Array, KeyObject>()
+const secretOf = (key: Uint8Array): KeyObject => {
+  let secret = keyObjects.get(key)
+  if (!secret) keyObjects.set(key, (secret = createSecretKey(key)))
+  return secret
+}
+
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64")
 
 const encrypt = (key: Uint8Array, plaintext: Uint8Array, aad: Buffer) => {
   const iv = randomBytes(IV_BYTES)
-  const cipher = createCipheriv(ALGORITHM, key, iv)
+  const cipher = createCipheriv(ALGORITHM, secretOf(key), iv)
   cipher.setAAD(aad)
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()])
   return { iv: b64(iv), ciphertext: b64(ciphertext), tag: b64(cipher.getAuthTag()) }
@@ -68,7 +81,7 @@ const decrypt = (
   aad: Buffer,
 ): Buffer | undefined => {
   try {
-    const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(box.iv, "base64"))
+    const decipher = createDecipheriv(ALGORITHM, secretOf(key), Buffer.from(box.iv, "base64"))
     decipher.setAAD(aad)
     decipher.setAuthTag(Buffer.from(box.tag, "base64"))
     return Buffer.concat([decipher.update(Buffer.from(box.ciphertext, "base64")), decipher.final()])

@@ -20,6 +20,11 @@ export const createVersionedTable = async (db: Kysely<any>, table: string): Prom
   await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_period`)} ON ${sql.table(table)} (province_code, year, recorded_from)`.execute(
     db,
   )
+  // A unit's current rows (a commune's worker list): without it a page walked every version of the province,
+  // 4,500 heap blocks for a ward of 50 (issue 12).
+  await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_unit_current`)} ON ${sql.table(table)} (unit_id) WHERE recorded_to IS NULL`.execute(
+    db,
+  )
   await sql`CREATE INDEX IF NOT EXISTS ${sql.raw(`${table}_key`)} ON ${sql.table(table)} (key, recorded_from)`.execute(
     db,
   )

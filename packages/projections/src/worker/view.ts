@@ -10,7 +10,8 @@ export const workerView: AggregateView<Worker.WorkerState> = {
   //    protection cases, returnee notices, reintegration) and `legalCounselledBeforeDeparture`
   // 4: `deathOrMissing`, `deathOrMissingOn` (a worker reported dead or missing abroad)
   // 5: `subsidyPaidBySource`, `loanAmountByBank` (loans and subsidies by funding source, issue 11)
-  version: 5,
+  // 6: an index of current rows by unit (versioned/table.ts), built by the rebuild this version asks for
+  version: 6,
   streamTypes: [Worker.WORKER_STREAM_TYPE],
   initialState: Worker.workerDecider.initialState,
   evolve: (state, event) => Worker.workerDecider.evolve(state, event as Worker.WorkerEvent),
