@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from "kysely"
-import { eventColumns, toRecordedEvent } from "./rows.ts"
+import { eventColumns, toRecordedEvents } from "./rows.ts"
 import type { Checkpoint, RecordedEvent } from "./types.ts"
 
 export interface ReadStreamOptions {
@@ -25,7 +25,7 @@ export async function readStream(
       ${options.recordedUpTo ? sql`AND recorded_at <= ${options.recordedUpTo.toISOString()}::timestamptz` : sql``}
     ORDER BY stream_position ${sql.raw(backward ? "DESC" : "ASC")}
     LIMIT ${options.maxCount ?? 1_000_000}`.execute(db)
-  return rows.map(toRecordedEvent)
+  return toRecordedEvents(rows)
 }
 
 export interface ReadAllOptions {
@@ -71,7 +71,7 @@ export async function readAllBatch(
       ${byType} ${byStreamType} ${upTo}
     ORDER BY transaction_id, global_position
     LIMIT ${options.batchSize ?? 1000}`.execute(db)
-  return rows.map(toRecordedEvent)
+  return toRecordedEvents(rows)
 }
 
 /** Reads the whole log (or a filtered part of it) in batches, in commit order. */
@@ -79,13 +79,21 @@ export async function* readAll(
   db: Kysely<any>,
   options: ReadAllOptions = {},
 ): AsyncGenerator<ReadonlyArray<RecordedEvent>> {
-  let after = options.after
-  for (;;) {
-    const batch = await readAllBatch(db, { ...options, ...(after ? { after } : {}) })
-    if (batch.length === 0) return
-    yield batch
-    const last = batch[batch.length - 1]!
-    after = { transactionId: last.transactionId, globalPosition: last.globalPosition }
+  // The next batch is asked for before this one is handed over, so the database reads it while the caller works
+  // (replay of 10^6 events: the database and Node took turns, each idle while the other worked).
+  const batchAfter = (after: ReadAllOptions["after"]) => readAllBatch(db, { ...options, ...(after ? { after } : {}) })
+  let next = batchAfter(options.after)
+  try {
+    for (;;) {
+      const batch = await next
+      if (batch.length === 0) return
+      const last = batch[batch.length - 1]!
+      next = batchAfter({ transactionId: last.transactionId, globalPosition: last.globalPosition })
+      yield batch
+    }
+  } finally {
+    // a caller that stops early leaves one read in flight: its failure is nobody's to handle
+    next.catch(() => undefined)
   }
 }
 
@@ -104,7 +112,7 @@ export async function readStreams(
   const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
     WHERE stream_id = ANY (${[...streamIds]}::text[]) ${byType}
     ORDER BY stream_id, stream_position`.execute(db)
-  return rows.map(toRecordedEvent)
+  return toRecordedEvents(rows)
 }
 
 export interface ReadEventsOptions {
@@ -123,7 +131,7 @@ export async function readEvents(
   const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
     WHERE event_id = ANY (${[...eventIds]}::uuid[]) ${upTo}
     ORDER BY recorded_at, global_position`.execute(db)
-  return rows.map(toRecordedEvent)
+  return toRecordedEvents(rows)
 }
 
 export async function countEvents(db: Kysely<any>): Promise<number> {
