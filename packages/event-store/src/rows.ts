@@ -25,8 +25,6 @@ const eventOf = (row: any, transactionId: bigint): RecordedEvent => ({
   hash: row.hash,
 })
 
-export const toRecordedEvent = (row: any): RecordedEvent => eventOf(row, BigInt(row.transaction_text))
-
 /**
  * Rows of one read as events. The events of one transaction come together in commit order and share its id,
  * which is parsed once for them (a batch load writes a thousand events per transaction).

@@ -44,5 +44,11 @@ describe("answers with known JSON text", () => {
     expect(jsonBytes({ a: "ạ" })).toBe('{"a":"ạ"}')
     expect(jsonBytes(null)).toBe("null")
     expect(jsonBytes([1, 2])).toBe("[1,2]")
+    // registered again (an as-of answer given from memory twice): the bytes are made once
+    let made = 0
+    const asOf = { a: 1 }
+    for (let i = 0; i < 3; i++) withKnownText(asOf, () => (made++, Buffer.from('{"a":1}')))
+    for (let i = 0; i < 3; i++) expect(text(jsonBytes(asOf))).toBe('{"a":1}')
+    expect(made).toBe(1)
   })
 })

@@ -9,8 +9,12 @@
  */
 const known = new WeakMap<object, () => Uint8Array<ArrayBuffer>>()
 
-/** Registers the bytes of `answer` (made on demand, at most once); returns the answer. */
+/**
+ * Registers the bytes of `answer` (made on demand, at most once); returns the answer. The first registration
+ * stands: an as-of answer given again from memory is the same object, and its bytes are not made again.
+ */
 export function withKnownText<T extends object>(answer: T, bytes: () => Uint8Array<ArrayBuffer>): T {
+  if (known.has(answer)) return answer
   let made: Uint8Array<ArrayBuffer> | undefined
   known.set(answer, () => (made ??= bytes()))
   return answer
