@@ -99,6 +99,11 @@ export async function* readAll(
 
 export interface ReadStreamsOptions {
   readonly eventTypes?: ReadonlyArray<string>
+  /**
+   * Each stream only up to this version (inclusive), one per stream id, in the same order: a catch-up that
+   * lost several streams' folded states reads all their prefixes in one query (projections, issue 12).
+   */
+  readonly toVersions?: ReadonlyArray<number>
 }
 
 /** The events of several streams in one query, stream by stream (by id), each in stream order. */
@@ -109,8 +114,19 @@ export async function readStreams(
 ): Promise<ReadonlyArray<RecordedEvent>> {
   if (streamIds.length === 0) return []
   const byType = options.eventTypes?.length ? sql`AND event_type = ANY (${[...options.eventTypes]}::text[])` : sql``
+  const { toVersions } = options
+  if (toVersions === undefined) {
+    const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
+      WHERE stream_id = ANY (${[...streamIds]}::text[]) ${byType}
+      ORDER BY stream_id, stream_position`.execute(db)
+    return toRecordedEvents(rows)
+  }
+  if (toVersions.length !== streamIds.length || new Set(streamIds).size !== streamIds.length)
+    throw new Error(`readStreams: give one version for each of ${streamIds.length} distinct streams`)
   const { rows } = await sql<any>`SELECT ${eventColumns} FROM es_events
-    WHERE stream_id = ANY (${[...streamIds]}::text[]) ${byType}
+    JOIN unnest(${[...streamIds]}::text[], ${[...toVersions]}::int8[]) AS upto(stream, version)
+      ON stream_id = upto.stream AND stream_position <= upto.version
+    WHERE true ${byType}
     ORDER BY stream_id, stream_position`.execute(db)
   return toRecordedEvents(rows)
 }

@@ -32,6 +32,38 @@ describe(`reads (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
     expect(await log.readStream(`missing-${randomUUID()}`)).toEqual([])
   })
 
+  test("several streams in one query, each up to its own version", async () => {
+    const tag = randomUUID().slice(0, 8)
+    const streams = [`${tag}-a`, `${tag}-b`, `${tag}-c`]
+    for (const [i, streamId] of streams.entries())
+      await log.append({
+        streamId,
+        streamType: "Read",
+        expectedVersion: "no_stream",
+        events: [1, 2, 3, 4].map((n) => testEvent({ n: 10 * i + n })),
+      })
+    const ns = (events: ReadonlyArray<{ streamId: string; data: any }>) =>
+      events.map((e) => `${e.streamId.slice(-1)}${e.data.n}`)
+    expect(ns(await log.readStreams([streams[2]!, streams[0]!]))).toEqual([
+      "a1",
+      "a2",
+      "a3",
+      "a4",
+      "c21",
+      "c22",
+      "c23",
+      "c24",
+    ])
+    expect(ns(await log.readStreams([streams[2]!, streams[0]!, streams[1]!], { toVersions: [1, 3, 0] }))).toEqual([
+      "a1",
+      "a2",
+      "a3",
+      "c21",
+    ])
+    await expect(log.readStreams([streams[0]!, streams[0]!], { toVersions: [1, 2] })).rejects.toThrow(/distinct/)
+    await expect(log.readStreams([streams[0]!], { toVersions: [1, 2] })).rejects.toThrow(/one version/)
+  })
+
   test("the whole log in batches from a checkpoint, by event type and by stream type", async () => {
     const tag = randomUUID().slice(0, 8)
     for (let i = 0; i < 25; i++) {

@@ -61,4 +61,29 @@ describe(`the per-stream cache of an aggregate projection (${backend})`, () => {
     expect(most).toBe(20)
     expect(await contents(liveNames)).toEqual(await contents(bulkNames))
   })
+
+  test("a batch refolds every stream it lost in one read of the log, to the same rows", async () => {
+    const db = fx.log.database.owner
+    const whole = aggregateProjection(workerView)
+    const wholeNames = await tablesFor(whole, "whole")
+    await db.transaction().execute((trx) => whole.handle(trx, events, wholeNames, fx.log))
+
+    // a cache of 5 streams under batches of BULK_BATCH: most streams were evicted before their next event
+    const reads = { streams: 0, stream: 0 }
+    const log = new Proxy(fx.log, {
+      get: (target, key, receiver) => {
+        if (key === "readStreams" || key === "readStream") reads[key === "readStreams" ? "streams" : "stream"]++
+        return Reflect.get(target, key, receiver)
+      },
+    })
+    const small = aggregateProjection(workerView, { bulk: 5 })
+    const smallNames = await tablesFor(small, "small")
+    let batches = 0
+    for (let i = 0; i < events.length; i += BULK_BATCH, batches++)
+      await db.transaction().execute((trx) => small.handle(trx, events.slice(i, i + BULK_BATCH), smallNames, log))
+    expect(reads.stream).toBe(0)
+    expect(reads.streams).toBeGreaterThan(batches / 2)
+    expect(reads.streams).toBeLessThanOrEqual(batches)
+    expect(await contents(smallNames)).toEqual(await contents(wholeNames))
+  })
 })
