@@ -40,8 +40,14 @@ export async function reportContent(models: ReadModels, request: ReportRequest):
   return buildReport(data, request.reporter, request)
 }
 
-/** Every format of a report, rendered (what issuing hashes and records). */
-export async function renderAll(content: ReportContent): Promise<Record<ReportFormat, RenderedReport>> {
-  const rendered = await Promise.all(REPORT_FORMATS.map((f) => renderReport(content, f)))
+/**
+ * Every format of a report, rendered (what issuing hashes and records). `contentVersion` is the builder version
+ * `content` was built with, the current one when absent: the PDF's layout follows it too.
+ */
+export async function renderAll(
+  content: ReportContent,
+  contentVersion?: number,
+): Promise<Record<ReportFormat, RenderedReport>> {
+  const rendered = await Promise.all(REPORT_FORMATS.map((f) => renderReport(content, f, contentVersion)))
   return Object.fromEntries(rendered.map((r) => [r.format, r])) as Record<ReportFormat, RenderedReport>
 }

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto"
 import type { ReportContent, ReportFormat } from "./content/model.ts"
 import { renderDocx } from "./formats/docx.ts"
 import { renderJson } from "./formats/json.ts"
-import { renderPdf } from "./formats/pdf.ts"
+import { pdfLayoutOf, renderPdf } from "./formats/pdf.ts"
+import { CONTENT_VERSION } from "./content/versions.ts"
 import { renderXlsx } from "./formats/xlsx.ts"
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -27,14 +28,19 @@ export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update
 export const fileNameOf = (content: ReportContent, format: ReportFormat): string =>
   `bao-cao_${content.provinceCode}_${content.period.code}_${content.reporter.code}_${content.asOf.replace(/[-:]|\.\d{3}/g, "")}.${format}`
 
-export async function renderReport(content: ReportContent, format: ReportFormat): Promise<RenderedReport> {
+/** `contentVersion`: the builder version that made `content` (an issued report's), the current one when absent. */
+export async function renderReport(
+  content: ReportContent,
+  format: ReportFormat,
+  contentVersion: number = CONTENT_VERSION,
+): Promise<RenderedReport> {
   const bytes =
     format === "docx"
       ? await renderDocx(content)
       : format === "xlsx"
         ? await renderXlsx(content)
         : format === "pdf"
-          ? await renderPdf(content)
+          ? await renderPdf(content, pdfLayoutOf(contentVersion))
           : renderJson(content)
   return {
     format,

@@ -170,7 +170,7 @@ async function regenerated(services: AppServices, report: Omit<Report.ReportIssu
   const versions = versionsOf(report)
   let last: RenderedReport | undefined
   for (const version of versions) {
-    last = await renderReport(await contentOf(services, requestOf(report, version)), format)
+    last = await renderReport(await contentOf(services, requestOf(report, version)), format, version)
     if (last.sha256 === report.contentHashes[format]) return { rendered: last, version }
   }
   return { rendered: last!, version: versions.at(-1)! }

@@ -10,8 +10,10 @@
  *    orientation only.
  * 4. Section V: a table of loans and subsidies by programme and funding source (workers read model v5); the
  *    first table's note no longer says the sources are not split.
+ * 5. PDF only: a table's title and header row start a new page when its first row would not fit under them
+ *    (`formats/pdf.ts`, `pdfLayoutOf`); the content and the other formats are version 4's.
  */
-export const CONTENT_VERSION = 4
+export const CONTENT_VERSION = 5
 
 /** Reports issued before `ReportIssued` recorded a version were made by one of these (the hash tells which). */
 export const VERSIONS_BEFORE_RECORDING: ReadonlyArray<number> = [1, 2]

@@ -84,7 +84,18 @@ const WIDTH = pt(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm)
 const BOTTOM = pt(PAGE.heightMm - PAGE.bottomMm)
 const CELL_PAD = 3
 
-export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
+export interface PdfLayout {
+  /**
+   * A table's title and header row start a page when its first row would not fit under them (content version 5;
+   * before it a header could sit alone at a page's foot, its rows on the next page).
+   */
+  readonly headerWithFirstRow: boolean
+}
+
+/** The layout of a builder version (content/versions.ts): an issued report's file is laid out as it was. */
+export const pdfLayoutOf = (contentVersion: number): PdfLayout => ({ headerWithFirstRow: contentVersion >= 5 })
+
+export async function renderPdf(content: ReportContent, layout: PdfLayout): Promise<Uint8Array> {
   const pinned = new Date(content.asOf)
   const doc = new PDFDocument({
     size: "A4",
@@ -211,7 +222,18 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
       })
       doc.y = y + h
     }
-    ensure(60)
+    const rows = printedRows(t)
+    if (layout.headerWithFirstRow) {
+      const first = rows[0]
+      font("bold", FONT_SIZES.table)
+      const title = t.title ? heightOf(t.title, { width: WIDTH }) : 0
+      const header = rowHeight(
+        columns.map((c) => c.label),
+        "bold",
+      )
+      const row = first ? rowHeight(first.cells, first.total ? "bold" : "regular") : 0
+      ensure(Math.max(60, title + 2 + header + row))
+    } else ensure(60)
     centredAt(t.title, LEFT, WIDTH, "bold", FONT_SIZES.table)
     doc.y += 2
     drawRow(
@@ -219,7 +241,7 @@ export async function renderPdf(content: ReportContent): Promise<Uint8Array> {
       "bold",
       true,
     )
-    for (const r of printedRows(t)) drawRow(r.cells, r.total ? "bold" : "regular", false)
+    for (const r of rows) drawRow(r.cells, r.total ? "bold" : "regular", false)
     if (t.note) {
       doc.y += 2
       font("italic", FONT_SIZES.recipients)
