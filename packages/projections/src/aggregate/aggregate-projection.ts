@@ -53,10 +53,11 @@ const evolveRecorded = <S>(view: AggregateView<S>, state: S, event: RecordedEven
 }
 
 /**
- * The per-stream cache (folded state and its rows, about 3–6 kB a stream for a worker) serves two kinds of work.
- * Catching up (a rebuild, a restart behind the log) reads the log in order, where a stream's next event is often
- * many thousand streams further on: there a miss refolds the stream from the log for one event, and the cache may
- * hold up to `BULK_LIMIT` streams. Live commands write one stream at a time: a miss costs one indexed read of that
+ * The per-stream cache (folded state and its rows: ~18 kB of resident memory a worker stream, measured at 10^6 events
+ * in docs/benchmarks.md) serves two kinds of work. Catching up (a rebuild, a restart behind the log) reads the log
+ * in order, where a stream's next event is often many thousand streams further on: there the streams a batch
+ * finds missing are refolded from the log in one read (`statesBefore`), and the cache may hold up to `BULK_LIMIT`
+ * streams. Live commands write one stream at a time: a miss costs one indexed read of that
  * stream's few events, and after a batch of fewer than `BULK_BATCH` events the cache keeps only the `LIVE_LIMIT`
  * streams used last. Live, the process' memory then stops growing with the number of workers written (the soak,
  * docs/reliability.md: with 100,000 streams it grew by every worker registered, ~1 MiB a minute under the soak's
